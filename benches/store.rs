@@ -1,0 +1,84 @@
+//! Storage benchmarks (a bench binary, not criterion, to report percentiles):
+//! - a single-edit commit (p50/p99) while the file holds 200 dossiers and 5,000 notes;
+//! - opening such a file (probe, lock, load everything into memory).
+//!
+//! Run with `cargo bench --bench store`.
+
+mod support;
+
+use std::time::{Duration, Instant};
+
+use veldtoets::domain::inspection::{OordeelData, Record, Stamp};
+use veldtoets::store::Store;
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i]
+}
+
+fn report(name: &str, mut samples: Vec<Duration>) {
+    samples.sort();
+    println!(
+        "{name}: n={} p50={:?} p90={:?} p99={:?} max={:?}",
+        samples.len(),
+        percentile(&samples, 0.50),
+        percentile(&samples, 0.90),
+        percentile(&samples, 0.99),
+        samples[samples.len() - 1]
+    );
+}
+
+fn main() {
+    // `cargo test --benches` runs bench binaries with `--bench`-less args; keep that quick.
+    let quick = !std::env::args().any(|a| a == "--bench");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("groot.veldtoets");
+    let built = Instant::now();
+    let revisions = support::large_inspection(&path, 40, 200, 5000);
+    println!(
+        "file: 40 interviews, 200 dossiers, 5,000 notes = {revisions} revisions, {} KiB, built in {:?}",
+        std::fs::metadata(&path).unwrap().len() / 1024,
+        built.elapsed()
+    );
+
+    let runs = if quick { 3 } else { 30 };
+    let mut opens = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let opened = Store::open(&path).unwrap();
+        opens.push(t.elapsed());
+        drop(opened);
+    }
+    report("open (probe + lock + load)", opens);
+
+    let (mut store, mut inspection, _) = Store::open(&path).unwrap();
+    let author = *inspection.inspectors.keys().next().unwrap();
+    let ids: Vec<String> = inspection
+        .framework
+        .expectations()
+        .iter()
+        .map(|e| e.expectation.id.clone())
+        .collect();
+    let edits = if quick { 50 } else { 5000 };
+    let mut commits = Vec::with_capacity(edits);
+    for n in 0..edits {
+        let id = &ids[n % ids.len()];
+        let data = OordeelData::parse(
+            &inspection.framework,
+            id,
+            if n % 2 == 0 {
+                "voldoende"
+            } else {
+                "onvoldoende"
+            },
+            format!("Onderbouwing versie {n}: bevindingen uit interviews en dossiers."),
+        )
+        .unwrap();
+        let change = inspection.change(id, Record::Oordeel(data), author, Stamp::now());
+        let t = Instant::now();
+        store.append(&change).unwrap();
+        commits.push(t.elapsed());
+        inspection.apply(change);
+    }
+    report("single-edit commit (synchronous=FULL, WAL)", commits);
+}

@@ -1,0 +1,355 @@
+//! The toetsingskader as validated domain data: thema → criterium → verwachting, the beslisregels,
+//! the termijn definitions and the sources of evidence.
+//!
+//! Values of these types are only built by [`crate::kader_io`], which validates a kader file, so
+//! code here may rely on the invariants listed on each type (ids unique, references resolved,
+//! scales contiguous and monotone).
+
+use std::collections::HashMap;
+use std::fmt;
+
+use super::termijn::DeadlineDef;
+
+/// A validated toetsingskader.
+#[derive(Debug, Clone)]
+pub struct Framework {
+    pub id: String,
+    pub title: String,
+    pub source: String,
+    pub introduction: String,
+    pub themes: Vec<Theme>,
+    pub rules: DecisionRules,
+    pub deadlines: Vec<DeadlineDef>,
+    pub sources: EvidenceSources,
+    /// The original file text, kept so an inspection file can store a snapshot of its kader.
+    pub source_text: String,
+    /// Every verwachting in kader order; indices into this list are used throughout scoring.
+    expectations: Vec<ExpectationRef>,
+    index: HashMap<String, usize>,
+}
+
+/// Where a verwachting sits in the tree, plus a copy of its data for flat iteration.
+#[derive(Debug, Clone)]
+pub struct ExpectationRef {
+    pub theme: usize,
+    pub criterion: usize,
+    pub expectation: Expectation,
+}
+
+#[derive(Debug, Clone)]
+pub struct Theme {
+    pub id: String,
+    pub title: String,
+    pub description: String,
+    pub criteria: Vec<Criterion>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Criterion {
+    pub id: String,
+    pub title: String,
+    pub footnotes: Vec<String>,
+    pub expectations: Vec<Expectation>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Expectation {
+    pub id: String,
+    pub text: String,
+    pub footnotes: Vec<String>,
+    pub assessment: Assessment,
+}
+
+/// Whether a verwachting counts towards the eindoordeel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Assessment {
+    /// Judged voldoende/onvoldoende and scored.
+    Judged,
+    /// Only inventoried (e.g. 1.4.4 MDA++ in stap 2): recorded, never scored.
+    Inventoried,
+    /// Not assessed in this kader (e.g. 3.1.1 in stap 1): recorded, never scored.
+    NotAssessed,
+}
+
+impl Assessment {
+    pub fn is_scored(self) -> bool {
+        self == Assessment::Judged
+    }
+
+    /// Dutch label for screens and the rapport.
+    pub fn label(self) -> &'static str {
+        match self {
+            Assessment::Judged => "beoordeeld",
+            Assessment::Inventoried => "alleen geïnventariseerd",
+            Assessment::NotAssessed => "niet beoordeeld in dit kader",
+        }
+    }
+}
+
+/// The eindoordeel, ordered from best to worst.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Verdict {
+    Voldoende,
+    Matig,
+    Onvoldoende,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 3] = [Verdict::Voldoende, Verdict::Matig, Verdict::Onvoldoende];
+
+    /// The token used in files and JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Voldoende => "voldoende",
+            Verdict::Matig => "matig",
+            Verdict::Onvoldoende => "onvoldoende",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Verdict> {
+        Verdict::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+
+    /// The worse of two verdicts.
+    pub fn worst(self, other: Verdict) -> Verdict {
+        self.max(other)
+    }
+}
+
+impl fmt::Display for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What the verdict scale measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    /// Sum of deductions over failed verwachtingen; more is worse.
+    Deductions,
+    /// Number of verwachtingen met; more is better.
+    MetCount,
+}
+
+#[derive(Debug, Clone)]
+pub struct DecisionRules {
+    pub measure: Measure,
+    pub default_deduction: u32,
+    /// Deductions other than the default, per expectation index.
+    pub deductions: HashMap<usize, Deduction>,
+    pub variants: Vec<Variant>,
+    pub scales: Vec<Scale>,
+    /// Index into `scales`.
+    pub default_scale: usize,
+    pub conditions: Vec<Condition>,
+    pub explanation: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Deduction {
+    pub points: u32,
+    pub rule: String,
+}
+
+/// A reason an onvoldoende can have, with its own effect on the score (e.g. `wachtlijst` on 2.1.1).
+#[derive(Debug, Clone)]
+pub struct Variant {
+    /// Expectation index.
+    pub expectation: usize,
+    pub id: String,
+    pub name: String,
+    pub is_default: bool,
+    /// Whether the failed verwachting's deduction counts.
+    pub counts: bool,
+    /// Scale index to read the verdict from, when not the default scale.
+    pub scale: Option<usize>,
+    pub rule: String,
+}
+
+/// Bands over the measure, contiguous from 0 and open-ended at the top.
+#[derive(Debug, Clone)]
+pub struct Scale {
+    pub id: String,
+    pub name: String,
+    pub bands: Vec<Band>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Band {
+    pub from: u32,
+    /// Inclusive upper bound; `None` for the last band.
+    pub to: Option<u32>,
+    pub verdict: Verdict,
+    pub rule: String,
+}
+
+impl Scale {
+    /// The band containing `value`; total because bands are contiguous from 0 and end open.
+    pub fn band(&self, value: u32) -> &Band {
+        self.bands
+            .iter()
+            .find(|b| value >= b.from && b.to.is_none_or(|to| value <= to))
+            .unwrap_or_else(|| &self.bands[self.bands.len() - 1])
+    }
+}
+
+/// A group of verwachtingen that must all be met; otherwise the verdict is at most `otherwise`.
+#[derive(Debug, Clone)]
+pub struct Condition {
+    pub expectations: Vec<usize>,
+    /// What the group is, in words (e.g. "thema 2 Veiligheid").
+    pub label: String,
+    pub otherwise: Verdict,
+    pub rule: String,
+}
+
+/// The sources of evidence: interview guide per role, flitsinterview questions, dossier checklist,
+/// requested documents.
+#[derive(Debug, Clone, Default)]
+pub struct EvidenceSources {
+    pub explanation: String,
+    pub roles: Vec<Role>,
+    pub flash_questions: Vec<Question>,
+    pub checklist: Vec<Question>,
+    pub documents: Vec<DocumentItem>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Role {
+    pub id: String,
+    pub name: String,
+    pub questions: Vec<Question>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub id: String,
+    pub text: String,
+    /// Expectation ids this question informs.
+    pub expectations: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DocumentItem {
+    pub id: String,
+    pub name: String,
+    pub expectations: Vec<String>,
+}
+
+impl Framework {
+    /// Assembles a framework and its index. Only [`crate::kader_io`] calls this, after validation.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn new(
+        id: String,
+        title: String,
+        source: String,
+        introduction: String,
+        themes: Vec<Theme>,
+        rules: DecisionRules,
+        deadlines: Vec<DeadlineDef>,
+        sources: EvidenceSources,
+        source_text: String,
+    ) -> Framework {
+        let expectations = flatten(&themes);
+        let index = expectations
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.expectation.id.clone(), i))
+            .collect();
+        Framework {
+            id,
+            title,
+            source,
+            introduction,
+            themes,
+            rules,
+            deadlines,
+            sources,
+            source_text,
+            expectations,
+            index,
+        }
+    }
+
+    /// Every verwachting in kader order.
+    pub fn expectations(&self) -> &[ExpectationRef] {
+        &self.expectations
+    }
+
+    pub fn expectation(&self, index: usize) -> &Expectation {
+        &self.expectations[index].expectation
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.index.get(id).copied()
+    }
+
+    /// Number of verwachtingen that count towards the eindoordeel.
+    pub fn judged_count(&self) -> usize {
+        self.expectations
+            .iter()
+            .filter(|e| e.expectation.assessment.is_scored())
+            .count()
+    }
+
+    /// The deduction a failed verwachting carries (before variant effects).
+    pub fn deduction(&self, expectation: usize) -> u32 {
+        self.rules
+            .deductions
+            .get(&expectation)
+            .map_or(self.rules.default_deduction, |d| d.points)
+    }
+
+    /// Variants allowed on a verwachting, in kader order.
+    pub fn variants_of(&self, expectation: usize) -> impl Iterator<Item = (usize, &Variant)> {
+        self.rules
+            .variants
+            .iter()
+            .enumerate()
+            .filter(move |(_, v)| v.expectation == expectation)
+    }
+
+    /// The variant a plain "onvoldoende" means on this verwachting, if it has variants.
+    pub fn default_variant(&self, expectation: usize) -> Option<usize> {
+        self.variants_of(expectation)
+            .find(|(_, v)| v.is_default)
+            .map(|(i, _)| i)
+    }
+
+    pub fn criterion_of(&self, expectation: usize) -> &Criterion {
+        let e = &self.expectations[expectation];
+        &self.themes[e.theme].criteria[e.criterion]
+    }
+
+    pub fn theme_of(&self, expectation: usize) -> &Theme {
+        &self.themes[self.expectations[expectation].theme]
+    }
+
+    /// All interview questions of all roles, with their role.
+    pub fn interview_questions(&self) -> impl Iterator<Item = (&Role, &Question)> {
+        self.sources
+            .roles
+            .iter()
+            .flat_map(|r| r.questions.iter().map(move |q| (r, q)))
+    }
+
+    pub fn role(&self, id: &str) -> Option<&Role> {
+        self.sources.roles.iter().find(|r| r.id == id)
+    }
+}
+
+fn flatten(themes: &[Theme]) -> Vec<ExpectationRef> {
+    let mut out = Vec::new();
+    for (t, theme) in themes.iter().enumerate() {
+        for (c, criterion) in theme.criteria.iter().enumerate() {
+            for e in &criterion.expectations {
+                out.push(ExpectationRef {
+                    theme: t,
+                    criterion: c,
+                    expectation: e.clone(),
+                });
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,15 @@
+//! The pure core: kader, oordelen, scoring and termijnen.
+//!
+//! Nothing here does I/O or knows egui, rusqlite or printpdf; the clock is passed in. Every other
+//! module depends on this one, never the other way round.
+
+pub mod inspection;
+pub mod judgement;
+pub mod kader;
+pub mod scoring;
+pub mod termijn;
+
+pub use judgement::{Judgement, JudgementError, JudgementSet, JudgementValue};
+pub use kader::{Assessment, Framework, Verdict};
+pub use scoring::{Score, ScoreLine, score};
+pub use termijn::{CaseDates, DateKind, DeadlineDef, DeadlineOutcome, DeadlineSummary};

@@ -1,0 +1,180 @@
+//! The scoring engine: oordelen + beslisregels → eindoordeel, explained.
+//!
+//! Pure and generic over any validated kader. For every scored verwachting it reports the
+//! deduction (aftrekpunten) it caused; for the whole set it reports the counts, the scale and band
+//! that decided, any voorwaarde that capped the verdict, and whether the set is complete. An
+//! incomplete set still gets an eindoordeel, computed over what has been judged so far and marked
+//! as provisional in the rule text.
+
+use super::judgement::{Judgement, JudgementSet};
+use super::kader::{Framework, Measure, Verdict};
+
+/// The score of one judgement set.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Score {
+    pub verdict: Verdict,
+    /// Counts over scored verwachtingen.
+    pub met: u32,
+    pub not_met: u32,
+    pub not_judged: u32,
+    /// Sum of deductions over failed verwachtingen. Kaders that count verwachtingen met (stap 1)
+    /// still report it (one point per failure by default) but do not decide on it.
+    pub deductions: u32,
+    /// True when every scored verwachting has been judged.
+    pub complete: bool,
+    /// The decisive rule in words.
+    pub rule: String,
+    /// Index of the scale the verdict was read from.
+    pub scale: usize,
+    /// The failed verwachtingen with their effect, in kader order.
+    pub lines: Vec<ScoreLine>,
+    /// Voorwaarden (groups that must all be met) that were not met, by index.
+    pub failed_conditions: Vec<usize>,
+}
+
+/// The effect of one failed verwachting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScoreLine {
+    pub expectation: usize,
+    pub judgement: Judgement,
+    /// Aftrekpunten this failure costs.
+    pub deduction: u32,
+    /// Why, in words (e.g. "telt dubbel: Beslisregel 2" or "wachtlijst: telt niet mee").
+    pub explanation: String,
+}
+
+/// Scores `judgements` with the beslisregels of `framework`.
+pub fn score(framework: &Framework, judgements: &JudgementSet) -> Score {
+    let rules = &framework.rules;
+    let mut met = 0;
+    let mut not_met = 0;
+    let mut not_judged = 0;
+    let mut deductions = 0;
+    let mut lines = Vec::new();
+    // Scales selected by failure variants; the verdict is the worst over all of them.
+    let mut scales = vec![rules.default_scale];
+
+    for (index, judgement) in judgements.iter() {
+        if !framework.expectation(index).assessment.is_scored() {
+            continue;
+        }
+        match judgement {
+            Judgement::Met => met += 1,
+            Judgement::NotJudged => not_judged += 1,
+            Judgement::NotMet { variant } => {
+                not_met += 1;
+                let variant = variant.map(|v| &rules.variants[v]);
+                let weight = framework.deduction(index);
+                let counts = variant.is_none_or(|v| v.counts);
+                let deduction = if counts { weight } else { 0 };
+                if let Some(scale) = variant.and_then(|v| v.scale)
+                    && !scales.contains(&scale)
+                {
+                    scales.push(scale);
+                }
+                deductions += deduction;
+                lines.push(ScoreLine {
+                    expectation: index,
+                    judgement,
+                    deduction,
+                    explanation: line_explanation(framework, index, variant, counts, weight),
+                });
+            }
+        }
+    }
+
+    let measured = match rules.measure {
+        Measure::Deductions => deductions,
+        Measure::MetCount => met,
+    };
+    let (scale, band) = scales
+        .iter()
+        .map(|&s| (s, rules.scales[s].band(measured)))
+        .max_by_key(|(s, band)| (band.verdict, *s != rules.default_scale))
+        .expect("the default scale is always present");
+
+    let mut verdict = band.verdict;
+    let mut decisive = band.rule.clone();
+    let mut failed_conditions = Vec::new();
+    for (ci, condition) in rules.conditions.iter().enumerate() {
+        let failed = condition
+            .expectations
+            .iter()
+            .any(|&e| matches!(judgements.get(e), Judgement::NotMet { .. }));
+        if failed {
+            failed_conditions.push(ci);
+            if condition.otherwise > verdict {
+                verdict = condition.otherwise;
+                decisive = condition.rule.clone();
+            }
+        }
+    }
+
+    let complete = not_judged == 0;
+    let summary = match rules.measure {
+        Measure::Deductions => format!(
+            "{deductions} aftrekpunt{} ({})",
+            if deductions == 1 { "" } else { "en" },
+            rules.scales[scale].name
+        ),
+        Measure::MetCount => format!(
+            "{met} van {} verwachtingen voldoende",
+            met + not_met + not_judged
+        ),
+    };
+    let mut rule = format!("{summary}. {decisive}");
+    if !complete {
+        rule = format!(
+            "Voorlopig: {not_judged} verwachting{} nog niet beoordeeld. {rule}",
+            if not_judged == 1 { "" } else { "en" }
+        );
+    }
+
+    Score {
+        verdict,
+        met,
+        not_met,
+        not_judged,
+        deductions,
+        complete,
+        rule,
+        scale,
+        lines,
+        failed_conditions,
+    }
+}
+
+fn line_explanation(
+    framework: &Framework,
+    index: usize,
+    variant: Option<&super::kader::Variant>,
+    counts: bool,
+    weight: u32,
+) -> String {
+    let rules = &framework.rules;
+    let mut parts = Vec::new();
+    if let Some(v) = variant {
+        parts.push(format!("{} ({})", v.name, v.id));
+    }
+    if rules.measure == Measure::Deductions {
+        if counts {
+            let reason = rules
+                .deductions
+                .get(&index)
+                .map(|d| d.rule.clone())
+                .unwrap_or_else(|| "standaardaftrek".to_string());
+            parts.push(format!(
+                "{weight} aftrekpunt{}: {reason}",
+                if weight == 1 { "" } else { "en" }
+            ));
+        } else {
+            parts.push("telt niet mee in de aftrekpunten".to_string());
+        }
+    }
+    if let Some(v) = variant
+        && (v.scale.is_some() || !v.rule.is_empty())
+    {
+        parts.push(v.rule.clone());
+    }
+    parts.join("; ")
+}

@@ -1,0 +1,310 @@
+//! Termijnen: legal terms computed from the dates in a dossier, never typed by hand.
+//!
+//! A [`DeadlineDef`] from the kader says which dossier date starts the clock, which date stops
+//! it, and how long the term is. [`evaluate`] gives, per dossier, met / missed with the number of
+//! days over; missing or impossible dates are flagged, never guessed. [`summarize`] gives the share
+//! within term over many dossiers.
+
+use std::fmt;
+
+use jiff::civil::{Date, Weekday};
+
+/// The dates a dossier records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DateKind {
+    MeldingOntvangen,
+    Triagebesluit,
+    StartOnderzoek,
+    AfrondingOnderzoek,
+    VervolgtrajectIngezet,
+}
+
+impl DateKind {
+    pub const ALL: [DateKind; 5] = [
+        DateKind::MeldingOntvangen,
+        DateKind::Triagebesluit,
+        DateKind::StartOnderzoek,
+        DateKind::AfrondingOnderzoek,
+        DateKind::VervolgtrajectIngezet,
+    ];
+
+    /// The token used in kader files, the database and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateKind::MeldingOntvangen => "melding_ontvangen",
+            DateKind::Triagebesluit => "triagebesluit",
+            DateKind::StartOnderzoek => "start_onderzoek",
+            DateKind::AfrondingOnderzoek => "afronding_onderzoek",
+            DateKind::VervolgtrajectIngezet => "vervolgtraject_ingezet",
+        }
+    }
+
+    /// Dutch label for screens and the rapport.
+    pub fn label(self) -> &'static str {
+        match self {
+            DateKind::MeldingOntvangen => "melding ontvangen",
+            DateKind::Triagebesluit => "triagebesluit",
+            DateKind::StartOnderzoek => "start onderzoek",
+            DateKind::AfrondingOnderzoek => "afronding onderzoek",
+            DateKind::VervolgtrajectIngezet => "vervolgtraject ingezet",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<DateKind> {
+        DateKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl fmt::Display for DateKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// The dates of one dossier; any may be missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CaseDates {
+    pub melding_ontvangen: Option<Date>,
+    pub triagebesluit: Option<Date>,
+    pub start_onderzoek: Option<Date>,
+    pub afronding_onderzoek: Option<Date>,
+    pub vervolgtraject_ingezet: Option<Date>,
+}
+
+impl CaseDates {
+    pub fn get(&self, kind: DateKind) -> Option<Date> {
+        match kind {
+            DateKind::MeldingOntvangen => self.melding_ontvangen,
+            DateKind::Triagebesluit => self.triagebesluit,
+            DateKind::StartOnderzoek => self.start_onderzoek,
+            DateKind::AfrondingOnderzoek => self.afronding_onderzoek,
+            DateKind::VervolgtrajectIngezet => self.vervolgtraject_ingezet,
+        }
+    }
+
+    pub fn set(&mut self, kind: DateKind, date: Option<Date>) {
+        let slot = match kind {
+            DateKind::MeldingOntvangen => &mut self.melding_ontvangen,
+            DateKind::Triagebesluit => &mut self.triagebesluit,
+            DateKind::StartOnderzoek => &mut self.start_onderzoek,
+            DateKind::AfrondingOnderzoek => &mut self.afronding_onderzoek,
+            DateKind::VervolgtrajectIngezet => &mut self.vervolgtraject_ingezet,
+        };
+        *slot = date;
+    }
+
+    /// Dates that contradict each other: anything before the melding was received, or an
+    /// onderzoek finished before it started.
+    pub fn problems(&self) -> Vec<DateProblem> {
+        let mut problems = Vec::new();
+        if let Some(melding) = self.melding_ontvangen {
+            for kind in &DateKind::ALL[1..] {
+                if let Some(date) = self.get(*kind)
+                    && date < melding
+                {
+                    problems.push(DateProblem {
+                        earlier: DateKind::MeldingOntvangen,
+                        later: *kind,
+                    });
+                }
+            }
+        }
+        if let (Some(start), Some(end)) = (self.start_onderzoek, self.afronding_onderzoek)
+            && end < start
+        {
+            problems.push(DateProblem {
+                earlier: DateKind::StartOnderzoek,
+                later: DateKind::AfrondingOnderzoek,
+            });
+        }
+        problems
+    }
+}
+
+/// `later` lies before `earlier`, which cannot be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateProblem {
+    pub earlier: DateKind,
+    pub later: DateKind,
+}
+
+impl fmt::Display for DateProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ligt vóór {}", self.later, self.earlier)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayCount {
+    Calendar,
+    /// Monday to Friday; public holidays are not known to veldtoets.
+    Workdays,
+}
+
+impl DayCount {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DayCount::Calendar => "kalenderdagen",
+            DayCount::Workdays => "werkdagen",
+        }
+    }
+}
+
+/// A legal term from the kader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeadlineDef {
+    pub id: String,
+    pub name: String,
+    pub from: DateKind,
+    pub to: DateKind,
+    /// Length in `unit`s (weeks already converted to days).
+    pub days: u32,
+    pub unit: DayCount,
+    /// Expectation ids this term informs.
+    pub expectations: Vec<String>,
+}
+
+/// The outcome of one term for one dossier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeadlineOutcome {
+    Met {
+        elapsed: i64,
+    },
+    Missed {
+        elapsed: i64,
+        over: i64,
+    },
+    /// A date the term needs is not filled in.
+    Missing(DateKind),
+    /// The stop date lies before the start date.
+    Impossible(DateProblem),
+}
+
+impl DeadlineOutcome {
+    pub fn is_met(self) -> bool {
+        matches!(self, DeadlineOutcome::Met { .. })
+    }
+
+    pub fn is_missed(self) -> bool {
+        matches!(self, DeadlineOutcome::Missed { .. })
+    }
+
+    /// Short Dutch description, e.g. "12 dagen te laat".
+    pub fn describe(self) -> String {
+        match self {
+            DeadlineOutcome::Met { elapsed } => format!("binnen termijn ({elapsed} d)"),
+            DeadlineOutcome::Missed { over, .. } => {
+                format!("{over} dag{} te laat", if over == 1 { "" } else { "en" })
+            }
+            DeadlineOutcome::Missing(kind) => format!("datum {kind} ontbreekt"),
+            DeadlineOutcome::Impossible(problem) => format!("onmogelijke data: {problem}"),
+        }
+    }
+}
+
+/// Evaluates one term against one dossier's dates.
+pub fn evaluate(def: &DeadlineDef, dates: &CaseDates) -> DeadlineOutcome {
+    let Some(from) = dates.get(def.from) else {
+        return DeadlineOutcome::Missing(def.from);
+    };
+    let Some(to) = dates.get(def.to) else {
+        return DeadlineOutcome::Missing(def.to);
+    };
+    if to < from {
+        return DeadlineOutcome::Impossible(DateProblem {
+            earlier: def.from,
+            later: def.to,
+        });
+    }
+    let elapsed = elapsed_days(from, to, def.unit);
+    let limit = i64::from(def.days);
+    if elapsed <= limit {
+        DeadlineOutcome::Met { elapsed }
+    } else {
+        DeadlineOutcome::Missed {
+            elapsed,
+            over: elapsed - limit,
+        }
+    }
+}
+
+/// Days from `from` to `to` (`to >= from`): calendar days, or workdays after `from` up to and
+/// including `to`.
+pub fn elapsed_days(from: Date, to: Date, unit: DayCount) -> i64 {
+    let calendar = i64::from((to - from).get_days());
+    match unit {
+        DayCount::Calendar => calendar,
+        DayCount::Workdays => {
+            let full_weeks = calendar / 7;
+            let mut count = full_weeks * 5;
+            let mut day = from;
+            for _ in 0..(calendar % 7) {
+                day = day.tomorrow().unwrap_or(day);
+                if !matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday) {
+                    count += 1;
+                }
+            }
+            count
+        }
+    }
+}
+
+/// The share within one term over many dossiers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DeadlineSummary {
+    pub met: u32,
+    pub missed: u32,
+    /// Dossiers where the term could not be computed (missing or impossible dates).
+    pub unknown: u32,
+}
+
+impl DeadlineSummary {
+    /// Share within term among dossiers where it could be computed, 0.0..=1.0.
+    pub fn share_met(&self) -> Option<f64> {
+        let known = self.met + self.missed;
+        (known > 0).then(|| f64::from(self.met) / f64::from(known))
+    }
+
+    pub fn add(&mut self, outcome: DeadlineOutcome) {
+        match outcome {
+            DeadlineOutcome::Met { .. } => self.met += 1,
+            DeadlineOutcome::Missed { .. } => self.missed += 1,
+            DeadlineOutcome::Missing(_) | DeadlineOutcome::Impossible(_) => self.unknown += 1,
+        }
+    }
+}
+
+/// Summarizes one term over many dossiers.
+pub fn summarize<'a>(
+    def: &DeadlineDef,
+    dossiers: impl IntoIterator<Item = &'a CaseDates>,
+) -> DeadlineSummary {
+    let mut summary = DeadlineSummary::default();
+    for dates in dossiers {
+        summary.add(evaluate(def, dates));
+    }
+    summary
+}
+
+/// Formats a date as `dd-mm-jjjj`, the Dutch form used on screen and in the rapport.
+pub fn format_date_nl(date: Date) -> String {
+    format!("{:02}-{:02}-{:04}", date.day(), date.month(), date.year())
+}
+
+/// Parses a date typed as `dd-mm-jjjj` (also `d-m-jjjj`) or ISO `jjjj-mm-dd`.
+pub fn parse_date_input(text: &str) -> Result<Date, String> {
+    let text = text.trim();
+    let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
+    let numbers: Option<Vec<i32>> = parts.iter().map(|p| p.parse::<i32>().ok()).collect();
+    let (year, month, day) = match (parts.as_slice(), numbers) {
+        ([d, _, y], Some(n)) if y.len() == 4 && d.len() <= 2 => (n[2], n[1], n[0]),
+        ([y, _, d], Some(n)) if y.len() == 4 && d.len() <= 2 => (n[0], n[1], n[2]),
+        _ => return Err(format!("'{text}' is geen datum; schrijf dd-mm-jjjj")),
+    };
+    let (Ok(year), Ok(month), Ok(day)) =
+        (i16::try_from(year), i8::try_from(month), i8::try_from(day))
+    else {
+        return Err(format!("'{text}' is geen geldige datum"));
+    };
+    Date::new(year, month, day).map_err(|_| format!("'{text}' bestaat niet als datum"))
+}

@@ -1,0 +1,500 @@
+//! JSON shapes printed by the CLI. These are a stable contract: other tools and tests read them,
+//! so fields are only ever added, never renamed or removed.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::domain::inspection::{Inspection, OordeelData, Revision, Tags};
+use crate::domain::termijn::{self, DeadlineOutcome};
+use crate::domain::{Framework, JudgementSet, Score};
+
+/// Output of `veldtoets score`.
+#[derive(Debug, Serialize)]
+pub struct ScoreJson {
+    pub kader: String,
+    pub eindoordeel: &'static str,
+    pub voldoende: u32,
+    pub onvoldoende: u32,
+    pub niet_beoordeeld: u32,
+    pub aftrekpunten: u32,
+    pub compleet: bool,
+    pub regel: String,
+    /// Id of the scale the eindoordeel was read from (e.g. `wachtlijst`).
+    pub schaal: String,
+    /// The failed scored verwachtingen with their effect, in kader order.
+    pub aftrek: Vec<DeductionJson>,
+    /// Voorwaarden (groups that must all be met) that were not met.
+    pub voorwaarden_niet_voldaan: Vec<String>,
+    /// Unresolved conflicts between concurrent oordelen (only for inspection files).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conflicten: Option<usize>,
+    /// The judgements as scored, id → value.
+    pub oordelen: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DeductionJson {
+    pub verwachting: String,
+    pub oordeel: String,
+    pub punten: u32,
+    pub toelichting: String,
+}
+
+impl ScoreJson {
+    pub fn new(framework: &Framework, judgements: &JudgementSet, score: &Score) -> ScoreJson {
+        ScoreJson {
+            kader: framework.id.clone(),
+            eindoordeel: score.verdict.as_str(),
+            voldoende: score.met,
+            onvoldoende: score.not_met,
+            niet_beoordeeld: score.not_judged,
+            aftrekpunten: score.deductions,
+            compleet: score.complete,
+            regel: score.rule.clone(),
+            schaal: framework.rules.scales[score.scale].id.clone(),
+            aftrek: score
+                .lines
+                .iter()
+                .map(|l| DeductionJson {
+                    verwachting: framework.expectation(l.expectation).id.clone(),
+                    oordeel: l.judgement.to_text(framework),
+                    punten: l.deduction,
+                    toelichting: l.explanation.clone(),
+                })
+                .collect(),
+            voorwaarden_niet_voldaan: score
+                .failed_conditions
+                .iter()
+                .map(|&c| framework.rules.conditions[c].label.clone())
+                .collect(),
+            conflicten: None,
+            oordelen: judgements.to_texts(framework),
+        }
+    }
+}
+
+/// One line of `veldtoets kaders --json`.
+#[derive(Debug, Serialize)]
+pub struct KaderJson {
+    pub id: String,
+    pub titel: String,
+    pub beoordeelde_verwachtingen: usize,
+}
+
+// ---------------------------------------------------------------------------------------------
+// `veldtoets export FILE --json OUT`: the whole inspection as one deterministic JSON object.
+
+/// The whole inspection. Apart from `geexporteerd_op`, two files with the same content export
+/// byte-identical JSON: every list is in a fixed order (kader order, then id).
+#[derive(Debug, Serialize)]
+pub struct ExportJson {
+    pub formaat: u32,
+    pub geexporteerd_op: String,
+    pub onderzoek: OnderzoekJson,
+    pub interviews: Vec<InterviewJson>,
+    pub flitsinterviews: Vec<FlitsJson>,
+    pub dossiers: Vec<DossierJson>,
+    pub termijnen: Vec<TermijnJson>,
+    pub documenten: Vec<DocumentJson>,
+    pub wachtlijst: Option<WachtlijstJson>,
+    pub oordelen: Vec<OordeelJson>,
+    pub conflicten: Vec<ConflictJson>,
+    pub score: ScoreJson,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OnderzoekJson {
+    pub id: String,
+    pub organisatie: String,
+    pub kader: String,
+    pub kader_titel: String,
+    pub aangemaakt_op: String,
+    pub bezoek_van: Option<String>,
+    pub bezoek_tot: Option<String>,
+    pub notitie: String,
+    pub inspecteurs: Vec<InspecteurJson>,
+    pub eerdere_ronde: Option<EerdereRondeJson>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct InspecteurJson {
+    pub id: String,
+    pub naam: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EerdereRondeJson {
+    pub onderzoek: String,
+    pub omschrijving: String,
+    pub datum: Option<String>,
+    pub oordelen: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct InterviewJson {
+    pub id: String,
+    pub rol: String,
+    pub datum: Option<String>,
+    pub deelnemers: String,
+    pub notitie: String,
+    pub inspecteur: String,
+    pub antwoorden: Vec<AntwoordJson>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AntwoordJson {
+    pub id: String,
+    pub vraag: String,
+    pub notitie: String,
+    pub tags: BTreeMap<String, String>,
+    pub inspecteur: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FlitsJson {
+    pub id: String,
+    pub functie: String,
+    pub tijdstip: Option<String>,
+    pub antwoorden: BTreeMap<String, String>,
+    pub tags: BTreeMap<String, String>,
+    pub notitie: String,
+    pub inspecteur: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DossierJson {
+    pub id: String,
+    pub nummer: String,
+    pub selectie: String,
+    pub melding_ontvangen: Option<String>,
+    pub triagebesluit: Option<String>,
+    pub start_onderzoek: Option<String>,
+    pub afronding_onderzoek: Option<String>,
+    pub vervolgtraject_ingezet: Option<String>,
+    pub notitie: String,
+    pub inspecteur: String,
+    pub termijnen: Vec<DossierTermijnJson>,
+    pub datumproblemen: Vec<String>,
+    pub checks: Vec<CheckJson>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DossierTermijnJson {
+    pub termijn: String,
+    /// "binnen", "te_laat", "onvolledig" or "onmogelijk".
+    pub status: &'static str,
+    pub dagen: Option<i64>,
+    pub dagen_te_laat: Option<i64>,
+    pub toelichting: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CheckJson {
+    pub vraag: String,
+    pub antwoord: String,
+    pub notitie: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TermijnJson {
+    pub id: String,
+    pub naam: String,
+    pub binnen: u32,
+    pub te_laat: u32,
+    pub onbekend: u32,
+    /// Share within term among dossiers where it could be computed.
+    pub aandeel_binnen: Option<f64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DocumentJson {
+    pub id: String,
+    pub item: Option<String>,
+    pub naam: String,
+    pub ontvangen: bool,
+    pub notitie: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct WachtlijstJson {
+    pub aantal: Option<u32>,
+    pub oudste: Option<String>,
+    pub peildatum: Option<String>,
+    pub notitie: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct OordeelJson {
+    pub verwachting: String,
+    pub oordeel: String,
+    pub onderbouwing: String,
+    pub inspecteur: String,
+    pub tijd: String,
+    pub historie: Vec<VersieJson>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct VersieJson {
+    pub versie: String,
+    pub oordeel: String,
+    pub onderbouwing: String,
+    pub inspecteur: String,
+    pub tijd: String,
+    pub vervangt: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ConflictJson {
+    pub verwachting: String,
+    pub versies: Vec<VersieJson>,
+}
+
+fn tags_out(tags: &Tags) -> BTreeMap<String, String> {
+    tags.iter()
+        .map(|(k, v)| (k.clone(), v.as_str().to_string()))
+        .collect()
+}
+
+fn date_out(d: Option<jiff::civil::Date>) -> Option<String> {
+    d.map(|d| d.to_string())
+}
+
+fn version_json(inspection: &Inspection, r: &Revision<OordeelData>) -> VersieJson {
+    VersieJson {
+        versie: r.meta.rev.to_string(),
+        oordeel: r.data.text(),
+        onderbouwing: r.data.onderbouwing.clone(),
+        inspecteur: inspection.inspector_name(r.meta.author).to_string(),
+        tijd: r.meta.at.to_string(),
+        vervangt: r.meta.replaces.iter().map(ToString::to_string).collect(),
+    }
+}
+
+impl ExportJson {
+    pub fn new(inspection: &Inspection, exported_at: jiff::Timestamp) -> ExportJson {
+        let fw = &inspection.framework;
+        let name = |id| inspection.inspector_name(id).to_string();
+        let details = inspection.details_data();
+
+        let mut interviews: Vec<InterviewJson> = inspection
+            .interviews
+            .current()
+            .map(|i| {
+                let answers = inspection.answers_of(&i.meta.entity);
+                InterviewJson {
+                    id: i.meta.entity.clone(),
+                    rol: i.data.rol.clone(),
+                    datum: date_out(i.data.datum),
+                    deelnemers: i.data.deelnemers.clone(),
+                    notitie: i.data.notitie.clone(),
+                    inspecteur: name(i.meta.author),
+                    antwoorden: answers
+                        .values()
+                        .map(|a| AntwoordJson {
+                            id: a.meta.entity.clone(),
+                            vraag: a.data.vraag.clone(),
+                            notitie: a.data.notitie.clone(),
+                            tags: tags_out(&a.data.tags),
+                            inspecteur: name(a.meta.author),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        interviews.sort_by(|a, b| (&a.datum, &a.rol, &a.id).cmp(&(&b.datum, &b.rol, &b.id)));
+
+        let mut flitsinterviews: Vec<FlitsJson> = inspection
+            .flashes
+            .current()
+            .map(|f| FlitsJson {
+                id: f.meta.entity.clone(),
+                functie: f.data.functie.clone(),
+                tijdstip: f.data.tijdstip.map(|t| t.to_string()),
+                antwoorden: f.data.antwoorden.clone(),
+                tags: tags_out(&f.data.tags),
+                notitie: f.data.notitie.clone(),
+                inspecteur: name(f.meta.author),
+            })
+            .collect();
+        flitsinterviews.sort_by(|a, b| (&a.tijdstip, &a.id).cmp(&(&b.tijdstip, &b.id)));
+
+        let dossiers = inspection
+            .dossier_list()
+            .into_iter()
+            .map(|d| {
+                let dates = &d.data.dates;
+                let checks = inspection.checks_of(&d.meta.entity);
+                DossierJson {
+                    id: d.meta.entity.clone(),
+                    nummer: d.data.nummer.clone(),
+                    selectie: d.data.selectie.as_str().to_string(),
+                    melding_ontvangen: date_out(dates.melding_ontvangen),
+                    triagebesluit: date_out(dates.triagebesluit),
+                    start_onderzoek: date_out(dates.start_onderzoek),
+                    afronding_onderzoek: date_out(dates.afronding_onderzoek),
+                    vervolgtraject_ingezet: date_out(dates.vervolgtraject_ingezet),
+                    notitie: d.data.notitie.clone(),
+                    inspecteur: name(d.meta.author),
+                    termijnen: fw
+                        .deadlines
+                        .iter()
+                        .map(|def| {
+                            let outcome = termijn::evaluate(def, dates);
+                            let (status, dagen, over) = match outcome {
+                                DeadlineOutcome::Met { elapsed } => ("binnen", Some(elapsed), None),
+                                DeadlineOutcome::Missed { elapsed, over } => {
+                                    ("te_laat", Some(elapsed), Some(over))
+                                }
+                                DeadlineOutcome::Missing(_) => ("onvolledig", None, None),
+                                DeadlineOutcome::Impossible(_) => ("onmogelijk", None, None),
+                            };
+                            DossierTermijnJson {
+                                termijn: def.id.clone(),
+                                status,
+                                dagen,
+                                dagen_te_laat: over,
+                                toelichting: outcome.describe(),
+                            }
+                        })
+                        .collect(),
+                    datumproblemen: dates.problems().iter().map(ToString::to_string).collect(),
+                    checks: fw
+                        .sources
+                        .checklist
+                        .iter()
+                        .filter_map(|q| checks.get(q.id.as_str()))
+                        .map(|c| CheckJson {
+                            vraag: c.data.vraag.clone(),
+                            antwoord: c.data.antwoord.as_str().to_string(),
+                            notitie: c.data.notitie.clone(),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+
+        let termijnen = fw
+            .deadlines
+            .iter()
+            .zip(inspection.deadline_summaries())
+            .map(|(def, s)| TermijnJson {
+                id: def.id.clone(),
+                naam: def.name.clone(),
+                binnen: s.met,
+                te_laat: s.missed,
+                onbekend: s.unknown,
+                aandeel_binnen: s.share_met().map(|x| (x * 1000.0).round() / 1000.0),
+            })
+            .collect();
+
+        let mut documenten: Vec<DocumentJson> = inspection
+            .documents
+            .current()
+            .map(|d| DocumentJson {
+                id: d.meta.entity.clone(),
+                item: d.data.item.clone(),
+                naam: d.data.naam.clone(),
+                ontvangen: d.data.ontvangen,
+                notitie: d.data.notitie.clone(),
+            })
+            .collect();
+        let doc_order = |item: &Option<String>| {
+            item.as_deref()
+                .and_then(|i| fw.sources.documents.iter().position(|d| d.id == i))
+                .unwrap_or(usize::MAX)
+        };
+        documenten.sort_by(|a, b| {
+            (doc_order(&a.item), &a.naam, &a.id).cmp(&(doc_order(&b.item), &b.naam, &b.id))
+        });
+
+        let wachtlijst =
+            inspection
+                .waitlist
+                .get(&inspection.waitlist_id())
+                .map(|w| WachtlijstJson {
+                    aantal: w.data.aantal,
+                    oudste: date_out(w.data.oudste),
+                    peildatum: date_out(w.data.peildatum),
+                    notitie: w.data.notitie.clone(),
+                });
+
+        let oordelen = fw
+            .expectations()
+            .iter()
+            .filter_map(|e| {
+                let id = &e.expectation.id;
+                let history = inspection.oordelen.history(id)?;
+                let current = history.current()?;
+                Some(OordeelJson {
+                    verwachting: id.clone(),
+                    oordeel: current.data.text(),
+                    onderbouwing: current.data.onderbouwing.clone(),
+                    inspecteur: name(current.meta.author),
+                    tijd: current.meta.at.to_string(),
+                    historie: history
+                        .revisions()
+                        .iter()
+                        .map(|r| version_json(inspection, r))
+                        .collect(),
+                })
+            })
+            .collect();
+
+        let conflicten = inspection
+            .conflicts()
+            .into_iter()
+            .map(|c| ConflictJson {
+                verwachting: c.verwachting.to_string(),
+                versies: c
+                    .versions
+                    .iter()
+                    .map(|r| version_json(inspection, r))
+                    .collect(),
+            })
+            .collect::<Vec<_>>();
+
+        let judgements = inspection.judgements();
+        let score = crate::domain::score(fw, &judgements);
+        let mut score_json = ScoreJson::new(fw, &judgements, &score);
+        score_json.conflicten = Some(conflicten.len());
+
+        ExportJson {
+            formaat: 1,
+            geexporteerd_op: exported_at.to_string(),
+            onderzoek: OnderzoekJson {
+                id: inspection.id.to_string(),
+                organisatie: details.organisatie.clone(),
+                kader: fw.id.clone(),
+                kader_titel: fw.title.clone(),
+                aangemaakt_op: inspection.created_at.to_string(),
+                bezoek_van: date_out(details.bezoek_van),
+                bezoek_tot: date_out(details.bezoek_tot),
+                notitie: details.notitie.clone(),
+                inspecteurs: inspection
+                    .inspectors
+                    .iter()
+                    .map(|(id, naam)| InspecteurJson {
+                        id: id.to_string(),
+                        naam: naam.clone(),
+                    })
+                    .collect(),
+                eerdere_ronde: inspection.earlier_round.as_ref().map(|r| EerdereRondeJson {
+                    onderzoek: r.onderzoek.clone(),
+                    omschrijving: r.omschrijving.clone(),
+                    datum: date_out(r.datum),
+                    oordelen: r.oordelen.clone(),
+                }),
+            },
+            interviews,
+            flitsinterviews,
+            dossiers,
+            termijnen,
+            documenten,
+            wachtlijst,
+            oordelen,
+            conflicten,
+            score: score_json,
+        }
+    }
+}

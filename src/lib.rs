@@ -1,0 +1,16 @@
+//! veldtoets: fieldwork for inspectors of a Dutch inspectorate, offline on a laptop.
+//!
+//! Crate map (dependencies point one way, towards `domain`):
+//! - [`domain`]: the pure core — kader, oordelen, scoring with the beslisregels, termijnen.
+//! - [`kader_io`]: the versioned kader file format (TOML DTOs) → validated [`domain::Framework`];
+//!   the kaders compiled into the binary.
+//! - [`json`]: the JSON shapes the CLI prints (stable contract).
+//! - [`cli`]: the command line; `main.rs` only calls [`cli::main`].
+
+pub mod cli;
+pub mod demo;
+pub mod domain;
+pub mod fsutil;
+pub mod json;
+pub mod kader_io;
+pub mod store;

@@ -1,0 +1,415 @@
+//! Shared helpers for the integration tests that run the real `veldtoets` binary, in the style of
+//! ripgrep's `tests/util.rs`: a temporary working directory, a command builder and a captured
+//! [`Output`] whose assertions print the full command line, exit status, stdout and stderr when
+//! they fail.
+//!
+//! ```ignore
+//! mod common;
+//! use common::TestDir;
+//!
+//! let dir = TestDir::new();
+//! let input = dir.write("oordelen.json", r#"{"1.1.1": "voldoende"}"#);
+//! let out = dir.run(["score", "--kader", "vt-2016-stap2"]).arg(&input).output();
+//! out.success();
+//! assert_eq!(out.json()["eindoordeel"], "voldoende");
+//! ```
+
+#![allow(dead_code)]
+
+use std::ffi::{OsStr, OsString};
+use std::fmt;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{self, Command, ExitStatus, Stdio};
+
+/// Path of the `veldtoets` binary that Cargo built for this test run.
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_veldtoets"))
+}
+
+/// The directory holding the shipped kader files (`assets/kaders`).
+pub fn kaders_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/kaders")
+}
+
+/// The text of a shipped kader file, e.g. `shipped_kader("vt-2016-stap2")`.
+pub fn shipped_kader(id: &str) -> String {
+    let path = kaders_dir().join(format!("{id}.toml"));
+    fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// A temporary directory, removed when dropped. Commands created from it run inside it, with
+/// `HOME` and the XDG directories pointing into it so a test never touches the user's own files.
+pub struct TestDir {
+    dir: tempfile::TempDir,
+}
+
+impl Default for TestDir {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TestDir {
+    pub fn new() -> TestDir {
+        let dir = tempfile::Builder::new()
+            .prefix("veldtoets-test-")
+            .tempdir()
+            .expect("create temporary directory");
+        TestDir { dir }
+    }
+
+    /// The directory itself.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// `name` inside the directory (not created).
+    pub fn join(&self, name: impl AsRef<Path>) -> PathBuf {
+        self.path().join(name)
+    }
+
+    /// Writes `contents` to `name` (creating parent directories) and returns its full path.
+    pub fn write(&self, name: impl AsRef<Path>, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.join(name);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)
+                .unwrap_or_else(|e| panic!("create {}: {e}", parent.display()));
+        }
+        fs::write(&path, contents).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+        path
+    }
+
+    /// Writes `value` as pretty JSON to `name` and returns its full path.
+    pub fn write_json(&self, name: impl AsRef<Path>, value: &serde_json::Value) -> PathBuf {
+        let text = serde_json::to_string_pretty(value).expect("serialize JSON");
+        self.write(name, text)
+    }
+
+    /// Creates a subdirectory and returns its full path.
+    pub fn mkdir(&self, name: impl AsRef<Path>) -> PathBuf {
+        let path = self.join(name);
+        fs::create_dir_all(&path).unwrap_or_else(|e| panic!("create {}: {e}", path.display()));
+        path
+    }
+
+    /// Reads `name` as UTF-8 text.
+    pub fn read(&self, name: impl AsRef<Path>) -> String {
+        let path = self.join(name);
+        fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+    }
+
+    /// Reads `name` as bytes.
+    pub fn read_bytes(&self, name: impl AsRef<Path>) -> Vec<u8> {
+        let path = self.join(name);
+        fs::read(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+    }
+
+    pub fn exists(&self, name: impl AsRef<Path>) -> bool {
+        self.join(name).exists()
+    }
+
+    /// A `veldtoets` command that runs in this directory.
+    pub fn command(&self) -> TestCommand {
+        let mut cmd = TestCommand::new();
+        cmd.current_dir(self.path())
+            .env("HOME", self.path())
+            .env("XDG_CONFIG_HOME", self.join(".config"))
+            .env("XDG_DATA_HOME", self.join(".local/share"))
+            .env("XDG_CACHE_HOME", self.join(".cache"));
+        cmd
+    }
+
+    /// `veldtoets ARGS…` in this directory; add more with [`TestCommand::arg`], then call
+    /// [`TestCommand::output`].
+    pub fn cmd<I, S>(&self, args: I) -> TestCommand
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        let mut cmd = self.command();
+        cmd.args(args);
+        cmd
+    }
+
+    /// Runs `veldtoets ARGS…` in this directory and captures its output.
+    pub fn run<I, S>(&self, args: I) -> Output
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        self.cmd(args).output()
+    }
+}
+
+/// Runs `veldtoets ARGS…` in a fresh temporary directory and captures its output.
+pub fn run<I, S>(args: I) -> Output
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<OsStr>,
+{
+    TestDir::new().run(args)
+}
+
+/// A `veldtoets` invocation being built. Stdin is empty unless [`TestCommand::stdin`] is given.
+pub struct TestCommand {
+    cmd: Command,
+    args: Vec<OsString>,
+    stdin: Option<Vec<u8>>,
+}
+
+impl Default for TestCommand {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TestCommand {
+    pub fn new() -> TestCommand {
+        let mut cmd = Command::new(bin());
+        // Stable, uncoloured output regardless of the developer's terminal and locale.
+        cmd.env("NO_COLOR", "1")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("RUST_BACKTRACE")
+            .env_remove("RUST_LOG");
+        TestCommand {
+            cmd,
+            args: Vec::new(),
+            stdin: None,
+        }
+    }
+
+    pub fn arg(&mut self, arg: impl AsRef<OsStr>) -> &mut Self {
+        self.args.push(arg.as_ref().to_os_string());
+        self.cmd.arg(arg);
+        self
+    }
+
+    pub fn args<I, S>(&mut self, args: I) -> &mut Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        for a in args {
+            self.arg(a);
+        }
+        self
+    }
+
+    pub fn env(&mut self, key: impl AsRef<OsStr>, value: impl AsRef<OsStr>) -> &mut Self {
+        self.cmd.env(key, value);
+        self
+    }
+
+    pub fn env_remove(&mut self, key: impl AsRef<OsStr>) -> &mut Self {
+        self.cmd.env_remove(key);
+        self
+    }
+
+    pub fn current_dir(&mut self, dir: impl AsRef<Path>) -> &mut Self {
+        self.cmd.current_dir(dir);
+        self
+    }
+
+    /// Bytes fed to the process's stdin.
+    pub fn stdin(&mut self, input: impl AsRef<[u8]>) -> &mut Self {
+        self.stdin = Some(input.as_ref().to_vec());
+        self
+    }
+
+    /// The command line as a shell-like string, for failure messages.
+    pub fn command_line(&self) -> String {
+        std::iter::once(bin().into_os_string())
+            .chain(self.args.iter().cloned())
+            .map(|a| shell_quote(&a.to_string_lossy()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Runs the command to completion and captures status, stdout and stderr.
+    pub fn output(&mut self) -> Output {
+        use std::io::Write;
+
+        let cmdline = self.command_line();
+        self.cmd
+            .stdin(if self.stdin.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        let mut child = self
+            .cmd
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {cmdline}: {e}"));
+        if let Some(input) = self.stdin.take() {
+            let mut stdin = child.stdin.take().expect("piped stdin");
+            // A process that exits without reading all of stdin is not an error here.
+            let _ = stdin.write_all(&input);
+        }
+        let out = child
+            .wait_with_output()
+            .unwrap_or_else(|e| panic!("cannot wait for {cmdline}: {e}"));
+        Output::new(cmdline, out)
+    }
+}
+
+/// The captured result of one run. Assertion methods panic with the full report on failure.
+pub struct Output {
+    cmdline: String,
+    status: ExitStatus,
+    stdout: String,
+    stderr: String,
+}
+
+impl Output {
+    fn new(cmdline: String, out: process::Output) -> Output {
+        Output {
+            cmdline,
+            status: out.status,
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    pub fn status(&self) -> ExitStatus {
+        self.status
+    }
+
+    /// The exit code (`None` when killed by a signal).
+    pub fn code(&self) -> Option<i32> {
+        self.status.code()
+    }
+
+    pub fn stdout(&self) -> &str {
+        &self.stdout
+    }
+
+    pub fn stderr(&self) -> &str {
+        &self.stderr
+    }
+
+    pub fn stdout_lines(&self) -> Vec<&str> {
+        self.stdout.lines().collect()
+    }
+
+    pub fn stderr_lines(&self) -> Vec<&str> {
+        self.stderr.lines().collect()
+    }
+
+    /// Panics with `message` followed by the full report.
+    pub fn fail(&self, message: impl fmt::Display) -> ! {
+        panic!("{message}\n{self}")
+    }
+
+    /// Asserts exit status 0 and no panic.
+    pub fn success(&self) -> &Self {
+        if !self.status.success() {
+            self.fail("expected the command to succeed");
+        }
+        self.no_panic()
+    }
+
+    /// Asserts a non-zero exit code (not a signal) and no panic.
+    pub fn failure(&self) -> &Self {
+        match self.status.code() {
+            Some(0) => self.fail("expected the command to fail, but it exited with 0"),
+            None => self.fail("expected a non-zero exit code, but the process was killed"),
+            Some(_) => {}
+        }
+        self.no_panic()
+    }
+
+    /// Asserts that neither stream shows a Rust panic.
+    pub fn no_panic(&self) -> &Self {
+        if self.stderr.contains("panicked") || self.stdout.contains("panicked") {
+            self.fail("the program panicked");
+        }
+        self
+    }
+
+    pub fn stdout_contains(&self, needle: &str) -> &Self {
+        if !self.stdout.contains(needle) {
+            self.fail(format!("expected stdout to contain {needle:?}"));
+        }
+        self
+    }
+
+    pub fn stderr_contains(&self, needle: &str) -> &Self {
+        if !self.stderr.contains(needle) {
+            self.fail(format!("expected stderr to contain {needle:?}"));
+        }
+        self
+    }
+
+    pub fn stderr_not_contains(&self, needle: &str) -> &Self {
+        if self.stderr.contains(needle) {
+            self.fail(format!("expected stderr not to contain {needle:?}"));
+        }
+        self
+    }
+
+    pub fn stdout_empty(&self) -> &Self {
+        if !self.stdout.is_empty() {
+            self.fail("expected empty stdout");
+        }
+        self
+    }
+
+    pub fn stderr_empty(&self) -> &Self {
+        if !self.stderr.is_empty() {
+            self.fail("expected empty stderr");
+        }
+        self
+    }
+
+    /// Asserts stderr is exactly one non-empty line (one clear message).
+    pub fn stderr_one_line(&self) -> &Self {
+        let lines: Vec<&str> = self
+            .stderr
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        if lines.len() != 1 {
+            self.fail(format!(
+                "expected exactly one line on stderr, got {}",
+                lines.len()
+            ));
+        }
+        self
+    }
+
+    /// Parses stdout as JSON.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| self.fail(format!("stdout is not valid JSON: {e}")))
+    }
+}
+
+impl fmt::Display for Output {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "\n===== command =====\n{}\n===== status ======\n{}\n===== stdout ======\n{}\n===== stderr ======\n{}\n===================",
+            self.cmdline, self.status, self.stdout, self.stderr
+        )
+    }
+}
+
+impl fmt::Debug for Output {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+fn shell_quote(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:=@%+,".contains(c));
+    if plain {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', r"'\''"))
+    }
+}

@@ -1,0 +1,1113 @@
+//! Validation of kader files (`kader_io::parse`): a minimal valid kader, broken variants derived
+//! from it by string replacement, each checked for the problem's message, field and line; the two
+//! shipped kaders; and a broken kader through the CLI.
+
+mod common;
+
+use common::TestDir;
+use veldtoets::domain::{Assessment, Framework};
+use veldtoets::kader_io::{self, KaderError, Problem};
+
+/// The smallest kader that uses every part of the format: an inventoried verwachting, a double
+/// weight, two variants with their own scale, a voorwaarde, a termijn and all four source kinds.
+/// Every string the tests replace occurs exactly once (checked by [`broken`]).
+const VALID: &str = r#"formaat = 1
+id = "test-kader"
+titel = "Testkader"
+
+[[thema]]
+id = "1"
+titel = "Thema een"
+
+[[thema.criterium]]
+id = "1.1"
+titel = "Criterium een"
+
+[[thema.criterium.verwachting]]
+id = "1.1.1"
+tekst = "Verwachting een."
+
+[[thema.criterium.verwachting]]
+id = "1.1.2"
+tekst = "Verwachting twee."
+
+[[thema.criterium.verwachting]]
+id = "1.1.3"
+tekst = "Alleen geïnventariseerd."
+beoordeling = "inventarisatie"
+
+[[thema]]
+id = "2"
+titel = "Thema twee"
+
+[[thema.criterium]]
+id = "2.1"
+titel = "Criterium twee"
+
+[[thema.criterium.verwachting]]
+id = "2.1.1"
+tekst = "Verwachting met varianten."
+
+[beslisregels]
+maat = "aftrekpunten"
+aftrek_standaard = 1
+standaard_schaal = "standaard"
+
+[[beslisregels.aftrek]]
+verwachting = "1.1.1"
+punten = 2
+
+[[beslisregels.variant]]
+verwachting = "2.1.1"
+id = "termijn"
+naam = "Termijn gemist"
+standaard = true
+
+[[beslisregels.variant]]
+verwachting = "2.1.1"
+id = "wachtlijst"
+naam = "Wachtlijst"
+telt_mee = false
+schaal = "wachtlijst"
+
+[[beslisregels.schaal]]
+id = "standaard"
+naam = "Standaard"
+
+[[beslisregels.schaal.band]]
+van = 0
+tot = 7
+eindoordeel = "voldoende"
+
+[[beslisregels.schaal.band]]
+van = 8
+tot = 11
+eindoordeel = "matig"
+
+[[beslisregels.schaal.band]]
+van = 12
+eindoordeel = "onvoldoende"
+
+[[beslisregels.schaal]]
+id = "wachtlijst"
+naam = "Wachtlijst"
+
+[[beslisregels.schaal.band]]
+van = 0
+tot = 7
+eindoordeel = "matig"
+
+[[beslisregels.schaal.band]]
+van = 8
+eindoordeel = "onvoldoende"
+
+[[beslisregels.voorwaarde]]
+verwachtingen = ["1.1.1", "1.1.2"]
+anders = "matig"
+
+[[termijn]]
+id = "triage"
+naam = "Triage binnen vijf dagen"
+vanaf = "melding_ontvangen"
+tot = "triagebesluit"
+dagen = 5
+verwachtingen = ["2.1.1"]
+
+[[bronnen.rol]]
+id = "management"
+naam = "Management"
+
+[[bronnen.rol.vraag]]
+id = "man-01"
+tekst = "Vraag?"
+verwachtingen = ["1.1.1"]
+
+[[bronnen.flitsvraag]]
+id = "fl-01"
+tekst = "Flits?"
+verwachtingen = ["1.1.2"]
+
+[[bronnen.dossiervraag]]
+id = "dos-01"
+tekst = "Dossier?"
+verwachtingen = ["2.1.1", "1.1.1"]
+
+[[bronnen.document]]
+id = "doc-01"
+naam = "Document"
+verwachtingen = ["1.1.1", "1.1.3"]
+"#;
+
+const STAP2_TEXT: &str = include_str!("../assets/kaders/vt-2016-stap2.toml");
+const STAP1_TEXT: &str = include_str!("../assets/kaders/vt-2015-stap1.toml");
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+/// `text` with the single occurrence of `from` replaced by `to`.
+fn replace(text: &str, from: &str, to: &str) -> String {
+    let n = text.matches(from).count();
+    assert_eq!(
+        n, 1,
+        "{from:?} occurs {n} times; the test needs it exactly once"
+    );
+    text.replacen(from, to, 1)
+}
+
+/// The valid kader with one replacement.
+fn broken(from: &str, to: &str) -> String {
+    replace(VALID, from, to)
+}
+
+/// 1-based line of the single occurrence of `needle` (its first character).
+fn line_of(text: &str, needle: &str) -> usize {
+    let n = text.matches(needle).count();
+    assert_eq!(n, 1, "{needle:?} occurs {n} times in the kader text");
+    let offset = text.find(needle).unwrap();
+    text[..offset].matches('\n').count() + 1
+}
+
+fn parse(text: &str) -> Result<Framework, KaderError> {
+    kader_io::parse(text, "test.toml")
+}
+
+/// The error of a kader text that must not validate.
+fn errors(text: &str) -> KaderError {
+    match parse(text) {
+        Ok(f) => panic!(
+            "expected the kader to be rejected, but it parsed (id {})",
+            f.id
+        ),
+        Err(e) => {
+            assert_eq!(e.file, "test.toml");
+            assert!(!e.problems.is_empty(), "an error without problems");
+            e
+        }
+    }
+}
+
+/// The one problem of a kader text with exactly one defect.
+fn only_problem(text: &str) -> Problem {
+    let e = errors(text);
+    assert_eq!(e.problems.len(), 1, "expected exactly one problem:\n{e}");
+    e.problems.into_iter().next().unwrap()
+}
+
+/// The problem reported for `field`.
+fn problem_at<'a>(e: &'a KaderError, field: &str) -> &'a Problem {
+    e.problems
+        .iter()
+        .find(|p| p.field == field)
+        .unwrap_or_else(|| panic!("no problem for field {field:?}:\n{e}"))
+}
+
+/// Asserts field, line and that the message contains every part of `message`.
+#[track_caller]
+fn check(p: &Problem, field: &str, line: Option<usize>, message: &[&str]) {
+    assert_eq!(p.field, field, "field of {p:?}");
+    assert_eq!(p.line, line, "line of {p:?}");
+    for part in message {
+        assert!(
+            p.message.contains(part),
+            "message {:?} should contain {part:?}",
+            p.message
+        );
+    }
+}
+
+/// Problems of a band are located on the band: its `[[beslisregels.schaal.band]]` header or the
+/// offending key.
+#[track_caller]
+fn check_band(p: &Problem, field: &str, header_line: usize, key_line: usize, message: &[&str]) {
+    assert_eq!(p.field, field, "field of {p:?}");
+    assert!(
+        p.line == Some(header_line) || p.line == Some(key_line),
+        "line of {p:?}: expected the band header (regel {header_line}) or the key (regel {key_line})"
+    );
+    for part in message {
+        assert!(
+            p.message.contains(part),
+            "message {:?} should contain {part:?}",
+            p.message
+        );
+    }
+}
+
+const BAND: &str = "[[beslisregels.schaal.band]]\n";
+
+// ---------------------------------------------------------------------------------------------
+// The minimal kader and the shipped ones
+
+#[test]
+fn minimal_kader_is_valid() {
+    let f = parse(VALID).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(f.id, "test-kader");
+    assert_eq!(f.title, "Testkader");
+    let ids: Vec<&str> = f
+        .expectations()
+        .iter()
+        .map(|e| e.expectation.id.as_str())
+        .collect();
+    assert_eq!(ids, ["1.1.1", "1.1.2", "1.1.3", "2.1.1"]);
+    assert_eq!(f.judged_count(), 3);
+    assert_eq!(
+        f.expectation(f.index_of("1.1.3").unwrap()).assessment,
+        Assessment::Inventoried
+    );
+    assert_eq!(f.deduction(f.index_of("1.1.1").unwrap()), 2);
+    assert_eq!(f.deduction(f.index_of("1.1.2").unwrap()), 1);
+    let e211 = f.index_of("2.1.1").unwrap();
+    let variants: Vec<&str> = f.variants_of(e211).map(|(_, v)| v.id.as_str()).collect();
+    assert_eq!(variants, ["termijn", "wachtlijst"]);
+    assert_eq!(
+        f.rules.variants[f.default_variant(e211).unwrap()].id,
+        "termijn"
+    );
+    assert_eq!(f.rules.scales.len(), 2);
+    assert_eq!(f.rules.conditions.len(), 1);
+    assert_eq!(f.deadlines.len(), 1);
+    assert_eq!(f.sources.roles.len(), 1);
+    assert_eq!(f.source_text, VALID);
+}
+
+#[test]
+fn inventoried_verwachting_needs_no_source() {
+    let text = broken(
+        r#"verwachtingen = ["1.1.1", "1.1.3"]"#,
+        r#"verwachtingen = ["1.1.1"]"#,
+    );
+    parse(&text).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn shipped_stap2_parses_with_expected_structure() {
+    let f = kader_io::parse(STAP2_TEXT, "vt-2016-stap2.toml").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(f.id, "vt-2016-stap2");
+    assert_eq!(f.title, "Toetsingskader Veilig Thuis 2016, stap 2");
+    assert_eq!(f.expectations().len(), 31);
+    assert_eq!(f.judged_count(), 30);
+    let not_scored: Vec<(&str, Assessment)> = f
+        .expectations()
+        .iter()
+        .filter(|e| !e.expectation.assessment.is_scored())
+        .map(|e| (e.expectation.id.as_str(), e.expectation.assessment))
+        .collect();
+    assert_eq!(not_scored, [("1.4.4", Assessment::Inventoried)]);
+    let criteria: usize = f.themes.iter().map(|t| t.criteria.len()).sum();
+    assert_eq!(criteria, 11);
+    assert_eq!(f.themes.len(), 4);
+    assert_eq!(f.sources.roles.len(), 6);
+    let e131 = f.index_of("1.3.1").unwrap();
+    assert_eq!(
+        f.expectation(e131).text,
+        "Veilig Thuis draagt zorg voor het opstellen van een veiligheidsplan in alle meldingen waar sprake is van onveiligheid."
+    );
+    let e211 = f.index_of("2.1.1").unwrap();
+    let variants: Vec<&str> = f.variants_of(e211).map(|(_, v)| v.id.as_str()).collect();
+    assert!(
+        variants.contains(&"wachtlijst") && variants.contains(&"termijn"),
+        "{variants:?}"
+    );
+    assert_eq!(
+        f.rules.variants[f.default_variant(e211).unwrap()].id,
+        "termijn"
+    );
+}
+
+#[test]
+fn shipped_stap1_parses_with_expected_structure() {
+    let f = kader_io::parse(STAP1_TEXT, "vt-2015-stap1.toml").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(f.id, "vt-2015-stap1");
+    assert_eq!(f.title, "Toetsingskader Veilig Thuis 2015, stap 1");
+    assert_eq!(f.expectations().len(), 25);
+    assert_eq!(f.judged_count(), 24);
+    let not_scored: Vec<(&str, Assessment)> = f
+        .expectations()
+        .iter()
+        .filter(|e| !e.expectation.assessment.is_scored())
+        .map(|e| (e.expectation.id.as_str(), e.expectation.assessment))
+        .collect();
+    assert_eq!(not_scored, [("3.1.1", Assessment::NotAssessed)]);
+}
+
+#[test]
+fn builtin_kaders_are_the_shipped_files() {
+    assert_eq!(kader_io::builtin_ids(), ["vt-2016-stap2", "vt-2015-stap1"]);
+    assert_eq!(
+        kader_io::builtin("vt-2016-stap2").unwrap().source_text,
+        STAP2_TEXT
+    );
+    assert_eq!(
+        kader_io::builtin("vt-2015-stap1").unwrap().source_text,
+        STAP1_TEXT
+    );
+    assert!(kader_io::builtin("geen-kader").is_none());
+}
+
+// ---------------------------------------------------------------------------------------------
+// formaat and TOML-level errors
+
+#[test]
+fn newer_formaat_asks_for_a_newer_veldtoets() {
+    let text = broken("formaat = 1", "formaat = 2");
+    let p = only_problem(&text);
+    check(
+        &p,
+        "formaat",
+        Some(1),
+        &["formaat 2", "nieuwer", "installeer een nieuwere veldtoets"],
+    );
+}
+
+#[test]
+fn unknown_older_formaat() {
+    let p = only_problem(&broken("formaat = 1", "formaat = 0"));
+    check(
+        &p,
+        "formaat",
+        Some(1),
+        &["formaat 0", "bestaat niet", "formaat = 1"],
+    );
+}
+
+#[test]
+fn toml_syntax_error_has_a_line() {
+    let text = broken(r#"titel = "Thema twee""#, r#"titel = "Thema twee"#);
+    let p = only_problem(&text);
+    check(&p, "", Some(line_of(&text, "titel = \"Thema twee\n")), &[]);
+    assert!(!p.message.is_empty());
+
+    let text = broken(
+        "[[thema.criterium]]\nid = \"2.1\"",
+        "[[thema.criterium]\nid = \"2.1\"",
+    );
+    let p = only_problem(&text);
+    check(&p, "", Some(line_of(&text, "[[thema.criterium]\n")), &[]);
+}
+
+#[test]
+fn unknown_key_is_reported_with_its_line() {
+    let text = broken(
+        r#"tekst = "Verwachting twee.""#,
+        r#"tekts = "Verwachting twee.""#,
+    );
+    let p = only_problem(&text);
+    check(&p, "", Some(line_of(&text, "tekts")), &["tekts", "tekst"]);
+
+    // Also inside a band (a spanned table) and at the top level.
+    let text = broken(
+        "van = 12\neindoordeel = \"onvoldoende\"",
+        "van = 12\neindoordel = \"onvoldoende\"",
+    );
+    let p = only_problem(&text);
+    check(&p, "", Some(line_of(&text, "eindoordel ")), &["eindoordel"]);
+
+    let text = broken(
+        "titel = \"Testkader\"\n",
+        "titel = \"Testkader\"\ntitle = \"Test\"\n",
+    );
+    let p = only_problem(&text);
+    check(&p, "", Some(line_of(&text, "title =")), &["title"]);
+}
+
+#[test]
+fn missing_required_key_is_reported() {
+    let text = broken("titel = \"Thema twee\"\n", "");
+    let p = only_problem(&text);
+    assert!(p.message.contains("titel"), "{p:?}");
+    assert!(p.line.is_some(), "{p:?}");
+}
+
+#[test]
+fn wrong_value_type_is_reported_with_its_line() {
+    let text = broken("van = 12\n", "van = -1\n");
+    let p = only_problem(&text);
+    check(&p, "", Some(line_of(&text, "van = -1")), &["-1"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ids
+
+#[test]
+fn duplicate_verwachting_id() {
+    let extra = "[[thema.criterium.verwachting]]\nid = \"1.1.1\"\ntekst = \"Nog een keer.\"\n\n";
+    let text = broken(
+        "[[thema.criterium.verwachting]]\nid = \"1.1.3\"",
+        &format!("{extra}[[thema.criterium.verwachting]]\nid = \"1.1.3\""),
+    );
+    let p = only_problem(&text);
+    check(
+        &p,
+        "thema[0].criterium[0].verwachting[2].id",
+        Some(line_of(&text, "id = \"1.1.1\"\ntekst = \"Nog een keer.\"")),
+        &["dubbele id '1.1.1'"],
+    );
+}
+
+#[test]
+fn duplicate_criterium_id() {
+    let extra = "[[thema.criterium]]\nid = \"1.1\"\ntitel = \"Nog een keer\"\n\n[[thema.criterium.verwachting]]\nid = \"1.1.9\"\ntekst = \"Extra.\"\nbeoordeling = \"inventarisatie\"\n\n";
+    let text = broken(
+        "[[thema]]\nid = \"2\"",
+        &format!("{extra}[[thema]]\nid = \"2\""),
+    );
+    let p = only_problem(&text);
+    check(
+        &p,
+        "thema[0].criterium[1].id",
+        Some(line_of(&text, "id = \"1.1\"\ntitel = \"Nog een keer\"")),
+        &["dubbele id '1.1'"],
+    );
+}
+
+#[test]
+fn criterium_id_must_extend_its_thema_id() {
+    // A criterium "2.2" (with a consistent verwachting "2.2.1") placed under thema 1.
+    let extra = "[[thema.criterium]]\nid = \"2.2\"\ntitel = \"Verkeerd genummerd\"\n\n[[thema.criterium.verwachting]]\nid = \"2.2.1\"\ntekst = \"Extra.\"\nbeoordeling = \"inventarisatie\"\n\n";
+    let text = broken(
+        "[[thema]]\nid = \"2\"",
+        &format!("{extra}[[thema]]\nid = \"2\""),
+    );
+    let p = only_problem(&text);
+    check(
+        &p,
+        "thema[0].criterium[1].id",
+        Some(line_of(&text, "id = \"2.2\"")),
+        &["'2.2'", "'1.'"],
+    );
+}
+
+#[test]
+fn verwachting_id_must_extend_its_criterium_id() {
+    let extra = "[[thema.criterium.verwachting]]\nid = \"1.2.9\"\ntekst = \"Extra.\"\nbeoordeling = \"inventarisatie\"\n\n";
+    let text = broken(
+        "[[thema]]\nid = \"2\"",
+        &format!("{extra}[[thema]]\nid = \"2\""),
+    );
+    let p = only_problem(&text);
+    check(
+        &p,
+        "thema[0].criterium[0].verwachting[3].id",
+        Some(line_of(&text, "id = \"1.2.9\"")),
+        &["'1.2.9'", "'1.1.'"],
+    );
+}
+
+#[test]
+fn kader_id_must_be_a_slug() {
+    let text = broken("id = \"test-kader\"", "id = \"Test Kader\"");
+    let p = only_problem(&text);
+    check(&p, "id", Some(2), &["'Test Kader'"]);
+}
+
+#[test]
+fn source_ids_are_unique_over_all_source_kinds() {
+    let text = broken("id = \"fl-01\"", "id = \"man-01\"");
+    let p = only_problem(&text);
+    check(
+        &p,
+        "bronnen.flitsvraag[0].id",
+        Some(line_of(&text, "id = \"man-01\"\ntekst = \"Flits?\"")),
+        &["dubbele id 'man-01'"],
+    );
+}
+
+#[test]
+fn unknown_beoordeling() {
+    let text = broken(
+        "beoordeling = \"inventarisatie\"",
+        "beoordeling = \"misschien\"",
+    );
+    let e = errors(&text);
+    let p = problem_at(&e, "thema[0].criterium[0].verwachting[2].beoordeling");
+    check(
+        p,
+        "thema[0].criterium[0].verwachting[2].beoordeling",
+        Some(line_of(&text, "beoordeling = \"misschien\"")),
+        &["'misschien'"],
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// References to verwachtingen
+
+#[test]
+fn rules_naming_an_unknown_verwachting() {
+    // (what, from, to, field of the problem, text on the problem's line)
+    let cases = [
+        (
+            "aftrek",
+            r#"verwachting = "1.1.1""#,
+            r#"verwachting = "9.9.9""#,
+            "beslisregels.aftrek[0].verwachting",
+        ),
+        (
+            "variant",
+            "verwachting = \"2.1.1\"\nid = \"wachtlijst\"",
+            "verwachting = \"9.9.9\"\nid = \"wachtlijst\"",
+            "beslisregels.variant[1].verwachting",
+        ),
+        (
+            "voorwaarde",
+            r#"verwachtingen = ["1.1.1", "1.1.2"]"#,
+            r#"verwachtingen = ["1.1.1", "9.9.9"]"#,
+            "beslisregels.voorwaarde[0].verwachtingen[1]",
+        ),
+        (
+            "termijn",
+            r#"verwachtingen = ["2.1.1"]"#,
+            r#"verwachtingen = ["9.9.9"]"#,
+            "termijn[0].verwachtingen[0]",
+        ),
+        (
+            "interviewvraag",
+            r#"verwachtingen = ["1.1.1"]"#,
+            r#"verwachtingen = ["1.1.1", "9.9.9"]"#,
+            "bronnen.rol[0].vraag[0].verwachtingen[1]",
+        ),
+        (
+            "flitsvraag",
+            r#"verwachtingen = ["1.1.2"]"#,
+            r#"verwachtingen = ["1.1.2", "9.9.9"]"#,
+            "bronnen.flitsvraag[0].verwachtingen[1]",
+        ),
+        (
+            "dossiervraag",
+            r#"verwachtingen = ["2.1.1", "1.1.1"]"#,
+            r#"verwachtingen = ["2.1.1", "9.9.9", "1.1.1"]"#,
+            "bronnen.dossiervraag[0].verwachtingen[1]",
+        ),
+        (
+            "document",
+            r#"verwachtingen = ["1.1.1", "1.1.3"]"#,
+            r#"verwachtingen = ["9.9.9", "1.1.1", "1.1.3"]"#,
+            "bronnen.document[0].verwachtingen[0]",
+        ),
+    ];
+    for (what, from, to, field) in cases {
+        let text = broken(from, to);
+        let e = errors(&text);
+        assert_eq!(e.problems.len(), 1, "{what}: expected one problem:\n{e}");
+        let p = &e.problems[0];
+        let line = line_of(&text, to.lines().next().unwrap());
+        assert_eq!(p.field, field, "{what}: {p:?}");
+        assert_eq!(p.line, Some(line), "{what}: {p:?}");
+        assert!(
+            p.message.contains("onbekende verwachting '9.9.9'"),
+            "{what}: {p:?}"
+        );
+    }
+}
+
+#[test]
+fn rules_cannot_work_on_a_verwachting_that_is_not_scored() {
+    let text = broken(r#"verwachting = "1.1.1""#, r#"verwachting = "1.1.3""#);
+    let p = only_problem(&text);
+    check(
+        &p,
+        "beslisregels.aftrek[0].verwachting",
+        Some(line_of(&text, r#"verwachting = "1.1.3""#)),
+        &["'1.1.3'", "niet beoordeeld"],
+    );
+
+    let text = broken(
+        r#"verwachtingen = ["1.1.1", "1.1.2"]"#,
+        r#"verwachtingen = ["1.1.1", "1.1.3"]"#,
+    );
+    let p = only_problem(&text);
+    check(
+        &p,
+        "beslisregels.voorwaarde[0].verwachtingen[1]",
+        Some(line_of(
+            &text,
+            "verwachtingen = [\"1.1.1\", \"1.1.3\"]\nanders",
+        )),
+        &["'1.1.3'"],
+    );
+}
+
+#[test]
+fn scored_verwachting_without_any_source() {
+    let text = broken(r#"verwachtingen = ["1.1.2"]"#, "verwachtingen = []");
+    let p = only_problem(&text);
+    assert_eq!(p.field, "bronnen", "{p:?}");
+    assert!(
+        p.message.contains("verwachting 1.1.2") && p.message.contains("geen enkele bron"),
+        "{p:?}"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Variants
+
+#[test]
+fn two_standaard_variants() {
+    let text = broken("telt_mee = false", "standaard = true\ntelt_mee = false");
+    let p = only_problem(&text);
+    assert_eq!(p.field, "beslisregels.variant", "{p:?}");
+    assert!(
+        p.message.contains("2.1.1") && p.message.contains("2 varianten met standaard = true"),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn no_standaard_variant() {
+    let text = broken("standaard = true\n", "");
+    let p = only_problem(&text);
+    assert_eq!(p.field, "beslisregels.variant", "{p:?}");
+    assert!(
+        p.message.contains("2.1.1") && p.message.contains("0 varianten met standaard = true"),
+        "{p:?}"
+    );
+}
+
+#[test]
+fn duplicate_variant_id() {
+    let text = broken(
+        "id = \"wachtlijst\"\nnaam = \"Wachtlijst\"\ntelt_mee",
+        "id = \"termijn\"\nnaam = \"Wachtlijst\"\ntelt_mee",
+    );
+    let p = only_problem(&text);
+    check(
+        &p,
+        "beslisregels.variant[1].id",
+        Some(line_of(&text, "id = \"termijn\"\nnaam = \"Wachtlijst\"")),
+        &["dubbele variant 'termijn'", "2.1.1"],
+    );
+}
+
+#[test]
+fn variant_with_unknown_schaal() {
+    let text = broken("schaal = \"wachtlijst\"", "schaal = \"wachtrij\"");
+    let p = only_problem(&text);
+    check(
+        &p,
+        "beslisregels.variant[1].schaal",
+        Some(line_of(&text, "schaal = \"wachtrij\"")),
+        &["onbekende schaal 'wachtrij'"],
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scales and bands
+
+#[test]
+fn threshold_gap() {
+    let text = broken("van = 8\ntot = 11", "van = 9\ntot = 11");
+    let e = errors(&text);
+    let p = problem_at(&e, "beslisregels.schaal[0].band[1].van");
+    check_band(
+        p,
+        "beslisregels.schaal[0].band[1].van",
+        line_of(&text, &format!("{BAND}van = 9")),
+        line_of(&text, "van = 9"),
+        &["gat in de schaal", "8 tot en met 8"],
+    );
+}
+
+#[test]
+fn threshold_gap_at_the_start() {
+    let text = broken(
+        "van = 0\ntot = 7\neindoordeel = \"voldoende\"",
+        "van = 1\ntot = 7\neindoordeel = \"voldoende\"",
+    );
+    let e = errors(&text);
+    let p = problem_at(&e, "beslisregels.schaal[0].band[0].van");
+    check_band(
+        p,
+        "beslisregels.schaal[0].band[0].van",
+        line_of(&text, &format!("{BAND}van = 1\n")),
+        line_of(&text, "van = 1\n"),
+        &["gat in de schaal", "0 tot en met 0"],
+    );
+}
+
+#[test]
+fn threshold_overlap() {
+    let text = broken("van = 8\ntot = 11", "van = 7\ntot = 11");
+    let e = errors(&text);
+    let p = problem_at(&e, "beslisregels.schaal[0].band[1].van");
+    check_band(
+        p,
+        "beslisregels.schaal[0].band[1].van",
+        line_of(&text, &format!("{BAND}van = 7\ntot = 11")),
+        line_of(&text, "van = 7\ntot = 11"),
+        &["overlap in de schaal", "7"],
+    );
+}
+
+#[test]
+fn last_band_must_be_open() {
+    let text = broken("van = 12\neindoordeel", "van = 12\ntot = 20\neindoordeel");
+    let e = errors(&text);
+    let p = problem_at(&e, "beslisregels.schaal[0].band[2].tot");
+    check_band(
+        p,
+        "beslisregels.schaal[0].band[2].tot",
+        line_of(&text, &format!("{BAND}van = 12")),
+        line_of(&text, "tot = 20"),
+        &["laatste band", "'tot'"],
+    );
+}
+
+#[test]
+fn only_the_last_band_may_be_open() {
+    let text = broken("van = 8\ntot = 11\n", "van = 8\n");
+    let e = errors(&text);
+    let p = problem_at(&e, "beslisregels.schaal[0].band[1].tot");
+    check_band(
+        p,
+        "beslisregels.schaal[0].band[1].tot",
+        line_of(&text, &format!("{BAND}van = 8\neindoordeel = \"matig\"")),
+        line_of(&text, "van = 8\neindoordeel = \"matig\""),
+        &["alleen de laatste band"],
+    );
+}
+
+#[test]
+fn band_tot_before_van() {
+    let text = broken("van = 8\ntot = 11", "van = 8\ntot = 6");
+    let e = errors(&text);
+    let p = problem_at(&e, "beslisregels.schaal[0].band[1].tot");
+    check_band(
+        p,
+        "beslisregels.schaal[0].band[1].tot",
+        line_of(&text, &format!("{BAND}van = 8\ntot = 6")),
+        line_of(&text, "tot = 6"),
+        &["tot (6)", "van (8)"],
+    );
+}
+
+#[test]
+fn non_monotone_scale() {
+    // 8–11 aftrekpunten onvoldoende, 12 or more matig: a worse result gives a better verdict.
+    let text = broken(
+        "tot = 11\neindoordeel = \"matig\"",
+        "tot = 11\neindoordeel = \"onvoldoende\"",
+    );
+    let text = replace(
+        &text,
+        "van = 12\neindoordeel = \"onvoldoende\"",
+        "van = 12\neindoordeel = \"matig\"",
+    );
+    let e = errors(&text);
+    let p = problem_at(&e, "beslisregels.schaal[0].band[2].eindoordeel");
+    check_band(
+        p,
+        "beslisregels.schaal[0].band[2].eindoordeel",
+        line_of(&text, &format!("{BAND}van = 12")),
+        line_of(&text, "van = 12\neindoordeel = \"matig\"") + 1,
+        &[
+            "slechter resultaat",
+            "beter eindoordeel",
+            "matig na onvoldoende",
+        ],
+    );
+}
+
+#[test]
+fn monotonicity_depends_on_the_maat() {
+    // Counting verwachtingen voldoende, more is better: the aftrekpunten scales are backwards.
+    let text = broken("maat = \"aftrekpunten\"", "maat = \"voldoende\"");
+    let e = errors(&text);
+    for field in [
+        "beslisregels.schaal[0].band[1].eindoordeel",
+        "beslisregels.schaal[1].band[1].eindoordeel",
+    ] {
+        let p = problem_at(&e, field);
+        assert!(p.message.contains("beter eindoordeel"), "{p:?}");
+        assert!(p.line.is_some(), "{p:?}");
+    }
+}
+
+#[test]
+fn alternative_scale_better_than_standard() {
+    // The wachtlijst scale says matig at 12 or more aftrekpunten, where the standard says
+    // onvoldoende: failing 2.1.1 with a wachtlijst would improve the eindoordeel.
+    let text = broken(
+        "van = 8\neindoordeel = \"onvoldoende\"",
+        "van = 8\neindoordeel = \"matig\"",
+    );
+    let p = only_problem(&text);
+    assert_eq!(p.field, "beslisregels.schaal[1]", "{p:?}");
+    for part in [
+        "'wachtlijst'",
+        "12 aftrekpunten",
+        "beter eindoordeel",
+        "'standaard'",
+    ] {
+        assert!(p.message.contains(part), "{part:?} in {p:?}");
+    }
+}
+
+#[test]
+fn alternative_scale_equal_to_standard_is_allowed() {
+    let text = broken(
+        "tot = 7\neindoordeel = \"matig\"",
+        "tot = 7\neindoordeel = \"voldoende\"",
+    );
+    let text = replace(
+        &text,
+        "van = 8\neindoordeel = \"onvoldoende\"",
+        "van = 8\ntot = 11\neindoordeel = \"matig\"\n\n[[beslisregels.schaal.band]]\nvan = 12\neindoordeel = \"onvoldoende\"\n# einde",
+    );
+    parse(&text).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn unknown_eindoordeel_in_voorwaarde() {
+    let text = broken("anders = \"matig\"", "anders = \"goed\"");
+    let p = only_problem(&text);
+    check(
+        &p,
+        "beslisregels.voorwaarde[0].anders",
+        Some(line_of(&text, "anders = \"goed\"")),
+        &[
+            "onbekend eindoordeel 'goed'",
+            "voldoende, matig of onvoldoende",
+        ],
+    );
+}
+
+#[test]
+fn unknown_eindoordeel_in_band() {
+    let text = broken(
+        "tot = 11\neindoordeel = \"matig\"",
+        "tot = 11\neindoordeel = \"redelijk\"",
+    );
+    let e = errors(&text);
+    let p = problem_at(&e, "beslisregels.schaal[0].band[1].eindoordeel");
+    check(
+        p,
+        "beslisregels.schaal[0].band[1].eindoordeel",
+        Some(line_of(&text, "eindoordeel = \"redelijk\"")),
+        &["onbekend eindoordeel 'redelijk'"],
+    );
+}
+
+#[test]
+fn unknown_maat() {
+    let text = broken("maat = \"aftrekpunten\"", "maat = \"punten\"");
+    let p = only_problem(&text);
+    check(
+        &p,
+        "beslisregels.maat",
+        Some(line_of(&text, "maat = \"punten\"")),
+        &["onbekende maat 'punten'"],
+    );
+}
+
+#[test]
+fn unknown_standaard_schaal() {
+    let text = broken(
+        "standaard_schaal = \"standaard\"",
+        "standaard_schaal = \"normaal\"",
+    );
+    let p = only_problem(&text);
+    check(
+        &p,
+        "beslisregels.standaard_schaal",
+        Some(line_of(&text, "standaard_schaal = \"normaal\"")),
+        &["onbekende schaal 'normaal'"],
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Termijnen
+
+#[test]
+fn unknown_dossier_date_kind_in_termijn() {
+    let text = broken("vanaf = \"melding_ontvangen\"", "vanaf = \"melding\"");
+    let p = only_problem(&text);
+    check(
+        &p,
+        "termijn[0].vanaf",
+        Some(line_of(&text, "vanaf = \"melding\"")),
+        &[
+            "onbekende dossierdatum 'melding'",
+            "melding_ontvangen",
+            "triagebesluit",
+            "start_onderzoek",
+            "afronding_onderzoek",
+            "vervolgtraject_ingezet",
+        ],
+    );
+}
+
+#[test]
+fn termijn_from_equals_to() {
+    let text = broken("tot = \"triagebesluit\"", "tot = \"melding_ontvangen\"");
+    let p = only_problem(&text);
+    check(
+        &p,
+        "termijn[0].tot",
+        Some(line_of(&text, "tot = \"melding_ontvangen\"")),
+        &[],
+    );
+}
+
+#[test]
+fn termijn_without_length() {
+    let text = broken("dagen = 5\n", "");
+    let p = only_problem(&text);
+    check(
+        &p,
+        "termijn[0]",
+        Some(line_of(&text, "id = \"triage\"")),
+        &["dagen"],
+    );
+}
+
+#[test]
+fn termijn_unknown_eenheid() {
+    let text = broken("dagen = 5\n", "dagen = 5\neenheid = \"schooldagen\"\n");
+    let p = only_problem(&text);
+    check(
+        &p,
+        "termijn[0].eenheid",
+        Some(line_of(&text, "eenheid = \"schooldagen\"")),
+        &["'schooldagen'", "kalenderdagen", "werkdagen"],
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Several problems, Display, CLI
+
+#[test]
+fn all_problems_are_reported_in_one_pass() {
+    let text = broken(r#"verwachting = "1.1.1""#, r#"verwachting = "9.9.9""#);
+    let text = replace(
+        &text,
+        "vanaf = \"melding_ontvangen\"",
+        "vanaf = \"melding\"",
+    );
+    let text = replace(&text, "anders = \"matig\"", "anders = \"goed\"");
+    let text = replace(&text, r#"verwachtingen = ["1.1.2"]"#, "verwachtingen = []");
+    let e = errors(&text);
+    assert_eq!(e.problems.len(), 4, "{e}");
+    problem_at(&e, "beslisregels.aftrek[0].verwachting");
+    problem_at(&e, "termijn[0].vanaf");
+    problem_at(&e, "beslisregels.voorwaarde[0].anders");
+    problem_at(&e, "bronnen");
+}
+
+#[test]
+fn display_names_file_line_and_field() {
+    let text = broken(r#"verwachting = "1.1.1""#, r#"verwachting = "9.9.9""#);
+    let e = errors(&text);
+    let line = line_of(&text, r#"verwachting = "9.9.9""#);
+    let shown = e.to_string();
+    for part in [
+        "test.toml".to_string(),
+        format!("regel {line}"),
+        "beslisregels.aftrek[0].verwachting".to_string(),
+        "onbekende verwachting '9.9.9'".to_string(),
+    ] {
+        assert!(shown.contains(&part), "{part:?} in {shown:?}");
+    }
+    // A TOML-level problem has a line but no field.
+    let e = errors(&broken("formaat = 1", "formaat = [1"));
+    let shown = e.to_string();
+    assert!(
+        shown.contains("test.toml") && shown.contains("regel "),
+        "{shown}"
+    );
+}
+
+#[test]
+fn cli_score_with_broken_kader_names_file_and_problem() {
+    let dir = TestDir::new();
+    let text = broken(r#"verwachting = "1.1.1""#, r#"verwachting = "9.9.9""#);
+    let line = line_of(&text, r#"verwachting = "9.9.9""#);
+    dir.write("broken.toml", &text);
+    dir.write("j.json", r#"{"1.1.1": "voldoende"}"#);
+    let out = dir.run(["score", "--kader", "broken.toml", "j.json"]);
+    out.failure()
+        .stdout_empty()
+        .stderr_contains("broken.toml")
+        .stderr_contains(&format!("regel {line}"))
+        .stderr_contains("beslisregels.aftrek[0].verwachting")
+        .stderr_contains("9.9.9");
+
+    // The valid kader through the same path scores.
+    dir.write("goed.toml", VALID);
+    dir.write(
+        "j.json",
+        r#"{"1.1.1": "voldoende", "1.1.2": "voldoende", "2.1.1": "onvoldoende:wachtlijst"}"#,
+    );
+    let out = dir.run(["score", "--kader", "goed.toml", "j.json"]);
+    out.success();
+    let v = out.json();
+    assert_eq!(v["kader"], "test-kader");
+    assert_eq!(v["eindoordeel"], "matig", "{out}");
+    assert_eq!(v["compleet"], true);
+}
+
+#[test]
+fn cli_score_with_newer_formaat_says_to_upgrade() {
+    let dir = TestDir::new();
+    dir.write("nieuw.toml", broken("formaat = 1", "formaat = 2"));
+    dir.write("j.json", "{}");
+    let out = dir.run(["score", "--kader", "nieuw.toml", "j.json"]);
+    out.failure()
+        .stderr_contains("nieuw.toml")
+        .stderr_contains("installeer een nieuwere veldtoets");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Regression tests for bugs found while writing these tests
+
+#[test]
+fn broken_scale_is_not_also_reported_as_unknown() {
+    let cases = [
+        ("van = 8\ntot = 11", "van = 9\ntot = 11"),
+        ("van = 8\ntot = 11", "van = 7\ntot = 11"),
+        ("van = 12\neindoordeel", "van = 12\ntot = 20\neindoordeel"),
+        (
+            "tot = 11\neindoordeel = \"matig\"",
+            "tot = 11\neindoordeel = \"redelijk\"",
+        ),
+        // In the wachtlijst scale: the variant then reports 'onbekende schaal wachtlijst'.
+        (
+            "van = 8\neindoordeel = \"onvoldoende\"",
+            "van = 9\neindoordeel = \"onvoldoende\"",
+        ),
+    ];
+    for (from, to) in cases {
+        let e = errors(&broken(from, to));
+        assert!(
+            !e.problems
+                .iter()
+                .any(|p| p.message.contains("onbekende schaal")),
+            "{to:?}: a follow-up 'onbekende schaal' problem:\n{e}"
+        );
+        assert_eq!(e.problems.len(), 1, "{to:?}:\n{e}");
+    }
+}
+
+#[test]
+fn located_problems_name_a_line() {
+    for text in [
+        broken("telt_mee = false", "standaard = true\ntelt_mee = false"),
+        broken("standaard = true\n", ""),
+        broken(
+            "van = 8\neindoordeel = \"onvoldoende\"",
+            "van = 8\neindoordeel = \"matig\"",
+        ),
+        broken(r#"verwachtingen = ["1.1.2"]"#, "verwachtingen = []"),
+    ] {
+        let p = only_problem(&text);
+        assert!(p.line.is_some(), "no line: {p:?}");
+    }
+}
+
+#[test]
+fn huge_band_bound_does_not_panic() {
+    let text = broken(
+        "van = 12\neindoordeel = \"onvoldoende\"",
+        "van = 12\ntot = 4294967294\neindoordeel = \"onvoldoende\"\n\n[[beslisregels.schaal.band]]\nvan = 4294967295\neindoordeel = \"onvoldoende\"",
+    );
+    // Either outcome is acceptable; panicking is not.
+    let _ = parse(&text);
+}
