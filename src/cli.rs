@@ -24,7 +24,7 @@ use crate::store::{self, Store};
 #[command(
     name = "veldtoets",
     version,
-    about = "Veldwerk voor inspecteurs: toetsingskader, oordelen en eindoordeel, offline.",
+    about = "Veldwerk voor inspecteurs: toetsingskader, oordelen en eindoordeel, offline.\nZonder opdracht opent het venster.",
     disable_help_subcommand = true
 )]
 struct Cli {
@@ -34,6 +34,11 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Opent een onderzoeksbestand in het venster van veldtoets.
+    Open {
+        /// Het .veldtoets-bestand.
+        file: PathBuf,
+    },
     /// Toont de ingebouwde toetsingskaders: id, titel, aantal beoordeelde verwachtingen.
     Kaders {
         /// Als JSON (een lijst objecten) in plaats van tekst.
@@ -136,10 +141,11 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        None => {
-            use clap::CommandFactory;
-            Cli::command().print_help()?;
-            Ok(())
+        None => crate::ui::run(None),
+        Some(Command::Open { file }) => {
+            // Refuse a bad file here already, with the same message the window would show.
+            store::probe(&file)?;
+            crate::ui::run(Some(file))
         }
         Some(Command::Kaders { json }) => kaders(json),
         Some(Command::Score { kader, input }) => match kader {

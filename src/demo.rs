@@ -155,7 +155,7 @@ struct Clock {
 impl Clock {
     fn stamp(&mut self) -> Stamp {
         let at = self.next;
-        self.next = at + SignedDuration::from_secs(97);
+        self.next = at + SignedDuration::from_secs(20);
         Stamp {
             rev: Uuid::now_v7(),
             at,

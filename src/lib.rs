@@ -5,6 +5,8 @@
 //! - [`kader_io`]: the versioned kader file format (TOML DTOs) → validated [`domain::Framework`];
 //!   the kaders compiled into the binary.
 //! - [`json`]: the JSON shapes the CLI prints (stable contract).
+//! - [`store`]: the inspection file (SQLite), the only module that knows rusqlite.
+//! - [`ui`]: the desktop app (eframe/egui), the only module that knows egui.
 //! - [`cli`]: the command line; `main.rs` only calls [`cli::main`].
 
 pub mod cli;
@@ -14,3 +16,4 @@ pub mod fsutil;
 pub mod json;
 pub mod kader_io;
 pub mod store;
+pub mod ui;

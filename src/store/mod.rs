@@ -200,6 +200,17 @@ impl Store {
         if path.exists() {
             return Err(StoreError::AlreadyExists(path.to_path_buf()));
         }
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+            && !parent.is_dir()
+        {
+            return Err(StoreError::Invalid {
+                path: path.to_path_buf(),
+                detail: format!(
+                    "de map '{}' bestaat niet; kies een bestaande map",
+                    parent.display()
+                ),
+            });
+        }
         let onderzoek = Uuid::now_v7();
         let mut inspection = Inspection::new(onderzoek, framework.clone(), stamp.at);
         let author = inspection.add_inspector(inspecteur);

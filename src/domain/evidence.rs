@@ -1,0 +1,234 @@
+//! Triangulation: all evidence bearing on one verwachting, from every source together.
+//!
+//! Interview answers and flitsinterviews count when the inspector tagged them for the
+//! verwachting (or, for answers, when the guide question informs it and the answer has a note);
+//! dossier checks are summarised per checklist item as "x van y dossiers"; documents and termijnen
+//! come from the kader's links.
+
+use super::inspection::{
+    AnswerData, CheckAnswer, DocumentData, FlashData, Inspection, InterviewData, Revision, Tag,
+};
+use super::kader::{DocumentItem, Question, Role};
+use super::termijn::{DeadlineDef, DeadlineSummary};
+
+/// One interview answer bearing on the verwachting.
+pub struct AnswerEvidence<'a> {
+    pub interview: &'a Revision<InterviewData>,
+    pub role: Option<&'a Role>,
+    pub question: &'a Question,
+    pub answer: &'a Revision<AnswerData>,
+    pub tag: Option<Tag>,
+}
+
+pub struct FlashEvidence<'a> {
+    pub flash: &'a Revision<FlashData>,
+    pub tag: Option<Tag>,
+    /// The answers to questions that inform the verwachting.
+    pub answers: Vec<(&'a Question, &'a str)>,
+}
+
+/// One checklist item over all dossiers.
+pub struct CheckEvidence<'a> {
+    pub question: &'a Question,
+    pub ja: u32,
+    pub nee: u32,
+    pub nvt: u32,
+    /// Dossiers where the item was not answered yet.
+    pub open: u32,
+    /// Numbers of the dossiers answered "nee", with the note.
+    pub nee_dossiers: Vec<(String, String)>,
+}
+
+impl CheckEvidence<'_> {
+    /// "x van y dossiers": ja out of the dossiers where the item applies.
+    pub fn summary(&self) -> String {
+        let applicable = self.ja + self.nee;
+        let mut s = format!("ja in {} van {} dossiers", self.ja, applicable);
+        if self.nvt > 0 {
+            s.push_str(&format!(", {} n.v.t.", self.nvt));
+        }
+        if self.open > 0 {
+            s.push_str(&format!(", {} nog niet bekeken", self.open));
+        }
+        s
+    }
+}
+
+pub struct DocumentEvidence<'a> {
+    pub item: &'a DocumentItem,
+    pub record: Option<&'a Revision<DocumentData>>,
+}
+
+/// Everything known about one verwachting.
+pub struct Evidence<'a> {
+    pub answers: Vec<AnswerEvidence<'a>>,
+    pub flashes: Vec<FlashEvidence<'a>>,
+    pub checks: Vec<CheckEvidence<'a>>,
+    pub documents: Vec<DocumentEvidence<'a>>,
+    pub deadlines: Vec<(&'a DeadlineDef, DeadlineSummary)>,
+}
+
+impl Evidence<'_> {
+    /// Number of pieces of evidence actually gathered (not counting empty checklist items or
+    /// documents not received).
+    pub fn count(&self) -> usize {
+        self.answers.len()
+            + self.flashes.len()
+            + self.checks.iter().filter(|c| c.ja + c.nee > 0).count()
+            + self
+                .documents
+                .iter()
+                .filter(|d| {
+                    d.record
+                        .is_some_and(|r| r.data.ontvangen || !r.data.notitie.is_empty())
+                })
+                .count()
+            + self
+                .deadlines
+                .iter()
+                .filter(|(_, s)| s.met + s.missed > 0)
+                .count()
+    }
+
+    /// Tally of tags over answers and flitsinterviews: (ondersteunt, weerspreekt, neutraal).
+    pub fn tags(&self) -> (usize, usize, usize) {
+        let tags = self
+            .answers
+            .iter()
+            .map(|a| a.tag)
+            .chain(self.flashes.iter().map(|f| f.tag));
+        tags.fold((0, 0, 0), |(o, w, n), t| match t {
+            Some(Tag::Ondersteunt) => (o + 1, w, n),
+            Some(Tag::Weerspreekt) => (o, w + 1, n),
+            Some(Tag::Neutraal) => (o, w, n + 1),
+            None => (o, w, n),
+        })
+    }
+}
+
+/// Gathers the evidence for verwachting `id`.
+pub fn evidence<'a>(inspection: &'a Inspection, id: &str) -> Evidence<'a> {
+    let fw = &inspection.framework;
+    let mut answers = Vec::new();
+    for a in inspection.answers.current() {
+        let Some(interview) = inspection.interviews.get(&a.data.interview) else {
+            continue;
+        };
+        let role = fw.role(&interview.data.rol);
+        let Some(question) = role.and_then(|r| r.questions.iter().find(|q| q.id == a.data.vraag))
+        else {
+            continue;
+        };
+        let tag = a.data.tags.get(id).copied();
+        let informs = question.expectations.iter().any(|e| e == id);
+        if tag.is_some() || (informs && !a.data.notitie.trim().is_empty()) {
+            answers.push(AnswerEvidence {
+                interview,
+                role,
+                question,
+                answer: a,
+                tag,
+            });
+        }
+    }
+    answers.sort_by(|x, y| {
+        (
+            x.interview.data.datum,
+            &x.interview.meta.entity,
+            &x.question.id,
+        )
+            .cmp(&(
+                y.interview.data.datum,
+                &y.interview.meta.entity,
+                &y.question.id,
+            ))
+    });
+
+    let mut flashes = Vec::new();
+    for f in inspection.flashes.current() {
+        let tag = f.data.tags.get(id).copied();
+        let answers: Vec<(&Question, &str)> = fw
+            .sources
+            .flash_questions
+            .iter()
+            .filter(|q| q.expectations.iter().any(|e| e == id))
+            .filter_map(|q| {
+                f.data
+                    .antwoorden
+                    .get(&q.id)
+                    .filter(|t| !t.trim().is_empty())
+                    .map(|t| (q, t.as_str()))
+            })
+            .collect();
+        if tag.is_some() || !answers.is_empty() {
+            flashes.push(FlashEvidence {
+                flash: f,
+                tag,
+                answers,
+            });
+        }
+    }
+    flashes.sort_by_key(|f| f.flash.data.tijdstip);
+
+    let dossiers = inspection.dossier_list();
+    let checks = fw
+        .sources
+        .checklist
+        .iter()
+        .filter(|q| q.expectations.iter().any(|e| e == id))
+        .map(|q| {
+            let mut c = CheckEvidence {
+                question: q,
+                ja: 0,
+                nee: 0,
+                nvt: 0,
+                open: 0,
+                nee_dossiers: Vec::new(),
+            };
+            for d in &dossiers {
+                let answer = inspection
+                    .checks
+                    .get(&inspection.check_id(&d.meta.entity, &q.id))
+                    .map(|r| (r.data.antwoord, r.data.notitie.as_str()));
+                match answer {
+                    Some((CheckAnswer::Ja, _)) => c.ja += 1,
+                    Some((CheckAnswer::Nee, note)) => {
+                        c.nee += 1;
+                        c.nee_dossiers
+                            .push((d.data.nummer.clone(), note.to_string()));
+                    }
+                    Some((CheckAnswer::Nvt, _)) => c.nvt += 1,
+                    Some((CheckAnswer::Open, _)) | None => c.open += 1,
+                }
+            }
+            c
+        })
+        .collect();
+
+    let documents = fw
+        .sources
+        .documents
+        .iter()
+        .filter(|d| d.expectations.iter().any(|e| e == id))
+        .map(|item| DocumentEvidence {
+            item,
+            record: inspection.documents.get(&inspection.document_id(&item.id)),
+        })
+        .collect();
+
+    let summaries = inspection.deadline_summaries();
+    let deadlines = fw
+        .deadlines
+        .iter()
+        .zip(summaries)
+        .filter(|(def, _)| def.expectations.iter().any(|e| e == id))
+        .collect();
+
+    Evidence {
+        answers,
+        flashes,
+        checks,
+        documents,
+        deadlines,
+    }
+}

@@ -1,0 +1,449 @@
+//! The app: a dispatcher. Each frame it collects results from background work, draws the current
+//! view (screens push [`Command`]s), then applies the commands. It owns no file handles itself:
+//! the open inspection file lives on the store thread, everything else runs as a job.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText};
+
+use crate::demo;
+use crate::kader_io;
+use crate::store::Store;
+
+use super::commands::{Command, FilePurpose, KaderChoice, Screen};
+use super::prefs::{AppDirs, Prefs};
+use super::screens;
+use super::worker::{self, JobOutput, Jobs, SaveState, StoreHandle, Waker};
+use super::workspace::Workspace;
+
+/// Ctrl+Shift+F: log a flitsinterview, from anywhere.
+pub const FLASH_SHORTCUT: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::F);
+
+/// What the window shows.
+pub enum View {
+    Start(screens::start::StartState),
+    Inspection(Box<Workspace>),
+}
+
+/// A message dialog (errors a person can act on, and notices).
+pub struct Dialog {
+    pub title: String,
+    pub message: String,
+}
+
+pub struct App {
+    pub dirs: AppDirs,
+    pub prefs: Prefs,
+    pub view: View,
+    pub jobs: Jobs,
+    pub chooser: Option<screens::file_chooser::FileChooser>,
+    pub dialog: Option<Dialog>,
+    waker: Arc<dyn Waker>,
+    commands: Vec<Command>,
+    /// Set by `--first-frame-exit` style benchmarks: called once after the first frame.
+    pub on_first_frame: Option<Box<dyn FnOnce()>>,
+}
+
+impl App {
+    /// A new app on the start screen. `waker` wakes the UI when background work finishes.
+    pub fn new(dirs: AppDirs, waker: Arc<dyn Waker>) -> App {
+        let prefs = Prefs::load(&dirs);
+        App {
+            view: View::Start(screens::start::StartState::new(
+                &prefs,
+                dirs.documents.clone(),
+            )),
+            jobs: Jobs::new(waker.clone()),
+            dirs,
+            prefs,
+            chooser: None,
+            dialog: None,
+            waker,
+            commands: Vec::new(),
+            on_first_frame: None,
+        }
+    }
+
+    /// Starts opening `path` (used for `veldtoets open FILE`).
+    pub fn open(&mut self, path: PathBuf) {
+        self.commands.push(Command::Open(path));
+    }
+
+    /// The workspace, when an inspection is open.
+    pub fn workspace(&self) -> Option<&Workspace> {
+        match &self.view {
+            View::Inspection(ws) => Some(ws),
+            View::Start(_) => None,
+        }
+    }
+
+    pub fn workspace_mut(&mut self) -> Option<&mut Workspace> {
+        match &mut self.view {
+            View::Inspection(ws) => Some(ws),
+            View::Start(_) => None,
+        }
+    }
+
+    /// One frame: poll, draw, apply commands.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.poll(&ctx);
+        self.global_keys(&ctx);
+
+        let mut cmds = std::mem::take(&mut self.commands);
+        match &mut self.view {
+            View::Start(state) => {
+                screens::start::show(ui, state, &self.prefs, &self.jobs, &mut cmds);
+            }
+            View::Inspection(ws) => screens::inspection::show(ui, ws, &self.jobs, &mut cmds),
+        }
+        if let Some(chooser) = &mut self.chooser {
+            chooser.show(&ctx, &mut cmds);
+        }
+        self.show_dialog(&ctx, &mut cmds);
+        self.show_progress(&ctx);
+
+        for cmd in cmds {
+            self.apply(cmd, &ctx);
+        }
+
+        // Keep ticking while drafts wait for their idle save, or background work runs.
+        if let Some(ws) = self.workspace()
+            && (ws.has_dirty_drafts() || ws.store.pending())
+        {
+            ctx.request_repaint_after(std::time::Duration::from_millis(250));
+        }
+        if self.jobs.is_busy() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        if let Some(f) = self.on_first_frame.take() {
+            f();
+        }
+    }
+
+    fn poll(&mut self, ctx: &egui::Context) {
+        for output in self.jobs.poll() {
+            self.finished(output, ctx);
+        }
+        if let View::Inspection(ws) = &mut self.view {
+            ws.store.poll();
+            for target in ws.due_drafts(Instant::now()) {
+                ws.commit_draft(&target);
+            }
+        }
+    }
+
+    fn global_keys(&mut self, ctx: &egui::Context) {
+        let View::Inspection(ws) = &self.view else {
+            return;
+        };
+        if ctx.input_mut(|i| i.consume_shortcut(&FLASH_SHORTCUT)) {
+            self.commands.push(Command::OpenFlash);
+        }
+        if ws.flash.open {
+            return;
+        }
+        for screen in Screen::ALL {
+            if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, screen.key())) {
+                self.commands.push(Command::Goto(screen));
+            }
+        }
+    }
+
+    fn finished(&mut self, output: JobOutput, ctx: &egui::Context) {
+        match output {
+            JobOutput::Opened {
+                path,
+                store,
+                inspection,
+                report,
+            } => {
+                self.prefs.remember(&path);
+                self.save_prefs();
+                let handle = StoreHandle::start(*store, self.waker.clone());
+                let mut ws = Workspace::new(
+                    *inspection,
+                    handle,
+                    &self.prefs.inspector_name(),
+                    path.clone(),
+                );
+                if let Some((version, backup)) = report.migrated_from {
+                    ws.notice = Some(format!(
+                        "Dit bestand is bijgewerkt van bestandsversie {version} naar {}. Een reservekopie staat in {}.",
+                        crate::store::CURRENT_VERSION,
+                        backup.display()
+                    ));
+                }
+                self.view = View::Inspection(Box::new(ws));
+                ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
+                    "veldtoets — {}",
+                    file_name(&path)
+                )));
+            }
+            JobOutput::Listing { dir, entries } => {
+                if let Some(chooser) = &mut self.chooser {
+                    chooser.listing(dir, entries);
+                }
+            }
+            JobOutput::Picked { purpose, paths } => {
+                if let Some(path) = paths.into_iter().next() {
+                    self.commands.push(Command::Chosen(purpose, path));
+                }
+            }
+            JobOutput::Written { path, what } => {
+                self.dialog = Some(Dialog {
+                    title: what,
+                    message: format!("Opgeslagen in {}", path.display()),
+                });
+            }
+            JobOutput::Done { message } => {
+                self.dialog = Some(Dialog {
+                    title: "Klaar".into(),
+                    message,
+                });
+            }
+            JobOutput::Failed { title, message } => {
+                self.dialog = Some(Dialog { title, message });
+            }
+        }
+    }
+
+    fn save_prefs(&mut self) {
+        if let Err(e) = self.prefs.save(&self.dirs) {
+            self.dialog = Some(Dialog {
+                title: "Voorkeuren niet opgeslagen".into(),
+                message: format!(
+                    "De voorkeuren (recente bestanden, uw naam) konden niet worden bewaard: {e}. Uw onderzoeksgegevens zijn niet geraakt."
+                ),
+            });
+        }
+    }
+
+    fn apply(&mut self, cmd: Command, ctx: &egui::Context) {
+        match cmd {
+            Command::Open(path) => {
+                self.close_inspection();
+                self.chooser = None;
+                self.jobs.spawn(
+                    format!("{} openen", file_name(&path)),
+                    worker::open_job(path),
+                );
+            }
+            Command::New {
+                path,
+                kader,
+                organisatie,
+            } => {
+                self.chooser = None;
+                let inspector = self.prefs.inspector_name();
+                self.jobs
+                    .spawn(format!("{} aanmaken", file_name(&path)), move |progress| {
+                        progress.report("kader laden…");
+                        let framework = match &kader {
+                            KaderChoice::Builtin(id) => kader_io::resolve(id),
+                            KaderChoice::File(p) => kader_io::load_path(p),
+                        };
+                        let framework = match framework {
+                            Ok(f) => f,
+                            Err(e) => {
+                                return JobOutput::Failed {
+                                    title: "Kader kan niet worden gebruikt".into(),
+                                    message: e.to_string(),
+                                };
+                            }
+                        };
+                        progress.report("bestand aanmaken…");
+                        let stamp = crate::domain::inspection::Stamp::now();
+                        if let Err(e) =
+                            Store::create(&path, &framework, &organisatie, &inspector, stamp)
+                        {
+                            return JobOutput::Failed {
+                                title: "Onderzoek niet aangemaakt".into(),
+                                message: e.to_string(),
+                            };
+                        }
+                        worker::open_job(path)(progress)
+                    });
+            }
+            Command::Demo => {
+                let dir = self.dirs.data.clone();
+                let name = format!(
+                    "demo-{}.veldtoets",
+                    jiff::Zoned::now().strftime("%Y%m%d-%H%M%S")
+                );
+                self.jobs.spawn("Demo-onderzoek maken", move |progress| {
+                    progress.report("demo-onderzoek aanmaken…");
+                    let path = dir.join(name);
+                    let made = std::fs::create_dir_all(&dir)
+                        .map_err(anyhow::Error::from)
+                        .and_then(|()| demo::create(&path));
+                    match made {
+                        Ok((store, inspection)) => JobOutput::Opened {
+                            path,
+                            store: Box::new(store),
+                            inspection: Box::new(inspection),
+                            report: Default::default(),
+                        },
+                        Err(e) => JobOutput::Failed {
+                            title: "Demo-onderzoek niet aangemaakt".into(),
+                            message: format!("{e:#}"),
+                        },
+                    }
+                });
+            }
+            Command::ShowChooser(purpose) => {
+                let start = self
+                    .prefs
+                    .last_dir
+                    .clone()
+                    .filter(|d| d.is_dir())
+                    .unwrap_or_else(|| self.dirs.documents.clone());
+                let chooser = screens::file_chooser::FileChooser::new(purpose, start.clone());
+                self.chooser = Some(chooser);
+                self.commands.push(Command::ListDir(start));
+            }
+            Command::ListDir(dir) => {
+                let ext = self.chooser.as_ref().and_then(|c| c.purpose.extension());
+                self.jobs.spawn("map lezen", move |_| JobOutput::Listing {
+                    entries: worker::list_dir(&dir, ext),
+                    dir,
+                });
+            }
+            Command::SystemDialog(purpose) => {
+                let start = self.chooser.as_ref().map(|c| c.dir.clone());
+                self.jobs.spawn("systeemvenster", move |_| {
+                    let mut dialog = rfd::FileDialog::new().set_title(purpose.title());
+                    if let Some(ext) = purpose.extension() {
+                        dialog = dialog.add_filter(ext, &[ext]);
+                    }
+                    if let Some(dir) = start {
+                        dialog = dialog.set_directory(dir);
+                    }
+                    let picked = if purpose.saving() {
+                        dialog.save_file()
+                    } else {
+                        dialog.pick_file()
+                    };
+                    JobOutput::Picked {
+                        purpose,
+                        paths: picked.into_iter().collect(),
+                    }
+                });
+            }
+            Command::Chosen(purpose, path) => {
+                self.chooser = None;
+                if let Some(dir) = path.parent() {
+                    self.prefs.last_dir = Some(dir.to_path_buf());
+                }
+                match purpose {
+                    FilePurpose::Open => self.commands.push(Command::Open(path)),
+                    FilePurpose::NewFile | FilePurpose::KaderFile => {
+                        if let View::Start(state) = &mut self.view {
+                            state.chosen(purpose, path);
+                        }
+                    }
+                }
+            }
+            Command::CloseChooser => self.chooser = None,
+            Command::CloseInspection => {
+                self.close_inspection();
+                ctx.send_viewport_cmd(egui::ViewportCommand::Title("veldtoets".into()));
+            }
+            Command::SetInspector(name) => {
+                self.prefs.inspecteur = name;
+                self.save_prefs();
+            }
+            Command::SetDark(dark) => {
+                self.prefs.dark = dark;
+                super::theme::apply(ctx, dark);
+                self.save_prefs();
+            }
+            Command::DismissDialog => self.dialog = None,
+            other => {
+                if let View::Inspection(ws) = &mut self.view {
+                    screens::inspection::apply(ws, other);
+                }
+            }
+        }
+    }
+
+    /// Saves drafts and closes the file (the store thread finishes its writes first).
+    pub fn close_inspection(&mut self) {
+        if let View::Inspection(ws) = &mut self.view {
+            ws.commit_all_drafts();
+            if let Some(SaveState::Failing { error, waiting }) = ws.store.close() {
+                self.dialog = Some(Dialog {
+                    title: "Niet alles is opgeslagen".into(),
+                    message: format!(
+                        "{waiting} wijziging(en) konden niet worden opgeslagen: {error}"
+                    ),
+                });
+            }
+            self.view = View::Start(screens::start::StartState::new(
+                &self.prefs,
+                self.dirs.documents.clone(),
+            ));
+        }
+    }
+
+    fn show_dialog(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
+        let Some(dialog) = &self.dialog else {
+            return;
+        };
+        egui::Modal::new(egui::Id::unique("veldtoets-dialog")).show(ctx, |ui| {
+            ui.set_max_width(480.0);
+            ui.label(RichText::new(&dialog.title).heading().strong());
+            ui.add_space(8.0);
+            ui.label(&dialog.message);
+            ui.add_space(12.0);
+            let ok = ui.button("OK");
+            ok.request_focus();
+            if ok.clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                cmds.push(Command::DismissDialog);
+            }
+        });
+    }
+
+    fn show_progress(&self, ctx: &egui::Context) {
+        let visible: Vec<_> = self
+            .jobs
+            .running
+            .iter()
+            .filter(|r| r.started.elapsed().as_millis() > 150)
+            .collect();
+        if visible.is_empty() {
+            return;
+        }
+        egui::Area::new(egui::Id::unique("veldtoets-progress"))
+            .anchor(egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -40.0))
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    for job in visible {
+                        ui.horizontal(|ui| {
+                            ui.spinner();
+                            ui.label(format!("{}: {}", job.title, job.progress));
+                        });
+                    }
+                });
+            });
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.close_inspection();
+    }
+}
+
+pub fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}

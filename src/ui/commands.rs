@@ -1,0 +1,143 @@
+//! What screens ask for. Screens never change state while drawing: they push a [`Command`], and
+//! the app applies all commands after the frame is drawn.
+
+use std::path::PathBuf;
+
+use crate::domain::inspection::Record;
+
+use super::workspace::DraftTarget;
+
+/// Why a file is being chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilePurpose {
+    /// Open an existing inspection file.
+    Open,
+    /// Where to create a new inspection file.
+    NewFile,
+    /// A kader file for a new inspection.
+    KaderFile,
+}
+
+impl FilePurpose {
+    pub fn title(self) -> &'static str {
+        match self {
+            FilePurpose::Open => "Onderzoek openen",
+            FilePurpose::NewFile => "Nieuw onderzoeksbestand",
+            FilePurpose::KaderFile => "Kaderbestand kiezen",
+        }
+    }
+
+    /// The file extension shown, if any.
+    pub fn extension(self) -> Option<&'static str> {
+        match self {
+            FilePurpose::Open | FilePurpose::NewFile => Some(crate::store::EXTENSION),
+            FilePurpose::KaderFile => Some("toml"),
+        }
+    }
+
+    /// Whether the chosen file may not exist yet.
+    pub fn saving(self) -> bool {
+        matches!(self, FilePurpose::NewFile)
+    }
+}
+
+/// The screens of an open inspection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Overzicht,
+    Interviews,
+    Flitsinterviews,
+    Dossiers,
+    Documenten,
+    Verwachtingen,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 6] = [
+        Screen::Overzicht,
+        Screen::Interviews,
+        Screen::Flitsinterviews,
+        Screen::Dossiers,
+        Screen::Documenten,
+        Screen::Verwachtingen,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Overzicht => "Overzicht",
+            Screen::Interviews => "Interviews",
+            Screen::Flitsinterviews => "Flitsinterviews",
+            Screen::Dossiers => "Dossiers",
+            Screen::Documenten => "Documenten",
+            Screen::Verwachtingen => "Verwachtingen",
+        }
+    }
+
+    /// The function key that opens the screen.
+    pub fn key(self) -> eframe::egui::Key {
+        use eframe::egui::Key;
+        match self {
+            Screen::Overzicht => Key::F1,
+            Screen::Interviews => Key::F2,
+            Screen::Flitsinterviews => Key::F3,
+            Screen::Dossiers => Key::F4,
+            Screen::Documenten => Key::F5,
+            Screen::Verwachtingen => Key::F6,
+        }
+    }
+}
+
+/// The kader for a new inspection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KaderChoice {
+    Builtin(String),
+    File(PathBuf),
+}
+
+#[derive(Debug, Clone)]
+pub enum Command {
+    // Files
+    Open(PathBuf),
+    New {
+        path: PathBuf,
+        kader: KaderChoice,
+        organisatie: String,
+    },
+    Demo,
+    ShowChooser(FilePurpose),
+    SystemDialog(FilePurpose),
+    ListDir(PathBuf),
+    /// A path chosen in the chooser (or a system dialog) for this purpose.
+    Chosen(FilePurpose, PathBuf),
+    CloseChooser,
+    CloseInspection,
+    // Preferences
+    SetInspector(String),
+    SetDark(bool),
+    // Inspection
+    Goto(Screen),
+    /// Show this verwachting (by index) on the Verwachtingen screen.
+    ShowExpectation(usize),
+    Edit {
+        entity: String,
+        record: Record,
+    },
+    Delete {
+        entity: String,
+        record: Record,
+    },
+    CommitDraft(DraftTarget),
+    /// Start an interview with this role (today) and select it.
+    NewInterview(String),
+    /// Add a dossier by its pseudonymous number and select it.
+    NewDossier {
+        nummer: String,
+        gericht: bool,
+    },
+    OpenFlash,
+    /// Save the flitsinterview in the dialog.
+    SaveFlash,
+    CloseFlash,
+    RetrySave,
+    DismissDialog,
+}

@@ -1,0 +1,325 @@
+//! Dossiers: add a dossier by its pseudonymous number; a table with the dates and the termijnen
+//! computed live (missed ones in red); below it the selected dossier's dates (validated at the
+//! field) and its checklist items answered ja / nee / n.v.t. with a note.
+
+use eframe::egui::{self, RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+use uuid::Uuid;
+
+use crate::domain::inspection::{CheckAnswer, CheckData, DossierData, Record, Selection};
+use crate::domain::termijn::{self, DateKind, DeadlineOutcome, format_date_nl};
+use crate::ui::commands::Command;
+use crate::ui::widgets::{self, GREEN, GREY, RED};
+use crate::ui::workspace::{DraftTarget, Workspace};
+
+/// Adds a dossier (the number must be new) and selects it.
+pub fn add(ws: &mut Workspace, nummer: String, gericht: bool) {
+    let nummer = nummer.trim().to_string();
+    if nummer.is_empty() {
+        ws.dossiers.new_error = Some("Typ het (pseudonieme) dossiernummer.".into());
+        return;
+    }
+    if ws
+        .inspection
+        .dossiers
+        .current()
+        .any(|d| d.data.nummer == nummer)
+    {
+        ws.dossiers.new_error = Some(format!("Dossier {nummer} staat er al in."));
+        return;
+    }
+    let id = Uuid::now_v7().to_string();
+    ws.edit(
+        &id,
+        Record::Dossier(DossierData {
+            nummer,
+            selectie: if gericht {
+                Selection::Gericht
+            } else {
+                Selection::Willekeurig
+            },
+            ..DossierData::default()
+        }),
+    );
+    ws.dossiers.selected = Some(id);
+    ws.dossiers.new_number.clear();
+    ws.dossiers.new_error = None;
+}
+
+pub fn show(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Dossiers").size(20.0).strong());
+        ui.separator();
+        let l = ui.label("Dossiernummer (pseudoniem):");
+        let response = ui
+            .add(egui::TextEdit::singleline(&mut ws.dossiers.new_number).desired_width(160.0))
+            .labelled_by(l.id);
+        ui.checkbox(&mut ws.dossiers.new_gericht, "gericht geselecteerd");
+        let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if ui.button("Dossier toevoegen").clicked() || enter {
+            cmds.push(Command::NewDossier {
+                nummer: ws.dossiers.new_number.clone(),
+                gericht: ws.dossiers.new_gericht,
+            });
+        }
+        if let Some(e) = &ws.dossiers.new_error {
+            ui.label(RichText::new(e).color(RED));
+        }
+    });
+    widgets::muted(
+        ui,
+        "Alleen het dossiernummer, nooit een naam. Data als dd-mm-jjjj; de termijnen rekent veldtoets zelf uit.",
+    );
+
+    let dossiers: Vec<(String, DossierData)> = ws
+        .inspection
+        .dossier_list()
+        .into_iter()
+        .map(|d| (d.meta.entity.clone(), d.data.clone()))
+        .collect();
+    let deadlines = ws.inspection.framework.deadlines.clone();
+    let table_height = (ui.available_height() * 0.45).max(160.0);
+    ui.push_id("dossiertabel", |ui| {
+        // Plain labels, so a click anywhere on a row selects it.
+        ui.style_mut().interaction.selectable_labels = false;
+        let mut table = TableBuilder::new(ui)
+            .striped(true)
+            .sense(egui::Sense::click())
+            .max_scroll_height(table_height)
+            .column(Column::auto().at_least(110.0))
+            .column(Column::auto());
+        table = table.columns(Column::auto().at_least(84.0), DateKind::ALL.len());
+        table = table.column(Column::remainder().at_least(160.0));
+        table
+            .header(22.0, |mut header| {
+                header.col(|ui| {
+                    ui.strong("Nummer");
+                });
+                header.col(|ui| {
+                    ui.strong("Selectie");
+                });
+                for kind in DateKind::ALL {
+                    header.col(|ui| {
+                        ui.strong(capitalize(kind.label()));
+                    });
+                }
+                header.col(|ui| {
+                    ui.strong("Termijnen");
+                });
+            })
+            .body(|body| {
+                body.rows(22.0, dossiers.len(), |mut row| {
+                    let (id, d) = &dossiers[row.index()];
+                    row.set_selected(ws.dossiers.selected.as_deref() == Some(id.as_str()));
+                    row.col(|ui| {
+                        ui.label(&d.nummer);
+                    });
+                    row.col(|ui| {
+                        ui.label(d.selectie.as_str());
+                    });
+                    for kind in DateKind::ALL {
+                        row.col(|ui| {
+                            ui.label(
+                                d.dates
+                                    .get(kind)
+                                    .map(format_date_nl)
+                                    .unwrap_or_else(|| "—".into()),
+                            );
+                        });
+                    }
+                    row.col(|ui| {
+                        let missed: Vec<String> = deadlines
+                            .iter()
+                            .filter_map(|def| match termijn::evaluate(def, &d.dates) {
+                                DeadlineOutcome::Missed { over, .. } => {
+                                    Some(format!("{}: {over} d te laat", def.to.label()))
+                                }
+                                DeadlineOutcome::Impossible(_) => {
+                                    Some(format!("{}: onmogelijke data", def.to.label()))
+                                }
+                                _ => None,
+                            })
+                            .collect();
+                        if missed.is_empty() {
+                            ui.label(RichText::new("binnen termijn").color(GREEN));
+                        } else {
+                            ui.label(RichText::new(missed.join(" · ")).color(RED).strong());
+                        }
+                    });
+                    if row.response().clicked() {
+                        cmds.push(Command::CommitDraft(DraftTarget::DossierNote(id.clone())));
+                        ws.dossiers.selected = Some(id.clone());
+                    }
+                });
+            });
+    });
+    if dossiers.is_empty() {
+        widgets::muted(ui, "Nog geen dossiers.");
+    }
+    ui.separator();
+    let selected = ws
+        .dossiers
+        .selected
+        .clone()
+        .filter(|id| ws.inspection.dossiers.get(id).is_some());
+    if let Some(id) = selected {
+        detail(ui, ws, &id, cmds);
+    }
+}
+
+fn detail(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>) {
+    let Some(data) = ws.inspection.dossiers.get(id).map(|d| d.data.clone()) else {
+        return;
+    };
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new(format!("Dossier {}", data.nummer))
+                        .size(18.0)
+                        .strong(),
+                );
+                let mut gericht = data.selectie == Selection::Gericht;
+                if ui.checkbox(&mut gericht, "gericht geselecteerd").changed() {
+                    cmds.push(Command::Edit {
+                        entity: id.to_string(),
+                        record: Record::Dossier(DossierData {
+                            selectie: if gericht {
+                                Selection::Gericht
+                            } else {
+                                Selection::Willekeurig
+                            },
+                            ..data.clone()
+                        }),
+                    });
+                }
+                if ws.dossiers.confirm_delete.as_deref() == Some(id) {
+                    ui.label(RichText::new("Zeker weten?").color(RED));
+                    if ui.button("Ja, verwijderen").clicked() {
+                        ws.dossiers.confirm_delete = None;
+                        cmds.push(Command::Delete {
+                            entity: id.to_string(),
+                            record: Record::Dossier(data.clone()),
+                        });
+                    }
+                    if ui.button("Nee").clicked() {
+                        ws.dossiers.confirm_delete = None;
+                    }
+                } else if ui
+                    .button("Dossier verwijderen")
+                    .on_hover_text("Blijft in de historie bewaard")
+                    .clicked()
+                {
+                    ws.dossiers.confirm_delete = Some(id.to_string());
+                }
+            });
+            ui.columns(2, |cols| {
+                let ui = &mut cols[0];
+                ui.label(RichText::new("Data").strong());
+                for kind in DateKind::ALL {
+                    let key = egui::Id::unique(("dossierdatum", id, kind.as_str()));
+                    let label = format!("{}:", capitalize(kind.label()));
+                    if let Some(date) = widgets::date_field(ui, key, &label, data.dates.get(kind)) {
+                        let mut new = data.clone();
+                        new.dates.set(kind, date);
+                        cmds.push(Command::Edit {
+                            entity: id.to_string(),
+                            record: Record::Dossier(new),
+                        });
+                    }
+                }
+                for problem in data.dates.problems() {
+                    ui.label(RichText::new(format!("⚠ {problem}")).color(RED));
+                }
+                let ui = &mut cols[1];
+                ui.label(RichText::new("Termijnen").strong());
+                for def in &ws.inspection.framework.deadlines {
+                    let outcome = termijn::evaluate(def, &data.dates);
+                    let color = match outcome {
+                        DeadlineOutcome::Met { .. } => GREEN,
+                        DeadlineOutcome::Missed { .. } | DeadlineOutcome::Impossible(_) => RED,
+                        DeadlineOutcome::Missing(_) => GREY,
+                    };
+                    ui.label(
+                        RichText::new(format!("{}: {}", def.name, outcome.describe())).color(color),
+                    );
+                }
+            });
+            widgets::draft_field(
+                ui,
+                ws,
+                DraftTarget::DossierNote(id.to_string()),
+                "Notitie bij het dossier (geen namen)",
+                true,
+                cmds,
+            );
+            ui.separator();
+            ui.label(RichText::new("Checklist").strong());
+            let checklist = ws.inspection.framework.sources.checklist.clone();
+            for q in &checklist {
+                let check_id = ws.inspection.check_id(id, &q.id);
+                let current = ws
+                    .inspection
+                    .checks
+                    .get(&check_id)
+                    .map(|c| c.data.clone())
+                    .unwrap_or_else(|| CheckData {
+                        dossier: id.to_string(),
+                        vraag: q.id.clone(),
+                        ..CheckData::default()
+                    });
+                ui.add_space(4.0);
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(RichText::new(&q.text));
+                    widgets::muted(ui, format!("({})", q.expectations.join(", ")));
+                });
+                ui.horizontal(|ui| {
+                    for answer in [CheckAnswer::Ja, CheckAnswer::Nee, CheckAnswer::Nvt] {
+                        let selected = current.antwoord == answer;
+                        let response = ui.selectable_label(selected, answer.label());
+                        response.widget_info(|| {
+                            egui::WidgetInfo::selected(
+                                egui::Role::RadioButton,
+                                true,
+                                selected,
+                                format!("{} {}", q.id, answer.label()),
+                            )
+                        });
+                        if response.clicked() && !selected {
+                            let mut data = current.clone();
+                            data.antwoord = answer;
+                            data.notitie = ws
+                                .draft_text(&DraftTarget::CheckNote {
+                                    dossier: id.to_string(),
+                                    vraag: q.id.clone(),
+                                })
+                                .clone();
+                            cmds.push(Command::Edit {
+                                entity: check_id.clone(),
+                                record: Record::Check(data),
+                            });
+                        }
+                    }
+                });
+                widgets::draft_field(
+                    ui,
+                    ws,
+                    DraftTarget::CheckNote {
+                        dossier: id.to_string(),
+                        vraag: q.id.clone(),
+                    },
+                    &format!("Toelichting {}", q.id),
+                    false,
+                    cmds,
+                );
+            }
+        });
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map_or_else(String::new, |f| {
+        f.to_uppercase().collect::<String>() + c.as_str()
+    })
+}

@@ -1,0 +1,442 @@
+//! Verwachtingen, the heart: one verwachting with its text, all evidence from every source
+//! together, the oordeel with the kader's variants, the onderbouwing, conflicts side by side, and
+//! the oordeel's history. Alt+Links / Alt+Rechts go to the previous / next verwachting; with no text field
+//! focused, V, O and N set voldoende, onvoldoende and niet beoordeeld.
+
+use eframe::egui::{self, Key, Modifiers, RichText, Ui};
+
+use crate::domain::evidence::{self, Evidence};
+use crate::domain::inspection::{OordeelData, Record, Revision, Tag};
+use crate::domain::judgement::JudgementValue;
+use crate::domain::kader::Assessment;
+use crate::ui::commands::Command;
+use crate::ui::widgets::{self, GREEN, GREY, RED, value_color};
+use crate::ui::workspace::{DraftTarget, Workspace};
+
+pub fn show(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
+    let count = ws.inspection.framework.expectations().len();
+    if count == 0 {
+        return;
+    }
+    ws.expectation.index = ws.expectation.index.min(count - 1);
+    keys(ui, ws, count, cmds);
+
+    egui::Panel::left("verwachtinglijst")
+        .resizable(true)
+        .default_size(150.0)
+        .show(ui, |ui| list(ui, ws, cmds));
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| detail(ui, ws, cmds));
+    });
+}
+
+fn keys(ui: &mut Ui, ws: &Workspace, count: usize, cmds: &mut Vec<Command>) {
+    let index = ws.expectation.index;
+    if ui.input_mut(|i| i.consume_key(Modifiers::ALT, Key::ArrowRight)) && index + 1 < count {
+        cmds.push(Command::ShowExpectation(index + 1));
+    }
+    if ui.input_mut(|i| i.consume_key(Modifiers::ALT, Key::ArrowLeft)) && index > 0 {
+        cmds.push(Command::ShowExpectation(index - 1));
+    }
+    if ui.ctx().egui_wants_keyboard_input() || ws.flash.open {
+        return;
+    }
+    let id = ws.inspection.framework.expectation(index).id.clone();
+    for (key, value) in [
+        (Key::V, JudgementValue::Voldoende),
+        (Key::O, JudgementValue::Onvoldoende),
+        (Key::N, JudgementValue::NietBeoordeeld),
+    ] {
+        if ui.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
+            cmds.push(set_value(ws, &id, value, None));
+        }
+    }
+}
+
+/// The command that sets the oordeel value (keeping the onderbouwing typed so far).
+fn set_value(ws: &Workspace, id: &str, value: JudgementValue, variant: Option<String>) -> Command {
+    let framework = &ws.inspection.framework;
+    let variant = match value {
+        JudgementValue::Onvoldoende => variant.or_else(|| {
+            framework
+                .index_of(id)
+                .and_then(|i| framework.default_variant(i))
+                .map(|v| framework.rules.variants[v].id.clone())
+        }),
+        _ => None,
+    };
+    let onderbouwing = ws
+        .drafts
+        .get(&DraftTarget::Onderbouwing(id.to_string()))
+        .map(|d| d.text.clone())
+        .unwrap_or_else(|| ws.current_text(&DraftTarget::Onderbouwing(id.to_string())));
+    Command::Edit {
+        entity: id.to_string(),
+        record: Record::Oordeel(OordeelData {
+            value,
+            variant,
+            onderbouwing,
+        }),
+    }
+}
+
+fn list(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            let fw = &ws.inspection.framework;
+            let mut index = 0;
+            for theme in &fw.themes {
+                ui.label(RichText::new(format!("{}. {}", theme.id, theme.title)).strong());
+                for c in &theme.criteria {
+                    for e in &c.expectations {
+                        let i = index;
+                        index += 1;
+                        let (symbol, color) = if ws.derived.conflicts.contains(&e.id) {
+                            ("⚠", RED)
+                        } else {
+                            match ws.inspection.oordeel(&e.id).map(|o| o.data.value) {
+                                Some(JudgementValue::Voldoende) => ("✔", GREEN),
+                                Some(JudgementValue::Onvoldoende) => ("✖", RED),
+                                _ => ("·", GREY),
+                            }
+                        };
+                        let text = RichText::new(format!("{symbol} {}", e.id)).color(color);
+                        let response = ui
+                            .selectable_label(i == ws.expectation.index, text)
+                            .on_hover_text(&e.text);
+                        if response.clicked() {
+                            cmds.push(Command::ShowExpectation(i));
+                        }
+                    }
+                }
+            }
+        });
+}
+
+fn detail(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
+    let index = ws.expectation.index;
+    let count = ws.inspection.framework.expectations().len();
+    let e = ws.inspection.framework.expectation(index).clone();
+    let criterion = ws.inspection.framework.criterion_of(index).clone();
+
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(index > 0, egui::Button::new("◀ Vorige (Alt+Links)"))
+            .clicked()
+        {
+            cmds.push(Command::ShowExpectation(index - 1));
+        }
+        if ui
+            .add_enabled(
+                index + 1 < count,
+                egui::Button::new("Volgende (Alt+Rechts) ▶"),
+            )
+            .clicked()
+        {
+            cmds.push(Command::ShowExpectation(index + 1));
+        }
+        widgets::muted(ui, format!("{} van {count}", index + 1));
+    });
+    widgets::muted(
+        ui,
+        format!("Criterium {} {}", criterion.id, criterion.title),
+    );
+    ui.label(
+        RichText::new(format!("{}  {}", e.id, e.text))
+            .size(18.0)
+            .strong(),
+    );
+    for note in &e.footnotes {
+        ui.label(RichText::new(note).small().color(GREY));
+    }
+    if e.assessment != Assessment::Judged {
+        ui.label(
+            RichText::new(format!(
+                "Deze verwachting wordt {} en telt niet mee in het eindoordeel.",
+                e.assessment.label()
+            ))
+            .italics(),
+        );
+    }
+
+    oordeel(ui, ws, &e.id, cmds);
+    conflict(ui, ws, &e.id, cmds);
+    ui.separator();
+    let evidence = evidence::evidence(&ws.inspection, &e.id);
+    show_evidence(ui, ws, &evidence);
+    history(ui, ws, &e.id);
+}
+
+fn oordeel(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>) {
+    widgets::heading(ui, "Oordeel");
+    let current = ws.inspection.oordeel(id).map(|o| o.data.clone());
+    let value = current
+        .as_ref()
+        .map_or(JudgementValue::NietBeoordeeld, |o| o.value);
+    ui.horizontal(|ui| {
+        for (v, key) in [
+            (JudgementValue::Voldoende, "V"),
+            (JudgementValue::Onvoldoende, "O"),
+            (JudgementValue::NietBeoordeeld, "N"),
+        ] {
+            let selected = value == v;
+            let text = RichText::new(format!("{} ({key})", v.label())).color(if selected {
+                value_color(v)
+            } else {
+                GREY
+            });
+            let response = ui.selectable_label(selected, text.strong());
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(egui::Role::RadioButton, true, selected, v.label())
+            });
+            if response.clicked() && !selected {
+                cmds.push(set_value(ws, id, v, None));
+            }
+        }
+    });
+    let framework = &ws.inspection.framework;
+    if value == JudgementValue::Onvoldoende
+        && let Some(index) = framework.index_of(id)
+    {
+        let variants: Vec<(String, String)> = framework
+            .variants_of(index)
+            .map(|(_, v)| (v.id.clone(), v.name.clone()))
+            .collect();
+        if !variants.is_empty() {
+            let chosen = current.as_ref().and_then(|o| o.variant.clone());
+            ui.horizontal(|ui| {
+                let l = ui.label("Reden van onvoldoende:");
+                for (vid, name) in &variants {
+                    let selected = chosen.as_deref() == Some(vid.as_str());
+                    let response = ui.radio(selected, name).labelled_by(l.id);
+                    if response.clicked() && !selected {
+                        cmds.push(set_value(
+                            ws,
+                            id,
+                            JudgementValue::Onvoldoende,
+                            Some(vid.clone()),
+                        ));
+                    }
+                }
+            });
+        }
+    }
+    widgets::draft_field(
+        ui,
+        ws,
+        DraftTarget::Onderbouwing(id.to_string()),
+        "Onderbouwing (komt in het rapport)",
+        true,
+        cmds,
+    );
+    if let Some(o) = ws.inspection.oordeel(id) {
+        widgets::muted(
+            ui,
+            format!(
+                "Laatst vastgelegd door {} op {}",
+                ws.inspection.inspector_name(o.meta.author),
+                local_time(o.meta.at)
+            ),
+        );
+    }
+}
+
+fn conflict(ui: &mut Ui, ws: &Workspace, id: &str, cmds: &mut Vec<Command>) {
+    let conflicts = ws.inspection.conflicts();
+    let Some(c) = conflicts.iter().find(|c| c.verwachting == id) else {
+        return;
+    };
+    ui.add_space(6.0);
+    egui::Frame::group(ui.style()).stroke(egui::Stroke::new(1.5, RED)).show(ui, |ui| {
+        ui.label(RichText::new("⚠ Conflict: twee inspecteurs kwamen tot een ander oordeel").color(RED).strong());
+        widgets::muted(ui, "Kies een versie, of schrijf hierboven een gecombineerd oordeel: elke nieuwe versie lost het conflict op en bewaart beide versies in de historie.");
+        ui.columns(c.versions.len(), |cols| {
+            for (col, version) in cols.iter_mut().zip(&c.versions) {
+                version_card(col, ws, version);
+                if col.button("Deze versie kiezen").clicked() {
+                    cmds.push(Command::Edit {
+                        entity: id.to_string(),
+                        record: Record::Oordeel(version.data.clone()),
+                    });
+                }
+            }
+        });
+    });
+}
+
+fn version_card(ui: &mut Ui, ws: &Workspace, version: &Revision<OordeelData>) {
+    widgets::value_badge(ui, version.data.value, &version.data.text());
+    widgets::muted(
+        ui,
+        format!(
+            "{} · {}",
+            ws.inspection.inspector_name(version.meta.author),
+            local_time(version.meta.at)
+        ),
+    );
+    ui.label(if version.data.onderbouwing.is_empty() {
+        "(geen onderbouwing)"
+    } else {
+        &version.data.onderbouwing
+    });
+}
+
+fn show_evidence(ui: &mut Ui, ws: &Workspace, ev: &Evidence<'_>) {
+    let (o, w, n) = ev.tags();
+    widgets::heading(ui, "Bewijs uit alle bronnen");
+    widgets::muted(
+        ui,
+        format!("{o} ondersteunt · {w} weerspreekt · {n} neutraal"),
+    );
+
+    ui.label(RichText::new(format!("Interviews ({})", ev.answers.len())).strong());
+    if ev.answers.is_empty() {
+        widgets::muted(ui, "Geen interviewantwoorden bij deze verwachting.");
+    }
+    for a in &ev.answers {
+        ui.horizontal_wrapped(|ui| {
+            tag_label(ui, a.tag);
+            ui.label(
+                RichText::new(
+                    a.role
+                        .map_or(a.interview.data.rol.as_str(), |r| r.name.as_str()),
+                )
+                .strong(),
+            );
+            widgets::muted(ui, &a.question.text);
+        });
+        ui.label(&a.answer.data.notitie);
+    }
+
+    ui.add_space(4.0);
+    ui.label(RichText::new(format!("Flitsinterviews ({})", ev.flashes.len())).strong());
+    for f in &ev.flashes {
+        ui.horizontal_wrapped(|ui| {
+            tag_label(ui, f.tag);
+            ui.label(RichText::new(&f.flash.data.functie).strong());
+            for (q, a) in &f.answers {
+                widgets::muted(ui, &q.text);
+                ui.label(*a);
+            }
+        });
+    }
+
+    ui.add_space(4.0);
+    ui.label(RichText::new("Dossiers").strong());
+    if ev.checks.is_empty() {
+        widgets::muted(ui, "Geen checklistvragen bij deze verwachting.");
+    }
+    for c in &ev.checks {
+        ui.horizontal_wrapped(|ui| {
+            let color = if c.nee > 0 { RED } else { GREEN };
+            ui.label(RichText::new(c.summary()).color(color).strong());
+            widgets::muted(ui, &c.question.text);
+        });
+        for (nummer, note) in &c.nee_dossiers {
+            ui.label(
+                RichText::new(format!(
+                    "   nee: {nummer}{}",
+                    if note.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" — {note}")
+                    }
+                ))
+                .color(GREY),
+            );
+        }
+    }
+    for (def, s) in &ev.deadlines {
+        let share = s
+            .share_met()
+            .map_or("—".into(), |x| format!("{:.0}%", x * 100.0));
+        ui.label(format!(
+            "Termijn {}: {} binnen, {} te laat ({share} binnen)",
+            def.name, s.met, s.missed
+        ));
+    }
+
+    ui.add_space(4.0);
+    ui.label(RichText::new("Documenten").strong());
+    for d in &ev.documents {
+        let (received, note) = d
+            .record
+            .map_or((false, ""), |r| (r.data.ontvangen, r.data.notitie.as_str()));
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(&d.item.name).strong());
+            widgets::muted(
+                ui,
+                if received {
+                    "ontvangen"
+                } else {
+                    "niet ontvangen"
+                },
+            );
+            ui.label(note);
+        });
+    }
+    let _ = ws;
+}
+
+fn tag_label(ui: &mut Ui, tag: Option<Tag>) {
+    let (text, color) = match tag {
+        Some(Tag::Ondersteunt) => ("ondersteunt", GREEN),
+        Some(Tag::Weerspreekt) => ("weerspreekt", RED),
+        Some(Tag::Neutraal) => ("neutraal", GREY),
+        None => ("niet getagd", GREY),
+    };
+    ui.label(RichText::new(format!("[{text}]")).color(color).monospace());
+}
+
+fn history(ui: &mut Ui, ws: &Workspace, id: &str) {
+    let Some(history) = ws.inspection.oordelen.history(id) else {
+        return;
+    };
+    ui.add_space(6.0);
+    egui::CollapsingHeader::new(format!(
+        "Historie van het oordeel ({} versies)",
+        history.revisions().len()
+    ))
+    .id_salt(("historie", id))
+    .show(ui, |ui| {
+        for r in history.revisions().iter().rev() {
+            ui.horizontal_wrapped(|ui| {
+                widgets::value_badge(ui, r.data.value, &r.data.text());
+                widgets::muted(
+                    ui,
+                    format!(
+                        "{} · {}",
+                        local_time(r.meta.at),
+                        ws.inspection.inspector_name(r.meta.author)
+                    ),
+                );
+                if r.meta.replaces.len() > 1 {
+                    ui.label(
+                        RichText::new(format!(
+                            "lost conflict op ({} versies)",
+                            r.meta.replaces.len()
+                        ))
+                        .italics(),
+                    );
+                }
+            });
+            if !r.data.onderbouwing.is_empty() {
+                ui.label(RichText::new(&r.data.onderbouwing).color(GREY));
+            }
+        }
+    });
+}
+
+/// A timestamp in local time as dd-mm-jjjj uu:mm.
+pub fn local_time(at: jiff::Timestamp) -> String {
+    let z = at.to_zoned(jiff::tz::TimeZone::system());
+    format!(
+        "{} {:02}:{:02}",
+        crate::domain::termijn::format_date_nl(z.date()),
+        z.hour(),
+        z.minute()
+    )
+}

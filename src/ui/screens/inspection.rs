@@ -1,0 +1,143 @@
+//! The frame around an open inspection: navigation bar, status bar (save indicator), the current
+//! screen, and the flitsinterview dialog on top.
+
+use eframe::egui::{self, RichText, Ui};
+
+use crate::ui::commands::{Command, Screen};
+use crate::ui::widgets::{self, GREEN, GREY, RED};
+use crate::ui::worker::{Jobs, SaveState};
+use crate::ui::workspace::Workspace;
+
+use super::{documents, dossiers, expectation, flash, interviews, overview};
+
+pub fn show(ui: &mut Ui, ws: &mut Workspace, jobs: &Jobs, cmds: &mut Vec<Command>) {
+    let _ = jobs;
+    egui::Panel::top("navigatie").show(ui, |ui| {
+        ui.add_space(4.0);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(ws.inspection.organisatie())
+                    .strong()
+                    .size(17.0),
+            );
+            ui.separator();
+            for screen in Screen::ALL {
+                let label = format!("{} ({:?})", screen.title(), screen.key());
+                let selected = ws.screen == screen;
+                let response = ui.selectable_label(selected, screen.title());
+                let response = response.on_hover_text(label);
+                if response.clicked() {
+                    cmds.push(Command::Goto(screen));
+                }
+            }
+            ui.separator();
+            if ui
+                .button("+ Flitsinterview")
+                .on_hover_text("Ctrl+Shift+F, vanaf elk scherm")
+                .clicked()
+            {
+                cmds.push(Command::OpenFlash);
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button("Sluiten").clicked() {
+                    cmds.push(Command::CloseInspection);
+                }
+            });
+        });
+        ui.add_space(4.0);
+    });
+
+    egui::Panel::bottom("status").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            save_indicator(ui, ws, cmds);
+            ui.separator();
+            widgets::muted(
+                ui,
+                format!(
+                    "{} · {} · {}",
+                    ws.inspection.inspector_name(ws.author),
+                    ws.inspection.framework.title,
+                    ws.path.display()
+                ),
+            );
+        });
+    });
+
+    if let Some(notice) = ws.notice.clone() {
+        egui::Panel::top("melding").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(notice);
+                if ui.button("Begrepen").clicked() {
+                    ws.notice = None;
+                }
+            });
+        });
+    }
+
+    egui::CentralPanel::default().show(ui, |ui| match ws.screen {
+        Screen::Overzicht => overview::show(ui, ws, cmds),
+        Screen::Interviews => interviews::show(ui, ws, cmds),
+        Screen::Flitsinterviews => flash::list(ui, ws, cmds),
+        Screen::Dossiers => dossiers::show(ui, ws, cmds),
+        Screen::Documenten => documents::show(ui, ws, cmds),
+        Screen::Verwachtingen => expectation::show(ui, ws, cmds),
+    });
+
+    if ws.flash.open {
+        flash::dialog(ui.ctx(), ws, cmds);
+    }
+}
+
+fn save_indicator(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
+    match &ws.store.state {
+        Some(SaveState::Failing { error, waiting }) => {
+            ui.label(
+                RichText::new(format!(
+                    "⚠ {waiting} wijziging(en) NIET opgeslagen: {error}"
+                ))
+                .color(RED)
+                .strong(),
+            );
+            if ui.button("Opnieuw proberen").clicked() {
+                cmds.push(Command::RetrySave);
+            }
+        }
+        _ if ws.store.pending() || ws.has_dirty_drafts() => {
+            ui.label(RichText::new("opslaan…").color(GREY));
+        }
+        Some(SaveState::Saved { .. }) => {
+            ui.label(RichText::new("✔ opgeslagen").color(GREEN));
+        }
+        None => {
+            ui.label(RichText::new("✔ alles staat op schijf").color(GREY));
+        }
+    }
+}
+
+/// Applies a command that concerns the open inspection.
+pub fn apply(ws: &mut Workspace, cmd: Command) {
+    match cmd {
+        Command::Goto(screen) => {
+            ws.commit_all_drafts();
+            ws.screen = screen;
+        }
+        Command::ShowExpectation(index) => {
+            ws.commit_all_drafts();
+            ws.expectation.index = index;
+            ws.screen = Screen::Verwachtingen;
+        }
+        Command::Edit { entity, record } => ws.edit(&entity, record),
+        Command::Delete { entity, record } => ws.delete(&entity, record),
+        Command::CommitDraft(target) => ws.commit_draft(&target),
+        Command::NewInterview(rol) => {
+            ws.commit_all_drafts();
+            ws.new_interview(&rol, jiff::Zoned::now().date());
+        }
+        Command::NewDossier { nummer, gericht } => dossiers::add(ws, nummer, gericht),
+        Command::OpenFlash => flash::open(ws),
+        Command::SaveFlash => flash::save(ws),
+        Command::CloseFlash => ws.flash.open = false,
+        Command::RetrySave => ws.store.retry(),
+        _ => {}
+    }
+}

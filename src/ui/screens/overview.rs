@@ -1,0 +1,320 @@
+//! Overzicht: the live eindoordeel with the decisive rule, progress per thema and criterium,
+//! termijnen, conflicts, and the onderzoek's own details (wachtlijst facts, notes).
+
+use eframe::egui::{self, RichText, Ui};
+
+use crate::domain::inspection::{Record, WaitlistData};
+use crate::domain::judgement::JudgementValue;
+use crate::domain::termijn::{format_date_nl, parse_date_input};
+use crate::ui::commands::{Command, Screen};
+use crate::ui::widgets::{self, GREY, RED, verdict_color};
+use crate::ui::workspace::{DraftTarget, Workspace};
+
+pub fn show(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            header(ui, ws);
+            ui.add_space(8.0);
+            verdict_panel(ui, ws, cmds);
+            ui.add_space(8.0);
+            progress(ui, ws, cmds);
+            termijnen(ui, ws, cmds);
+            waitlist(ui, ws, cmds);
+            widgets::heading(ui, "Notities bij het onderzoek");
+            widgets::draft_field(ui, ws, DraftTarget::DetailsNote, "Notitie", true, cmds);
+        });
+}
+
+fn header(ui: &mut Ui, ws: &Workspace) {
+    let insp = &ws.inspection;
+    let details = insp.details_data();
+    ui.label(RichText::new(&details.organisatie).size(24.0).strong());
+    let dates = match (details.bezoek_van, details.bezoek_tot) {
+        (Some(a), Some(b)) if a != b => format!("{} t/m {}", format_date_nl(a), format_date_nl(b)),
+        (Some(a), _) | (None, Some(a)) => format_date_nl(a),
+        (None, None) => "bezoekdatum niet ingevuld".into(),
+    };
+    let team: Vec<&str> = insp.inspectors.values().map(String::as_str).collect();
+    widgets::muted(
+        ui,
+        format!(
+            "{} · bezoek {} · team: {}",
+            insp.framework.title,
+            dates,
+            team.join(", ")
+        ),
+    );
+    if let Some(round) = &insp.earlier_round {
+        widgets::muted(
+            ui,
+            format!("Hertoets; eerdere ronde: {}", round.omschrijving),
+        );
+    }
+}
+
+fn verdict_panel(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
+    let s = &ws.derived.score;
+    egui::Frame::group(ui.style())
+        .inner_margin(12.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal(|ui| {
+                ui.label(RichText::new("Eindoordeel").size(16.0));
+                let text = if s.complete {
+                    s.verdict.as_str().to_uppercase()
+                } else {
+                    format!("{} (voorlopig)", s.verdict.as_str().to_uppercase())
+                };
+                ui.label(
+                    RichText::new(text)
+                        .size(22.0)
+                        .strong()
+                        .color(verdict_color(s.verdict)),
+                );
+            });
+            ui.label(format!(
+                "{} voldoende · {} onvoldoende · {} niet beoordeeld · {} aftrekpunten",
+                s.met, s.not_met, s.not_judged, s.deductions
+            ));
+            ui.label(RichText::new(&s.rule).italics());
+            if !ws.derived.conflicts.is_empty() {
+                ui.add_space(4.0);
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(format!(
+                            "⚠ {} open conflict(en):",
+                            ws.derived.conflicts.len()
+                        ))
+                        .color(RED)
+                        .strong(),
+                    );
+                    for id in &ws.derived.conflicts {
+                        if ui.link(id).clicked()
+                            && let Some(i) = ws.inspection.framework.index_of(id)
+                        {
+                            cmds.push(Command::ShowExpectation(i));
+                        }
+                    }
+                });
+            } else {
+                widgets::muted(ui, "Geen open conflicten.");
+            }
+        });
+}
+
+fn progress(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
+    widgets::heading(ui, "Voortgang per criterium");
+    let fw = &ws.inspection.framework;
+    egui::Grid::new("voortgang")
+        .striped(true)
+        .num_columns(4)
+        .show(ui, |ui| {
+            ui.label(RichText::new("Criterium").strong());
+            ui.label(RichText::new("Met bewijs").strong());
+            ui.label(RichText::new("Met oordeel").strong());
+            ui.label(RichText::new("Verwachtingen").strong());
+            ui.end_row();
+            let mut index = 0;
+            for theme in &fw.themes {
+                ui.label(RichText::new(format!("{}. {}", theme.id, theme.title)).strong());
+                ui.end_row();
+                for c in &theme.criteria {
+                    let range = index..index + c.expectations.len();
+                    index = range.end;
+                    let with_evidence = range
+                        .clone()
+                        .filter(|&i| ws.derived.evidence[i] > 0)
+                        .count();
+                    let judged = range
+                        .clone()
+                        .filter(|&i| {
+                            ws.inspection
+                                .oordeel(&fw.expectation(i).id)
+                                .is_some_and(|o| o.data.value != JudgementValue::NietBeoordeeld)
+                        })
+                        .count();
+                    ui.label(format!("{} {}", c.id, truncate(&c.title, 70)));
+                    ui.label(format!("{with_evidence} / {}", range.len()));
+                    ui.label(format!("{judged} / {}", range.len()));
+                    ui.horizontal(|ui| {
+                        for i in range {
+                            let e = fw.expectation(i);
+                            let (symbol, color) =
+                                match ws.inspection.oordeel(&e.id).map(|o| o.data.value) {
+                                    _ if ws.derived.conflicts.contains(&e.id) => ("⚠", RED),
+                                    Some(JudgementValue::Voldoende) => ("✔", widgets::GREEN),
+                                    Some(JudgementValue::Onvoldoende) => ("✖", RED),
+                                    _ => ("·", GREY),
+                                };
+                            let response = ui
+                                .link(RichText::new(format!("{} {symbol}", e.id)).color(color))
+                                .on_hover_text(&e.text);
+                            if response.clicked() {
+                                cmds.push(Command::ShowExpectation(i));
+                            }
+                        }
+                    });
+                    ui.end_row();
+                }
+            }
+        });
+}
+
+fn termijnen(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
+    widgets::heading(ui, "Termijnen (uit de dossiers)");
+    let fw = &ws.inspection.framework;
+    if fw.deadlines.is_empty() {
+        widgets::muted(ui, "Dit kader kent geen termijnen.");
+        return;
+    }
+    let summaries = ws.inspection.deadline_summaries();
+    egui::Grid::new("termijnen")
+        .striped(true)
+        .num_columns(5)
+        .show(ui, |ui| {
+            for h in [
+                "Termijn",
+                "Binnen",
+                "Te laat",
+                "Niet te bepalen",
+                "Aandeel binnen",
+            ] {
+                ui.label(RichText::new(h).strong());
+            }
+            ui.end_row();
+            for (def, s) in fw.deadlines.iter().zip(summaries) {
+                ui.label(&def.name);
+                ui.label(s.met.to_string());
+                ui.label(if s.missed > 0 {
+                    RichText::new(s.missed.to_string()).color(RED).strong()
+                } else {
+                    RichText::new("0")
+                });
+                ui.label(s.unknown.to_string());
+                ui.label(
+                    s.share_met()
+                        .map_or("—".into(), |x| format!("{:.0}%", x * 100.0)),
+                );
+                ui.end_row();
+            }
+        });
+    if ui.link("Naar de dossiers (F4)").clicked() {
+        cmds.push(Command::Goto(Screen::Dossiers));
+    }
+}
+
+fn waitlist(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
+    widgets::heading(ui, "Wachtlijst");
+    let current = ws.waitlist();
+    let id = ws.inspection.waitlist_id();
+    let key = egui::Id::unique("wachtlijst-invoer");
+    let mut inputs: [String; 3] = ui.data_mut(|d| {
+        d.get_temp::<[String; 3]>(key).unwrap_or_else(|| {
+            [
+                current.aantal.map(|n| n.to_string()).unwrap_or_default(),
+                current.oudste.map(format_date_nl).unwrap_or_default(),
+                current.peildatum.map(format_date_nl).unwrap_or_default(),
+            ]
+        })
+    });
+    let error_key = egui::Id::unique("wachtlijst-fout");
+    let mut error: Option<String> = ui.data_mut(|d| d.get_temp(error_key));
+    let mut updated: Option<WaitlistData> = None;
+    egui::Grid::new("wachtlijst").num_columns(2).show(ui, |ui| {
+        let labels = [
+            "Aantal wachtend",
+            "Oudste melding (dd-mm-jjjj)",
+            "Peildatum (dd-mm-jjjj)",
+        ];
+        for (i, label) in labels.iter().enumerate() {
+            let l = ui.label(*label);
+            let response = ui
+                .add(egui::TextEdit::singleline(&mut inputs[i]).desired_width(140.0))
+                .labelled_by(l.id);
+            ui.end_row();
+            if response.lost_focus() {
+                error = None;
+                let text = inputs[i].trim();
+                let mut data = updated.clone().unwrap_or_else(|| current.clone());
+                let ok = match i {
+                    0 if text.is_empty() => {
+                        data.aantal = None;
+                        true
+                    }
+                    0 => match text.parse::<u32>() {
+                        Ok(n) => {
+                            data.aantal = Some(n);
+                            true
+                        }
+                        Err(_) => {
+                            error = Some(format!("'{text}' is geen aantal; typ een heel getal"));
+                            false
+                        }
+                    },
+                    _ if text.is_empty() => {
+                        if i == 1 {
+                            data.oudste = None
+                        } else {
+                            data.peildatum = None
+                        }
+                        true
+                    }
+                    _ => match parse_date_input(text) {
+                        Ok(d) => {
+                            if i == 1 {
+                                data.oudste = Some(d)
+                            } else {
+                                data.peildatum = Some(d)
+                            }
+                            inputs[i] = format_date_nl(d);
+                            true
+                        }
+                        Err(e) => {
+                            error = Some(e);
+                            false
+                        }
+                    },
+                };
+                if ok && data != current {
+                    updated = Some(data);
+                }
+            }
+        }
+    });
+    if let Some(e) = &error {
+        ui.label(RichText::new(e).color(RED));
+    }
+    ui.data_mut(|d| {
+        d.insert_temp(key, inputs);
+        match error {
+            Some(e) => {
+                d.insert_temp(error_key, e);
+            }
+            None => d.remove::<String>(error_key),
+        }
+    });
+    if let Some(data) = updated {
+        cmds.push(Command::Edit {
+            entity: id,
+            record: Record::Waitlist(data),
+        });
+    }
+    widgets::draft_field(
+        ui,
+        ws,
+        DraftTarget::WaitlistNote,
+        "Toelichting wachtlijst",
+        false,
+        cmds,
+    );
+}
+
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        let cut: String = text.chars().take(max - 1).collect();
+        format!("{cut}…")
+    }
+}

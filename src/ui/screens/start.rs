@@ -1,0 +1,266 @@
+//! The start screen: your name, recent files, "Nieuw onderzoek…", "Openen…" and "Demo-onderzoek".
+
+use std::path::PathBuf;
+
+use eframe::egui::{self, RichText, Ui};
+
+use crate::kader_io;
+use crate::ui::commands::{Command, FilePurpose, KaderChoice};
+use crate::ui::prefs::Prefs;
+use crate::ui::widgets::{self, GREY, RED};
+use crate::ui::worker::Jobs;
+
+pub struct StartState {
+    pub inspecteur: String,
+    pub new_form: Option<NewForm>,
+    /// Where a new file goes when no path is typed.
+    pub default_dir: PathBuf,
+    /// Which recent files still exist (checked once, not every frame).
+    pub recent_exists: Vec<bool>,
+}
+
+pub struct NewForm {
+    pub organisatie: String,
+    pub kader: KaderChoice,
+    pub path: String,
+    pub error: Option<String>,
+}
+
+impl StartState {
+    pub fn new(prefs: &Prefs, documents: PathBuf) -> StartState {
+        StartState {
+            inspecteur: prefs.inspecteur.clone(),
+            new_form: None,
+            default_dir: prefs.last_dir.clone().unwrap_or(documents),
+            recent_exists: prefs.recent.iter().map(|p| p.exists()).collect(),
+        }
+    }
+
+    /// A path chosen for the new-inspection form.
+    pub fn chosen(&mut self, purpose: FilePurpose, path: PathBuf) {
+        let Some(form) = &mut self.new_form else {
+            return;
+        };
+        match purpose {
+            FilePurpose::NewFile => form.path = path.display().to_string(),
+            FilePurpose::KaderFile => form.kader = KaderChoice::File(path),
+            FilePurpose::Open => {}
+        }
+    }
+}
+
+pub fn show(
+    ui: &mut Ui,
+    state: &mut StartState,
+    prefs: &Prefs,
+    jobs: &Jobs,
+    cmds: &mut Vec<Command>,
+) {
+    egui::CentralPanel::default().show(ui, |ui| {
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            ui.vertical_centered(|ui| {
+                ui.set_max_width(640.0);
+                ui.add_space(24.0);
+                ui.label(RichText::new("veldtoets").size(34.0).strong());
+                widgets::muted(ui, "Toetsingskader, interviews, dossiers en oordelen — ook zonder netwerk.");
+                ui.add_space(18.0);
+            });
+            let margin = ((ui.available_width() - 640.0) / 2.0).max(0.0);
+            ui.horizontal_top(|ui| {
+            ui.add_space(margin);
+            ui.vertical(|ui| {
+                ui.set_width(640.0_f32.min(ui.available_width()));
+                name_row(ui, state, prefs, cmds);
+                ui.add_space(12.0);
+                ui.horizontal(|ui| {
+                    let busy = jobs.is_busy();
+                    if ui
+                        .add_enabled(!busy, egui::Button::new("Nieuw onderzoek…"))
+                        .clicked()
+                    {
+                        state.new_form = Some(NewForm {
+                            organisatie: String::new(),
+                            kader: KaderChoice::Builtin(kader_io::builtin_ids()[0].to_string()),
+                            path: String::new(),
+                            error: None,
+                        });
+                    }
+                    if ui.add_enabled(!busy, egui::Button::new("Openen…")).clicked() {
+                        cmds.push(Command::ShowChooser(FilePurpose::Open));
+                    }
+                    if ui
+                        .add_enabled(!busy, egui::Button::new("Demo-onderzoek"))
+                        .on_hover_text("Maakt een volledig, fictief onderzoek aan om veldtoets mee te proberen")
+                        .clicked()
+                    {
+                        cmds.push(Command::Demo);
+                    }
+                });
+                if let Some(form) = &mut state.new_form {
+                    ui.add_space(12.0);
+                    new_form(ui, form, &state.default_dir, cmds);
+                }
+                ui.add_space(18.0);
+                widgets::heading(ui, "Recente bestanden");
+                if prefs.recent.is_empty() {
+                    widgets::muted(ui, "Nog geen bestanden geopend.");
+                }
+                for (i, path) in prefs.recent.iter().enumerate() {
+                    let exists = state.recent_exists.get(i).copied().unwrap_or(true);
+                    let name = crate::ui::app::file_name(path);
+                    ui.horizontal(|ui| {
+                        let button = ui.add_enabled(exists, egui::Button::new(&name).frame(false));
+                        if button.clicked() {
+                            cmds.push(Command::Open(path.clone()));
+                        }
+                        let folder = path.parent().map(|p| p.display().to_string()).unwrap_or_default();
+                        widgets::muted(ui, if exists { folder } else { format!("{folder} (niet gevonden)") });
+                    });
+                }
+            });
+            });
+        });
+    });
+}
+
+fn name_row(ui: &mut Ui, state: &mut StartState, prefs: &Prefs, cmds: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Uw naam (inspecteur):");
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.inspecteur)
+                    .hint_text(prefs.inspector_name())
+                    .desired_width(260.0),
+            )
+            .labelled_by(label.id);
+        if (response.lost_focus()
+            || response.changed() && response.ctx.input(|i| i.key_pressed(egui::Key::Enter)))
+            && state.inspecteur.trim() != prefs.inspecteur
+        {
+            cmds.push(Command::SetInspector(state.inspecteur.trim().to_string()));
+        }
+    });
+    widgets::muted(ui, "Uw wijzigingen worden onder deze naam vastgelegd.");
+}
+
+fn new_form(
+    ui: &mut Ui,
+    form: &mut NewForm,
+    default_dir: &std::path::Path,
+    cmds: &mut Vec<Command>,
+) {
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.label(RichText::new("Nieuw onderzoek").strong());
+        widgets::text_field(ui, "Organisatie:", &mut form.organisatie);
+        ui.horizontal(|ui| {
+            let label = ui.label("Kader:");
+            let selected = match &form.kader {
+                KaderChoice::Builtin(id) => {
+                    kader_io::builtin(id).map_or(id.clone(), |f| f.title.clone())
+                }
+                KaderChoice::File(p) => p.display().to_string(),
+            };
+            egui::ComboBox::from_id_salt("nieuw-kader")
+                .selected_text(selected)
+                .width(360.0)
+                .show_ui(ui, |ui| {
+                    for id in kader_io::builtin_ids() {
+                        let title =
+                            kader_io::builtin(id).map_or(id.to_string(), |f| f.title.clone());
+                        ui.selectable_value(
+                            &mut form.kader,
+                            KaderChoice::Builtin(id.to_string()),
+                            title,
+                        );
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            if ui.button("Ander kaderbestand…").clicked() {
+                cmds.push(Command::ShowChooser(FilePurpose::KaderFile));
+            }
+        });
+        ui.horizontal(|ui| {
+            let label = ui.label("Bestand:");
+            ui.add(
+                egui::TextEdit::singleline(&mut form.path)
+                    .desired_width(360.0)
+                    .hint_text("map/naam.veldtoets"),
+            )
+            .labelled_by(label.id);
+            if ui.button("Kiezen…").clicked() {
+                cmds.push(Command::ShowChooser(FilePurpose::NewFile));
+            }
+        });
+        if form.path.trim().is_empty() && !form.organisatie.trim().is_empty() {
+            widgets::muted(
+                ui,
+                format!(
+                    "Standaard: {}",
+                    default_dir
+                        .join(suggested_name(&form.organisatie))
+                        .display()
+                ),
+            );
+        }
+        if let Some(error) = &form.error {
+            ui.label(RichText::new(error).color(RED));
+        }
+        ui.horizontal(|ui| {
+            if ui.button("Aanmaken").clicked() {
+                match validate(form, default_dir) {
+                    Ok(cmd) => cmds.push(cmd),
+                    Err(e) => form.error = Some(e),
+                }
+            }
+            ui.label(
+                RichText::new("Onder uw naam; het bestand wordt direct opgeslagen.").color(GREY),
+            );
+        });
+    });
+}
+
+fn suggested_name(organisatie: &str) -> String {
+    let slug: String = organisatie
+        .trim()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let slug = slug
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    format!(
+        "{}.veldtoets",
+        if slug.is_empty() { "onderzoek" } else { &slug }
+    )
+}
+
+/// Checks the form without touching the disk (the creating job checks the path itself).
+fn validate(form: &NewForm, default_dir: &std::path::Path) -> Result<Command, String> {
+    let organisatie = form.organisatie.trim();
+    if organisatie.is_empty() {
+        return Err("Vul de naam van de organisatie in.".into());
+    }
+    let path = if form.path.trim().is_empty() {
+        default_dir.join(suggested_name(organisatie))
+    } else {
+        let mut p = PathBuf::from(form.path.trim());
+        if p.extension().is_none() {
+            p.set_extension(crate::store::EXTENSION);
+        }
+        p
+    };
+    Ok(Command::New {
+        path,
+        kader: form.kader.clone(),
+        organisatie: organisatie.to_string(),
+    })
+}

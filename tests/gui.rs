@@ -1,0 +1,277 @@
+//! The desktop app driven headless with egui_kittest (no GPU, no display): widgets are found by
+//! their accessible names, as a screen reader would.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use eframe::egui::{self, Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use veldtoets::domain::judgement::JudgementValue;
+use veldtoets::store::Store;
+use veldtoets::ui::app::App;
+use veldtoets::ui::commands::Screen;
+use veldtoets::ui::prefs::AppDirs;
+use veldtoets::ui::worker::Waker;
+
+struct NoWaker;
+
+impl Waker for NoWaker {
+    fn wake(&self) {}
+}
+
+fn app(root: &Path) -> App {
+    let dirs = AppDirs::under(root);
+    std::fs::create_dir_all(&dirs.documents).unwrap();
+    let mut app = App::new(dirs, Arc::new(NoWaker));
+    app.prefs.inspecteur = "E. Voorbeeld".into();
+    app
+}
+
+fn harness(app: App) -> Harness<'static, App> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app)
+}
+
+/// Steps the UI until `done` holds (background work runs on threads), or fails after 20 s.
+fn wait_until(harness: &mut Harness<'_, App>, what: &str, done: impl Fn(&App) -> bool) {
+    let start = Instant::now();
+    while !done(harness.state()) {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "timed out waiting for: {what}"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run_steps(3);
+}
+
+fn open_demo(harness: &mut Harness<'_, App>) -> PathBuf {
+    harness.get_by_label("Demo-onderzoek").click();
+    harness.run_steps(2);
+    wait_until(harness, "the demo inspection to open", |app| {
+        app.workspace().is_some()
+    });
+    harness.state().workspace().unwrap().path.clone()
+}
+
+fn close(harness: &mut Harness<'_, App>) {
+    harness.get_by_label("Sluiten").click();
+    harness.run_steps(3);
+    assert!(harness.state().workspace().is_none());
+}
+
+#[test]
+fn set_an_oordeel_on_1_3_1_and_see_the_eindoordeel_change() {
+    let root = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(root.path()));
+    harness.run_steps(2);
+    let path = open_demo(&mut harness);
+    // The overview shows the demo's eindoordeel.
+    harness.get_by_label_contains("MATIG");
+
+    // Go to 1.3.1 from the overview, set onvoldoende with an onderbouwing.
+    harness.get_by_label("1.3.1 ✔").click_accesskit();
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().workspace().unwrap().screen,
+        Screen::Verwachtingen
+    );
+    let before = harness.state().workspace().unwrap().derived.score.clone();
+    assert_eq!(before.deductions, 9);
+
+    let field = harness.get_by_label("Onderbouwing (komt in het rapport)");
+    field.focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Onderbouwing (komt in het rapport)")
+        .type_text("In 5 van de 12 dossiers ontbreekt een veiligheidsplan.");
+    harness.run_steps(1);
+    harness.get_by_label("onvoldoende").click_accesskit();
+    harness.run_steps(3);
+
+    let ws = harness.state().workspace().unwrap();
+    let after = &ws.derived.score;
+    assert_eq!(after.deductions, 10, "{}", after.rule);
+    assert_eq!(after.not_met, before.not_met + 1);
+    let oordeel = ws.inspection.oordeel("1.3.1").unwrap();
+    assert_eq!(oordeel.data.value, JudgementValue::Onvoldoende);
+    assert_eq!(
+        oordeel.data.onderbouwing,
+        "In 5 van de 12 dossiers ontbreekt een veiligheidsplan."
+    );
+
+    // The overview panel shows the new figures.
+    harness.key_press(Key::F1);
+    harness.run_steps(2);
+    harness.get_by_label("21 voldoende · 9 onvoldoende · 0 niet beoordeeld · 10 aftrekpunten");
+
+    // And the file holds it once the app lets go of it.
+    close(&mut harness);
+    let (_, inspection, _) = Store::open(&path).unwrap();
+    let stored = inspection.oordeel("1.3.1").unwrap();
+    assert_eq!(stored.data.value, JudgementValue::Onvoldoende);
+    assert!(stored.data.onderbouwing.contains("veiligheidsplan"));
+    assert_eq!(
+        inspection.inspector_name(stored.meta.author),
+        "E. Voorbeeld"
+    );
+}
+
+#[test]
+fn log_a_flitsinterview_with_the_keyboard_only() {
+    let root = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(root.path()));
+    harness.run_steps(2);
+    let path = open_demo(&mut harness);
+    let before = harness
+        .state()
+        .workspace()
+        .unwrap()
+        .inspection
+        .flashes
+        .current()
+        .count();
+
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    harness.run_steps(3);
+    assert!(harness.state().workspace().unwrap().flash.open);
+    harness.event(egui::Event::Text("medewerker frontoffice".into()));
+    harness.run_steps(1);
+    harness.key_press(Key::Tab);
+    harness.run_steps(1);
+    harness.event(egui::Event::Text(
+        "Direct overleg met de achterwacht".into(),
+    ));
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run_steps(3);
+
+    let ws = harness.state().workspace().unwrap();
+    assert!(!ws.flash.open, "Ctrl+Enter saves and closes");
+    let flashes: Vec<_> = ws.inspection.flashes.current().collect();
+    assert_eq!(flashes.len(), before + 1);
+    let logged = flashes
+        .iter()
+        .find(|f| f.data.functie == "medewerker frontoffice")
+        .expect("the new flitsinterview");
+    let first_question = &ws.inspection.framework.sources.flash_questions[0].id;
+    assert_eq!(
+        logged
+            .data
+            .antwoorden
+            .get(first_question)
+            .map(String::as_str),
+        Some("Direct overleg met de achterwacht")
+    );
+    close(&mut harness);
+    let (_, inspection, _) = Store::open(&path).unwrap();
+    assert_eq!(inspection.flashes.current().count(), before + 1);
+}
+
+#[test]
+fn dossier_dates_that_miss_the_5_day_term_are_flagged() {
+    let root = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(root.path()));
+    harness.run_steps(2);
+    open_demo(&mut harness);
+    harness.key_press(Key::F4);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().workspace().unwrap().screen,
+        Screen::Dossiers
+    );
+
+    harness.get_by_label("Dossiernummer (pseudoniem):").focus();
+    harness.run_steps(1);
+    harness
+        .get_by_label("Dossiernummer (pseudoniem):")
+        .type_text("VTG-TEST-1");
+    harness.get_by_label("Dossier toevoegen").click();
+    harness.run_steps(3);
+
+    let set_date = |harness: &mut Harness<'_, App>, label: &str, text: &str| {
+        harness.get_by_label(label).focus();
+        harness.run_steps(1);
+        harness.get_by_label(label).type_text(text);
+        harness.run_steps(1);
+        harness.key_press(Key::Tab);
+        harness.run_steps(2);
+    };
+    // An impossible date is refused at the field, with the reason.
+    set_date(&mut harness, "Melding ontvangen:", "31-02-2026");
+    harness.get_by_label_contains("bestaat niet als datum");
+    let ws = harness.state().workspace().unwrap();
+    let id = ws.dossiers.selected.clone().unwrap();
+    assert_eq!(
+        ws.inspection
+            .dossiers
+            .get(&id)
+            .unwrap()
+            .data
+            .dates
+            .melding_ontvangen,
+        None
+    );
+
+    // Correct it; the triage decision 8 days later misses the 5-day term by 3 days.
+    harness.get_by_label("Melding ontvangen:").focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    set_date(&mut harness, "Melding ontvangen:", "02-03-2026");
+    set_date(&mut harness, "Triagebesluit:", "10-03-2026");
+    let ws = harness.state().workspace().unwrap();
+    let dates = ws.inspection.dossiers.get(&id).unwrap().data.dates;
+    assert_eq!(dates.melding_ontvangen, Some("2026-03-02".parse().unwrap()));
+    assert_eq!(dates.triagebesluit, Some("2026-03-10".parse().unwrap()));
+    harness.get_by_label_contains("triagebesluit: 3 d te laat");
+    harness.get_by_label_contains("3 dagen te laat");
+}
+
+#[test]
+fn open_a_file_through_the_in_app_chooser() {
+    let root = tempfile::tempdir().unwrap();
+    let app = app(root.path());
+    let file = root.path().join("documenten/proef.veldtoets");
+    veldtoets::demo::create(&file).unwrap();
+    let mut harness = harness(app);
+    harness.run_steps(2);
+    harness.get_by_label("Openen…").click();
+    harness.run_steps(3);
+    harness.get_by_label("Pad:").focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Pad:")
+        .type_text(&file.display().to_string());
+    harness.run_steps(1);
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    wait_until(&mut harness, "the chosen file to open", |app| {
+        app.workspace().is_some()
+    });
+    assert_eq!(harness.state().workspace().unwrap().path, file);
+    assert_eq!(harness.state().prefs.recent.first(), Some(&file));
+}
+
+#[test]
+fn a_bad_file_gets_a_dialog_and_stays_untouched() {
+    let root = tempfile::tempdir().unwrap();
+    let bad = root.path().join("kapot.veldtoets");
+    std::fs::write(&bad, "dit is geen onderzoek\n".repeat(40)).unwrap();
+    let before = std::fs::read(&bad).unwrap();
+    let mut app = app(root.path());
+    app.open(bad.clone());
+    let mut harness = harness(app);
+    wait_until(&mut harness, "the error dialog", |app| app.dialog.is_some());
+    harness.get_by_label_contains("geen veldtoets-bestand");
+    harness.get_by_label("OK").click();
+    harness.run_steps(2);
+    assert!(harness.state().dialog.is_none());
+    assert!(harness.state().workspace().is_none());
+    assert_eq!(std::fs::read(&bad).unwrap(), before);
+}
