@@ -107,9 +107,49 @@ enum Command {
     /// Exporteert het hele onderzoek.
     Export {
         file: PathBuf,
+        /// Schrijf het hele onderzoek als JSON naar dit bestand ('-' voor standaarduitvoer).
+        #[arg(long, value_name = "UIT", required_unless_present = "pdf")]
+        json: Option<PathBuf>,
+        /// Schrijf het rapport als PDF naar dit bestand.
+        #[arg(long, value_name = "UIT")]
+        pdf: Option<PathBuf>,
+        /// Met --pdf: een conceptrapport voor hoor en wederhoor (watermerk CONCEPT, vertrouwelijk).
+        #[arg(long, requires = "pdf")]
+        concept: bool,
+        /// Met --pdf: de rapportdatum (dd-mm-jjjj); standaard vandaag.
+        #[arg(long, value_name = "DATUM", requires = "pdf")]
+        datum: Option<String>,
+    },
+    /// Voegt kopieën van hetzelfde onderzoek (van de inspecteurs in het veld) samen tot één
+    /// bestand en print een samenvatting als JSON. Niets gaat verloren: verschillende oordelen
+    /// over dezelfde verwachting blijven beide bewaard als conflict, tot iemand een nieuw oordeel
+    /// vastlegt (`veldtoets oordeel`).
+    Merge {
+        /// Het doelbestand. Bestaat het nog niet, dan wordt het gemaakt als kopie van de eerste
+        /// bron.
+        #[arg(long, value_name = "DOEL")]
+        into: PathBuf,
+        /// De bestanden om samen te voegen (ze worden alleen gelezen).
+        #[arg(value_name = "BRON", required = true)]
+        sources: Vec<PathBuf>,
+    },
+    /// Landelijk overzicht van onderzoeken met hetzelfde kader: de organisaties gerangschikt naar
+    /// eindoordeel en aantal verwachtingen voldoende, de matrix organisaties × verwachtingen en
+    /// per verwachting het aantal organisaties voldoende en onvoldoende.
+    #[command(group(clap::ArgGroup::new("uitvoer").required(true).multiple(true).args(["json", "pdf"])))]
+    Overzicht {
         /// Schrijf JSON naar dit bestand ('-' voor standaarduitvoer).
         #[arg(long, value_name = "UIT")]
-        json: PathBuf,
+        json: Option<PathBuf>,
+        /// Schrijf het overzicht als PDF naar dit bestand.
+        #[arg(long, value_name = "UIT.pdf")]
+        pdf: Option<PathBuf>,
+        /// Datum op het PDF-overzicht (dd-mm-jjjj; standaard vandaag).
+        #[arg(long, value_name = "DATUM", requires = "pdf")]
+        datum: Option<String>,
+        /// De onderzoeksbestanden, één per organisatie.
+        #[arg(value_name = "BESTAND", required = true)]
+        files: Vec<PathBuf>,
     },
 }
 
@@ -198,7 +238,26 @@ fn run(cli: Cli) -> Result<()> {
             inspecteur.as_deref(),
         ),
         Some(Command::Check { file, json }) => check(&file, json),
-        Some(Command::Export { file, json }) => export_json(&file, &json),
+        Some(Command::Export {
+            file,
+            json,
+            pdf,
+            concept,
+            datum,
+        }) => export(
+            &file,
+            json.as_deref(),
+            pdf.as_deref(),
+            concept,
+            datum.as_deref(),
+        ),
+        Some(Command::Merge { into, sources }) => merge(&into, &sources),
+        Some(Command::Overzicht {
+            json,
+            pdf,
+            datum,
+            files,
+        }) => overzicht(json.as_deref(), pdf.as_deref(), datum.as_deref(), &files),
     }
 }
 
@@ -422,16 +481,42 @@ fn check(file: &Path, json: bool) -> Result<()> {
     Ok(())
 }
 
-fn export_json(file: &Path, out: &Path) -> Result<()> {
+fn export(
+    file: &Path,
+    json: Option<&Path>,
+    pdf: Option<&Path>,
+    concept: bool,
+    datum: Option<&str>,
+) -> Result<()> {
+    let date = parse_date_arg(datum, "--datum")?.unwrap_or_else(|| jiff::Zoned::now().date());
     let (_, inspection) = open(file)?;
-    let export = ExportJson::new(&inspection, jiff::Timestamp::now());
-    let mut bytes = serde_json::to_vec_pretty(&export)?;
-    bytes.push(b'\n');
-    if out == Path::new("-") {
-        std::io::stdout().lock().write_all(&bytes)?;
-    } else {
-        fsutil::write_atomic(out, &bytes)
-            .with_context(|| format!("'{}' kan niet worden geschreven", out.display()))?;
+    if let Some(out) = json {
+        let export = ExportJson::new(&inspection, jiff::Timestamp::now());
+        let mut bytes = serde_json::to_vec_pretty(&export)?;
+        bytes.push(b'\n');
+        write_output(out, &bytes)?;
+    }
+    if let Some(out) = pdf {
+        let options = crate::report::ReportOptions::new(concept, date);
+        let bytes = crate::report::pdf(&inspection, &options).with_context(|| {
+            format!(
+                "het rapport van '{}' kon niet worden gemaakt",
+                file.display()
+            )
+        })?;
+        write_output(out, &bytes)?;
+        if out != Path::new("-") {
+            eprintln!(
+                "{} geschreven: {} ({} KB)",
+                if concept {
+                    "conceptrapport"
+                } else {
+                    "definitief rapport"
+                },
+                out.display(),
+                bytes.len() / 1024
+            );
+        }
     }
     Ok(())
 }
@@ -534,5 +619,90 @@ fn print_json(value: &impl serde::Serialize) -> Result<()> {
     let mut out = std::io::stdout().lock();
     serde_json::to_writer_pretty(&mut out, value)?;
     writeln!(out)?;
+    Ok(())
+}
+
+/// Writes `bytes` to `out` atomically, or to standard output for `-`.
+fn write_output(out: &Path, bytes: &[u8]) -> Result<()> {
+    if out == Path::new("-") {
+        std::io::stdout().lock().write_all(bytes)?;
+    } else {
+        fsutil::write_atomic(out, bytes)
+            .with_context(|| format!("'{}' kan niet worden geschreven", out.display()))?;
+    }
+    Ok(())
+}
+
+fn merge(into: &Path, sources: &[PathBuf]) -> Result<()> {
+    let sources: Vec<&Path> = sources.iter().map(PathBuf::as_path).collect();
+    let outcome = store::merge(into, &sources, &mut |_| {})?;
+    let summary = &outcome.summary;
+    if let Some((version, backup)) = &summary.migrated_from {
+        eprintln!(
+            "let op: '{}' is bijgewerkt van bestandsversie {version} naar {}; een reservekopie staat in '{}'",
+            into.display(),
+            store::CURRENT_VERSION,
+            backup.display()
+        );
+    }
+    if !summary.conflicts.is_empty() {
+        eprintln!(
+            "let op: {} verwachting{} met verschillende oordelen ({}); leg per verwachting het oordeel vast met `veldtoets oordeel {} VERWACHTING OORDEEL`",
+            summary.conflicts.len(),
+            if summary.conflicts.len() == 1 {
+                ""
+            } else {
+                "en"
+            },
+            summary.conflicts.join(", "),
+            into.display()
+        );
+    }
+    print_json(&serde_json::json!({
+        "doel": into.display().to_string(),
+        "aangemaakt": summary.created,
+        "bronnen": summary.sources.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
+        "toegevoegd": summary.added.iter().map(|(t, n)| (t.to_string(), *n)).collect::<BTreeMap<_, _>>(),
+        "toegevoegd_totaal": summary.total_added(),
+        "conflicten": summary.conflicts.len(),
+        "conflict_verwachtingen": summary.conflicts,
+        "versies": outcome.inspection.revision_count(),
+    }))
+}
+
+fn overzicht(
+    json: Option<&Path>,
+    pdf: Option<&Path>,
+    datum: Option<&str>,
+    files: &[PathBuf],
+) -> Result<()> {
+    let date = parse_date_arg(datum, "--datum")?.unwrap_or_else(|| jiff::Zoned::now().date());
+    let mut loaded = Vec::with_capacity(files.len());
+    for file in files {
+        let (_, inspection) = open(file)?;
+        loaded.push((file.as_path(), inspection));
+    }
+    let inputs: Vec<(&Path, &Inspection)> = loaded.iter().map(|(p, i)| (*p, i)).collect();
+    let overzicht = crate::overzicht::build(&inputs)?;
+    for row in overzicht.organisaties.iter().filter(|r| !r.compleet) {
+        eprintln!(
+            "let op: '{}' ({}) is niet compleet: {} niet beoordeeld, {} conflict{}; het eindoordeel is voorlopig",
+            row.bestand,
+            row.organisatie,
+            row.niet_beoordeeld,
+            row.conflicten,
+            if row.conflicten == 1 { "" } else { "en" }
+        );
+    }
+    if let Some(out) = pdf {
+        let bytes = crate::overzicht::pdf(&overzicht, date)?;
+        fsutil::write_atomic(out, &bytes)
+            .with_context(|| format!("'{}' kan niet worden geschreven", out.display()))?;
+    }
+    if let Some(out) = json {
+        let mut bytes = serde_json::to_vec_pretty(&overzicht)?;
+        bytes.push(b'\n');
+        write_output(out, &bytes)?;
+    }
     Ok(())
 }

@@ -308,3 +308,49 @@ fn a_file_open_in_another_veldtoets_is_refused() {
     drop(held);
     dir.run(["check", "bezet.veldtoets"]).success();
 }
+
+#[test]
+fn export_pdf_concept_and_definitive() {
+    let dir = TestDir::new();
+    dir.run(["demo", "demo.veldtoets"]).success();
+    dir.run([
+        "export",
+        "demo.veldtoets",
+        "--pdf",
+        "concept.pdf",
+        "--concept",
+        "--datum",
+        "20-10-2026",
+    ])
+    .success()
+    .stderr_contains("conceptrapport geschreven");
+    dir.run(["export", "demo.veldtoets", "--pdf", "rapport.pdf"])
+        .success();
+    for name in ["concept.pdf", "rapport.pdf"] {
+        let bytes = dir.read_bytes(name);
+        assert!(bytes.starts_with(b"%PDF"), "{name} is a PDF");
+    }
+    let concept = lopdf::Document::load(dir.join("concept.pdf")).unwrap();
+    let definitive = lopdf::Document::load(dir.join("rapport.pdf")).unwrap();
+    let text = |doc: &lopdf::Document| {
+        let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+        doc.extract_text(&pages).unwrap()
+    };
+    assert!(text(&concept).contains("CONCEPT"));
+    assert!(!text(&definitive).contains("CONCEPT"));
+    // --concept only makes sense with --pdf; a bad date is refused before anything is written.
+    dir.run(["export", "demo.veldtoets", "--concept"])
+        .failure()
+        .no_panic();
+    dir.run([
+        "export",
+        "demo.veldtoets",
+        "--pdf",
+        "x.pdf",
+        "--datum",
+        "32-13-2026",
+    ])
+    .failure()
+    .stderr_contains("32-13-2026");
+    assert!(!dir.exists("x.pdf"));
+}

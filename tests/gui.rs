@@ -26,7 +26,21 @@ fn app(root: &Path) -> App {
     std::fs::create_dir_all(&dirs.documents).unwrap();
     let mut app = App::new(dirs, Arc::new(NoWaker));
     app.prefs.inspecteur = "E. Voorbeeld".into();
+    app.open_exports = false;
     app
+}
+
+/// Types `text` into the in-app chooser's path field and presses Enter.
+fn choose_path(harness: &mut Harness<'_, App>, path: &Path) {
+    harness.get_by_label("Pad:").focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Pad:")
+        .type_text(&path.display().to_string());
+    harness.run_steps(1);
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
 }
 
 fn harness(app: App) -> Harness<'static, App> {
@@ -274,4 +288,125 @@ fn a_bad_file_gets_a_dialog_and_stays_untouched() {
     assert!(harness.state().dialog.is_none());
     assert!(harness.state().workspace().is_none());
     assert_eq!(std::fs::read(&bad).unwrap(), before);
+}
+
+#[test]
+fn export_the_conceptrapport_through_the_chooser() {
+    let root = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(root.path()));
+    harness.run_steps(2);
+    open_demo(&mut harness);
+    harness.get_by_label("Rapport…").click();
+    harness.run_steps(2);
+    harness
+        .get_by_label("Conceptrapport (PDF) voor hoor en wederhoor…")
+        .click();
+    harness.run_steps(3);
+    let out = root.path().join("concept.pdf");
+    choose_path(&mut harness, &out);
+    wait_until(&mut harness, "the rapport to be written", |app| {
+        app.dialog.is_some()
+    });
+    harness.get_by_label_contains("Opgeslagen in");
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with(b"%PDF"), "a PDF was written");
+    assert!(bytes.len() > 10_000);
+}
+
+/// A copy of `source` with one oordeel changed by another inspecteur, as a colleague's laptop.
+fn colleague_copy(source: &Path, target: &Path, verwachting: &str, value: &str, why: &str) {
+    std::fs::copy(source, target).unwrap();
+    let (mut store, mut inspection, _) = Store::open(target).unwrap();
+    let author = inspection.add_inspector("J. Proef");
+    store.add_inspector(author, "J. Proef").unwrap();
+    let data = veldtoets::domain::inspection::OordeelData::parse(
+        &inspection.framework,
+        verwachting,
+        value,
+        why.to_string(),
+    )
+    .unwrap();
+    let change = inspection.change(
+        verwachting,
+        veldtoets::domain::inspection::Record::Oordeel(data),
+        author,
+        veldtoets::domain::inspection::Stamp::now(),
+    );
+    store.append(&change).unwrap();
+}
+
+#[test]
+fn merge_a_colleagues_file_and_resolve_the_conflict() {
+    let root = tempfile::tempdir().unwrap();
+    let app = app(root.path());
+    let mine = root.path().join("documenten/mijn.veldtoets");
+    veldtoets::demo::create(&mine).unwrap();
+    let theirs = root.path().join("documenten/collega.veldtoets");
+    colleague_copy(
+        &mine,
+        &theirs,
+        "4.1.1",
+        "onvoldoende",
+        "Geen keuze gemaakt volgens collega.",
+    );
+
+    let mut app = app;
+    app.open(mine.clone());
+    let mut harness = harness(app);
+    wait_until(&mut harness, "my file to open", |app| {
+        app.workspace().is_some()
+    });
+
+    // I change the same oordeel differently on my laptop.
+    harness.get_by_label("4.1.1 ✔").click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("niet beoordeeld").click_accesskit();
+    harness.run_steps(2);
+
+    harness.get_by_label("Samenvoegen…").click();
+    harness.run_steps(3);
+    choose_path(&mut harness, &theirs);
+    harness.get_by_label("Samenvoegen").click();
+    harness.run_steps(2);
+    wait_until(&mut harness, "the merge summary", |app| {
+        app.dialog
+            .as_ref()
+            .is_some_and(|d| d.title == "Samengevoegd")
+    });
+    harness.get_by_label_contains("Verschillende oordelen over 4.1.1");
+    harness.get_by_label("OK").click();
+    harness.run_steps(2);
+    {
+        let ws = harness.state().workspace().unwrap();
+        assert_eq!(ws.derived.conflicts, vec!["4.1.1".to_string()]);
+        assert!(!ws.derived.score.complete, "a conflict is not scored");
+    }
+
+    // Resolve on the Verwachtingen screen: choose the colleague's version.
+    harness.key_press(Key::F6);
+    harness.run_steps(2);
+    harness.get_by_label_contains("Conflict: twee inspecteurs");
+    let choose = harness.query_all_by_label("Deze versie kiezen").count();
+    assert_eq!(choose, 2);
+    harness
+        .query_all_by_label("Deze versie kiezen")
+        .last()
+        .unwrap()
+        .click_accesskit();
+    harness.run_steps(3);
+    let ws = harness.state().workspace().unwrap();
+    assert!(ws.derived.conflicts.is_empty());
+    let current = ws.inspection.oordeel("4.1.1").unwrap();
+    assert_eq!(
+        current.meta.replaces.len(),
+        2,
+        "the resolution replaces both versions"
+    );
+    close(&mut harness);
+    let (_, stored, _) = Store::open(&mine).unwrap();
+    assert!(stored.conflicts().is_empty());
+    assert_eq!(
+        stored.oordelen.history("4.1.1").unwrap().revisions().len(),
+        4
+    );
 }

@@ -12,6 +12,7 @@
 //! - **Creating atomically.** [`Store::create`] builds the file under a temporary name beside the
 //!   target and renames it into place, so a half-made file never appears.
 
+mod merge;
 mod rows;
 mod schema;
 
@@ -28,6 +29,7 @@ use crate::domain::inspection::{Change, Details, Inspection, Record, Stamp};
 use crate::domain::kader::Framework;
 use crate::kader_io;
 
+pub use merge::{MergeError, MergeOutcome, MergeProgress, MergeSummary, merge};
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
 
 /// The file extension of an inspection file.
@@ -257,6 +259,13 @@ impl Store {
 
     /// Opens an existing inspection file: probe, lock, migrate (after a backup) and load.
     pub fn open(path: &Path) -> Result<(Store, Inspection, OpenReport), StoreError> {
+        let (store, report) = Store::open_unloaded(path)?;
+        let inspection = store.load()?;
+        Ok((store, inspection, report))
+    }
+
+    /// [`Store::open`] without reading the inspection into memory: probe, lock, migrate.
+    pub(crate) fn open_unloaded(path: &Path) -> Result<(Store, OpenReport), StoreError> {
         let probed = probe(path)?;
         let conn = Connection::open_with_flags(
             path,
@@ -291,8 +300,7 @@ impl Store {
             report.migrated_from = Some((version, backup));
         }
         debug_assert!(probed.schema_version <= CURRENT_VERSION);
-        let inspection = store.load()?;
-        Ok((store, inspection, report))
+        Ok((store, report))
     }
 
     pub fn path(&self) -> &Path {

@@ -43,8 +43,10 @@ pub struct App {
     pub dialog: Option<Dialog>,
     waker: Arc<dyn Waker>,
     commands: Vec<Command>,
-    /// Set by `--first-frame-exit` style benchmarks: called once after the first frame.
+    /// Called once after the first frame (the startup benchmark uses it).
     pub on_first_frame: Option<Box<dyn FnOnce()>>,
+    /// Show an exported PDF in the system's viewer (off in tests).
+    pub open_exports: bool,
 }
 
 impl App {
@@ -64,6 +66,7 @@ impl App {
             waker,
             commands: Vec::new(),
             on_first_frame: None,
+            open_exports: true,
         }
     }
 
@@ -189,20 +192,35 @@ impl App {
                 }
             }
             JobOutput::Picked { purpose, paths } => {
-                if let Some(path) = paths.into_iter().next() {
+                if purpose.many() && !paths.is_empty() {
+                    self.commands.push(Command::ChosenMany(purpose, paths));
+                } else if let Some(path) = paths.into_iter().next() {
                     self.commands.push(Command::Chosen(purpose, path));
                 }
             }
-            JobOutput::Written { path, what } => {
+            JobOutput::Written { path, what, opened } => {
                 self.dialog = Some(Dialog {
                     title: what,
-                    message: format!("Opgeslagen in {}", path.display()),
+                    message: if opened {
+                        format!(
+                            "Opgeslagen in {} en geopend in de PDF-lezer.",
+                            path.display()
+                        )
+                    } else {
+                        format!("Opgeslagen in {}.", path.display())
+                    },
                 });
             }
-            JobOutput::Done { message } => {
+            JobOutput::Merged {
+                summary,
+                inspection,
+            } => {
+                if let View::Inspection(ws) = &mut self.view {
+                    ws.replace_model(*inspection);
+                }
                 self.dialog = Some(Dialog {
-                    title: "Klaar".into(),
-                    message,
+                    title: "Samengevoegd".into(),
+                    message: merge_message(&summary),
                 });
             }
             JobOutput::Failed { title, message } => {
@@ -322,15 +340,18 @@ impl App {
                     if let Some(dir) = start {
                         dialog = dialog.set_directory(dir);
                     }
-                    let picked = if purpose.saving() {
-                        dialog.save_file()
+                    let paths = if purpose.saving() {
+                        dialog
+                            .set_file_name(purpose.default_name())
+                            .save_file()
+                            .into_iter()
+                            .collect()
+                    } else if purpose.many() {
+                        dialog.pick_files().unwrap_or_default()
                     } else {
-                        dialog.pick_file()
+                        dialog.pick_file().into_iter().collect()
                     };
-                    JobOutput::Picked {
-                        purpose,
-                        paths: picked.into_iter().collect(),
-                    }
+                    JobOutput::Picked { purpose, paths }
                 });
             }
             Command::Chosen(purpose, path) => {
@@ -345,6 +366,14 @@ impl App {
                             state.chosen(purpose, path);
                         }
                     }
+                    FilePurpose::ExportPdf { concept } => self.export_pdf(path, concept),
+                    FilePurpose::Merge => self.merge(vec![path]),
+                }
+            }
+            Command::ChosenMany(purpose, paths) => {
+                self.chooser = None;
+                if purpose == FilePurpose::Merge {
+                    self.merge(paths);
                 }
             }
             Command::CloseChooser => self.chooser = None,
@@ -368,6 +397,80 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Renders the rapport on a worker and writes it atomically; then shows it.
+    fn export_pdf(&mut self, path: PathBuf, concept: bool) {
+        let View::Inspection(ws) = &mut self.view else {
+            return;
+        };
+        ws.commit_all_drafts();
+        let inspection = ws.inspection.clone();
+        let what = if concept {
+            "Conceptrapport"
+        } else {
+            "Definitief rapport"
+        };
+        let open_after = self.open_exports;
+        self.jobs.spawn(format!("{what} maken"), move |progress| {
+            let report_progress = |share: f32| progress.report(format!("{:.0}%", share * 100.0));
+            let options = crate::report::ReportOptions::new(concept, jiff::Zoned::now().date())
+                .with_progress(&report_progress);
+            let bytes = match crate::report::pdf(&inspection, &options) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    return JobOutput::Failed {
+                        title: "Rapport niet gemaakt".into(),
+                        message: e.to_string(),
+                    };
+                }
+            };
+            progress.report("opslaan…");
+            if let Err(e) = crate::fsutil::write_atomic(&path, &bytes) {
+                return JobOutput::Failed {
+                    title: "Rapport niet opgeslagen".into(),
+                    message: format!("{} kan niet worden geschreven: {e}", path.display()),
+                };
+            }
+            let opened = open_after && worker::open_in_viewer(&path);
+            JobOutput::Written {
+                path,
+                what: format!("{what} opgeslagen"),
+                opened,
+            }
+        });
+    }
+
+    /// Merges colleagues' copies into the open file, on the store thread, while the UI waits.
+    fn merge(&mut self, sources: Vec<PathBuf>) {
+        let View::Inspection(ws) = &mut self.view else {
+            return;
+        };
+        ws.commit_all_drafts();
+        let Some(access) = ws.store.access() else {
+            return;
+        };
+        self.jobs.spawn_blocking("Samenvoegen", move |progress| {
+            let reporter = progress.clone();
+            let result = access.run(move |store| {
+                let refs: Vec<&Path> = sources.iter().map(PathBuf::as_path).collect();
+                store.merge_from(&refs, &mut |step| reporter.report(merge_step(&step)))
+            });
+            match result {
+                Some(Ok(outcome)) => JobOutput::Merged {
+                    summary: outcome.summary,
+                    inspection: Box::new(outcome.inspection),
+                },
+                Some(Err(e)) => JobOutput::Failed {
+                    title: "Niet samengevoegd".into(),
+                    message: format!("{e} Het onderzoeksbestand is niet gewijzigd."),
+                },
+                None => JobOutput::Failed {
+                    title: "Niet samengevoegd".into(),
+                    message: "Er zijn wijzigingen die nog niet konden worden opgeslagen; los dat eerst op (zie de statusregel) en probeer het opnieuw.".into(),
+                },
+            }
+        });
     }
 
     /// Saves drafts and closes the file (the store thread finishes its writes first).
@@ -408,6 +511,16 @@ impl App {
     }
 
     fn show_progress(&self, ctx: &egui::Context) {
+        if let Some(job) = self.jobs.running.iter().find(|r| r.blocking) {
+            egui::Modal::new(egui::Id::unique("veldtoets-bezig")).show(ctx, |ui| {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(RichText::new(&job.title).strong());
+                });
+                ui.label(&job.progress);
+            });
+            return;
+        }
         let visible: Vec<_> = self
             .jobs
             .running
@@ -440,6 +553,57 @@ impl eframe::App for App {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.close_inspection();
     }
+}
+
+fn merge_step(step: &crate::store::MergeProgress) -> String {
+    use crate::store::MergeProgress as P;
+    match step {
+        P::Creating { source } => format!("kopie maken van {}", file_name(source)),
+        P::Checking {
+            index,
+            total,
+            source,
+        } => {
+            format!("controleren {}/{}: {}", index + 1, total, file_name(source))
+        }
+        P::Reading {
+            index,
+            total,
+            source,
+        } => {
+            format!("lezen {}/{}: {}", index + 1, total, file_name(source))
+        }
+        P::Writing => "samenvoegen en opslaan…".into(),
+        P::Loading => "controleren van het resultaat…".into(),
+    }
+}
+
+fn merge_message(summary: &crate::store::MergeSummary) -> String {
+    let added: Vec<String> = summary
+        .added
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(table, n)| format!("{table}: {n}"))
+        .collect();
+    let mut message = format!(
+        "{} bestand(en) samengevoegd; {} nieuwe regel(s){}.",
+        summary.sources.len(),
+        summary.total_added(),
+        if added.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", added.join(", "))
+        }
+    );
+    if summary.conflicts.is_empty() {
+        message.push_str(" Geen conflicten.");
+    } else {
+        message.push_str(&format!(
+            " Verschillende oordelen over {}: beide versies zijn bewaard. Kies of combineer ze bij Verwachtingen (F6); tot dan telt het eindoordeel ze niet mee.",
+            summary.conflicts.join(", ")
+        ));
+    }
+    message
 }
 
 pub fn file_name(path: &Path) -> String {

@@ -16,6 +16,10 @@ pub enum FilePurpose {
     NewFile,
     /// A kader file for a new inspection.
     KaderFile,
+    /// Where to write the PDF rapport.
+    ExportPdf { concept: bool },
+    /// Colleagues' copies of the open inspection to merge into it (several files).
+    Merge,
 }
 
 impl FilePurpose {
@@ -24,20 +28,40 @@ impl FilePurpose {
             FilePurpose::Open => "Onderzoek openen",
             FilePurpose::NewFile => "Nieuw onderzoeksbestand",
             FilePurpose::KaderFile => "Kaderbestand kiezen",
+            FilePurpose::ExportPdf { concept: true } => "Conceptrapport opslaan (PDF)",
+            FilePurpose::ExportPdf { concept: false } => "Definitief rapport opslaan (PDF)",
+            FilePurpose::Merge => "Samenvoegen: kies de bestanden van collega's",
         }
     }
 
     /// The file extension shown, if any.
     pub fn extension(self) -> Option<&'static str> {
         match self {
-            FilePurpose::Open | FilePurpose::NewFile => Some(crate::store::EXTENSION),
+            FilePurpose::Open | FilePurpose::NewFile | FilePurpose::Merge => {
+                Some(crate::store::EXTENSION)
+            }
             FilePurpose::KaderFile => Some("toml"),
+            FilePurpose::ExportPdf { .. } => Some("pdf"),
         }
     }
 
     /// Whether the chosen file may not exist yet.
     pub fn saving(self) -> bool {
-        matches!(self, FilePurpose::NewFile)
+        matches!(self, FilePurpose::NewFile | FilePurpose::ExportPdf { .. })
+    }
+
+    /// Whether several files can be chosen at once.
+    pub fn many(self) -> bool {
+        matches!(self, FilePurpose::Merge)
+    }
+
+    /// The file name suggested when saving.
+    pub fn default_name(self) -> &'static str {
+        match self {
+            FilePurpose::ExportPdf { concept: true } => "conceptrapport.pdf",
+            FilePurpose::ExportPdf { concept: false } => "rapport.pdf",
+            _ => "onderzoek.veldtoets",
+        }
     }
 }
 
@@ -109,6 +133,8 @@ pub enum Command {
     ListDir(PathBuf),
     /// A path chosen in the chooser (or a system dialog) for this purpose.
     Chosen(FilePurpose, PathBuf),
+    /// Several paths chosen (merge).
+    ChosenMany(FilePurpose, Vec<PathBuf>),
     CloseChooser,
     CloseInspection,
     // Preferences

@@ -47,14 +47,16 @@ pub enum JobOutput {
         purpose: super::commands::FilePurpose,
         paths: Vec<PathBuf>,
     },
-    /// A file was written (export).
+    /// A file was written (export); `opened` says whether it was handed to the system viewer.
     Written {
         path: PathBuf,
         what: String,
+        opened: bool,
     },
-    /// Generic completion with a message to show.
-    Done {
-        message: String,
+    /// Sources were merged into the open inspection.
+    Merged {
+        summary: crate::store::MergeSummary,
+        inspection: Box<Inspection>,
     },
     Failed {
         title: String,
@@ -81,6 +83,9 @@ pub struct Running {
     pub title: String,
     pub progress: String,
     pub started: Instant,
+    /// The user must wait for it (e.g. a merge replaces the open inspection): the UI blocks
+    /// input with a progress dialog.
+    pub blocking: bool,
 }
 
 /// Background jobs.
@@ -93,6 +98,7 @@ pub struct Jobs {
 }
 
 /// Passed to a job so it can report progress.
+#[derive(Clone)]
 pub struct Progress {
     id: u64,
     tx: Sender<JobEvent>,
@@ -130,6 +136,24 @@ impl Jobs {
         title: impl Into<String>,
         work: impl FnOnce(&Progress) -> JobOutput + Send + 'static,
     ) {
+        self.spawn_with(title, false, work);
+    }
+
+    /// Runs `work` on a new thread while the UI waits with a progress dialog.
+    pub fn spawn_blocking(
+        &mut self,
+        title: impl Into<String>,
+        work: impl FnOnce(&Progress) -> JobOutput + Send + 'static,
+    ) {
+        self.spawn_with(title, true, work);
+    }
+
+    fn spawn_with(
+        &mut self,
+        title: impl Into<String>,
+        blocking: bool,
+        work: impl FnOnce(&Progress) -> JobOutput + Send + 'static,
+    ) {
         self.next_id += 1;
         let id = self.next_id;
         let title = title.into();
@@ -138,6 +162,7 @@ impl Jobs {
             title: title.clone(),
             progress: String::new(),
             started: Instant::now(),
+            blocking,
         });
         let progress = Progress {
             id,
@@ -177,6 +202,10 @@ impl Jobs {
     pub fn is_busy(&self) -> bool {
         !self.running.is_empty()
     }
+
+    pub fn is_blocked(&self) -> bool {
+        self.running.iter().any(|r| r.blocking)
+    }
 }
 
 /// Opens an inspection file: probe, then lock, migrate and load.
@@ -203,6 +232,26 @@ pub fn open_job(path: PathBuf) -> impl FnOnce(&Progress) -> JobOutput + Send + '
             },
         }
     }
+}
+
+/// Hands a file to the system's viewer (the PDF reader). Returns whether that could be started.
+pub fn open_in_viewer(path: &Path) -> bool {
+    let mut command = if cfg!(target_os = "windows") {
+        let mut c = std::process::Command::new("cmd");
+        c.args(["/C", "start", ""]);
+        c
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open")
+    } else {
+        std::process::Command::new("xdg-open")
+    };
+    command
+        .arg(path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .is_ok()
 }
 
 /// Lists a directory for the in-app file chooser: folders and `.veldtoets` files (or all files
@@ -237,10 +286,35 @@ pub fn list_dir(dir: &Path, ext: Option<&str>) -> Result<Vec<DirEntry>, String> 
 
 // ---------------------------------------------------------------------------------------------
 
+/// Work to run on the store thread with the open file (e.g. a merge into it).
+pub type StoreTask = Box<dyn FnOnce(&mut Store) + Send>;
+
 enum StoreMsg {
     Append(Box<Change>),
     AddInspector(Uuid, String),
     Retry,
+    /// Runs after everything sent before it has been written.
+    With(StoreTask),
+}
+
+/// A way for a background job to run work on the store thread.
+#[derive(Clone)]
+pub struct StoreAccess(Sender<StoreMsg>);
+
+impl StoreAccess {
+    /// Runs `task` on the store thread (after all earlier edits are written) and waits for its
+    /// result. `None` if the store thread has stopped.
+    pub fn run<T: Send + 'static>(
+        &self,
+        task: impl FnOnce(&mut Store) -> T + Send + 'static,
+    ) -> Option<T> {
+        let (tx, rx) = channel();
+        let task: StoreTask = Box::new(move |store| {
+            let _ = tx.send(task(store));
+        });
+        self.0.send(StoreMsg::With(task)).ok()?;
+        rx.recv().ok()
+    }
 }
 
 /// What the store thread reports.
@@ -294,6 +368,11 @@ impl StoreHandle {
 
     pub fn retry(&mut self) {
         self.send(StoreMsg::Retry);
+    }
+
+    /// Access for a background job, or `None` once closed.
+    pub fn access(&self) -> Option<StoreAccess> {
+        self.tx.clone().map(StoreAccess)
     }
 
     fn send(&mut self, msg: StoreMsg) {
@@ -375,21 +454,37 @@ fn store_thread(
                 waker.wake();
             }
         };
-    while let Ok(msg) = rx.recv() {
+    let mut next = rx.recv().ok();
+    while let Some(msg) = next.take() {
+        let mut task = None;
         match msg {
             StoreMsg::Append(change) => waiting.push(*change),
             StoreMsg::AddInspector(id, name) => inspectors.push((id, name)),
             StoreMsg::Retry => {}
+            StoreMsg::With(t) => task = Some(t),
         }
-        // Take whatever else is queued, so a burst of edits is one transaction.
-        while let Ok(more) = rx.try_recv() {
-            match more {
-                StoreMsg::Append(change) => waiting.push(*change),
-                StoreMsg::AddInspector(id, name) => inspectors.push((id, name)),
-                StoreMsg::Retry => {}
+        // Take whatever else is queued, so a burst of edits is one transaction; a task waits
+        // until the edits sent before it are written.
+        while task.is_none() {
+            match rx.try_recv() {
+                Ok(StoreMsg::Append(change)) => waiting.push(*change),
+                Ok(StoreMsg::AddInspector(id, name)) => inspectors.push((id, name)),
+                Ok(StoreMsg::Retry) => {}
+                Ok(StoreMsg::With(t)) => task = Some(t),
+                Err(_) => break,
             }
         }
-        flush(&mut store, &mut waiting, &mut inspectors);
+        if !waiting.is_empty() || !inspectors.is_empty() || task.is_none() {
+            flush(&mut store, &mut waiting, &mut inspectors);
+        }
+        // A task (a merge) replaces the app's model with the file's content, so it only runs
+        // when every edit is on disk; otherwise it is dropped and its job reports that.
+        if let Some(task) = task
+            && waiting.is_empty()
+        {
+            task(&mut store);
+        }
+        next = rx.recv().ok();
     }
     // The UI closed the channel: a last attempt for anything still waiting.
     if !waiting.is_empty() || !inspectors.is_empty() {

@@ -163,6 +163,13 @@ impl Workspace {
         }
     }
 
+    /// Replaces the model with the file's content after a merge (drafts were saved before).
+    pub fn replace_model(&mut self, inspection: Inspection) {
+        self.inspection = inspection;
+        self.drafts.clear();
+        self.derived = Derived::compute(&self.inspection);
+    }
+
     /// Applies an edit: a new revision of `entity` replacing its heads.
     pub fn edit(&mut self, entity: &str, record: Record) {
         let change = self

@@ -18,6 +18,8 @@ pub struct FileChooser {
     pub path_text: String,
     pub entries: Option<Result<Vec<DirEntry>, String>>,
     pub error: Option<String>,
+    /// Files ticked when several can be chosen (merge).
+    pub selected: Vec<PathBuf>,
     focus: bool,
 }
 
@@ -26,15 +28,14 @@ impl FileChooser {
         FileChooser {
             purpose,
             path_text: if purpose.saving() {
-                dir.join(format!("onderzoek.{}", crate::store::EXTENSION))
-                    .display()
-                    .to_string()
+                dir.join(purpose.default_name()).display().to_string()
             } else {
                 format!("{}{}", dir.display(), std::path::MAIN_SEPARATOR)
             },
             dir,
             entries: None,
             error: None,
+            selected: Vec::new(),
             focus: true,
         }
     }
@@ -51,7 +52,7 @@ impl FileChooser {
             let name = PathBuf::from(&self.path_text)
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| format!("onderzoek.{}", crate::store::EXTENSION));
+                .unwrap_or_else(|| self.purpose.default_name().to_string());
             dir.join(name).display().to_string()
         } else {
             format!("{}{}", dir.display(), std::path::MAIN_SEPARATOR)
@@ -74,8 +75,18 @@ impl FileChooser {
             return;
         }
         let mut path = path;
-        if self.purpose.saving() && path.extension().is_none() {
-            path.set_extension(crate::store::EXTENSION);
+        if self.purpose.saving()
+            && path.extension().is_none()
+            && let Some(ext) = self.purpose.extension()
+        {
+            path.set_extension(ext);
+        }
+        if self.purpose.many() {
+            if !self.selected.contains(&path) {
+                self.selected.push(path);
+            }
+            self.path_text = format!("{}{}", self.dir.display(), std::path::MAIN_SEPARATOR);
+            return;
         }
         cmds.push(Command::Chosen(self.purpose, path));
     }
@@ -104,7 +115,7 @@ impl FileChooser {
                 });
                 ui.label(
                     RichText::new(
-                        "Typ een pad en druk op Enter, of kies hieronder. Eindigt het pad op '/', dan wordt die map getoond.",
+                        "Typ een pad en druk op Enter, of kies hieronder. Eindigt het pad op '/', dan wordt die map getoond. Bij samenvoegen voegt Enter het bestand toe aan de keuze.",
                     )
                     .small()
                     .color(GREY),
@@ -141,7 +152,16 @@ impl FileChooser {
                                 } else {
                                     format!("📄 {}", entry.name)
                                 };
-                                if ui.selectable_label(false, text).clicked() {
+                                if !entry.is_dir && self.purpose.many() {
+                                    let mut ticked = self.selected.contains(&entry.path);
+                                    if ui.checkbox(&mut ticked, &entry.name).changed() {
+                                        if ticked {
+                                            self.selected.push(entry.path.clone());
+                                        } else {
+                                            self.selected.retain(|p| *p != entry.path);
+                                        }
+                                    }
+                                } else if ui.selectable_label(false, text).clicked() {
                                     if entry.is_dir {
                                         go_to = Some(entry.path.clone());
                                     } else {
@@ -163,10 +183,32 @@ impl FileChooser {
                     }
                 });
                 ui.separator();
+                if self.purpose.many() {
+                    ui.label(RichText::new(format!("Gekozen: {} bestand(en)", self.selected.len())).strong());
+                    let mut remove = None;
+                    for path in &self.selected {
+                        ui.horizontal(|ui| {
+                            ui.label(path.display().to_string());
+                            if ui.small_button("weg").clicked() {
+                                remove = Some(path.clone());
+                            }
+                        });
+                    }
+                    if let Some(path) = remove {
+                        self.selected.retain(|p| *p != path);
+                    }
+                }
                 ui.horizontal(|ui| {
-                    let action = if self.purpose.saving() { "Kiezen" } else { "Openen" };
-                    if ui.button(action).clicked() {
-                        self.submit(cmds);
+                    if self.purpose.many() {
+                        let go = ui.add_enabled(!self.selected.is_empty(), egui::Button::new("Samenvoegen"));
+                        if go.clicked() {
+                            cmds.push(Command::ChosenMany(self.purpose, self.selected.clone()));
+                        }
+                    } else {
+                        let action = if self.purpose.saving() { "Opslaan" } else { "Openen" };
+                        if ui.button(action).clicked() {
+                            self.submit(cmds);
+                        }
                     }
                     if ui.button("Annuleren").clicked() {
                         cmds.push(Command::CloseChooser);

@@ -3,7 +3,7 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use crate::ui::commands::{Command, Screen};
+use crate::ui::commands::{Command, FilePurpose, Screen};
 use crate::ui::widgets::{self, GREEN, GREY, RED};
 use crate::ui::worker::{Jobs, SaveState};
 use crate::ui::workspace::Workspace;
@@ -41,6 +41,30 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, jobs: &Jobs, cmds: &mut Vec<Command
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("Sluiten").clicked() {
                     cmds.push(Command::CloseInspection);
+                }
+                ui.menu_button("Rapport…", |ui| {
+                    if ui
+                        .button("Conceptrapport (PDF) voor hoor en wederhoor…")
+                        .clicked()
+                    {
+                        cmds.push(Command::ShowChooser(FilePurpose::ExportPdf {
+                            concept: true,
+                        }));
+                    }
+                    if ui.button("Definitief rapport (PDF)…").clicked() {
+                        cmds.push(Command::ShowChooser(FilePurpose::ExportPdf {
+                            concept: false,
+                        }));
+                    }
+                });
+                if ui
+                    .button("Samenvoegen…")
+                    .on_hover_text(
+                        "De bestanden van collega's van dit onderzoek hierin samenvoegen",
+                    )
+                    .clicked()
+                {
+                    cmds.push(Command::ShowChooser(FilePurpose::Merge));
                 }
             });
         });

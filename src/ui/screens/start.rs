@@ -44,7 +44,7 @@ impl StartState {
         match purpose {
             FilePurpose::NewFile => form.path = path.display().to_string(),
             FilePurpose::KaderFile => form.kader = KaderChoice::File(path),
-            FilePurpose::Open => {}
+            FilePurpose::Open | FilePurpose::ExportPdf { .. } | FilePurpose::Merge => {}
         }
     }
 }
@@ -100,7 +100,12 @@ pub fn show(
                     ui.add_space(12.0);
                     new_form(ui, form, &state.default_dir, cmds);
                 }
-                ui.add_space(18.0);
+                ui.add_space(8.0);
+                let mut dark = prefs.dark;
+                if ui.checkbox(&mut dark, "Donker thema").changed() {
+                    cmds.push(Command::SetDark(dark));
+                }
+                ui.add_space(10.0);
                 widgets::heading(ui, "Recente bestanden");
                 if prefs.recent.is_empty() {
                     widgets::muted(ui, "Nog geen bestanden geopend.");

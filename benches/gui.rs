@@ -1,0 +1,132 @@
+//! GUI benchmarks (a bench binary, to report percentiles):
+//! - frame CPU time, headless (egui_kittest, no GPU), on an inspection with 40 interviews, 200
+//!   dossiers and 5,000 notes, per screen;
+//! - time to first frame of the real binary from process start (needs a display, e.g. Xvfb:
+//!   `xvfb-run -a cargo bench --bench gui`; skipped without one).
+
+mod support;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use eframe::egui;
+use egui_kittest::Harness;
+use veldtoets::ui::app::App;
+use veldtoets::ui::commands::Screen;
+use veldtoets::ui::prefs::AppDirs;
+use veldtoets::ui::worker::Waker;
+
+struct NoWaker;
+impl Waker for NoWaker {
+    fn wake(&self) {}
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+fn report(name: &str, mut samples: Vec<Duration>) {
+    samples.sort();
+    println!(
+        "{name:<28} n={} p50={:>8.3?} p90={:>8.3?} p99={:>8.3?} max={:>8.3?}",
+        samples.len(),
+        percentile(&samples, 0.5),
+        percentile(&samples, 0.9),
+        percentile(&samples, 0.99),
+        samples[samples.len() - 1]
+    );
+}
+
+fn frames(quick: bool) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("groot.veldtoets");
+    support::large_inspection(&path, 40, 200, 5000);
+    let dirs = AppDirs::under(dir.path());
+    let mut app = App::new(dirs, Arc::new(NoWaker));
+    app.open(path);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    let start = Instant::now();
+    while harness.state().workspace().is_none() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "file did not open"
+        );
+        std::thread::sleep(Duration::from_millis(5));
+        harness.step();
+    }
+    println!(
+        "opened the large inspection in {:?} (background job)",
+        start.elapsed()
+    );
+    let n = if quick { 10 } else { 300 };
+    for screen in Screen::ALL {
+        {
+            let ws = harness.state_mut().workspace_mut().unwrap();
+            ws.screen = screen;
+            ws.interviews.selected = ws
+                .inspection
+                .interviews
+                .current()
+                .next()
+                .map(|i| i.meta.entity.clone());
+            ws.dossiers.selected = ws
+                .inspection
+                .dossier_list()
+                .first()
+                .map(|d| d.meta.entity.clone());
+            ws.expectation.index = 4;
+        }
+        harness.run_steps(3);
+        let mut samples = Vec::with_capacity(n);
+        for i in 0..n {
+            // Move the pointer a little, as a user does, so every frame has input to process.
+            harness.hover_at(egui::pos2(400.0 + (i % 50) as f32, 300.0));
+            let t = Instant::now();
+            harness.step();
+            samples.push(t.elapsed());
+        }
+        report(&format!("frame: {}", screen.title()), samples);
+    }
+}
+
+fn first_frame(quick: bool) {
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        println!("time to first frame: skipped (no display; run under xvfb-run)");
+        return;
+    }
+    let home = tempfile::tempdir().unwrap();
+    let runs = if quick { 1 } else { 10 };
+    let mut samples = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_veldtoets"))
+            .env("VELDTOETS_FIRST_FRAME_EXIT", "1")
+            .env("HOME", home.path())
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let line = lines.next().and_then(Result::ok).unwrap_or_default();
+        let elapsed = t.elapsed();
+        child.wait().unwrap();
+        if !line.starts_with("first-frame-ms") {
+            println!("time to first frame: the app printed no first frame ({line:?})");
+            return;
+        }
+        samples.push(elapsed);
+    }
+    report("first frame (process start)", samples);
+}
+
+fn main() {
+    let quick = !std::env::args().any(|a| a == "--bench");
+    frames(quick);
+    first_frame(quick);
+}

@@ -1,0 +1,697 @@
+//! The landelijk overzicht: many organisations inspected against one kader, side by side.
+//!
+//! [`build`] turns the inspections (one per organisation, each scored with the beslisregels in its
+//! own file) into an [`Overzicht`]: plain, renderer-independent data in the shape of chapter 2 of
+//! the landelijk rapport (seed 000):
+//!
+//! - **the ranking** ([`Overzicht::organisaties`]): by eindoordeel (voldoende, matig,
+//!   onvoldoende), then by the number of verwachtingen met (most first), then alphabetically by
+//!   organisation, as in the published table of chapter 2.1; with the voldoende / onvoldoende
+//!   counts and whether the organisation has a wachtlijst;
+//! - **the matrix** organisations × verwachtingen: every row's [`Rij::oordelen`] is aligned with
+//!   [`Overzicht::verwachtingen`] (the scored verwachtingen in kader order), so a renderer marks
+//!   each onvoldoende;
+//! - **per verwachting** ([`Overzicht::per_verwachting`]): how many organisations were voldoende
+//!   and onvoldoende on it (the figures of chapters 2.2 and 2.3).
+//!
+//! Nothing here is specific to one kader. "Wachtlijst" is generic: an organisation has one when
+//! one of its failed verwachtingen has a variant that reads the eindoordeel from a scale other
+//! than the standard one (in stap 2: 2.1.1 failed with variant `wachtlijst`).
+//!
+//! Only inspections of one kader can be compared, and each onderzoek only once (two copies of the
+//! same onderzoek must be merged first); [`build`] refuses anything else with a clear message. A
+//! verwachting in conflict counts as niet beoordeeld, as in the score of the file itself.
+//!
+//! Pure: no I/O (the caller opens the files), no clock. The model serializes to the JSON that
+//! `veldtoets overzicht --json` prints (a stable contract: fields are only added); [`report`]
+//! turns it into a [`crate::report::Report`] for the PDF renderer (`veldtoets overzicht --pdf`).
+
+use std::cmp::Reverse;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Serialize, Serializer};
+use thiserror::Error;
+
+use jiff::civil::Date;
+
+use crate::domain::inspection::Inspection;
+use crate::domain::{Judgement, Verdict, score};
+use crate::report::{
+    Block, Column, Report, ReportError, ReportMeta, Row, RowKind, Section, Table, Text, TitlePage,
+    format_date_long, render_pdf,
+};
+
+/// Why no overzicht can be made of these files.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum OverzichtError {
+    #[error("geen onderzoeksbestanden opgegeven; noem de .veldtoets-bestanden van de organisaties")]
+    Empty,
+    #[error(
+        "'{path}' gebruikt kader {found}, maar '{first}' kader {expected}. Een landelijk overzicht vergelijkt alleen onderzoeken met hetzelfde kader; maak een overzicht per kader"
+    )]
+    MixedKader {
+        path: PathBuf,
+        found: String,
+        first: PathBuf,
+        expected: String,
+    },
+    #[error(
+        "'{path}' gebruikt een andere versie van kader {kader} dan '{first}' (de beoordeelde verwachtingen verschillen). Een overzicht kan alleen dezelfde verwachtingen naast elkaar zetten; maak een overzicht per versie"
+    )]
+    OtherKaderVersion {
+        path: PathBuf,
+        first: PathBuf,
+        kader: String,
+    },
+    #[error(
+        "'{path}' en '{other}' zijn kopieën van hetzelfde onderzoek ({organisatie}). Voeg ze eerst samen met `veldtoets merge --into TEAMBESTAND {} {}` en neem alleen het samengevoegde bestand op",
+        .other.display(), .path.display()
+    )]
+    SameOnderzoek {
+        path: PathBuf,
+        other: PathBuf,
+        organisatie: String,
+    },
+}
+
+/// The landelijk overzicht of one kader.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Overzicht {
+    pub kader: String,
+    pub kader_titel: String,
+    /// The scored verwachtingen in kader order: the matrix columns.
+    pub verwachtingen: Vec<Kolom>,
+    /// The organisations, ranked (see the module docs).
+    pub organisaties: Vec<Rij>,
+    /// Per verwachting (aligned with `verwachtingen`), how the organisations scored on it.
+    pub per_verwachting: Vec<Telling>,
+    /// How many organisations got each eindoordeel.
+    pub eindoordelen: EindoordeelTelling,
+}
+
+/// One matrix column: a scored verwachting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Kolom {
+    pub id: String,
+    /// The criterium it belongs to, e.g. "1.3".
+    pub criterium: String,
+    pub tekst: String,
+}
+
+/// One organisation: its place in the ranking, its score and its matrix row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rij {
+    /// 1 for the first.
+    pub positie: usize,
+    pub organisatie: String,
+    /// The file it came from.
+    pub bestand: String,
+    pub onderzoek: String,
+    #[serde(serialize_with = "verdict_text")]
+    pub eindoordeel: Verdict,
+    pub voldoende: u32,
+    pub onvoldoende: u32,
+    pub niet_beoordeeld: u32,
+    pub aftrekpunten: u32,
+    /// A failed verwachting moved the eindoordeel to another scale (in stap 2: a wachtlijst).
+    pub wachtlijst: bool,
+    /// Id of the scale the eindoordeel was read from (e.g. `standaard` or `wachtlijst`).
+    pub schaal: String,
+    /// Every scored verwachting judged and no conflict left.
+    pub compleet: bool,
+    /// Unresolved conflicts (their verwachtingen count as niet beoordeeld).
+    pub conflicten: usize,
+    /// The decisive beslisregel, in words.
+    pub regel: String,
+    /// The matrix row, aligned with [`Overzicht::verwachtingen`].
+    pub oordelen: Vec<Cel>,
+    /// The ids of the failed verwachtingen, in kader order (the marked cells of the row).
+    pub onvoldoende_verwachtingen: Vec<String>,
+}
+
+/// One matrix cell. Serialized as the stable textual form: `voldoende`, `onvoldoende`,
+/// `onvoldoende:<variant>` or `niet_beoordeeld`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cel {
+    Voldoende,
+    Onvoldoende { variant: Option<String> },
+    NietBeoordeeld,
+}
+
+impl Cel {
+    pub fn is_onvoldoende(&self) -> bool {
+        matches!(self, Cel::Onvoldoende { .. })
+    }
+
+    pub fn text(&self) -> String {
+        match self {
+            Cel::Voldoende => "voldoende".to_string(),
+            Cel::Onvoldoende { variant: None } => "onvoldoende".to_string(),
+            Cel::Onvoldoende { variant: Some(v) } => format!("onvoldoende:{v}"),
+            Cel::NietBeoordeeld => "niet_beoordeeld".to_string(),
+        }
+    }
+}
+
+impl Serialize for Cel {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.text())
+    }
+}
+
+/// How the organisations scored on one verwachting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Telling {
+    pub verwachting: String,
+    pub voldoende: u32,
+    pub onvoldoende: u32,
+    pub niet_beoordeeld: u32,
+}
+
+/// Organisations per eindoordeel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+pub struct EindoordeelTelling {
+    pub voldoende: u32,
+    pub matig: u32,
+    pub onvoldoende: u32,
+}
+
+fn verdict_text<S: Serializer>(verdict: &Verdict, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(verdict.as_str())
+}
+
+/// The ids of the scored verwachtingen of an inspection's kader, in kader order.
+fn scored_ids(inspection: &Inspection) -> Vec<&str> {
+    inspection
+        .framework
+        .expectations()
+        .iter()
+        .filter(|e| e.expectation.assessment.is_scored())
+        .map(|e| e.expectation.id.as_str())
+        .collect()
+}
+
+/// The key organisations are sorted by alphabetically: case-insensitive, then exact.
+fn name_key(name: &str) -> (String, String) {
+    (name.to_lowercase(), name.to_string())
+}
+
+/// Builds the overzicht of `inputs` (file, inspection), refusing mixed kaders and duplicate
+/// onderzoeken. The order of the inputs does not matter.
+pub fn build(inputs: &[(&Path, &Inspection)]) -> Result<Overzicht, OverzichtError> {
+    let Some(&(first_path, first)) = inputs.first() else {
+        return Err(OverzichtError::Empty);
+    };
+    let columns = scored_ids(first);
+    let mut seen: BTreeMap<uuid::Uuid, &Path> = BTreeMap::new();
+    for &(path, inspection) in inputs {
+        if inspection.framework.id != first.framework.id {
+            return Err(OverzichtError::MixedKader {
+                path: path.to_path_buf(),
+                found: inspection.framework.id.clone(),
+                first: first_path.to_path_buf(),
+                expected: first.framework.id.clone(),
+            });
+        }
+        if scored_ids(inspection) != columns {
+            return Err(OverzichtError::OtherKaderVersion {
+                path: path.to_path_buf(),
+                first: first_path.to_path_buf(),
+                kader: first.framework.id.clone(),
+            });
+        }
+        if let Some(other) = seen.insert(inspection.id, path) {
+            return Err(OverzichtError::SameOnderzoek {
+                path: path.to_path_buf(),
+                other: other.to_path_buf(),
+                organisatie: inspection.organisatie().to_string(),
+            });
+        }
+    }
+
+    let mut rows: Vec<Rij> = inputs.iter().map(|&(path, i)| row(path, i)).collect();
+    rows.sort_by(|a, b| {
+        (
+            a.eindoordeel,
+            Reverse(a.voldoende),
+            name_key(&a.organisatie),
+            &a.onderzoek,
+        )
+            .cmp(&(
+                b.eindoordeel,
+                Reverse(b.voldoende),
+                name_key(&b.organisatie),
+                &b.onderzoek,
+            ))
+    });
+    for (i, r) in rows.iter_mut().enumerate() {
+        r.positie = i + 1;
+    }
+
+    let fw = &first.framework;
+    let verwachtingen: Vec<Kolom> = fw
+        .expectations()
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.expectation.assessment.is_scored())
+        .map(|(i, e)| Kolom {
+            id: e.expectation.id.clone(),
+            criterium: fw.criterion_of(i).id.clone(),
+            tekst: e.expectation.text.clone(),
+        })
+        .collect();
+    let per_verwachting = verwachtingen
+        .iter()
+        .enumerate()
+        .map(|(c, kolom)| {
+            let mut t = Telling {
+                verwachting: kolom.id.clone(),
+                voldoende: 0,
+                onvoldoende: 0,
+                niet_beoordeeld: 0,
+            };
+            for r in &rows {
+                match r.oordelen[c] {
+                    Cel::Voldoende => t.voldoende += 1,
+                    Cel::Onvoldoende { .. } => t.onvoldoende += 1,
+                    Cel::NietBeoordeeld => t.niet_beoordeeld += 1,
+                }
+            }
+            t
+        })
+        .collect();
+    let mut eindoordelen = EindoordeelTelling::default();
+    for r in &rows {
+        match r.eindoordeel {
+            Verdict::Voldoende => eindoordelen.voldoende += 1,
+            Verdict::Matig => eindoordelen.matig += 1,
+            Verdict::Onvoldoende => eindoordelen.onvoldoende += 1,
+        }
+    }
+    Ok(Overzicht {
+        kader: fw.id.clone(),
+        kader_titel: fw.title.clone(),
+        verwachtingen,
+        organisaties: rows,
+        per_verwachting,
+        eindoordelen,
+    })
+}
+
+/// One organisation's row, scored with the kader in its own file.
+fn row(path: &Path, inspection: &Inspection) -> Rij {
+    let fw = &inspection.framework;
+    let judgements = inspection.judgements();
+    let s = score(fw, &judgements);
+    let wachtlijst = s.lines.iter().any(|line| match line.judgement {
+        Judgement::NotMet { variant: Some(v) } => fw.rules.variants[v]
+            .scale
+            .is_some_and(|scale| scale != fw.rules.default_scale),
+        _ => false,
+    });
+    let mut oordelen = Vec::new();
+    let mut failed = Vec::new();
+    for (index, judgement) in judgements.iter() {
+        let e = fw.expectation(index);
+        if !e.assessment.is_scored() {
+            continue;
+        }
+        oordelen.push(match judgement {
+            Judgement::Met => Cel::Voldoende,
+            Judgement::NotJudged => Cel::NietBeoordeeld,
+            Judgement::NotMet { variant } => {
+                failed.push(e.id.clone());
+                Cel::Onvoldoende {
+                    variant: variant.map(|v| fw.rules.variants[v].id.clone()),
+                }
+            }
+        });
+    }
+    let conflicten = inspection.conflicts().len();
+    Rij {
+        positie: 0,
+        organisatie: inspection.organisatie().to_string(),
+        bestand: path.display().to_string(),
+        onderzoek: inspection.id.to_string(),
+        eindoordeel: s.verdict,
+        voldoende: s.met,
+        onvoldoende: s.not_met,
+        niet_beoordeeld: s.not_judged,
+        aftrekpunten: s.deductions,
+        wachtlijst,
+        schaal: fw.rules.scales[s.scale].id.clone(),
+        compleet: s.complete && conflicten == 0,
+        conflicten,
+        regel: s.rule,
+        oordelen,
+        onvoldoende_verwachtingen: failed,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The PDF: the overzicht as a report model for `crate::report`'s renderer.
+
+/// How many verwachtingen one matrix table shows side by side (more do not fit across A4).
+const MATRIX_COLUMNS: usize = 10;
+
+/// The overzicht as a report model: the ranking, the matrix (in tables of at most ten
+/// verwachtingen) and the counts per verwachting, dated `date`. Pure and deterministic.
+pub fn report(overzicht: &Overzicht, date: Date) -> Report {
+    let o = overzicht;
+    let provisional = o.organisaties.iter().any(|r| !r.compleet);
+    let incomplete: Vec<&Rij> = o.organisaties.iter().filter(|r| !r.compleet).collect();
+    let mut notices = Vec::new();
+    if !incomplete.is_empty() {
+        notices.push(format!(
+            "Voorlopig: van {} organisatie{} is nog niet elke verwachting beoordeeld of is een conflict niet opgelost ({}).",
+            incomplete.len(),
+            if incomplete.len() == 1 { "" } else { "s" },
+            incomplete
+                .iter()
+                .map(|r| r.organisatie.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    let e = o.eindoordelen;
+
+    let mut ranking = Table {
+        columns: vec![
+            Column::new("", 0.5).right(),
+            Column::new("Organisatie", 4.0),
+            Column::new("Voldoende", 1.3).right(),
+            Column::new("Onvoldoende", 1.5).right(),
+            Column::new("Wachtlijst", 1.3).center(),
+            Column::new("Eindoordeel", 1.6),
+        ],
+        header: true,
+        rows: o
+            .organisaties
+            .iter()
+            .map(|r| {
+                let row = Row::new(vec![
+                    Text::plain(r.positie.to_string()),
+                    Text::plain(r.organisatie.clone()),
+                    Text::plain(r.voldoende.to_string()),
+                    Text::plain(r.onvoldoende.to_string()),
+                    Text::plain(if r.wachtlijst { "ja" } else { "nee" }),
+                    if r.compleet {
+                        Text::bold(r.eindoordeel.as_str())
+                    } else {
+                        Text::bold(r.eindoordeel.as_str()).and(" (voorlopig)")
+                    },
+                ]);
+                if r.compleet {
+                    row
+                } else {
+                    row.with_kind(RowKind::Attention)
+                }
+            })
+            .collect(),
+    };
+    ranking.rows.push(
+        Row::new(vec![
+            Text::new(),
+            Text::plain(format!("{} organisaties", o.organisaties.len())),
+            Text::new(),
+            Text::new(),
+            Text::plain(
+                o.organisaties
+                    .iter()
+                    .filter(|r| r.wachtlijst)
+                    .count()
+                    .to_string(),
+            ),
+            Text::plain(format!(
+                "{} voldoende, {} matig, {} onvoldoende",
+                e.voldoende, e.matig, e.onvoldoende
+            )),
+        ])
+        .with_kind(RowKind::Total),
+    );
+
+    let mut matrix_blocks = vec![Block::Paragraph(Text::plain(
+        "Per organisatie (in de volgorde van de rangschikking) de verwachtingen waarop zij onvoldoende scoort, gemarkeerd met ×; een streepje betekent niet beoordeeld. De nummering van de verwachtingen volgt het toetsingskader.",
+    ))];
+    for (chunk, columns) in o.verwachtingen.chunks(MATRIX_COLUMNS).enumerate() {
+        let offset = chunk * MATRIX_COLUMNS;
+        let mut table_columns = vec![Column::new("Organisatie", 3.2)];
+        table_columns.extend(
+            columns
+                .iter()
+                .map(|k| Column::new(k.id.clone(), 1.0).center()),
+        );
+        let rows = o
+            .organisaties
+            .iter()
+            .map(|r| {
+                let mut cells = vec![Text::plain(r.organisatie.clone())];
+                cells.extend(r.oordelen[offset..offset + columns.len()].iter().map(|c| {
+                    Text::plain(match c {
+                        Cel::Voldoende => "",
+                        Cel::Onvoldoende { .. } => "×",
+                        Cel::NietBeoordeeld => "–",
+                    })
+                }));
+                Row::new(cells)
+            })
+            .collect();
+        matrix_blocks.push(Block::Table(Table {
+            columns: table_columns,
+            header: true,
+            rows,
+        }));
+    }
+
+    let per_verwachting = Table {
+        columns: vec![
+            Column::new("Verwachting", 5.6),
+            Column::new("Voldoende", 1.3).right(),
+            Column::new("Onvoldoende", 1.5).right(),
+            Column::new("Niet beoordeeld", 1.5).right(),
+        ],
+        header: true,
+        rows: o
+            .verwachtingen
+            .iter()
+            .zip(&o.per_verwachting)
+            .map(|(k, t)| {
+                Row::new(vec![
+                    Text::bold(k.id.clone()).and(" ").and(k.tekst.clone()),
+                    Text::plain(t.voldoende.to_string()),
+                    Text::plain(t.onvoldoende.to_string()),
+                    Text::plain(t.niet_beoordeeld.to_string()),
+                ])
+            })
+            .collect(),
+    };
+
+    let title = format!("Landelijk overzicht {}", o.kader_titel);
+    Report {
+        meta: ReportMeta {
+            title: title.clone(),
+            subject: format!(
+                "{} organisaties vergeleken met kader {}",
+                o.organisaties.len(),
+                o.kader
+            ),
+            organisation: "Landelijk overzicht".to_string(),
+            date,
+            concept: false,
+            provisional,
+        },
+        title_page: TitlePage {
+            kind: "Landelijk overzicht".to_string(),
+            title: o.kader_titel.clone(),
+            subtitles: vec![format!("Kader {}", o.kader)],
+            facts: vec![
+                ("Organisaties".to_string(), o.organisaties.len().to_string()),
+                (
+                    "Eindoordeel".to_string(),
+                    format!(
+                        "{} voldoende, {} matig, {} onvoldoende",
+                        e.voldoende, e.matig, e.onvoldoende
+                    ),
+                ),
+                ("Datum".to_string(), format_date_long(date)),
+            ],
+            notices,
+        },
+        sections: vec![
+            Section {
+                number: Some("1".to_string()),
+                title: "Eindoordeel per organisatie".to_string(),
+                level: 1,
+                blocks: vec![
+                    Block::Paragraph(Text::plain(
+                        "De organisaties zijn gerangschikt naar eindoordeel (voldoende, matig, onvoldoende) en daarbinnen naar het aantal verwachtingen waaraan zij voldoen. Bij een gelijke score is gerangschikt op alfabetische volgorde. Een wachtlijst begrenst het eindoordeel volgens de beslisregels van het kader.",
+                    )),
+                    Block::Table(ranking),
+                ],
+            },
+            Section {
+                number: Some("2".to_string()),
+                title: "Onvoldoende verwachtingen per organisatie".to_string(),
+                level: 1,
+                blocks: matrix_blocks,
+            },
+            Section {
+                number: Some("3".to_string()),
+                title: "Score per verwachting".to_string(),
+                level: 1,
+                blocks: vec![
+                    Block::Paragraph(Text::plain(
+                        "Per verwachting het aantal organisaties dat voldoende en onvoldoende scoort.",
+                    )),
+                    Block::Table(per_verwachting),
+                ],
+            },
+        ],
+    }
+}
+
+/// The overzicht as PDF bytes: [`report`] rendered by [`crate::report::render_pdf`].
+pub fn pdf(overzicht: &Overzicht, date: Date) -> Result<Vec<u8>, ReportError> {
+    render_pdf(&report(overzicht, date))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::inspection::{Details, OordeelData, Record, Stamp};
+    use crate::kader_io;
+    use jiff::Timestamp;
+    use uuid::Uuid;
+
+    fn inspection(kader: &str, organisatie: &str, failed: &[&str]) -> Inspection {
+        let fw = kader_io::builtin(kader).expect("built-in kader").clone();
+        let at = Timestamp::UNIX_EPOCH;
+        let mut i = Inspection::new(Uuid::now_v7(), fw, at);
+        let author = i.add_inspector("E. Voorbeeld");
+        let stamp = || Stamp {
+            rev: Uuid::now_v7(),
+            at,
+        };
+        let details = i.change(
+            &i.details_id(),
+            Record::Details(Details {
+                organisatie: organisatie.into(),
+                ..Details::default()
+            }),
+            author,
+            stamp(),
+        );
+        i.apply(details);
+        let ids: Vec<String> = scored_ids(&i).into_iter().map(str::to_string).collect();
+        for id in ids {
+            let text = failed
+                .iter()
+                .find_map(|f| {
+                    let (fid, variant) = f.split_once(':').unwrap_or((f, ""));
+                    (fid == id).then(|| {
+                        if variant.is_empty() {
+                            "onvoldoende".to_string()
+                        } else {
+                            format!("onvoldoende:{variant}")
+                        }
+                    })
+                })
+                .unwrap_or_else(|| "voldoende".to_string());
+            let data = OordeelData::parse(&i.framework, &id, &text, String::new()).unwrap();
+            let change = i.change(&id, Record::Oordeel(data), author, stamp());
+            i.apply(change);
+        }
+        i
+    }
+
+    #[test]
+    fn ranks_by_verdict_then_met_then_name() {
+        let a = inspection("vt-2016-stap2", "Veilig Thuis Zeeland", &["1.5.3"]);
+        let b = inspection("vt-2016-stap2", "Veilig Thuis Amstelland", &["1.5.3"]);
+        let c = inspection("vt-2016-stap2", "Veilig Thuis Brabant", &[]);
+        let d = inspection(
+            "vt-2016-stap2",
+            "Veilig Thuis Wachtend",
+            &["2.1.1:wachtlijst"],
+        );
+        let paths = ["a", "b", "c", "d"].map(Path::new);
+        let o = build(&[
+            (paths[0], &a),
+            (paths[1], &b),
+            (paths[2], &c),
+            (paths[3], &d),
+        ])
+        .unwrap();
+        let names: Vec<&str> = o
+            .organisaties
+            .iter()
+            .map(|r| r.organisatie.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Veilig Thuis Brabant",
+                "Veilig Thuis Amstelland",
+                "Veilig Thuis Zeeland",
+                "Veilig Thuis Wachtend"
+            ]
+        );
+        let wachtend = &o.organisaties[3];
+        assert!(wachtend.wachtlijst);
+        assert_eq!(wachtend.eindoordeel, Verdict::Matig);
+        assert_eq!(wachtend.onvoldoende_verwachtingen, ["2.1.1"]);
+        assert!(!o.organisaties[0].wachtlijst);
+        assert_eq!(o.organisaties[3].positie, 4);
+        assert_eq!(o.verwachtingen.len(), 30);
+        let col = o
+            .verwachtingen
+            .iter()
+            .position(|k| k.id == "1.5.3")
+            .unwrap();
+        assert_eq!(o.per_verwachting[col].onvoldoende, 2);
+        assert_eq!(o.per_verwachting[col].voldoende, 2);
+        assert_eq!(
+            o.eindoordelen,
+            EindoordeelTelling {
+                voldoende: 3,
+                matig: 1,
+                onvoldoende: 0
+            }
+        );
+        let json = serde_json::to_value(&o).unwrap();
+        assert_eq!(json["organisaties"][3]["eindoordeel"], "matig");
+        assert_eq!(json["organisaties"][0]["oordelen"][col], "voldoende");
+        assert_eq!(json["organisaties"][1]["oordelen"][col], "onvoldoende");
+        let wl = o
+            .verwachtingen
+            .iter()
+            .position(|k| k.id == "2.1.1")
+            .unwrap();
+        assert_eq!(
+            json["organisaties"][3]["oordelen"][wl],
+            "onvoldoende:wachtlijst"
+        );
+    }
+
+    #[test]
+    fn refuses_mixed_kaders_and_duplicate_onderzoeken() {
+        let a = inspection("vt-2016-stap2", "A", &[]);
+        let b = inspection("vt-2015-stap1", "B", &[]);
+        let err = build(&[
+            (Path::new("a.veldtoets"), &a),
+            (Path::new("b.veldtoets"), &b),
+        ])
+        .unwrap_err();
+        assert!(matches!(err, OverzichtError::MixedKader { .. }), "{err}");
+        assert!(err.to_string().contains("b.veldtoets"), "{err}");
+        let err = build(&[
+            (Path::new("a.veldtoets"), &a),
+            (Path::new("a2.veldtoets"), &a),
+        ])
+        .unwrap_err();
+        assert!(matches!(err, OverzichtError::SameOnderzoek { .. }), "{err}");
+        assert!(err.to_string().contains("veldtoets merge"), "{err}");
+        assert_eq!(build(&[]).unwrap_err(), OverzichtError::Empty);
+    }
+}

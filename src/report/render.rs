@@ -1,0 +1,936 @@
+//! Report model → A4 pages → PDF bytes. The only code that knows printpdf.
+//!
+//! Layout happens in two passes over simple drawing items (text runs, rules, filled boxes):
+//! first the content is flowed onto pages (paragraphs wrapped by measured widths, headings kept
+//! with what follows, tables broken between rows, or inside a row taller than a page, with the
+//! header row repeated); then, once the page count and the page of every section are known, the
+//! table of contents, header, footer ("pagina X van Y") and, for a concept, the CONCEPT
+//! watermark are added. The items are finally turned into printpdf ops, one text object per
+//! page, and saved with the fonts subsetted.
+
+use printpdf::{
+    Color, Greyscale, Line as PdfLine, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle,
+    PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
+};
+
+use super::ReportError;
+use super::fonts::{FontIds, Fonts, SUPERSCRIPT_RISE, SUPERSCRIPT_SCALE};
+use super::layout::{Line, Measure, wrap};
+use super::model::{Align, Block, Report, ReportMeta, RowKind, Section, Style, Table, Text};
+use crate::domain::termijn::format_date_nl;
+
+// A4 in points, and the text area.
+const PAGE_W: f32 = 595.276;
+const PAGE_H: f32 = 841.89;
+const LEFT: f32 = 68.0;
+const RIGHT: f32 = 62.0;
+const TOP: f32 = 82.0;
+const BOTTOM: f32 = 70.0;
+const WIDTH: f32 = PAGE_W - LEFT - RIGHT;
+const LIMIT: f32 = PAGE_H - BOTTOM;
+
+// Type sizes and leading, in points.
+const BODY: f32 = 10.0;
+const BODY_LEAD: f32 = 14.0;
+const SMALL: f32 = 8.0;
+const SMALL_LEAD: f32 = 10.5;
+const CELL: f32 = 9.0;
+const CELL_LEAD: f32 = 11.5;
+const CELL_PAD_X: f32 = 4.0;
+const CELL_PAD_Y: f32 = 3.5;
+const PARA_GAP: f32 = 6.0;
+
+/// Colours as RGB components.
+type Rgb3 = (f32, f32, f32);
+const INK: Rgb3 = (0.1, 0.1, 0.1);
+const ACCENT: Rgb3 = (0.04, 0.24, 0.44);
+const MUTED: Rgb3 = (0.38, 0.38, 0.38);
+const RULE: Rgb3 = (0.72, 0.72, 0.72);
+const HEADER_FILL: Rgb3 = (0.89, 0.91, 0.94);
+const TOTAL_FILL: Rgb3 = (0.95, 0.95, 0.95);
+const ATTENTION_FILL: Rgb3 = (1.0, 0.9, 0.82);
+const NOTICE_FILL: Rgb3 = (1.0, 0.96, 0.86);
+const NOTICE_BAR: Rgb3 = (0.85, 0.45, 0.05);
+/// The watermark: light enough to read the text through, without transparency.
+const WATERMARK: f32 = 0.88;
+
+/// Renders the report model as PDF bytes (A4, embedded subsetted fonts, metadata).
+pub fn render_pdf(report: &Report) -> Result<Vec<u8>, ReportError> {
+    render_pdf_with_progress(report, &|_| {})
+}
+
+/// [`render_pdf`], calling `progress` with the share done (0.0 ..= 1.0) as it goes.
+pub fn render_pdf_with_progress(
+    report: &Report,
+    progress: &dyn Fn(f32),
+) -> Result<Vec<u8>, ReportError> {
+    let fonts = Fonts::load()?;
+    progress(0.05);
+    let mut composer = Composer::new(&fonts);
+    composer.title_page(report);
+    let sections = report.sections.len().max(1) as f32;
+    for (i, section) in report.sections.iter().enumerate() {
+        composer.section(report, i, section);
+        progress(0.05 + 0.45 * (i + 1) as f32 / sections);
+    }
+    let section_pages = composer.section_pages.clone();
+    let pages = composer.finish(&report.meta);
+
+    let mut doc = PdfDocument::new(&report.meta.title);
+    let ids = fonts.add_to(&mut doc);
+    let pdf_pages: Vec<PdfPage> = pages
+        .iter()
+        .map(|page| PdfPage::new(Mm(210.0), Mm(297.0), page.ops(&ids)))
+        .collect();
+    doc.with_pages(pdf_pages);
+    for (section, page) in report.sections.iter().zip(section_pages) {
+        if let Some(page) = page
+            && section.level <= 2
+        {
+            doc.add_bookmark(&section.heading(), page + 1);
+        }
+    }
+    set_metadata(&mut doc, &report.meta);
+    progress(0.6);
+
+    let mut warnings = Vec::new();
+    let bytes = doc.save(
+        &PdfSaveOptions {
+            optimize: true,
+            subset_fonts: true,
+            secure: true,
+            image_optimization: None,
+        },
+        &mut warnings,
+    );
+    if let Some(error) = warnings
+        .iter()
+        .find(|w| w.severity == PdfParseErrorSeverity::Error)
+    {
+        return Err(ReportError::Pdf(error.msg.clone()));
+    }
+    progress(1.0);
+    Ok(bytes)
+}
+
+fn set_metadata(doc: &mut PdfDocument, meta: &ReportMeta) {
+    let date = printpdf::DateTime {
+        date: printpdf::Date {
+            year: i32::from(meta.date.year()),
+            month: u8::try_from(meta.date.month()).unwrap_or(1),
+            day: u8::try_from(meta.date.day()).unwrap_or(1),
+        },
+        time: printpdf::Time {
+            hour: 12,
+            minute: 0,
+            second: 0,
+            millisecond: 0,
+        },
+        offset: printpdf::Offset {
+            hours: 0,
+            minutes: 0,
+            seconds: 0,
+            milliseconds: 0,
+        },
+    };
+    let info = &mut doc.metadata.info;
+    info.document_title = meta.title.clone();
+    info.subject = meta.subject.clone();
+    info.creator = "veldtoets".to_string();
+    info.producer = "veldtoets (printpdf)".to_string();
+    info.creation_date = date;
+    info.modification_date = date;
+    info.metadata_date = date;
+    info.keywords = vec![
+        "rapport".to_string(),
+        if meta.concept {
+            "concept"
+        } else {
+            "definitief"
+        }
+        .to_string(),
+    ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drawing items
+
+/// One thing drawn on a page; `y` is measured from the top of the page (a text baseline, or the
+/// top edge of a box).
+#[derive(Debug, Clone)]
+enum Item {
+    Text {
+        x: f32,
+        y: f32,
+        style: Style,
+        size: f32,
+        color: Rgb3,
+        text: String,
+    },
+    Fill {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        color: Rgb3,
+    },
+    Rule {
+        x1: f32,
+        x2: f32,
+        y: f32,
+        width: f32,
+        color: Rgb3,
+    },
+    /// The diagonal CONCEPT watermark.
+    Watermark {
+        x: f32,
+        y: f32,
+        degrees: f32,
+        size: f32,
+        text: String,
+    },
+}
+
+#[derive(Default)]
+struct Page {
+    items: Vec<Item>,
+}
+
+fn rgb((r, g, b): Rgb3) -> Color {
+    Color::Rgb(Rgb {
+        r,
+        g,
+        b,
+        icc_profile: None,
+    })
+}
+
+impl Page {
+    fn text_line(&mut self, line: &Line, x: f32, y: f32, size: f32, color: Rgb3) {
+        for run in &line.runs {
+            let (size, y) = if run.style == Style::Superscript {
+                (size * SUPERSCRIPT_SCALE, y - size * SUPERSCRIPT_RISE)
+            } else {
+                (size, y)
+            };
+            self.items.push(Item::Text {
+                x: x + run.x,
+                y,
+                style: run.style,
+                size,
+                color,
+                text: run.text.clone(),
+            });
+        }
+    }
+
+    /// The printpdf ops of this page: boxes and rules, the watermark, then all text in one text
+    /// object.
+    fn ops(&self, ids: &FontIds) -> Vec<Op> {
+        let mut ops = Vec::with_capacity(self.items.len() * 4 + 8);
+        let font = |style: Style| match style {
+            Style::Regular | Style::Superscript => ids.regular.clone(),
+            Style::Bold => ids.bold.clone(),
+            Style::Italic => ids.italic.clone(),
+        };
+        // Three layers: table and notice backgrounds with the rules, then the watermark (so a
+        // shaded row cannot hide it), then all text on top.
+        let layer = |item: &Item| match item {
+            Item::Fill { .. } | Item::Rule { .. } => 0,
+            Item::Watermark { .. } => 1,
+            Item::Text { .. } => 2,
+        };
+        let mut in_text = false;
+        let mut current: Option<(Style, f32)> = None;
+        let mut fill: Option<Rgb3> = None;
+        let ordered = (0..3).flat_map(|l| self.items.iter().filter(move |i| layer(i) == l));
+        for item in ordered {
+            match item {
+                Item::Text {
+                    x,
+                    y,
+                    style,
+                    size,
+                    color,
+                    text,
+                } => {
+                    if !in_text {
+                        ops.push(Op::StartTextSection);
+                        in_text = true;
+                        current = None;
+                    }
+                    if fill != Some(*color) {
+                        ops.push(Op::SetFillColor { col: rgb(*color) });
+                        fill = Some(*color);
+                    }
+                    let font_style = if *style == Style::Superscript {
+                        Style::Regular
+                    } else {
+                        *style
+                    };
+                    if current != Some((font_style, *size)) {
+                        ops.push(Op::SetFont {
+                            font: PdfFontHandle::External(font(font_style)),
+                            size: Pt(*size),
+                        });
+                        current = Some((font_style, *size));
+                    }
+                    ops.push(Op::SetTextMatrix {
+                        matrix: TextMatrix::Translate(Pt(*x), Pt(PAGE_H - *y)),
+                    });
+                    ops.push(Op::ShowText {
+                        items: vec![TextItem::Text(text.clone())],
+                    });
+                }
+                Item::Watermark {
+                    x,
+                    y,
+                    degrees,
+                    size,
+                    text,
+                } => {
+                    if in_text {
+                        ops.push(Op::EndTextSection);
+                        in_text = false;
+                    }
+                    let (s, c) = degrees.to_radians().sin_cos();
+                    ops.push(Op::SaveGraphicsState);
+                    ops.push(Op::StartTextSection);
+                    ops.push(Op::SetFillColor {
+                        col: Color::Greyscale(Greyscale {
+                            percent: WATERMARK,
+                            icc_profile: None,
+                        }),
+                    });
+                    ops.push(Op::SetFont {
+                        font: PdfFontHandle::External(ids.bold.clone()),
+                        size: Pt(*size),
+                    });
+                    ops.push(Op::SetTextMatrix {
+                        matrix: TextMatrix::Raw([c, s, -s, c, *x, PAGE_H - *y]),
+                    });
+                    ops.push(Op::ShowText {
+                        items: vec![TextItem::Text(text.clone())],
+                    });
+                    ops.push(Op::EndTextSection);
+                    ops.push(Op::RestoreGraphicsState);
+                    fill = None;
+                    current = None;
+                }
+                Item::Fill { x, y, w, h, color } => {
+                    if in_text {
+                        ops.push(Op::EndTextSection);
+                        in_text = false;
+                    }
+                    if fill != Some(*color) {
+                        ops.push(Op::SetFillColor { col: rgb(*color) });
+                        fill = Some(*color);
+                    }
+                    ops.push(Op::DrawRectangle {
+                        rectangle: Rect {
+                            x: Pt(*x),
+                            y: Pt(PAGE_H - *y - *h),
+                            width: Pt(*w),
+                            height: Pt(*h),
+                            mode: Some(PaintMode::Fill),
+                            winding_order: None,
+                        },
+                    });
+                }
+                Item::Rule {
+                    x1,
+                    x2,
+                    y,
+                    width,
+                    color,
+                } => {
+                    if in_text {
+                        ops.push(Op::EndTextSection);
+                        in_text = false;
+                    }
+                    ops.push(Op::SetOutlineColor { col: rgb(*color) });
+                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                    let point = |x: f32| LinePoint {
+                        p: Point {
+                            x: Pt(x),
+                            y: Pt(PAGE_H - *y),
+                        },
+                        bezier: false,
+                    };
+                    ops.push(Op::DrawLine {
+                        line: PdfLine {
+                            points: vec![point(*x1), point(*x2)],
+                            is_closed: false,
+                        },
+                    });
+                }
+            }
+        }
+        if in_text {
+            ops.push(Op::EndTextSection);
+        }
+        ops
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Flowing content onto pages
+
+/// A table-of-contents line whose page number is filled in at the end.
+struct PendingEntry {
+    page: usize,
+    y: f32,
+    section: usize,
+}
+
+struct Composer<'f> {
+    fonts: &'f Fonts,
+    pages: Vec<Page>,
+    /// The top of the free space on the current page.
+    y: f32,
+    /// The page each section's heading landed on.
+    section_pages: Vec<Option<usize>>,
+    contents: Vec<PendingEntry>,
+}
+
+impl<'f> Composer<'f> {
+    fn new(fonts: &'f Fonts) -> Composer<'f> {
+        Composer {
+            fonts,
+            pages: Vec::new(),
+            y: TOP,
+            section_pages: Vec::new(),
+            contents: Vec::new(),
+        }
+    }
+
+    fn page(&mut self) -> &mut Page {
+        if self.pages.is_empty() {
+            self.pages.push(Page::default());
+        }
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Page::default());
+        self.y = TOP;
+    }
+
+    fn at_top(&self) -> bool {
+        self.y <= TOP + 0.01
+    }
+
+    /// Starts a new page unless `height` still fits on this one.
+    fn ensure(&mut self, height: f32) {
+        if self.y + height > LIMIT && !self.at_top() {
+            self.new_page();
+        }
+    }
+
+    /// Vertical space, dropped at the top of a page.
+    fn gap(&mut self, height: f32) {
+        if !self.at_top() {
+            self.y += height;
+        }
+    }
+
+    fn wrap(&self, text: &Text, size: f32, width: f32) -> Vec<Line> {
+        let clean = Text {
+            spans: text
+                .spans
+                .iter()
+                .map(|s| super::model::Span {
+                    text: self.fonts.sanitize(&s.text),
+                    style: s.style,
+                })
+                .collect(),
+        };
+        wrap(&clean, size, width, self.fonts)
+    }
+
+    /// Places wrapped lines from the cursor down, breaking pages between lines. A paragraph of
+    /// several lines never leaves a single line at the bottom of a page.
+    fn lines(&mut self, lines: &[Line], x: f32, size: f32, lead: f32, color: Rgb3) {
+        let fits = ((LIMIT - self.y) / lead).floor().max(0.0) as usize;
+        if lines.len() > 1 && fits < 2 && !self.at_top() {
+            self.new_page();
+        }
+        for line in lines {
+            if self.y + lead > LIMIT {
+                self.new_page();
+            }
+            let baseline = self.y + size * 0.95;
+            self.page().text_line(line, x, baseline, size, color);
+            self.y += lead;
+        }
+    }
+
+    fn title_page(&mut self, report: &Report) {
+        let tp = &report.title_page;
+        self.new_page();
+        let page = self.pages.len() - 1;
+        self.pages[page].items.push(Item::Fill {
+            x: 0.0,
+            y: 0.0,
+            w: PAGE_W,
+            h: 14.0,
+            color: ACCENT,
+        });
+        self.y = 150.0;
+        let kind = self.wrap(&Text::bold(tp.kind.to_uppercase()), 14.0, WIDTH);
+        self.lines(&kind, LEFT, 14.0, 20.0, ACCENT);
+        self.y += 14.0;
+        let title = self.wrap(&Text::bold(tp.title.clone()), 28.0, WIDTH);
+        self.lines(&title, LEFT, 28.0, 34.0, INK);
+        self.y += 6.0;
+        for subtitle in &tp.subtitles {
+            let lines = self.wrap(&Text::plain(subtitle.clone()), 14.0, WIDTH);
+            self.lines(&lines, LEFT, 14.0, 19.0, MUTED);
+        }
+        self.y = self.y.max(330.0) + 20.0;
+        let label_w = 110.0;
+        for (label, value) in &tp.facts {
+            let value = self.wrap(&Text::plain(value.clone()), BODY, WIDTH - label_w);
+            let label = self.wrap(&Text::bold(label.clone()), BODY, label_w - 8.0);
+            let top = self.y;
+            self.lines(&label, LEFT, BODY, BODY_LEAD, MUTED);
+            let after_label = self.y;
+            self.y = top;
+            self.lines(&value, LEFT + label_w, BODY, BODY_LEAD, INK);
+            self.y = self.y.max(after_label) + 4.0;
+        }
+        self.y += 24.0;
+        for notice in &tp.notices {
+            self.notice(&Text::plain(notice.clone()));
+            self.y += 8.0;
+        }
+    }
+
+    fn section(&mut self, report: &Report, index: usize, section: &Section) {
+        let heading = Text::bold(section.heading());
+        if section.level <= 1 {
+            self.new_page();
+            let lines = self.wrap(&heading, 18.0, WIDTH);
+            self.lines(&lines, LEFT, 18.0, 24.0, ACCENT);
+            self.y += 10.0;
+        } else {
+            self.gap(12.0);
+            let lines = self.wrap(&heading, 13.0, WIDTH);
+            // Keep the heading with the start of what follows.
+            self.ensure(lines.len() as f32 * 18.0 + 60.0);
+            self.lines(&lines, LEFT, 13.0, 18.0, ACCENT);
+            self.y += 4.0;
+        }
+        if self.section_pages.len() <= index {
+            self.section_pages.resize(index + 1, None);
+        }
+        self.section_pages[index] = Some(self.pages.len() - 1);
+        for block in &section.blocks {
+            self.block(report, block);
+        }
+    }
+
+    fn block(&mut self, report: &Report, block: &Block) {
+        match block {
+            Block::Paragraph(text) => {
+                let lines = self.wrap(text, BODY, WIDTH);
+                self.lines(&lines, LEFT, BODY, BODY_LEAD, INK);
+                self.y += PARA_GAP;
+            }
+            Block::Heading { level, text } => {
+                let (size, lead, color, gap) = if *level <= 1 {
+                    (11.5, 16.0, ACCENT, 8.0)
+                } else {
+                    (BODY, BODY_LEAD, INK, 5.0)
+                };
+                self.gap(gap);
+                let lines = self.wrap(&emphasised(text), size, WIDTH);
+                self.ensure(lines.len() as f32 * lead + 3.0 * BODY_LEAD + 8.0);
+                self.lines(&lines, LEFT, size, lead, color);
+                self.y += 3.0;
+            }
+            Block::List(items) => {
+                for item in items {
+                    let lines = self.wrap(item, BODY, WIDTH - 14.0);
+                    if lines.len() > 1 {
+                        self.ensure(2.0 * BODY_LEAD);
+                    } else {
+                        self.ensure(BODY_LEAD);
+                    }
+                    let bullet = self.wrap(&Text::plain("•"), BODY, 10.0);
+                    let top = self.y;
+                    self.lines(&bullet, LEFT + 3.0, BODY, BODY_LEAD, ACCENT);
+                    self.y = top;
+                    self.lines(&lines, LEFT + 14.0, BODY, BODY_LEAD, INK);
+                    self.y += 2.0;
+                }
+                self.y += PARA_GAP - 2.0;
+            }
+            Block::Notice(text) => {
+                self.notice(text);
+                self.y += PARA_GAP + 2.0;
+            }
+            Block::Note(text) => {
+                let lines = self.wrap(text, SMALL, WIDTH);
+                self.lines(&lines, LEFT, SMALL, SMALL_LEAD, MUTED);
+                self.y += 3.0;
+            }
+            Block::Table(table) => {
+                self.table(table);
+                self.y += PARA_GAP + 4.0;
+            }
+            Block::Contents => self.contents(report),
+        }
+    }
+
+    /// A framed remark: a tinted box with a bar on the left, split over pages if it must.
+    fn notice(&mut self, text: &Text) {
+        let pad = 6.0;
+        let lines = self.wrap(text, BODY, WIDTH - 2.0 * pad - 4.0);
+        let height = lines.len() as f32 * BODY_LEAD + 2.0 * pad;
+        self.ensure(height.min(LIMIT - TOP));
+        let mut start = 0;
+        while start < lines.len() {
+            let fits = (((LIMIT - self.y - 2.0 * pad) / BODY_LEAD).floor().max(0.0)) as usize;
+            if fits == 0 {
+                self.new_page();
+                continue;
+            }
+            let end = (start + fits).min(lines.len());
+            let h = (end - start) as f32 * BODY_LEAD + 2.0 * pad;
+            let top = self.y;
+            let page = self.page();
+            page.items.push(Item::Fill {
+                x: LEFT,
+                y: top,
+                w: WIDTH,
+                h,
+                color: NOTICE_FILL,
+            });
+            page.items.push(Item::Fill {
+                x: LEFT,
+                y: top,
+                w: 3.0,
+                h,
+                color: NOTICE_BAR,
+            });
+            self.y += pad;
+            for line in &lines[start..end] {
+                let baseline = self.y + BODY * 0.95;
+                self.page()
+                    .text_line(line, LEFT + pad + 4.0, baseline, BODY, INK);
+                self.y += BODY_LEAD;
+            }
+            self.y += pad;
+            start = end;
+            if start < lines.len() {
+                self.new_page();
+            }
+        }
+    }
+
+    fn contents(&mut self, report: &Report) {
+        for (index, section) in report.sections.iter().enumerate() {
+            if !section.in_contents() {
+                continue;
+            }
+            let (style, x, gap) = if section.level <= 1 {
+                (Style::Bold, LEFT, 5.0)
+            } else {
+                (Style::Regular, LEFT + 18.0, 0.0)
+            };
+            self.gap(gap);
+            let lines = self.wrap(
+                &Text::new().add(style, section.heading()),
+                BODY,
+                WIDTH - (x - LEFT) - 40.0,
+            );
+            self.ensure(lines.len() as f32 * BODY_LEAD);
+            let page = self.pages.len() - 1;
+            let last_baseline = self.y + (lines.len() as f32 - 1.0) * BODY_LEAD + BODY * 0.95;
+            self.lines(&lines, x, BODY, BODY_LEAD, INK);
+            self.contents.push(PendingEntry {
+                page,
+                y: last_baseline,
+                section: index,
+            });
+        }
+    }
+
+    fn table(&mut self, table: &Table) {
+        let total: f32 = table.columns.iter().map(|c| c.width.max(0.1)).sum();
+        let widths: Vec<f32> = table
+            .columns
+            .iter()
+            .map(|c| c.width.max(0.1) / total * WIDTH)
+            .collect();
+        let xs: Vec<f32> = widths
+            .iter()
+            .scan(LEFT, |x, w| {
+                let here = *x;
+                *x += w;
+                Some(here)
+            })
+            .collect();
+        let header: Option<Vec<Vec<Line>>> = table.header.then(|| {
+            table
+                .columns
+                .iter()
+                .zip(&widths)
+                .map(|(c, w)| self.wrap(&Text::bold(c.title.clone()), CELL, w - 2.0 * CELL_PAD_X))
+                .collect()
+        });
+        let header_h = header.as_ref().map_or(0.0, |cells| {
+            row_height(cells.iter().map(Vec::len).max().unwrap_or(1))
+        });
+
+        let rows: Vec<Vec<Vec<Line>>> = table
+            .rows
+            .iter()
+            .map(|row| {
+                widths
+                    .iter()
+                    .enumerate()
+                    .map(|(i, w)| {
+                        let cell = row.cells.get(i).cloned().unwrap_or_default();
+                        let cell = if row.kind == RowKind::Total {
+                            Text::bold(cell.plain_text())
+                        } else {
+                            cell
+                        };
+                        self.wrap(&cell, CELL, w - 2.0 * CELL_PAD_X)
+                    })
+                    .collect()
+            })
+            .collect();
+
+        // Keep the header with (the start of) the first row.
+        let first = rows.first().map_or(0.0, |r| {
+            row_height(r.iter().map(Vec::len).max().unwrap_or(1).min(3))
+        });
+        self.ensure(header_h + first);
+        let draw_header = |me: &mut Self| {
+            if let Some(cells) = &header {
+                me.table_row(cells, 0, usize::MAX, &xs, &widths, table, None, true);
+            }
+        };
+        draw_header(self);
+        for (r, cells) in rows.iter().enumerate() {
+            let n = cells.iter().map(Vec::len).max().unwrap_or(1);
+            let height = row_height(n);
+            let kind = table.rows[r].kind;
+            if self.y + height <= LIMIT {
+                self.table_row(cells, 0, n, &xs, &widths, table, Some(kind), false);
+                continue;
+            }
+            if height <= LIMIT - TOP - header_h {
+                self.new_page();
+                draw_header(self);
+                self.table_row(cells, 0, n, &xs, &widths, table, Some(kind), false);
+                continue;
+            }
+            // A row taller than a page: split it between lines.
+            let mut start = 0;
+            let mut fresh = false;
+            while start < n {
+                let fits = ((LIMIT - self.y - 2.0 * CELL_PAD_Y) / CELL_LEAD).floor() as isize;
+                if fits < 2 && !fresh {
+                    self.new_page();
+                    draw_header(self);
+                    fresh = true;
+                    continue;
+                }
+                // On a fresh page at least one line goes, however little room the header leaves.
+                let end = (start + fits.max(1) as usize).min(n);
+                fresh = false;
+                self.table_row(cells, start, end, &xs, &widths, table, Some(kind), false);
+                start = end;
+                if start < n {
+                    self.new_page();
+                    draw_header(self);
+                    fresh = true;
+                }
+            }
+        }
+    }
+
+    /// Draws lines `from..to` of every cell of one row at the cursor and moves below it.
+    #[allow(clippy::too_many_arguments)]
+    fn table_row(
+        &mut self,
+        cells: &[Vec<Line>],
+        from: usize,
+        to: usize,
+        xs: &[f32],
+        widths: &[f32],
+        table: &Table,
+        kind: Option<RowKind>,
+        is_header: bool,
+    ) {
+        let n = cells
+            .iter()
+            .map(|c| c.len().min(to).saturating_sub(from))
+            .max()
+            .unwrap_or(0)
+            .max(1);
+        let height = row_height(n);
+        let top = self.y;
+        let fill = match kind {
+            None => Some(HEADER_FILL),
+            Some(RowKind::Total) => Some(TOTAL_FILL),
+            Some(RowKind::Attention) => Some(ATTENTION_FILL),
+            Some(RowKind::Normal) => None,
+        };
+        let page = self.page();
+        if let Some(color) = fill {
+            page.items.push(Item::Fill {
+                x: LEFT,
+                y: top,
+                w: WIDTH,
+                h: height,
+                color,
+            });
+        }
+        for (i, cell) in cells.iter().enumerate() {
+            let align = table.columns.get(i).map_or(Align::Left, |c| c.align);
+            for (k, line) in cell.iter().enumerate().take(to).skip(from) {
+                let baseline = top + CELL_PAD_Y + (k - from) as f32 * CELL_LEAD + CELL * 0.95;
+                let x = match align {
+                    Align::Left => xs[i] + CELL_PAD_X,
+                    Align::Center => xs[i] + (widths[i] - line.width) / 2.0,
+                    Align::Right => xs[i] + widths[i] - CELL_PAD_X - line.width,
+                };
+                let color = if is_header { ACCENT } else { INK };
+                page.text_line(line, x, baseline, CELL, color);
+            }
+        }
+        let (width, color) = if is_header || kind == Some(RowKind::Total) {
+            (0.8, ACCENT)
+        } else {
+            (0.4, RULE)
+        };
+        page.items.push(Item::Rule {
+            x1: LEFT,
+            x2: LEFT + WIDTH,
+            y: top + height,
+            width,
+            color,
+        });
+        if kind == Some(RowKind::Total) || is_header {
+            page.items.push(Item::Rule {
+                x1: LEFT,
+                x2: LEFT + WIDTH,
+                y: top,
+                width,
+                color,
+            });
+        }
+        self.y = top + height;
+    }
+
+    /// Adds what depends on the whole document: contents page numbers, header, footer, watermark.
+    fn finish(mut self, meta: &ReportMeta) -> Vec<Page> {
+        let total = self.pages.len();
+        for entry in &self.contents {
+            if let Some(page) = self.section_pages.get(entry.section).copied().flatten() {
+                let number = (page + 1).to_string();
+                let w = self.fonts.width(Style::Regular, BODY, &number);
+                self.pages[entry.page].items.push(Item::Text {
+                    x: LEFT + WIDTH - w,
+                    y: entry.y,
+                    style: Style::Regular,
+                    size: BODY,
+                    color: INK,
+                    text: number,
+                });
+            }
+        }
+        let date = format_date_nl(meta.date);
+        let kind = if meta.concept {
+            "Conceptrapport – vertrouwelijk"
+        } else {
+            "Rapport"
+        };
+        let organisation = self.fonts.sanitize(&meta.organisation);
+        let watermark = meta.concept.then(|| self.watermark());
+        for (i, page) in self.pages.iter_mut().enumerate() {
+            if let Some(mark) = &watermark {
+                page.items.push(mark.clone());
+            }
+            let small = |x: f32, y: f32, text: String| Item::Text {
+                x,
+                y,
+                style: Style::Regular,
+                size: SMALL,
+                color: MUTED,
+                text,
+            };
+            let right = |text: &str| LEFT + WIDTH - self.fonts.width(Style::Regular, SMALL, text);
+            if i > 0 {
+                let header_right = format!("{kind} · {date}");
+                page.items.push(small(LEFT, 48.0, organisation.clone()));
+                page.items
+                    .push(small(right(&header_right), 48.0, header_right));
+                page.items.push(Item::Rule {
+                    x1: LEFT,
+                    x2: LEFT + WIDTH,
+                    y: 54.0,
+                    width: 0.4,
+                    color: RULE,
+                });
+            }
+            let footer_y = PAGE_H - 38.0;
+            page.items.push(Item::Rule {
+                x1: LEFT,
+                x2: LEFT + WIDTH,
+                y: footer_y - 11.0,
+                width: 0.4,
+                color: RULE,
+            });
+            page.items
+                .push(small(LEFT, footer_y, format!("{organisation} · {date}")));
+            let number = format!("pagina {} van {total}", i + 1);
+            page.items.push(small(right(&number), footer_y, number));
+        }
+        self.pages
+    }
+
+    /// "CONCEPT" across the page diagonal, centred.
+    fn watermark(&self) -> Item {
+        let text = "CONCEPT";
+        let size = 110.0;
+        let degrees = (PAGE_H / PAGE_W).atan().to_degrees();
+        let width = self.fonts.width(Style::Bold, size, text);
+        let cap = 0.72 * size;
+        let (s, c) = degrees.to_radians().sin_cos();
+        // Start of the baseline so that the text's centre lands on the page centre (PDF
+        // coordinates grow upwards; `y` below is measured from the top).
+        let cx = PAGE_W / 2.0;
+        let cy = PAGE_H / 2.0;
+        let x = cx - c * width / 2.0 + s * cap / 2.0;
+        let y_up = cy - s * width / 2.0 - c * cap / 2.0;
+        Item::Watermark {
+            x,
+            y: PAGE_H - y_up,
+            degrees,
+            size,
+            text: text.to_string(),
+        }
+    }
+}
+
+/// The text in bold, footnote marks kept.
+fn emphasised(text: &Text) -> Text {
+    text.spans.iter().fold(Text::new(), |out, span| {
+        let style = match span.style {
+            Style::Superscript => Style::Superscript,
+            _ => Style::Bold,
+        };
+        out.add(style, span.text.clone())
+    })
+}
+
+fn row_height(lines: usize) -> f32 {
+    lines.max(1) as f32 * CELL_LEAD + 2.0 * CELL_PAD_Y
+}

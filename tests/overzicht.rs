@@ -1,0 +1,484 @@
+//! The landelijk overzicht: 24 inspection files built from the reconstructed stap 2 table
+//! (`fixtures/stap2-landelijk-2017.json`) must give the ranking, counts and wachtlijsten published
+//! in chapter 2.1 of seed 000; mixed kaders and bad files are refused.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::TestDir;
+use serde_json::Value;
+use veldtoets::domain::inspection::{OordeelData, Record, Stamp};
+use veldtoets::kader_io;
+use veldtoets::store::Store;
+
+/// The published table of chapter 2.1 (seed 000), in its order: organisation, verwachtingen
+/// voldoende, onvoldoende, "wachtlijst opgelost?".
+const PUBLISHED: [(&str, u32, u32, &str); 24] = [
+    ("West-Brabant", 28, 2, "Ja"),
+    ("Zuidoost-Brabant", 28, 2, "Ja"),
+    ("Gooi en Vechtstreek", 27, 3, "Ja"),
+    ("Groningen", 27, 3, "Ja"),
+    ("Midden-Brabant", 27, 3, "Ja"),
+    ("Utrecht", 27, 3, "Ja"),
+    ("Friesland", 26, 4, "Ja"),
+    ("Zeeland", 26, 4, "Ja"),
+    ("Zuid-Holland Zuid", 26, 4, "Ja"),
+    ("Flevoland", 25, 5, "Ja"),
+    ("Haaglanden", 25, 5, "Ja"),
+    ("Noord-Holland Noord", 25, 5, "Ja"),
+    ("Brabant Noordoost", 28, 2, "Nee"),
+    ("Noord- en Midden Limburg", 25, 5, "Nee"),
+    ("Twente", 24, 6, "Nee"),
+    ("Amsterdam-Amstelland", 23, 7, "Nee"),
+    ("Kennemerland", 23, 7, "Ja"),
+    ("Zaanstreek-Waterland", 23, 7, "Ja"),
+    ("Gelderland-Midden", 22, 8, "Ja"),
+    ("Noord- en Oost Gelderland", 22, 8, "Ja"),
+    ("Zuid-Limburg", 22, 8, "Ja"),
+    ("IJsselland", 20, 10, "Ja"),
+    ("Hollands-Midden", 21, 9, "Nee"),
+    ("Rotterdam-Rijnmond", 21, 9, "Nee"),
+];
+
+fn fixture() -> Value {
+    serde_json::from_str(include_str!("fixtures/stap2-landelijk-2017.json")).unwrap()
+}
+
+fn slug(name: &str) -> String {
+    name.to_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect()
+}
+
+/// Creates `path` for `organisatie` with kader `kader`: every scored verwachting voldoende
+/// except `failed` (id → textual oordeel); `skip` verwachtingen stay niet beoordeeld.
+fn inspection_file(path: &Path, kader: &str, organisatie: &str, failed: &Value, skip: &[&str]) {
+    let framework = kader_io::builtin(kader).unwrap();
+    let (mut store, mut inspection) =
+        Store::create(path, framework, organisatie, "E. Voorbeeld", Stamp::now()).unwrap();
+    let author = *inspection.inspectors.keys().next().unwrap();
+    let ids: Vec<String> = framework
+        .expectations()
+        .iter()
+        .filter(|e| e.expectation.assessment.is_scored())
+        .map(|e| e.expectation.id.clone())
+        .filter(|id| !skip.contains(&id.as_str()))
+        .collect();
+    let mut changes = Vec::new();
+    for id in ids {
+        let text = failed[&id].as_str().unwrap_or("voldoende");
+        let data = OordeelData::parse(framework, &id, text, String::new()).unwrap();
+        let change = inspection.change(&id, Record::Oordeel(data), author, Stamp::now());
+        inspection.apply(change.clone());
+        changes.push(change);
+    }
+    store.append_all(&changes).unwrap();
+}
+
+/// The 24 organisations' files, in fixture order.
+fn landelijk(dir: &TestDir) -> Vec<PathBuf> {
+    let doc = fixture();
+    doc["organisaties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|org| {
+            let name = org["organisatie"].as_str().unwrap();
+            let path = dir.join(format!("{}.veldtoets", slug(name)));
+            inspection_file(
+                &path,
+                "vt-2016-stap2",
+                name,
+                &org["onvoldoende_verwachtingen"],
+                &[],
+            );
+            path
+        })
+        .collect()
+}
+
+/// A fixed shuffle, so the ranking cannot come from the input order.
+fn shuffled(files: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = files.to_vec();
+    out.reverse();
+    out.rotate_left(7);
+    out
+}
+
+fn overzicht(dir: &TestDir, files: &[PathBuf]) -> Value {
+    let mut cmd = dir.cmd(["overzicht", "--json", "-"]);
+    cmd.args(files);
+    cmd.output().success().stderr_empty().json()
+}
+
+#[test]
+fn the_published_ranking_of_24_organisations() {
+    let dir = TestDir::new();
+    let files = landelijk(&dir);
+    let o = overzicht(&dir, &shuffled(&files));
+    assert_eq!(o["kader"], "vt-2016-stap2");
+    let rows = o["organisaties"].as_array().unwrap();
+    assert_eq!(rows.len(), 24);
+    for (i, (row, (name, met, not_met, opgelost))) in rows.iter().zip(PUBLISHED).enumerate() {
+        assert_eq!(row["positie"], i + 1);
+        assert_eq!(
+            row["organisatie"],
+            format!("Veilig Thuis {name}"),
+            "position {}",
+            i + 1
+        );
+        assert_eq!(row["voldoende"], met, "{name}");
+        assert_eq!(row["onvoldoende"], not_met, "{name}");
+        assert_eq!(row["wachtlijst"], opgelost == "Nee", "{name}");
+        assert_eq!(row["compleet"], true, "{name}");
+        assert_eq!(row["niet_beoordeeld"], 0, "{name}");
+    }
+    // "twaalf … voldoende … tien … matig … twee … onvoldoende"
+    assert_eq!(
+        o["eindoordelen"],
+        serde_json::json!({"voldoende": 12, "matig": 10, "onvoldoende": 2})
+    );
+    let verdicts: Vec<&str> = rows
+        .iter()
+        .map(|r| r["eindoordeel"].as_str().unwrap())
+        .collect();
+    assert_eq!(verdicts[..12], ["voldoende"; 12]);
+    assert_eq!(verdicts[12..22], ["matig"; 10]);
+    assert_eq!(verdicts[22..], ["onvoldoende"; 2]);
+}
+
+#[test]
+fn the_matrix_and_the_counts_per_verwachting() {
+    let dir = TestDir::new();
+    let files = landelijk(&dir);
+    let o = overzicht(&dir, &files);
+    let columns: Vec<&str> = o["verwachtingen"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k["id"].as_str().unwrap())
+        .collect();
+    // The matrix columns of chapter 2.1: the 30 judged verwachtingen, 1.4.4 (inventoried) not.
+    assert_eq!(columns.len(), 30);
+    assert_eq!(columns[0], "1.1.1");
+    assert_eq!(columns[29], "4.1.3");
+    assert!(!columns.contains(&"1.4.4"));
+
+    // Every row marks exactly the fixture's failed verwachtingen.
+    let doc = fixture();
+    for org in doc["organisaties"].as_array().unwrap() {
+        let name = org["organisatie"].as_str().unwrap();
+        let row = o["organisaties"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["organisatie"] == name)
+            .unwrap();
+        let failed = org["onvoldoende_verwachtingen"].as_object().unwrap();
+        let cells = row["oordelen"].as_array().unwrap();
+        assert_eq!(cells.len(), 30);
+        for (id, cell) in columns.iter().zip(cells) {
+            let expected = failed.get(*id).map_or("voldoende", |v| v.as_str().unwrap());
+            let expected = if *id == "2.1.1" && expected == "onvoldoende" {
+                "onvoldoende:termijn"
+            } else {
+                expected
+            };
+            assert_eq!(cell, expected, "{name} {id}");
+        }
+        let marked: Vec<&str> = row["onvoldoende_verwachtingen"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        let mut expected: Vec<&str> = failed.keys().map(String::as_str).collect();
+        expected.sort_by_key(|id| columns.iter().position(|c| c == id));
+        assert_eq!(marked, expected, "{name}");
+    }
+
+    // Figures published in chapters 2.2 and 2.3 (kept by the reconstruction).
+    let count = |id: &str| {
+        let t = o["per_verwachting"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["verwachting"] == id)
+            .unwrap();
+        (
+            t["voldoende"].as_u64().unwrap(),
+            t["onvoldoende"].as_u64().unwrap(),
+        )
+    };
+    assert_eq!(count("1.1.1"), (21, 3));
+    assert_eq!(count("1.2.1"), (23, 1));
+    assert_eq!(count("1.2.2"), (22, 2));
+    assert_eq!(count("2.1.1"), (16, 8), "a third of the organisations");
+    assert_eq!(count("2.1.2"), (2, 22), "all but two");
+    for t in o["per_verwachting"].as_array().unwrap() {
+        let total = t["voldoende"].as_u64().unwrap()
+            + t["onvoldoende"].as_u64().unwrap()
+            + t["niet_beoordeeld"].as_u64().unwrap();
+        assert_eq!(total, 24, "{t}");
+    }
+}
+
+#[test]
+fn the_order_of_the_files_does_not_matter_and_out_is_written() {
+    let dir = TestDir::new();
+    let files = landelijk(&dir);
+    let mut cmd = dir.cmd(["overzicht", "--json", "landelijk.json"]);
+    cmd.args(&files);
+    cmd.output().success().stdout_empty();
+    let written: Value = serde_json::from_str(&dir.read("landelijk.json")).unwrap();
+    let mut rows = written["organisaties"].clone();
+    let mut other = overzicht(&dir, &shuffled(&files))["organisaties"].clone();
+    // Only the file names can differ (they do not): the same model either way.
+    for list in [&mut rows, &mut other] {
+        for r in list.as_array_mut().unwrap() {
+            r.as_object_mut().unwrap().remove("bestand");
+        }
+    }
+    assert_eq!(rows, other);
+}
+
+#[test]
+fn incomplete_and_conflicted_files_are_marked_and_warned_about() {
+    let dir = TestDir::new();
+    let a = dir.join("a.veldtoets");
+    inspection_file(
+        &a,
+        "vt-2016-stap2",
+        "Veilig Thuis Half",
+        &serde_json::json!({}),
+        &["1.3.1", "4.1.3"],
+    );
+    let b = dir.join("b.veldtoets");
+    inspection_file(
+        &b,
+        "vt-2016-stap2",
+        "Veilig Thuis Heel",
+        &serde_json::json!({}),
+        &[],
+    );
+    // c: complete, but two inspectors judged 1.5.3 differently (an unresolved merge conflict).
+    let c = dir.join("c.veldtoets");
+    inspection_file(
+        &c,
+        "vt-2016-stap2",
+        "Veilig Thuis Twist",
+        &serde_json::json!({}),
+        &[],
+    );
+    {
+        let (mut store, mut inspection, _) = Store::open(&c).unwrap();
+        let other = inspection.add_inspector("J. Proef");
+        store.add_inspector(other, "J. Proef").unwrap();
+        let fw = inspection.framework.clone();
+        let author = *inspection.inspectors.keys().next().unwrap();
+        let versions =
+            [(author, "onvoldoende", "A"), (other, "voldoende", "B")].map(|(who, text, why)| {
+                let data = OordeelData::parse(&fw, "1.5.3", text, why.into()).unwrap();
+                inspection.change("1.5.3", Record::Oordeel(data), who, Stamp::now())
+            });
+        store.append_all(&versions).unwrap();
+    }
+    let out = dir
+        .cmd(["overzicht", "--json", "-"])
+        .args([&a, &b, &c])
+        .output();
+    out.success()
+        .stderr_contains("a.veldtoets")
+        .stderr_contains("c.veldtoets")
+        .stderr_contains("niet compleet")
+        .stderr_not_contains("b.veldtoets");
+    let o = out.json();
+    let row = |name: &str| {
+        o["organisaties"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["organisatie"] == name)
+            .unwrap()
+            .clone()
+    };
+    let half = row("Veilig Thuis Half");
+    assert_eq!(half["compleet"], false);
+    assert_eq!(half["niet_beoordeeld"], 2);
+    assert_eq!(half["conflicten"], 0);
+    let twist = row("Veilig Thuis Twist");
+    assert_eq!(twist["compleet"], false);
+    assert_eq!(twist["conflicten"], 1);
+    assert_eq!(twist["niet_beoordeeld"], 1, "a conflict is not scored");
+    assert_eq!(row("Veilig Thuis Heel")["compleet"], true);
+    assert_eq!(o["organisaties"][0]["organisatie"], "Veilig Thuis Heel");
+}
+
+#[test]
+fn mixed_kaders_duplicates_and_bad_files_are_refused() {
+    let dir = TestDir::new();
+    let a = dir.join("a.veldtoets");
+    inspection_file(
+        &a,
+        "vt-2016-stap2",
+        "Veilig Thuis A",
+        &serde_json::json!({}),
+        &[],
+    );
+    let stap1 = dir.join("stap1.veldtoets");
+    inspection_file(
+        &stap1,
+        "vt-2015-stap1",
+        "Veilig Thuis B",
+        &serde_json::json!({}),
+        &[],
+    );
+    let copy = dir.join("a-kopie.veldtoets");
+    std::fs::copy(&a, &copy).unwrap();
+    dir.write("rommel.veldtoets", "geen database\n".repeat(100));
+    for (files, words, names) in [
+        (
+            vec!["a.veldtoets", "stap1.veldtoets"],
+            "hetzelfde kader",
+            "stap1.veldtoets",
+        ),
+        (
+            vec!["a.veldtoets", "a-kopie.veldtoets"],
+            "veldtoets merge",
+            "a-kopie.veldtoets",
+        ),
+        (
+            vec!["a.veldtoets", "rommel.veldtoets"],
+            "geen veldtoets-bestand",
+            "rommel.veldtoets",
+        ),
+        (
+            vec!["a.veldtoets", "ontbreekt.veldtoets"],
+            "bestaat niet",
+            "ontbreekt.veldtoets",
+        ),
+    ] {
+        dir.cmd(["overzicht", "--json", "uit.json"])
+            .args(&files)
+            .output()
+            .failure()
+            .stdout_empty()
+            .stderr_one_line()
+            .stderr_contains(words)
+            .stderr_contains(names);
+        assert!(!dir.exists("uit.json"));
+    }
+    dir.run(["overzicht", "--json", "-"]).failure();
+}
+
+/// The model is deterministic and independent of the clock: building it twice from the same
+/// files gives the same value (the library API the GUI and the PDF use).
+#[test]
+fn the_library_model_is_deterministic() {
+    let dir = TestDir::new();
+    let files = landelijk(&dir);
+    let loaded: Vec<_> = files
+        .iter()
+        .map(|f| (f.clone(), Store::open(f).unwrap().1))
+        .collect();
+    let inputs: Vec<(&Path, &veldtoets::domain::inspection::Inspection)> =
+        loaded.iter().map(|(p, i)| (p.as_path(), i)).collect();
+    let first = veldtoets::overzicht::build(&inputs).unwrap();
+    let mut reversed = inputs.clone();
+    reversed.reverse();
+    assert_eq!(first, veldtoets::overzicht::build(&reversed).unwrap());
+}
+
+/// The compact text (no whitespace) of every page of a PDF, read back with lopdf.
+fn pdf_text(bytes: &[u8]) -> String {
+    assert!(bytes.starts_with(b"%PDF-"), "not a PDF");
+    let doc = lopdf::Document::load_mem(bytes).expect("lopdf reads the overzicht");
+    doc.get_pages()
+        .keys()
+        .map(|&n| doc.extract_text(&[n]).expect("text of a page"))
+        .collect::<String>()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+#[test]
+fn the_pdf_shows_the_ranking_the_matrix_and_the_counts() {
+    let dir = TestDir::new();
+    let files = landelijk(&dir);
+    let mut cmd = dir.cmd([
+        "overzicht",
+        "--pdf",
+        "landelijk.pdf",
+        "--datum",
+        "20-10-2026",
+        "--json",
+        "landelijk.json",
+    ]);
+    cmd.args(shuffled(&files));
+    cmd.output().success().stdout_empty().stderr_empty();
+    assert!(dir.exists("landelijk.json"));
+    let text = pdf_text(&dir.read_bytes("landelijk.pdf"));
+    for phrase in [
+        "Landelijkoverzicht",
+        "1Eindoordeelperorganisatie",
+        "2Onvoldoendeverwachtingenperorganisatie",
+        "3Scoreperverwachting",
+        "12voldoende,10matig,2onvoldoende",
+        "20oktober2026",
+    ] {
+        assert!(text.contains(phrase), "{phrase} missing");
+    }
+    // The ranking table lists the organisations in the published order.
+    let ranking_start = text.find("1Eindoordeelperorganisatie").unwrap();
+    let ranking_end = text
+        .find("2Onvoldoendeverwachtingenperorganisatie")
+        .unwrap();
+    let ranking = &text[ranking_start..ranking_end];
+    let mut at = 0;
+    for (name, met, not_met, _) in PUBLISHED {
+        let line = format!("VeiligThuis{}{met}{not_met}", name.replace(' ', ""));
+        let found = ranking[at..]
+            .find(&line)
+            .unwrap_or_else(|| panic!("{name} not found in order after byte {at}"));
+        at += found + line.len();
+    }
+}
+
+#[test]
+fn the_pdf_needs_an_output_and_refuses_a_date_without_pdf() {
+    let dir = TestDir::new();
+    let a = dir.join("a.veldtoets");
+    inspection_file(
+        &a,
+        "vt-2016-stap2",
+        "Veilig Thuis A",
+        &serde_json::json!({}),
+        &[],
+    );
+    dir.run(["overzicht", "a.veldtoets"]).failure().no_panic();
+    dir.run([
+        "overzicht",
+        "--json",
+        "-",
+        "--datum",
+        "20-10-2026",
+        "a.veldtoets",
+    ])
+    .failure()
+    .no_panic();
+    dir.run([
+        "overzicht",
+        "--pdf",
+        "x.pdf",
+        "--datum",
+        "31-02-2026",
+        "a.veldtoets",
+    ])
+    .failure()
+    .stderr_one_line()
+    .stderr_contains("--datum");
+    assert!(!dir.exists("x.pdf"));
+}
