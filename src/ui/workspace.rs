@@ -163,6 +163,11 @@ impl Workspace {
         }
     }
 
+    /// The name edits in this session are attributed to.
+    pub fn inspector(&self) -> &str {
+        &self.inspector
+    }
+
     /// Replaces the model with the file's content after a merge (drafts were saved before).
     pub fn replace_model(&mut self, inspection: Inspection) {
         self.inspection = inspection;

@@ -14,30 +14,14 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, jobs: &Jobs, cmds: &mut Vec<Command
     let _ = jobs;
     egui::Panel::top("navigatie").show(ui, |ui| {
         ui.add_space(4.0);
-        ui.horizontal_wrapped(|ui| {
+        // First row: the organisation and the actions; second row: the screens. Two rows, so
+        // nothing overlaps in a narrow window.
+        ui.horizontal(|ui| {
             ui.label(
                 RichText::new(ws.inspection.organisatie())
                     .strong()
                     .size(17.0),
             );
-            ui.separator();
-            for screen in Screen::ALL {
-                let label = format!("{} ({:?})", screen.title(), screen.key());
-                let selected = ws.screen == screen;
-                let response = ui.selectable_label(selected, screen.title());
-                let response = response.on_hover_text(label);
-                if response.clicked() {
-                    cmds.push(Command::Goto(screen));
-                }
-            }
-            ui.separator();
-            if ui
-                .button("+ Flitsinterview")
-                .on_hover_text("Ctrl+Shift+F, vanaf elk scherm")
-                .clicked()
-            {
-                cmds.push(Command::OpenFlash);
-            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button("Sluiten").clicked() {
                     cmds.push(Command::CloseInspection);
@@ -66,7 +50,25 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, jobs: &Jobs, cmds: &mut Vec<Command
                 {
                     cmds.push(Command::ShowChooser(FilePurpose::Merge));
                 }
+                if ui
+                    .button("+ Flitsinterview")
+                    .on_hover_text("Ctrl+Shift+F, vanaf elk scherm")
+                    .clicked()
+                {
+                    cmds.push(Command::OpenFlash);
+                }
             });
+        });
+        ui.horizontal_wrapped(|ui| {
+            for screen in Screen::ALL {
+                let selected = ws.screen == screen;
+                let response = ui
+                    .selectable_label(selected, screen.title())
+                    .on_hover_text(format!("{} ({:?})", screen.title(), screen.key()));
+                if response.clicked() {
+                    cmds.push(Command::Goto(screen));
+                }
+            }
         });
         ui.add_space(4.0);
     });
@@ -79,7 +81,7 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, jobs: &Jobs, cmds: &mut Vec<Command
                 ui,
                 format!(
                     "{} · {} · {}",
-                    ws.inspection.inspector_name(ws.author),
+                    ws.inspector(),
                     ws.inspection.framework.title,
                     ws.path.display()
                 ),

@@ -49,6 +49,21 @@ impl StartState {
     }
 }
 
+/// Ctrl+O opens a file, Ctrl+N starts a new inspection (on the start screen).
+const OPEN: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
+const NEW: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::N);
+
+fn new_form_state() -> NewForm {
+    NewForm {
+        organisatie: String::new(),
+        kader: KaderChoice::Builtin(kader_io::builtin_ids()[0].to_string()),
+        path: String::new(),
+        error: None,
+    }
+}
+
 pub fn show(
     ui: &mut Ui,
     state: &mut StartState,
@@ -56,6 +71,14 @@ pub fn show(
     jobs: &Jobs,
     cmds: &mut Vec<Command>,
 ) {
+    if !jobs.is_busy() {
+        if ui.input_mut(|i| i.consume_shortcut(&OPEN)) {
+            cmds.push(Command::ShowChooser(FilePurpose::Open));
+        }
+        if ui.input_mut(|i| i.consume_shortcut(&NEW)) {
+            state.new_form = Some(new_form_state());
+        }
+    }
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().show(ui, |ui| {
             ui.vertical_centered(|ui| {
@@ -76,16 +99,16 @@ pub fn show(
                     let busy = jobs.is_busy();
                     if ui
                         .add_enabled(!busy, egui::Button::new("Nieuw onderzoek…"))
+                        .on_hover_text("Ctrl+N")
                         .clicked()
                     {
-                        state.new_form = Some(NewForm {
-                            organisatie: String::new(),
-                            kader: KaderChoice::Builtin(kader_io::builtin_ids()[0].to_string()),
-                            path: String::new(),
-                            error: None,
-                        });
+                        state.new_form = Some(new_form_state());
                     }
-                    if ui.add_enabled(!busy, egui::Button::new("Openen…")).clicked() {
+                    if ui
+                        .add_enabled(!busy, egui::Button::new("Openen…"))
+                        .on_hover_text("Ctrl+O")
+                        .clicked()
+                    {
                         cmds.push(Command::ShowChooser(FilePurpose::Open));
                     }
                     if ui

@@ -1,0 +1,161 @@
+//! Termijn arithmetic as a table: calendar and working days, the boundaries of the 5-day and
+//! 75-day terms, missing and impossible dates, and the share within term.
+
+use jiff::civil::Date;
+use veldtoets::domain::termijn::{
+    CaseDates, DateKind, DayCount, DeadlineDef, DeadlineOutcome, elapsed_days, evaluate,
+    format_date_nl, parse_date_input, summarize,
+};
+
+fn d(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+fn term(from: DateKind, to: DateKind, days: u32, unit: DayCount) -> DeadlineDef {
+    DeadlineDef {
+        id: "t".into(),
+        name: "test".into(),
+        from,
+        to,
+        days,
+        unit,
+        expectations: vec![],
+    }
+}
+
+fn dates(melding: Option<&str>, triage: Option<&str>, afronding: Option<&str>) -> CaseDates {
+    CaseDates {
+        melding_ontvangen: melding.map(d),
+        triagebesluit: triage.map(d),
+        afronding_onderzoek: afronding.map(d),
+        ..CaseDates::default()
+    }
+}
+
+#[test]
+fn deadline_outcomes_table() {
+    use DateKind::*;
+    use DeadlineOutcome::*;
+    let triage = term(MeldingOntvangen, Triagebesluit, 5, DayCount::Calendar);
+    let afronding = term(MeldingOntvangen, AfrondingOnderzoek, 75, DayCount::Calendar);
+    let stap1 = term(Triagebesluit, AfrondingOnderzoek, 70, DayCount::Calendar);
+    let werkdagen = term(MeldingOntvangen, Triagebesluit, 5, DayCount::Workdays);
+    #[rustfmt::skip]
+    let cases: Vec<(&DeadlineDef, CaseDates, DeadlineOutcome)> = vec![
+        // same day, exactly 5 days, one day late
+        (&triage, dates(Some("2026-03-02"), Some("2026-03-02"), None), Met { elapsed: 0 }),
+        (&triage, dates(Some("2026-03-02"), Some("2026-03-07"), None), Met { elapsed: 5 }),
+        (&triage, dates(Some("2026-03-02"), Some("2026-03-08"), None), Missed { elapsed: 6, over: 1 }),
+        // across a month end and a leap day (2028)
+        (&triage, dates(Some("2028-02-27"), Some("2028-03-03"), None), Met { elapsed: 5 }),
+        (&triage, dates(Some("2028-02-27"), Some("2028-03-04"), None), Missed { elapsed: 6, over: 1 }),
+        // "binnen vijf dagen en tien weken": 75 days
+        (&afronding, dates(Some("2026-03-02"), None, Some("2026-05-16")), Met { elapsed: 75 }),
+        (&afronding, dates(Some("2026-03-02"), None, Some("2026-05-17")), Missed { elapsed: 76, over: 1 }),
+        (&afronding, dates(Some("2026-03-10"), None, Some("2026-07-02")), Missed { elapsed: 114, over: 39 }),
+        // stap 1: ten weeks from the triage decision
+        (&stap1, dates(Some("2026-01-01"), Some("2026-01-05"), Some("2026-03-16")), Met { elapsed: 70 }),
+        (&stap1, dates(Some("2026-01-01"), Some("2026-01-05"), Some("2026-03-17")), Missed { elapsed: 71, over: 1 }),
+        // working days: Friday melding, next Friday decision = 5 working days
+        (&werkdagen, dates(Some("2026-03-06"), Some("2026-03-13"), None), Met { elapsed: 5 }),
+        (&werkdagen, dates(Some("2026-03-06"), Some("2026-03-16"), None), Missed { elapsed: 6, over: 1 }),
+        // missing dates are flagged, never guessed
+        (&triage, dates(None, Some("2026-03-08"), None), Missing(MeldingOntvangen)),
+        (&triage, dates(Some("2026-03-02"), None, None), Missing(Triagebesluit)),
+        // a stop date before the start date is impossible
+        (&afronding, dates(Some("2026-05-02"), None, Some("2026-03-01")),
+            Impossible(veldtoets::domain::termijn::DateProblem { earlier: MeldingOntvangen, later: AfrondingOnderzoek })),
+    ];
+    for (def, case, expected) in cases {
+        assert_eq!(evaluate(def, &case), expected, "{:?} → {:?}", def.to, case);
+    }
+}
+
+#[test]
+fn working_days_skip_weekends() {
+    let cases = [
+        ("2026-03-02", "2026-03-02", 0),  // Monday, same day
+        ("2026-03-02", "2026-03-06", 4),  // Monday → Friday
+        ("2026-03-06", "2026-03-09", 1),  // Friday → Monday
+        ("2026-03-07", "2026-03-08", 0),  // Saturday → Sunday
+        ("2026-03-02", "2026-03-16", 10), // two weeks
+        ("2026-03-04", "2026-03-27", 17),
+    ];
+    for (from, to, expected) in cases {
+        assert_eq!(
+            elapsed_days(d(from), d(to), DayCount::Workdays),
+            expected,
+            "{from} → {to}"
+        );
+    }
+}
+
+#[test]
+fn impossible_date_orders_are_listed() {
+    let case = CaseDates {
+        melding_ontvangen: Some(d("2026-03-10")),
+        triagebesluit: Some(d("2026-03-09")),
+        start_onderzoek: Some(d("2026-04-01")),
+        afronding_onderzoek: Some(d("2026-03-20")),
+        vervolgtraject_ingezet: None,
+    };
+    let problems: Vec<String> = case.problems().iter().map(ToString::to_string).collect();
+    assert_eq!(
+        problems,
+        vec![
+            "triagebesluit ligt vóór melding ontvangen".to_string(),
+            "afronding onderzoek ligt vóór start onderzoek".to_string(),
+        ]
+    );
+}
+
+#[test]
+fn share_within_term() {
+    let def = term(
+        DateKind::MeldingOntvangen,
+        DateKind::Triagebesluit,
+        5,
+        DayCount::Calendar,
+    );
+    let cases = [
+        dates(Some("2026-03-02"), Some("2026-03-04"), None),
+        dates(Some("2026-03-02"), Some("2026-03-07"), None),
+        dates(Some("2026-03-02"), Some("2026-03-12"), None),
+        dates(Some("2026-03-02"), None, None),
+        dates(Some("2026-03-02"), Some("2026-03-03"), None),
+    ];
+    let s = summarize(&def, cases.iter());
+    assert_eq!((s.met, s.missed, s.unknown), (3, 1, 1));
+    assert_eq!(s.share_met(), Some(0.75));
+    assert_eq!(summarize(&def, [].iter()).share_met(), None);
+}
+
+#[test]
+fn dutch_date_input_and_output() {
+    for (input, expected) in [
+        ("13-10-2026", Ok("2026-10-13")),
+        ("3-2-2026", Ok("2026-02-03")),
+        ("2026-10-13", Ok("2026-10-13")),
+        ("13/10/2026", Ok("2026-10-13")),
+        (" 13.10.2026 ", Ok("2026-10-13")),
+        ("29-02-2028", Ok("2028-02-29")),
+    ] {
+        assert_eq!(
+            parse_date_input(input).map(|d| d.to_string()),
+            expected.map(String::from),
+            "{input}"
+        );
+    }
+    for bad in [
+        "31-02-2026",
+        "29-02-2027",
+        "13-13-2026",
+        "gisteren",
+        "13-10-26",
+        "",
+    ] {
+        let err = parse_date_input(bad).unwrap_err();
+        assert!(err.contains(bad.trim()), "{bad}: {err}");
+    }
+    assert_eq!(format_date_nl(d("2026-03-05")), "05-03-2026");
+}
