@@ -379,11 +379,11 @@ pub fn report(overzicht: &Overzicht, date: Date) -> Report {
     let mut ranking = Table {
         columns: vec![
             Column::new("", 0.5).right(),
-            Column::new("Organisatie", 4.0),
+            Column::new("Organisatie", 3.6),
             Column::new("Voldoende", 1.3).right(),
             Column::new("Onvoldoende", 1.5).right(),
             Column::new("Wachtlijst", 1.3).center(),
-            Column::new("Eindoordeel", 1.6),
+            Column::new("Eindoordeel", 2.4),
         ],
         header: true,
         rows: o
@@ -436,7 +436,7 @@ pub fn report(overzicht: &Overzicht, date: Date) -> Report {
     ))];
     for (chunk, columns) in o.verwachtingen.chunks(MATRIX_COLUMNS).enumerate() {
         let offset = chunk * MATRIX_COLUMNS;
-        let mut table_columns = vec![Column::new("Organisatie", 3.2)];
+        let mut table_columns = vec![Column::new("Organisatie", 4.6)];
         table_columns.extend(
             columns
                 .iter()

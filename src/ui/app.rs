@@ -463,7 +463,7 @@ impl App {
                 },
                 Some(Err(e)) => JobOutput::Failed {
                     title: "Niet samengevoegd".into(),
-                    message: format!("{e} Het onderzoeksbestand is niet gewijzigd."),
+                    message: format!("{e}. Het geopende onderzoek is niet gewijzigd."),
                 },
                 None => JobOutput::Failed {
                     title: "Niet samengevoegd".into(),
