@@ -168,7 +168,7 @@ pub fn load_into(conn: &Connection, inspection: &mut Inspection) -> Result<(), L
                 replaces: replaces.remove(&rev).unwrap_or_default(),
             };
             let data = decode(row)?;
-            inspection.apply(Change { meta, data });
+            inspection.load(Change { meta, data });
         }
         Ok(())
     };
@@ -278,6 +278,7 @@ pub fn load_into(conn: &Connection, inspection: &mut Inspection) -> Result<(), L
             onderbouwing: r.get(7)?,
         }))
     })?;
+    inspection.finish_loading();
     Ok(())
 }
 
