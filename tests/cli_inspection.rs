@@ -5,24 +5,10 @@ mod common;
 
 use common::TestDir;
 
-fn new_file(dir: &TestDir, name: &str) {
-    dir.run([
-        "new",
-        name,
-        "--kader",
-        "vt-2016-stap2",
-        "--organisatie",
-        "Veilig Thuis Proefregio",
-        "--inspecteur",
-        "E. Voorbeeld",
-    ])
-    .success();
-}
-
 #[test]
 fn new_oordeel_score_export_round_trip() {
     let dir = TestDir::new();
-    new_file(&dir, "proef.veldtoets");
+    dir.new_inspection("proef.veldtoets");
     dir.run([
         "oordeel",
         "proef.veldtoets",
@@ -107,7 +93,7 @@ fn new_oordeel_score_export_round_trip() {
 #[test]
 fn export_is_deterministic_apart_from_the_export_time() {
     let dir = TestDir::new();
-    new_file(&dir, "a.veldtoets");
+    dir.new_inspection("a.veldtoets");
     dir.run(["oordeel", "a.veldtoets", "1.2.1", "voldoende"])
         .success();
     std::fs::copy(dir.join("a.veldtoets"), dir.join("b.veldtoets")).unwrap();
@@ -213,7 +199,7 @@ fn new_refuses_bad_arguments_and_existing_files() {
 #[test]
 fn oordeel_refuses_bad_input_with_the_token() {
     let dir = TestDir::new();
-    new_file(&dir, "o.veldtoets");
+    dir.new_inspection("o.veldtoets");
     let before = dir.read_bytes("o.veldtoets");
     for (args, token) in [
         (vec!["9.9.9", "voldoende"], "9.9.9"),
@@ -234,7 +220,7 @@ fn oordeel_refuses_bad_input_with_the_token() {
 #[test]
 fn hertoets_copies_the_earlier_round() {
     let dir = TestDir::new();
-    new_file(&dir, "ronde1.veldtoets");
+    dir.new_inspection("ronde1.veldtoets");
     dir.run(["oordeel", "ronde1.veldtoets", "1.3.1", "onvoldoende"])
         .success();
     dir.run([
@@ -267,7 +253,7 @@ fn every_command_refuses_a_bad_file_and_leaves_it_untouched() {
     let dir = TestDir::new();
     dir.write("rommel.veldtoets", "geen database\n".repeat(100));
     dir.write("leeg.veldtoets", "");
-    new_file(&dir, "kort.veldtoets");
+    dir.new_inspection("kort.veldtoets");
     let full = dir.read_bytes("kort.veldtoets");
     std::fs::write(dir.join("kort.veldtoets"), &full[..full.len() / 2 + 7]).unwrap();
     let cases = [
@@ -299,7 +285,7 @@ fn every_command_refuses_a_bad_file_and_leaves_it_untouched() {
 #[test]
 fn a_file_open_in_another_veldtoets_is_refused() {
     let dir = TestDir::new();
-    new_file(&dir, "bezet.veldtoets");
+    dir.new_inspection("bezet.veldtoets");
     let held = veldtoets::store::Store::open(&dir.join("bezet.veldtoets")).unwrap();
     dir.run(["check", "bezet.veldtoets"])
         .failure()

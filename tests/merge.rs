@@ -952,24 +952,10 @@ proptest! {
 // ---------------------------------------------------------------------------------------------
 // The CLI
 
-fn new_file(dir: &TestDir, name: &str) {
-    dir.run([
-        "new",
-        name,
-        "--kader",
-        "vt-2016-stap2",
-        "--organisatie",
-        "Veilig Thuis Proefregio",
-        "--inspecteur",
-        "E. Voorbeeld",
-    ])
-    .success();
-}
-
 #[test]
 fn cli_merge_conflict_then_resolve_with_oordeel() {
     let dir = TestDir::new();
-    new_file(&dir, "a.veldtoets");
+    dir.new_inspection("a.veldtoets");
     dir.run([
         "oordeel",
         "a.veldtoets",
@@ -1096,8 +1082,8 @@ fn cli_merge_conflict_then_resolve_with_oordeel() {
 #[test]
 fn cli_merge_refuses_bad_sources_with_one_dutch_line() {
     let dir = TestDir::new();
-    new_file(&dir, "a.veldtoets");
-    new_file(&dir, "ander.veldtoets");
+    dir.new_inspection("a.veldtoets");
+    dir.new_inspection("ander.veldtoets");
     dir.write("rommel.veldtoets", "geen database\n".repeat(100));
     std::fs::copy(dir.join("a.veldtoets"), dir.join("team.veldtoets")).unwrap();
     let before = dir.read_bytes("team.veldtoets");

@@ -106,8 +106,64 @@ impl Evidence<'_> {
     }
 }
 
+/// What every verwachting's evidence shares: the live dossiers in order and the termijn
+/// summaries. Computed once when gathering evidence for many verwachtingen.
+struct Shared<'a> {
+    dossiers: Vec<&'a Revision<super::inspection::DossierData>>,
+    summaries: Vec<DeadlineSummary>,
+    /// Current checks by (dossier, checklist item), when gathering for every verwachting; for a
+    /// single one, looking each check up by its derived id is cheaper than building this.
+    checks: Option<CheckIndex<'a>>,
+}
+
+type CheckIndex<'a> =
+    std::collections::HashMap<(&'a str, &'a str), &'a Revision<super::inspection::CheckData>>;
+
+impl<'a> Shared<'a> {
+    fn new(inspection: &'a Inspection, index_checks: bool) -> Shared<'a> {
+        Shared {
+            dossiers: inspection.dossier_list(),
+            summaries: inspection.deadline_summaries(),
+            checks: index_checks.then(|| {
+                inspection
+                    .checks
+                    .current()
+                    .map(|c| ((c.data.dossier.as_str(), c.data.vraag.as_str()), c))
+                    .collect()
+            }),
+        }
+    }
+
+    fn check(
+        &self,
+        inspection: &'a Inspection,
+        dossier: &str,
+        vraag: &str,
+    ) -> Option<&'a Revision<super::inspection::CheckData>> {
+        match &self.checks {
+            Some(index) => index.get(&(dossier, vraag)).copied(),
+            None => inspection.checks.get(&inspection.check_id(dossier, vraag)),
+        }
+    }
+}
+
 /// Gathers the evidence for verwachting `id`.
 pub fn evidence<'a>(inspection: &'a Inspection, id: &str) -> Evidence<'a> {
+    gather(inspection, id, &Shared::new(inspection, false))
+}
+
+/// The number of pieces of evidence per verwachting, in kader order (see [`Evidence::count`]).
+pub fn counts(inspection: &Inspection) -> Vec<usize> {
+    let shared = Shared::new(inspection, true);
+    inspection
+        .framework
+        .expectations()
+        .iter()
+        .map(|e| gather(inspection, &e.expectation.id, &shared).count())
+        .collect()
+}
+
+fn gather<'a>(inspection: &'a Inspection, id: &str, shared: &Shared<'a>) -> Evidence<'a> {
     let fw = &inspection.framework;
     let mut answers = Vec::new();
     for a in inspection.answers.current() {
@@ -170,7 +226,7 @@ pub fn evidence<'a>(inspection: &'a Inspection, id: &str) -> Evidence<'a> {
     }
     flashes.sort_by_key(|f| f.flash.data.tijdstip);
 
-    let dossiers = inspection.dossier_list();
+    let dossiers = &shared.dossiers;
     let checks = fw
         .sources
         .checklist
@@ -185,10 +241,9 @@ pub fn evidence<'a>(inspection: &'a Inspection, id: &str) -> Evidence<'a> {
                 open: 0,
                 nee_dossiers: Vec::new(),
             };
-            for d in &dossiers {
-                let answer = inspection
-                    .checks
-                    .get(&inspection.check_id(&d.meta.entity, &q.id))
+            for d in dossiers {
+                let answer = shared
+                    .check(inspection, &d.meta.entity, &q.id)
                     .map(|r| (r.data.antwoord, r.data.notitie.as_str()));
                 match answer {
                     Some((CheckAnswer::Ja, _)) => c.ja += 1,
@@ -216,11 +271,10 @@ pub fn evidence<'a>(inspection: &'a Inspection, id: &str) -> Evidence<'a> {
         })
         .collect();
 
-    let summaries = inspection.deadline_summaries();
     let deadlines = fw
         .deadlines
         .iter()
-        .zip(summaries)
+        .zip(shared.summaries.iter().copied())
         .filter(|(def, _)| def.expectations.iter().any(|e| e == id))
         .collect();
 

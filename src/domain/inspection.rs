@@ -774,11 +774,8 @@ impl Inspection {
     /// Live dossiers ordered by number.
     pub fn dossier_list(&self) -> Vec<&Revision<DossierData>> {
         let mut list: Vec<_> = self.dossiers.current().collect();
-        list.sort_by(|a, b| {
-            natural_key(&a.data.nummer)
-                .cmp(&natural_key(&b.data.nummer))
-                .then_with(|| a.meta.entity.cmp(&b.meta.entity))
-        });
+        // The key allocates, so compute it once per dossier rather than per comparison.
+        list.sort_by_cached_key(|d| (natural_key(&d.data.nummer), d.meta.entity.clone()));
         list
     }
 

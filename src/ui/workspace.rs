@@ -58,12 +58,7 @@ pub struct Derived {
 
 impl Derived {
     pub fn compute(inspection: &Inspection) -> Derived {
-        let evidence = inspection
-            .framework
-            .expectations()
-            .iter()
-            .map(|e| evidence::evidence(inspection, &e.expectation.id).count())
-            .collect();
+        let evidence = evidence::counts(inspection);
         Derived {
             score: score(&inspection.framework, &inspection.judgements()),
             evidence,

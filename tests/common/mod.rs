@@ -132,6 +132,22 @@ impl TestDir {
         cmd
     }
 
+    /// Creates inspection file `name` on `vt-2016-stap2` for "Veilig Thuis Proefregio" by
+    /// "E. Voorbeeld" with `veldtoets new`, asserting success.
+    pub fn new_inspection(&self, name: &str) {
+        self.run([
+            "new",
+            name,
+            "--kader",
+            "vt-2016-stap2",
+            "--organisatie",
+            "Veilig Thuis Proefregio",
+            "--inspecteur",
+            "E. Voorbeeld",
+        ])
+        .success();
+    }
+
     /// Runs `veldtoets ARGS…` in this directory and captures its output.
     pub fn run<I, S>(&self, args: I) -> Output
     where
