@@ -261,6 +261,8 @@ fn run(cli: Cli) -> Result<()> {
     }
 }
 
+/// Opens `file` for writing (commands that change it). A read-only file is refused with
+/// [`store::StoreError::ReadOnly`].
 fn open(file: &Path) -> Result<(Store, Inspection)> {
     let (store, inspection, report) = Store::open(file)?;
     if let Some((version, backup)) = report.migrated_from {
@@ -272,6 +274,36 @@ fn open(file: &Path) -> Result<(Store, Inspection)> {
         );
     }
     Ok((store, inspection))
+}
+
+/// Opens `file` for reading only (commands that only read it): never written, never migrated,
+/// also when it is write-protected.
+fn open_read(file: &Path) -> Result<(Store, Inspection)> {
+    Ok(Store::open_read_only(file)?)
+}
+
+/// Refuses, before anything is written, every output in `outputs` (`-` is standard output) that
+/// would replace an inspection file, one of `inputs` or a side file, or is a directory; and two
+/// outputs naming the same file.
+fn check_outputs(outputs: &[Option<&Path>], inputs: &[&Path]) -> Result<()> {
+    let files: Vec<&Path> = outputs
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|p| *p != Path::new("-"))
+        .collect();
+    for out in &files {
+        fsutil::check_output_target(out, inputs)?;
+    }
+    if let [a, b] = files[..]
+        && (a == b || fsutil::same_file(a, b))
+    {
+        bail!(
+            "--json en --pdf noemen hetzelfde bestand '{}'; kies voor elk een eigen naam. Er is niets geschreven",
+            a.display()
+        );
+    }
+    Ok(())
 }
 
 fn default_inspector() -> String {
@@ -310,7 +342,7 @@ fn new(
     // Read the earlier round first, so a bad earlier file leaves nothing behind.
     let earlier = hertoets_van
         .map(|path| -> Result<EarlierRound> {
-            let (_, previous) = open(path)
+            let (_, previous) = open_read(path)
                 .with_context(|| format!("eerdere ronde '{}' kan niet worden gelezen", path.display()))?;
             if previous.framework.id != framework.id {
                 bail!(
@@ -406,7 +438,7 @@ fn set_oordeel(
 }
 
 fn score_file(file: &Path) -> Result<()> {
-    let (_, inspection) = open(file)?;
+    let (_, inspection) = open_read(file)?;
     let judgements = inspection.judgements();
     let score = domain::score(&inspection.framework, &judgements);
     let mut json = ScoreJson::new(&inspection.framework, &judgements, &score);
@@ -415,7 +447,7 @@ fn score_file(file: &Path) -> Result<()> {
 }
 
 fn check(file: &Path, json: bool) -> Result<()> {
-    let (store, inspection) = open(file)?;
+    let (store, inspection) = open_read(file)?;
     let report = store.check()?;
     let conflicts = inspection.conflicts().len();
     let judged = inspection
@@ -489,12 +521,13 @@ fn export(
     datum: Option<&str>,
 ) -> Result<()> {
     let date = parse_date_arg(datum, "--datum")?.unwrap_or_else(|| jiff::Zoned::now().date());
-    let (_, inspection) = open(file)?;
+    check_outputs(&[json, pdf], &[file])?;
+    let (_, inspection) = open_read(file)?;
     if let Some(out) = json {
         let export = ExportJson::new(&inspection, jiff::Timestamp::now());
         let mut bytes = serde_json::to_vec_pretty(&export)?;
         bytes.push(b'\n');
-        write_output(out, &bytes)?;
+        write_output(out, &[file], &bytes)?;
     }
     if let Some(out) = pdf {
         let options = crate::report::ReportOptions::new(concept, date);
@@ -504,7 +537,7 @@ fn export(
                 file.display()
             )
         })?;
-        write_output(out, &bytes)?;
+        write_output(out, &[file], &bytes)?;
         if out != Path::new("-") {
             eprintln!(
                 "{} geschreven: {} ({} KB)",
@@ -556,12 +589,8 @@ fn score_judgements(kader: &str, input: &Path) -> Result<()> {
 
 /// Reads a judgements JSON file: one object mapping verwachting id → oordeel text.
 pub fn read_judgements(framework: &Framework, path: &Path) -> Result<JudgementSet> {
-    let text = std::fs::read_to_string(path).with_context(|| {
-        format!(
-            "oordelenbestand '{}' kan niet worden gelezen",
-            path.display()
-        )
-    })?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| anyhow::anyhow!("oordelenbestand {}", fsutil::PathError::read(path, e)))?;
     parse_judgements(framework, &text)
         .with_context(|| format!("oordelenbestand '{}'", path.display()))
 }
@@ -622,13 +651,13 @@ fn print_json(value: &impl serde::Serialize) -> Result<()> {
     Ok(())
 }
 
-/// Writes `bytes` to `out` atomically, or to standard output for `-`.
-fn write_output(out: &Path, bytes: &[u8]) -> Result<()> {
+/// Writes `bytes` to `out` atomically (after [`fsutil::check_output_target`] against `inputs`),
+/// or to standard output for `-`.
+fn write_output(out: &Path, inputs: &[&Path], bytes: &[u8]) -> Result<()> {
     if out == Path::new("-") {
         std::io::stdout().lock().write_all(bytes)?;
     } else {
-        fsutil::write_atomic(out, bytes)
-            .with_context(|| format!("'{}' kan niet worden geschreven", out.display()))?;
+        fsutil::write_output(out, inputs, bytes)?;
     }
     Ok(())
 }
@@ -677,9 +706,11 @@ fn overzicht(
     files: &[PathBuf],
 ) -> Result<()> {
     let date = parse_date_arg(datum, "--datum")?.unwrap_or_else(|| jiff::Zoned::now().date());
+    let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    check_outputs(&[json, pdf], &paths)?;
     let mut loaded = Vec::with_capacity(files.len());
     for file in files {
-        let (_, inspection) = open(file)?;
+        let (_, inspection) = open_read(file)?;
         loaded.push((file.as_path(), inspection));
     }
     let inputs: Vec<(&Path, &Inspection)> = loaded.iter().map(|(p, i)| (*p, i)).collect();
@@ -696,13 +727,12 @@ fn overzicht(
     }
     if let Some(out) = pdf {
         let bytes = crate::overzicht::pdf(&overzicht, date)?;
-        fsutil::write_atomic(out, &bytes)
-            .with_context(|| format!("'{}' kan niet worden geschreven", out.display()))?;
+        write_output(out, &paths, &bytes)?;
     }
     if let Some(out) = json {
         let mut bytes = serde_json::to_vec_pretty(&overzicht)?;
         bytes.push(b'\n');
-        write_output(out, &bytes)?;
+        write_output(out, &paths, &bytes)?;
     }
     Ok(())
 }

@@ -101,6 +101,22 @@ pub struct ExportJson {
     pub oordelen: Vec<OordeelJson>,
     pub conflicten: Vec<ConflictJson>,
     pub score: ScoreJson,
+    /// Text that was typed but not yet confirmed as a revision (recovered after a crash, or
+    /// being typed in an app that has the file open), oldest first.
+    pub concepten: Vec<ConceptJson>,
+}
+
+/// A draft: text typed into a field that is on disk but not yet a revision.
+#[derive(Debug, Serialize)]
+pub struct ConceptJson {
+    /// The field's stable key, e.g. `onderbouwing/1.1.1`.
+    pub veld: String,
+    /// The field in words, e.g. "onderbouwing bij 1.1.1".
+    pub omschrijving: String,
+    pub tekst: String,
+    pub inspecteur: String,
+    /// When the text reached the disk (RFC 3339).
+    pub tijd: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -495,6 +511,20 @@ impl ExportJson {
             oordelen,
             conflicten,
             score: score_json,
+            concepten: inspection
+                .drafts
+                .iter()
+                .map(|d| ConceptJson {
+                    veld: d.key.clone(),
+                    omschrijving: d.field().map_or_else(
+                        || format!("onbekend veld '{}'", d.key),
+                        |f| f.describe(inspection),
+                    ),
+                    tekst: d.text.clone(),
+                    inspecteur: name(d.author),
+                    tijd: d.at.to_string(),
+                })
+                .collect(),
         }
     }
 }

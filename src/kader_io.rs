@@ -17,8 +17,8 @@ use toml::Spanned;
 
 use crate::domain::kader::{
     Assessment, Band, Condition, Criterion, DecisionRules, Deduction, DocumentItem,
-    EvidenceSources, Expectation, Framework, Measure, Question, Role, Scale, Theme, Variant,
-    Verdict,
+    EvidenceSources, Expectation, Framework, MAX_BAND_LIMIT, MAX_DEADLINE_DAYS, MAX_EXPECTATIONS,
+    MAX_POINTS, Measure, Question, Role, Scale, Theme, Variant, Verdict,
 };
 use crate::domain::termijn::{DateKind, DayCount, DeadlineDef};
 
@@ -165,6 +165,9 @@ pub fn parse(text: &str, file: &str) -> Result<Framework, KaderError> {
 // DTOs: the file as written. Field names are the Dutch keys of the format.
 
 type Text = Spanned<String>;
+/// A number as written: read as i64 (any TOML integer) so that a negative or huge value gets a
+/// message naming its field instead of a bare TOML type error, then bounded by the validator.
+type Number = Spanned<i64>;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -222,8 +225,9 @@ struct VerwachtingDto {
 #[serde(deny_unknown_fields)]
 struct BeslisregelsDto {
     maat: Text,
-    #[serde(default = "one")]
-    aftrek_standaard: u32,
+    /// Default 1.
+    #[serde(default)]
+    aftrek_standaard: Option<Number>,
     standaard_schaal: Text,
     #[serde(default)]
     toelichting: String,
@@ -237,15 +241,11 @@ struct BeslisregelsDto {
     voorwaarde: Vec<VoorwaardeDto>,
 }
 
-fn one() -> u32 {
-    1
-}
-
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct AftrekDto {
     verwachting: Text,
-    punten: u32,
+    punten: Number,
     #[serde(default)]
     regel: String,
 }
@@ -282,9 +282,9 @@ struct SchaalDto {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct BandDto {
-    van: u32,
+    van: Number,
     #[serde(default)]
-    tot: Option<u32>,
+    tot: Option<Number>,
     eindoordeel: Text,
     #[serde(default)]
     regel: String,
@@ -310,9 +310,9 @@ struct TermijnDto {
     vanaf: Text,
     tot: Text,
     #[serde(default)]
-    dagen: u32,
+    dagen: Option<Number>,
     #[serde(default)]
-    weken: u32,
+    weken: Option<Number>,
     #[serde(default)]
     eenheid: Option<Text>,
     #[serde(default)]
@@ -478,6 +478,7 @@ impl Validator<'_> {
     fn themes(&mut self, dtos: &[ThemaDto]) -> Vec<Theme> {
         let mut seen = HashSet::new();
         let mut themes = Vec::new();
+        let mut count = 0usize;
         if dtos.is_empty() {
             self.problem(None, "thema", "het kader bevat geen thema's".to_string());
         }
@@ -506,6 +507,17 @@ impl Validator<'_> {
                 let mut expectations = Vec::new();
                 for (ei, e) in c.verwachting.iter().enumerate() {
                     let efield = format!("{cfield}.verwachting[{ei}]");
+                    count += 1;
+                    if count == MAX_EXPECTATIONS + 1 {
+                        self.problem(
+                            Some(e.id.span()),
+                            format!("{efield}.id"),
+                            format!(
+                                "verwachting {} is de {count}e; een kader heeft ten hoogste {MAX_EXPECTATIONS} verwachtingen",
+                                e.id.get_ref()
+                            ),
+                        );
+                    }
                     self.unique(&mut seen, &e.id, &format!("{efield}.id"));
                     self.extends(&e.id, c.id.get_ref(), &format!("{efield}.id"));
                     if e.tekst.get_ref().trim().is_empty() {
@@ -552,6 +564,28 @@ impl Validator<'_> {
             });
         }
         themes
+    }
+
+    /// A number from the file if it lies in `0..=max`; otherwise a problem naming the field.
+    /// `what` names the quantity in the message ("het aantal aftrekpunten").
+    fn number(&mut self, n: &Number, field: &str, what: &str, max: u32) -> Option<u32> {
+        let value = *n.get_ref();
+        match u32::try_from(value) {
+            Ok(v) if v <= max => Some(v),
+            _ => {
+                let message = if value < 0 {
+                    format!(
+                        "{value} is negatief; {what} is een geheel getal van 0 tot en met {max}"
+                    )
+                } else {
+                    format!(
+                        "{value} is te groot; {what} is ten hoogste {max} (zie 'Grenzen' in FORMAT.md)"
+                    )
+                };
+                self.problem(Some(n.span()), field, message);
+                None
+            }
+        }
     }
 
     fn unique(&mut self, seen: &mut HashSet<String>, id: &Text, field: &str) {
@@ -663,14 +697,26 @@ impl Validator<'_> {
             );
         }
 
+        let points = "de aftrek per onvoldoende verwachting";
+        let default_deduction = match &dto.aftrek_standaard {
+            None => Some(1),
+            Some(n) => self.number(n, "beslisregels.aftrek_standaard", points, MAX_POINTS),
+        };
         let mut deductions = HashMap::new();
         for (ai, a) in dto.aftrek.iter().enumerate() {
+            let weight = self.number(
+                &a.punten,
+                &format!("beslisregels.aftrek[{ai}].punten"),
+                points,
+                MAX_POINTS,
+            );
             let field = format!("beslisregels.aftrek[{ai}].verwachting");
             if let Some(index) = self.scored_ref(refs, &a.verwachting, &field) {
                 let previous = deductions.insert(
                     index,
                     Deduction {
-                        points: a.punten,
+                        // An out-of-range weight is reported, so this kader is refused anyway.
+                        points: weight.unwrap_or(0),
                         rule: a.regel.clone(),
                     },
                 );
@@ -829,6 +875,7 @@ impl Validator<'_> {
 
         let measure = measure?;
         let default_scale = default_scale?;
+        let default_deduction = default_deduction?;
         if scales.len() != dto.schaal.len() {
             return None; // a broken scale, already reported
         }
@@ -836,7 +883,7 @@ impl Validator<'_> {
         self.scales_never_better(&scales, &scale_spans, default_scale, measure);
         Some(DecisionRules {
             measure,
-            default_deduction: dto.aftrek_standaard,
+            default_deduction,
             deductions,
             variants,
             scales,
@@ -848,7 +895,8 @@ impl Validator<'_> {
 
     fn scale(&mut self, s: &SchaalDto, field: &str, measure: Option<Measure>) -> Option<Scale> {
         let mut bands = Vec::new();
-        let mut expected_from = 0u32;
+        // Where the next band must start; unknown after a band with an out-of-range limit.
+        let mut expected_from = Some(0u32);
         let mut ok = true;
         if s.band.is_empty() {
             self.problem(
@@ -862,30 +910,46 @@ impl Validator<'_> {
             let b = spanned.get_ref();
             let bfield = format!("{field}.band[{bi}]");
             let span = Some(spanned.span());
-            if b.van != expected_from {
+            let limit = "een grens van een band";
+            let van = self.number(&b.van, &format!("{bfield}.van"), limit, MAX_BAND_LIMIT);
+            let tot = match &b.tot {
+                None => Some(None),
+                Some(t) => self
+                    .number(t, &format!("{bfield}.tot"), limit, MAX_BAND_LIMIT)
+                    .map(Some),
+            };
+            let (Some(van), Some(tot)) = (van, tot) else {
+                // Reported; the rest of the scale is not checked against a limit out of range.
                 ok = false;
-                let message = if b.van > expected_from {
+                expected_from = None;
+                self.verdict(&b.eindoordeel, &format!("{bfield}.eindoordeel"));
+                continue;
+            };
+            if let Some(expected) = expected_from
+                && van != expected
+            {
+                ok = false;
+                let message = if van > expected {
                     format!(
                         "gat in de schaal: {} tot en met {} valt in geen enkele band",
-                        expected_from,
-                        b.van - 1
+                        expected,
+                        van - 1
                     )
                 } else {
                     format!(
-                        "overlap in de schaal: band begint bij {} maar {} valt al in de vorige band",
-                        b.van, b.van
+                        "overlap in de schaal: band begint bij {van} maar {van} valt al in de vorige band"
                     )
                 };
                 self.problem(span.clone(), format!("{bfield}.van"), message);
             }
             let last = bi + 1 == s.band.len();
-            match (b.tot, last) {
-                (Some(tot), _) if tot < b.van => {
+            match (tot, last) {
+                (Some(tot), _) if tot < van => {
                     ok = false;
                     self.problem(
                         span.clone(),
                         format!("{bfield}.tot"),
-                        format!("tot ({tot}) ligt vóór van ({})", b.van),
+                        format!("tot ({tot}) ligt vóór van ({van})"),
                     );
                 }
                 (Some(_), true) => {
@@ -906,7 +970,11 @@ impl Validator<'_> {
                 }
                 _ => {}
             }
-            expected_from = b.tot.map_or(expected_from, |t| t.saturating_add(1));
+            // Bounded by MAX_BAND_LIMIT, so `t + 1` cannot overflow.
+            expected_from = match tot {
+                Some(t) => Some(t + 1),
+                None => expected_from,
+            };
             let Some(verdict) = self.verdict(&b.eindoordeel, &format!("{bfield}.eindoordeel"))
             else {
                 ok = false;
@@ -931,8 +999,8 @@ impl Validator<'_> {
                 }
             }
             bands.push(Band {
-                from: b.van,
-                to: b.tot,
+                from: van,
+                to: tot,
                 verdict,
                 rule: b.regel.clone(),
             });
@@ -1005,7 +1073,39 @@ impl Validator<'_> {
                     None
                 }
             };
-            let days = t.dagen + 7 * t.weken;
+            let length = |v: &mut Self, n: &Option<Number>, key: &str, what: &str, max: u32| {
+                n.as_ref().map_or(Some(0), |n| {
+                    v.number(n, &format!("{field}.{key}"), what, max)
+                })
+            };
+            let dagen = length(
+                self,
+                &t.dagen,
+                "dagen",
+                "het aantal dagen",
+                MAX_DEADLINE_DAYS,
+            );
+            let weken = length(
+                self,
+                &t.weken,
+                "weken",
+                "het aantal weken",
+                MAX_DEADLINE_DAYS / 7,
+            );
+            let days = match (dagen, weken) {
+                // Both bounded, so the sum cannot overflow.
+                (Some(d), Some(w)) => d + 7 * w,
+                _ => 1, // reported above
+            };
+            if days > MAX_DEADLINE_DAYS {
+                self.problem(
+                    t.weken.as_ref().map(|w| w.span()),
+                    format!("{field}.weken"),
+                    format!(
+                        "de termijn is samen {days} dagen; een termijn is ten hoogste {MAX_DEADLINE_DAYS} dagen (tien jaar)"
+                    ),
+                );
+            }
             if days == 0 {
                 self.problem(
                     Some(t.id.span()),

@@ -7,7 +7,9 @@
 //! - **the ranking** ([`Overzicht::organisaties`]): by eindoordeel (voldoende, matig,
 //!   onvoldoende), then by the number of verwachtingen met (most first), then alphabetically by
 //!   organisation, as in the published table of chapter 2.1; with the voldoende / onvoldoende
-//!   counts and whether the organisation has a wachtlijst;
+//!   counts and whether the organisation has a wachtlijst. An organisation without any oordeel
+//!   has no eindoordeel: it comes last, is counted apart ([`EindoordeelTelling::nog_geen_oordeel`])
+//!   and the PDF says "nog geen oordeel" instead of a verdict;
 //! - **the matrix** organisations × verwachtingen: every row's [`Rij::oordelen`] is aligned with
 //!   [`Overzicht::verwachtingen`] (the scored verwachtingen in kader order), so a renderer marks
 //!   each onvoldoende;
@@ -36,6 +38,7 @@ use thiserror::Error;
 use jiff::civil::Date;
 
 use crate::domain::inspection::Inspection;
+use crate::domain::scoring::Standing;
 use crate::domain::{Judgement, Verdict, score};
 use crate::report::{
     Block, Column, Report, ReportError, ReportMeta, Row, RowKind, Section, Table, Text, TitlePage,
@@ -108,8 +111,13 @@ pub struct Rij {
     /// The file it came from.
     pub bestand: String,
     pub onderzoek: String,
+    /// What the beslisregels give for the oordelen so far. When [`Rij::nog_geen_oordeel`] is
+    /// set this is not an eindoordeel (no verwachting has been judged) and must not be shown as
+    /// one; the field stays for the JSON contract.
     #[serde(serialize_with = "verdict_text")]
     pub eindoordeel: Verdict,
+    /// No scored verwachting has an oordeel yet: there is no eindoordeel.
+    pub nog_geen_oordeel: bool,
     pub voldoende: u32,
     pub onvoldoende: u32,
     pub niet_beoordeeld: u32,
@@ -169,12 +177,28 @@ pub struct Telling {
     pub niet_beoordeeld: u32,
 }
 
-/// Organisations per eindoordeel.
+/// Organisations per eindoordeel; those without any oordeel are counted apart, never as a
+/// verdict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub struct EindoordeelTelling {
     pub voldoende: u32,
     pub matig: u32,
     pub onvoldoende: u32,
+    pub nog_geen_oordeel: u32,
+}
+
+impl EindoordeelTelling {
+    /// "12 voldoende, 10 matig, 2 onvoldoende" (and "1 nog geen oordeel" when there are such).
+    pub fn describe(&self) -> String {
+        let mut s = format!(
+            "{} voldoende, {} matig, {} onvoldoende",
+            self.voldoende, self.matig, self.onvoldoende
+        );
+        if self.nog_geen_oordeel > 0 {
+            s.push_str(&format!(", {} nog geen oordeel", self.nog_geen_oordeel));
+        }
+        s
+    }
 }
 
 fn verdict_text<S: Serializer>(verdict: &Verdict, serializer: S) -> Result<S::Ok, S::Error> {
@@ -233,12 +257,14 @@ pub fn build(inputs: &[(&Path, &Inspection)]) -> Result<Overzicht, OverzichtErro
     let mut rows: Vec<Rij> = inputs.iter().map(|&(path, i)| row(path, i)).collect();
     rows.sort_by(|a, b| {
         (
+            a.nog_geen_oordeel,
             a.eindoordeel,
             Reverse(a.voldoende),
             name_key(&a.organisatie),
             &a.onderzoek,
         )
             .cmp(&(
+                b.nog_geen_oordeel,
                 b.eindoordeel,
                 Reverse(b.voldoende),
                 name_key(&b.organisatie),
@@ -283,6 +309,10 @@ pub fn build(inputs: &[(&Path, &Inspection)]) -> Result<Overzicht, OverzichtErro
         .collect();
     let mut eindoordelen = EindoordeelTelling::default();
     for r in &rows {
+        if r.nog_geen_oordeel {
+            eindoordelen.nog_geen_oordeel += 1;
+            continue;
+        }
         match r.eindoordeel {
             Verdict::Voldoende => eindoordelen.voldoende += 1,
             Verdict::Matig => eindoordelen.matig += 1,
@@ -335,6 +365,7 @@ fn row(path: &Path, inspection: &Inspection) -> Rij {
         bestand: path.display().to_string(),
         onderzoek: inspection.id.to_string(),
         eindoordeel: s.verdict,
+        nog_geen_oordeel: s.standing() == Standing::NoJudgement,
         voldoende: s.met,
         onvoldoende: s.not_met,
         niet_beoordeeld: s.not_judged,
@@ -352,6 +383,14 @@ fn row(path: &Path, inspection: &Inspection) -> Rij {
 // ---------------------------------------------------------------------------------------------
 // The PDF: the overzicht as a report model for `crate::report`'s renderer.
 
+/// The organisation's name, or its file when the onderzoek has no organisation filled in yet.
+fn named(r: &Rij) -> &str {
+    match r.organisatie.trim() {
+        "" => r.bestand.as_str(),
+        name => name,
+    }
+}
+
 /// How many verwachtingen one matrix table shows side by side (more do not fit across A4).
 const MATRIX_COLUMNS: usize = 10;
 
@@ -360,7 +399,12 @@ const MATRIX_COLUMNS: usize = 10;
 pub fn report(overzicht: &Overzicht, date: Date) -> Report {
     let o = overzicht;
     let provisional = o.organisaties.iter().any(|r| !r.compleet);
-    let incomplete: Vec<&Rij> = o.organisaties.iter().filter(|r| !r.compleet).collect();
+    // Organisations without any oordeel get their own notice below.
+    let incomplete: Vec<&Rij> = o
+        .organisaties
+        .iter()
+        .filter(|r| !r.compleet && !r.nog_geen_oordeel)
+        .collect();
     let mut notices = Vec::new();
     if !incomplete.is_empty() {
         notices.push(format!(
@@ -369,9 +413,28 @@ pub fn report(overzicht: &Overzicht, date: Date) -> Report {
             if incomplete.len() == 1 { "" } else { "s" },
             incomplete
                 .iter()
-                .map(|r| r.organisatie.as_str())
+                .map(|r| named(r))
                 .collect::<Vec<_>>()
                 .join(", ")
+        ));
+    }
+    let without: Vec<&str> = o
+        .organisaties
+        .iter()
+        .filter(|r| r.nog_geen_oordeel)
+        .map(named)
+        .collect();
+    if !without.is_empty() {
+        notices.push(format!(
+            "Nog geen oordeel: van {} is nog geen enkele verwachting beoordeeld ({}); {} geen eindoordeel en {} achteraan in de rangschikking.",
+            if without.len() == 1 {
+                "1 organisatie".to_string()
+            } else {
+                format!("{} organisaties", without.len())
+            },
+            without.join(", "),
+            if without.len() == 1 { "zij heeft" } else { "zij hebben" },
+            if without.len() == 1 { "staat" } else { "staan" },
         ));
     }
     let e = o.eindoordelen;
@@ -396,7 +459,9 @@ pub fn report(overzicht: &Overzicht, date: Date) -> Report {
                     Text::plain(r.voldoende.to_string()),
                     Text::plain(r.onvoldoende.to_string()),
                     Text::plain(if r.wachtlijst { "ja" } else { "nee" }),
-                    if r.compleet {
+                    if r.nog_geen_oordeel {
+                        Text::italic("nog geen oordeel")
+                    } else if r.compleet {
                         Text::bold(r.eindoordeel.as_str())
                     } else {
                         Text::bold(r.eindoordeel.as_str()).and(" (voorlopig)")
@@ -423,10 +488,7 @@ pub fn report(overzicht: &Overzicht, date: Date) -> Report {
                     .count()
                     .to_string(),
             ),
-            Text::plain(format!(
-                "{} voldoende, {} matig, {} onvoldoende",
-                e.voldoende, e.matig, e.onvoldoende
-            )),
+            Text::plain(e.describe()),
         ])
         .with_kind(RowKind::Total),
     );
@@ -507,13 +569,7 @@ pub fn report(overzicht: &Overzicht, date: Date) -> Report {
             subtitles: vec![format!("Kader {}", o.kader)],
             facts: vec![
                 ("Organisaties".to_string(), o.organisaties.len().to_string()),
-                (
-                    "Eindoordeel".to_string(),
-                    format!(
-                        "{} voldoende, {} matig, {} onvoldoende",
-                        e.voldoende, e.matig, e.onvoldoende
-                    ),
-                ),
+                ("Eindoordeel".to_string(), e.describe()),
                 ("Datum".to_string(), format_date_long(date)),
             ],
             notices,
@@ -524,9 +580,14 @@ pub fn report(overzicht: &Overzicht, date: Date) -> Report {
                 title: "Eindoordeel per organisatie".to_string(),
                 level: 1,
                 blocks: vec![
-                    Block::Paragraph(Text::plain(
-                        "De organisaties zijn gerangschikt naar eindoordeel (voldoende, matig, onvoldoende) en daarbinnen naar het aantal verwachtingen waaraan zij voldoen. Bij een gelijke score is gerangschikt op alfabetische volgorde. Een wachtlijst begrenst het eindoordeel volgens de beslisregels van het kader.",
-                    )),
+                    Block::Paragraph(Text::plain(format!(
+                        "De organisaties zijn gerangschikt naar eindoordeel (voldoende, matig, onvoldoende) en daarbinnen naar het aantal verwachtingen waaraan zij voldoen. Bij een gelijke score is gerangschikt op alfabetische volgorde. Een wachtlijst begrenst het eindoordeel volgens de beslisregels van het kader.{}",
+                        if without.is_empty() {
+                            ""
+                        } else {
+                            " Een organisatie waarvan nog geen enkele verwachting is beoordeeld, heeft nog geen eindoordeel en staat achteraan."
+                        }
+                    ))),
                     Block::Table(ranking),
                 ],
             },
@@ -656,7 +717,8 @@ mod tests {
             EindoordeelTelling {
                 voldoende: 3,
                 matig: 1,
-                onvoldoende: 0
+                onvoldoende: 0,
+                nog_geen_oordeel: 0,
             }
         );
         let json = serde_json::to_value(&o).unwrap();

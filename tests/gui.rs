@@ -72,10 +72,13 @@ fn open_demo(harness: &mut Harness<'_, App>) -> PathBuf {
     harness.state().workspace().unwrap().path.clone()
 }
 
+/// Closes the inspection: the app closes once every edit is on disk (the store thread confirms).
 fn close(harness: &mut Harness<'_, App>) {
     harness.get_by_label("Sluiten").click();
-    harness.run_steps(3);
-    assert!(harness.state().workspace().is_none());
+    harness.run_steps(1);
+    wait_until(harness, "the inspection to close", |app| {
+        app.workspace().is_none()
+    });
 }
 
 #[test]

@@ -420,9 +420,14 @@ fn missing_required_key_is_reported() {
 
 #[test]
 fn wrong_value_type_is_reported_with_its_line() {
-    let text = broken("van = 12\n", "van = -1\n");
+    let text = broken("van = 12\n", "van = \"twaalf\"\n");
     let p = only_problem(&text);
-    check(&p, "", Some(line_of(&text, "van = -1")), &["-1"]);
+    check(
+        &p,
+        "",
+        Some(line_of(&text, "van = \"twaalf\"")),
+        &["twaalf"],
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1110,4 +1115,211 @@ fn huge_band_bound_does_not_panic() {
     );
     // Either outcome is acceptable; panicking is not.
     let _ = parse(&text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bounded numbers (issue 9, item 8): no weight or band limit can make a sum wrap around
+
+use veldtoets::domain::kader::{MAX_BAND_LIMIT, MAX_DEADLINE_DAYS, MAX_EXPECTATIONS, MAX_POINTS};
+
+/// The kader of the issue: `punten = 4294967295` made two failed verwachtingen wrap around to
+/// a few aftrekpunten and score voldoende. It is refused, naming file, line and field.
+#[test]
+fn the_wrapping_kader_is_refused_with_file_line_and_field() {
+    let text = broken("punten = 2", "punten = 4294967295");
+    let e = errors(&text);
+    assert_eq!(e.problems.len(), 1, "{e}");
+    let p = &e.problems[0];
+    check(
+        p,
+        "beslisregels.aftrek[0].punten",
+        Some(line_of(&text, "punten = 4294967295")),
+        &["4294967295", "te groot", &MAX_POINTS.to_string()],
+    );
+    let shown = e.to_string();
+    for part in [
+        "test.toml".to_string(),
+        format!("regel {}", line_of(&text, "punten = 4294967295")),
+        "veld beslisregels.aftrek[0].punten".to_string(),
+    ] {
+        assert!(shown.contains(&part), "{part:?} in {shown:?}");
+    }
+}
+
+#[test]
+fn cli_score_refuses_the_wrapping_kader() {
+    let dir = TestDir::new();
+    let text = broken("punten = 2", "punten = 4294967295");
+    let line = line_of(&text, "punten = 4294967295");
+    dir.write("wrap.toml", &text);
+    dir.write(
+        "j.json",
+        r#"{"1.1.1": "onvoldoende", "1.1.2": "onvoldoende", "2.1.1": "voldoende"}"#,
+    );
+    dir.run(["score", "--kader", "wrap.toml", "j.json"])
+        .failure()
+        .stdout_empty()
+        .stderr_contains("wrap.toml")
+        .stderr_contains(&format!("regel {line}"))
+        .stderr_contains("beslisregels.aftrek[0].punten");
+}
+
+#[test]
+fn points_at_the_bound_are_accepted_and_above_refused() {
+    let at = broken("punten = 2", &format!("punten = {MAX_POINTS}"));
+    let f = parse(&at).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(f.deduction(0), MAX_POINTS);
+
+    let over = broken("punten = 2", &format!("punten = {}", MAX_POINTS + 1));
+    check(
+        &only_problem(&over),
+        "beslisregels.aftrek[0].punten",
+        Some(line_of(&over, &format!("punten = {}", MAX_POINTS + 1))),
+        &["te groot"],
+    );
+
+    let negative = broken("punten = 2", "punten = -2");
+    check(
+        &only_problem(&negative),
+        "beslisregels.aftrek[0].punten",
+        Some(line_of(&negative, "punten = -2")),
+        &["-2", "negatief"],
+    );
+
+    // Even beyond 64 bits? TOML itself refuses that; the line is still named.
+    let huge = broken("punten = 2", "punten = 99999999999999999999");
+    let p = only_problem(&huge);
+    assert_eq!(p.line, Some(line_of(&huge, "punten = 9999")), "{p:?}");
+}
+
+#[test]
+fn aftrek_standaard_is_bounded() {
+    let text = broken("aftrek_standaard = 1", "aftrek_standaard = 4294967295");
+    check(
+        &only_problem(&text),
+        "beslisregels.aftrek_standaard",
+        Some(line_of(&text, "aftrek_standaard = 4294967295")),
+        &["4294967295", &MAX_POINTS.to_string()],
+    );
+    // Left out, it is 1.
+    let f = parse(&broken("aftrek_standaard = 1\n", "")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(f.rules.default_deduction, 1);
+}
+
+#[test]
+fn band_limits_are_bounded() {
+    let over = MAX_BAND_LIMIT + 1;
+    let text = broken("tot = 11", &format!("tot = {over}"));
+    check(
+        &only_problem(&text),
+        "beslisregels.schaal[0].band[1].tot",
+        Some(line_of(&text, &format!("tot = {over}"))),
+        &[&over.to_string(), "te groot", &MAX_BAND_LIMIT.to_string()],
+    );
+    let text = broken("van = 8\ntot = 11", &format!("van = {over}\ntot = 11"));
+    let e = errors(&text);
+    let p = problem_at(&e, "beslisregels.schaal[0].band[1].van");
+    check(
+        p,
+        "beslisregels.schaal[0].band[1].van",
+        Some(line_of(&text, &format!("van = {over}"))),
+        &["te groot"],
+    );
+    let text = broken("van = 12\n", "van = -12\n");
+    check(
+        &only_problem(&text),
+        "beslisregels.schaal[0].band[2].van",
+        Some(line_of(&text, "van = -12")),
+        &["negatief"],
+    );
+
+    // A scale reaching the bound exactly is fine.
+    let text = broken("tot = 11", &format!("tot = {}", MAX_BAND_LIMIT - 1));
+    let text = replace(
+        &text,
+        "van = 12\neindoordeel = \"onvoldoende\"",
+        &format!("van = {MAX_BAND_LIMIT}\neindoordeel = \"onvoldoende\""),
+    );
+    let f = parse(&text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(f.rules.scales[0].bands[2].from, MAX_BAND_LIMIT);
+}
+
+#[test]
+fn the_bounds_keep_every_sum_far_from_overflow() {
+    let largest_sum = MAX_EXPECTATIONS as u64 * u64::from(MAX_POINTS);
+    assert!(largest_sum <= u64::from(MAX_BAND_LIMIT));
+    assert!(largest_sum * 1000 < u64::from(u32::MAX), "{largest_sum}");
+    assert!(u64::from(MAX_BAND_LIMIT) * 1000 < u64::from(u32::MAX));
+}
+
+#[test]
+fn termijn_length_is_bounded() {
+    let text = broken("dagen = 5", "dagen = 4294967295");
+    check(
+        &only_problem(&text),
+        "termijn[0].dagen",
+        Some(line_of(&text, "dagen = 4294967295")),
+        &["te groot", &MAX_DEADLINE_DAYS.to_string()],
+    );
+    // `7 * weken` used to overflow (a panic in a debug build).
+    let text = broken("dagen = 5", "dagen = 5\nweken = 700000000");
+    check(
+        &only_problem(&text),
+        "termijn[0].weken",
+        Some(line_of(&text, "weken = 700000000")),
+        &["te groot"],
+    );
+    // Each within bounds, together too long.
+    let text = broken("dagen = 5", "dagen = 3000\nweken = 500");
+    check(
+        &only_problem(&text),
+        "termijn[0].weken",
+        Some(line_of(&text, "weken = 500")),
+        &["6500 dagen", &MAX_DEADLINE_DAYS.to_string()],
+    );
+    let text = broken("dagen = 5", "dagen = -5");
+    check(
+        &only_problem(&text),
+        "termijn[0].dagen",
+        Some(line_of(&text, "dagen = -5")),
+        &["negatief"],
+    );
+    let f =
+        parse(&broken("dagen = 5", "dagen = 10\nweken = 520")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(f.deadlines[0].days, 10 + 7 * 520);
+}
+
+/// The valid kader with `extra` inventoried verwachtingen in a new criterium 2.2.
+fn with_extra_expectations(extra: usize) -> String {
+    let mut block = String::from("\n[[thema.criterium]]\nid = \"2.2\"\ntitel = \"Veel\"\n");
+    for i in 1..=extra {
+        block.push_str(&format!(
+            "\n[[thema.criterium.verwachting]]\nid = \"2.2.{i}\"\ntekst = \"Extra {i}.\"\nbeoordeling = \"inventarisatie\"\n"
+        ));
+    }
+    broken(
+        "tekst = \"Verwachting met varianten.\"\n",
+        &format!("tekst = \"Verwachting met varianten.\"\n{block}"),
+    )
+}
+
+#[test]
+fn the_number_of_verwachtingen_is_bounded() {
+    // VALID has 4 verwachtingen.
+    let at = with_extra_expectations(MAX_EXPECTATIONS - 4);
+    let f = parse(&at).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(f.expectations().len(), MAX_EXPECTATIONS);
+
+    let over = with_extra_expectations(MAX_EXPECTATIONS - 3);
+    let first_too_many = MAX_EXPECTATIONS - 3;
+    let p = only_problem(&over);
+    check(
+        &p,
+        &format!(
+            "thema[1].criterium[1].verwachting[{}].id",
+            first_too_many - 1
+        ),
+        Some(line_of(&over, &format!("id = \"2.2.{first_too_many}\""))),
+        &[&MAX_EXPECTATIONS.to_string()],
+    );
 }

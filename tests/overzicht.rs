@@ -138,7 +138,7 @@ fn the_published_ranking_of_24_organisations() {
     // "twaalf … voldoende … tien … matig … twee … onvoldoende"
     assert_eq!(
         o["eindoordelen"],
-        serde_json::json!({"voldoende": 12, "matig": 10, "onvoldoende": 2})
+        serde_json::json!({"voldoende": 12, "matig": 10, "onvoldoende": 2, "nog_geen_oordeel": 0})
     );
     let verdicts: Vec<&str> = rows
         .iter()
@@ -481,4 +481,90 @@ fn the_pdf_needs_an_output_and_refuses_a_date_without_pdf() {
     .stderr_one_line()
     .stderr_contains("--datum");
     assert!(!dir.exists("x.pdf"));
+}
+
+/// An organisation whose file has no oordeel at all has no eindoordeel: it is not counted as
+/// voldoende, comes last in the ranking, and the PDF says "nog geen oordeel" (issue 9, item 9).
+#[test]
+fn a_file_without_any_oordeel_is_not_ranked_as_voldoende() {
+    let dir = TestDir::new();
+    let empty = dir.join("leeg.veldtoets");
+    let all: Vec<String> = kader_io::builtin("vt-2016-stap2")
+        .unwrap()
+        .expectations()
+        .iter()
+        .map(|e| e.expectation.id.clone())
+        .collect();
+    let all: Vec<&str> = all.iter().map(String::as_str).collect();
+    inspection_file(
+        &empty,
+        "vt-2016-stap2",
+        "Veilig Thuis Aardvark",
+        &serde_json::json!({}),
+        &all,
+    );
+    let heel = dir.join("heel.veldtoets");
+    inspection_file(
+        &heel,
+        "vt-2016-stap2",
+        "Veilig Thuis Heel",
+        &serde_json::json!({"1.3.2": "onvoldoende"}),
+        &[],
+    );
+    let out = dir
+        .cmd(["overzicht", "--json", "-"])
+        .args([&empty, &heel])
+        .output();
+    let o = out.success().json();
+    let rows = o["organisaties"].as_array().unwrap();
+    assert_eq!(rows[0]["organisatie"], "Veilig Thuis Heel");
+    assert_eq!(rows[0]["nog_geen_oordeel"], false);
+    // Alphabetically first and "voldoende" by the beslisregels for zero aftrekpunten, yet last.
+    assert_eq!(rows[1]["organisatie"], "Veilig Thuis Aardvark");
+    assert_eq!(rows[1]["nog_geen_oordeel"], true);
+    assert_eq!(rows[1]["niet_beoordeeld"], 30);
+    assert_eq!(rows[1]["compleet"], false);
+    assert_eq!(
+        o["eindoordelen"],
+        serde_json::json!({"voldoende": 1, "matig": 0, "onvoldoende": 0, "nog_geen_oordeel": 1})
+    );
+
+    let mut cmd = dir.cmd(["overzicht", "--pdf", "o.pdf", "--datum", "20-10-2026"]);
+    cmd.args([&empty, &heel]);
+    cmd.output().success();
+    let text = pdf_text(&dir.read_bytes("o.pdf"));
+    for phrase in [
+        "2VeiligThuisAardvark00neenoggeenoordeel",
+        "1voldoende,0matig,0onvoldoende,1noggeenoordeel",
+    ] {
+        assert!(text.contains(phrase), "{phrase} missing in {text}");
+    }
+    assert!(
+        !text.contains("VeiligThuisAardvark00neevoldoende"),
+        "the empty file is shown with a verdict"
+    );
+}
+
+#[test]
+fn the_library_marks_and_counts_a_file_without_oordelen() {
+    use veldtoets::domain::inspection::Inspection;
+    let fw = kader_io::builtin("vt-2016-stap2").unwrap().clone();
+    let empty = Inspection::new(uuid::Uuid::now_v7(), fw, jiff::Timestamp::UNIX_EPOCH);
+    let o = veldtoets::overzicht::build(&[(Path::new("leeg.veldtoets"), &empty)]).unwrap();
+    assert!(o.organisaties[0].nog_geen_oordeel);
+    assert_eq!(o.eindoordelen.voldoende, 0);
+    assert_eq!(o.eindoordelen.nog_geen_oordeel, 1);
+    let report = veldtoets::overzicht::report(&o, jiff::civil::date(2026, 10, 20));
+    let text = report.to_text();
+    assert!(text.contains("nog geen oordeel"), "{text}");
+    assert!(
+        report
+            .title_page
+            .notices
+            .iter()
+            .any(|n| n.starts_with("Nog geen oordeel:")),
+        "{:?}",
+        report.title_page.notices
+    );
+    assert!(!text.contains("Voorlopig: van"), "{text}");
 }

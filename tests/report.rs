@@ -487,7 +487,9 @@ fn an_empty_stap1_inspection_renders_with_everything_open() {
     let model = report::build(&inspection, &definitive());
     assert!(model.meta.provisional, "nothing judged yet");
     let text = model.to_text();
-    assert!(text.contains("Voorlopig eindoordeel"));
+    // Nothing judged: no verdict, not even a provisional one (stap 1 gives "onvoldoende" for
+    // zero verwachtingen met).
+    assert_no_verdict_claimed(&text);
     assert!(text.contains("datum niet vastgelegd"));
     // 3.1.1 is not assessed in stap 1; everything else has no oordeel yet.
     let rows: BTreeMap<String, String> = model
@@ -509,6 +511,105 @@ fn an_empty_stap1_inspection_renders_with_everything_open() {
     assert!(pdf.has("nog niet beoordeeld"));
     assert!(pdf.has(&format!("pagina 1 van {}", pdf.pages.len())));
     assert!(!pdf.has("CONCEPT"));
+}
+
+/// The rapport of an inspection without any oordeel claims no eindoordeel anywhere.
+#[track_caller]
+fn assert_no_verdict_claimed(text: &str) {
+    for lie in [
+        "Voorlopig eindoordeel",
+        "Eindoordeel: voldoende",
+        "Eindoordeel: matig",
+        "Eindoordeel: onvoldoende",
+        "voldoende (voorlopig)",
+        "matig (voorlopig)",
+        "Beslisregel: ",
+        "Geen enkele verwachting die meetelt is onvoldoende",
+    ] {
+        assert!(
+            !text.contains(lie),
+            "{lie:?} in a rapport without oordelen:\n{text}"
+        );
+    }
+    for honest in [
+        "Eindoordeel: nog geen oordeel",
+        "Nog geen eindoordeel.",
+        "Er zijn nog geen oordelen, dus er is nog geen beslisregel toegepast.",
+    ] {
+        assert!(text.contains(honest), "{honest:?} missing:\n{text}");
+    }
+}
+
+#[test]
+fn a_fresh_inspection_has_no_eindoordeel_in_the_rapport() {
+    let framework = veldtoets::kader_io::builtin("vt-2016-stap2")
+        .expect("built-in kader")
+        .clone();
+    let inspection = Inspection::new(Uuid::nil(), framework, Timestamp::UNIX_EPOCH);
+    let model = report::build(&inspection, &concept());
+    assert!(model.meta.provisional);
+    assert!(
+        model
+            .title_page
+            .notices
+            .iter()
+            .any(|n| n.starts_with("Nog geen eindoordeel.")
+                && n.contains("geen van de 30 verwachtingen")),
+        "{:?}",
+        model.title_page.notices
+    );
+    let text = model.to_text();
+    assert_no_verdict_claimed(&text);
+    let summary = format!("{:?}", section_titled(&model, "Samenvatting"));
+    assert!(summary.contains("nog geen oordeel"), "{summary}");
+    assert!(!summary.contains("aftrekpunten op"), "{summary}");
+    let verdict = format!("{:?}", section(&model, "4.1"));
+    assert!(
+        verdict.contains("Eindoordeel: nog geen oordeel"),
+        "{verdict}"
+    );
+
+    // One oordeel makes it a provisional eindoordeel, said as such.
+    let mut inspection = inspection;
+    let author = inspection.add_inspector("E. Voorbeeld");
+    let fw = inspection.framework.clone();
+    let data = OordeelData::parse(&fw, "1.3.1", "voldoende", String::new()).expect("oordeel");
+    let change = inspection.change(
+        "1.3.1",
+        Record::Oordeel(data),
+        author,
+        Stamp {
+            rev: Uuid::now_v7(),
+            at: Timestamp::UNIX_EPOCH,
+        },
+    );
+    inspection.apply(change);
+    let text = report::build(&inspection, &concept()).to_text();
+    assert!(text.contains("Voorlopig eindoordeel"), "{text}");
+    assert!(
+        text.contains("Eindoordeel: voldoende (voorlopig)"),
+        "{text}"
+    );
+    assert!(!text.contains("Nog geen eindoordeel"), "{text}");
+
+    let pdf = PdfText::read(&report::pdf(&report_without_oordelen(), &concept()).expect("pdf"));
+    assert!(pdf.has("Eindoordeel: nog geen oordeel"));
+    assert!(!pdf.has("Voorlopig eindoordeel"));
+}
+
+fn report_without_oordelen() -> Inspection {
+    let framework = veldtoets::kader_io::builtin("vt-2016-stap2")
+        .expect("built-in kader")
+        .clone();
+    Inspection::new(Uuid::nil(), framework, Timestamp::UNIX_EPOCH)
+}
+
+fn section_titled<'r>(report: &'r report::Report, title: &str) -> &'r Section {
+    report
+        .sections
+        .iter()
+        .find(|s| s.title == title)
+        .unwrap_or_else(|| panic!("no section {title}"))
 }
 
 #[test]

@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use proptest::prelude::*;
+use veldtoets::domain::scoring::{Standing, Tone, headline};
 use veldtoets::domain::{Framework, Judgement, JudgementSet, Verdict, score};
 use veldtoets::kader_io;
 
@@ -296,8 +297,21 @@ fn incomplete_sets_say_so() {
     let s = score(stap2(), &empty);
     assert!(!s.complete);
     assert_eq!(s.not_judged, 30);
+    // Nothing judged: the rule does not quote a beslisregel as if there were an eindoordeel.
     assert!(
-        s.rule.starts_with("Voorlopig: 30 verwachtingen"),
+        s.rule
+            .starts_with("Nog geen oordeel: geen van de 30 verwachtingen is beoordeeld"),
+        "{}",
+        s.rule
+    );
+    assert!(!s.rule.contains("Beslisregel"), "{}", s.rule);
+
+    let mut one_open = all_met_except(stap2(), &[]);
+    one_open.set(stap2().index_of("3.1.2").unwrap(), Judgement::NotJudged);
+    let s = score(stap2(), &one_open);
+    assert!(
+        s.rule
+            .starts_with("Voorlopig: 1 verwachting nog niet beoordeeld"),
         "{}",
         s.rule
     );
@@ -372,4 +386,345 @@ proptest! {
     ) {
         monotone(stap1(), &set, index, variant);
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Honest states (issue 9, item 9): what the Overzicht screen may claim
+
+#[test]
+fn a_set_without_any_oordeel_has_no_eindoordeel() {
+    for (framework, total) in [(stap2(), 30), (stap1(), 24)] {
+        let s = score(framework, &JudgementSet::empty(framework));
+        assert_eq!(s.standing(), Standing::NoJudgement, "{}", framework.id);
+        assert_eq!(s.standing().verdict(), None);
+        let h = headline(&s);
+        assert_eq!(h.text, "nog geen oordeel");
+        assert_eq!(
+            h.tone,
+            Tone::Neutral,
+            "no verdict colour without an oordeel"
+        );
+        assert!(
+            h.progress
+                .starts_with(&format!("0 van {total} verwachtingen beoordeeld")),
+            "{}",
+            h.progress
+        );
+        assert!(!h.text.to_lowercase().contains("voldoende"), "{}", h.text);
+    }
+}
+
+#[test]
+fn only_niet_beoordeeld_is_still_no_oordeel() {
+    let texts: Vec<(String, &str)> = stap2()
+        .expectations()
+        .iter()
+        .map(|e| (e.expectation.id.clone(), "niet_beoordeeld"))
+        .collect();
+    let set = JudgementSet::from_texts(stap2(), texts.iter().map(|(k, v)| (k.as_str(), *v)))
+        .expect("valid");
+    let h = headline(&score(stap2(), &set));
+    assert_eq!(h.standing, Standing::NoJudgement);
+    assert_eq!(h.tone, Tone::Neutral);
+}
+
+#[test]
+fn a_partly_judged_set_is_clearly_provisional() {
+    let mut set = JudgementSet::empty(stap2());
+    for id in ["1.1.1", "1.2.1", "1.5.3"] {
+        set.set(stap2().index_of(id).unwrap(), Judgement::Met);
+    }
+    set.set(
+        stap2().index_of("1.3.2").unwrap(),
+        Judgement::NotMet { variant: None },
+    );
+    let s = score(stap2(), &set);
+    assert_eq!(s.standing(), Standing::Provisional(Verdict::Voldoende));
+    let h = headline(&s);
+    assert_eq!(h.text, "VOLDOENDE (voorlopig)");
+    assert_eq!(h.tone, Tone::Verdict(Verdict::Voldoende));
+    assert!(
+        h.progress
+            .contains("4 van 30 verwachtingen beoordeeld, 26 nog niet"),
+        "{}",
+        h.progress
+    );
+    assert!(h.progress.contains("kan nog veranderen"), "{}", h.progress);
+}
+
+#[test]
+fn a_complete_set_is_final() {
+    let s = score(stap2(), &all_met_except(stap2(), &["2.1.1:wachtlijst"]));
+    assert_eq!(s.standing(), Standing::Final(Verdict::Matig));
+    let h = headline(&s);
+    assert_eq!(h.text, "MATIG");
+    assert_eq!(h.tone, Tone::Verdict(Verdict::Matig));
+    assert_eq!(h.progress, "alle 30 verwachtingen beoordeeld");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bounded numbers (issue 9, item 8): extreme but accepted kaders stay monotone
+
+use veldtoets::domain::kader::{MAX_BAND_LIMIT, MAX_EXPECTATIONS, MAX_POINTS};
+
+/// A generated kader: one thema, one criterium, `n` scored verwachtingen.
+#[derive(Debug, Clone)]
+struct GenKader {
+    /// `true`: maat aftrekpunten; `false`: maat voldoende (verwachtingen met).
+    deductions: bool,
+    default_points: u32,
+    /// Per verwachting an own weight (`[[beslisregels.aftrek]]`), or the default.
+    weights: Vec<Option<u32>>,
+    /// The standard scale: the second verdict from `cuts.0`, the third from `cuts.1`.
+    cuts: (u32, u32),
+    /// An alternative scale, nowhere better, used by variant `alt` of 1.1.1 (which counts its
+    /// deduction or not).
+    alt: Option<((u32, u32), bool)>,
+    /// A voorwaarde over these verwachtingen, with its `anders`.
+    condition: Option<(Vec<usize>, &'static str)>,
+}
+
+/// Bands over `[0, a)`, `[a, b)` and `[b, ∞)` with the verdicts of `order`, empty ones left out.
+fn bands(order: [&str; 3], (a, b): (u32, u32)) -> String {
+    assert!(a <= b);
+    let mut out = String::new();
+    let mut from = 0;
+    for (verdict, end) in [(order[0], Some(a)), (order[1], Some(b)), (order[2], None)] {
+        match end {
+            Some(end) if end <= from => {}
+            Some(end) => {
+                out.push_str(&format!(
+                    "\n[[beslisregels.schaal.band]]\nvan = {from}\ntot = {}\neindoordeel = \"{verdict}\"\n",
+                    end - 1
+                ));
+                from = end;
+            }
+            None => out.push_str(&format!(
+                "\n[[beslisregels.schaal.band]]\nvan = {from}\neindoordeel = \"{verdict}\"\n"
+            )),
+        }
+    }
+    out
+}
+
+impl GenKader {
+    fn text(&self) -> String {
+        let n = self.weights.len();
+        let order = if self.deductions {
+            ["voldoende", "matig", "onvoldoende"]
+        } else {
+            ["onvoldoende", "matig", "voldoende"]
+        };
+        let mut t = String::from(
+            "formaat = 1\nid = \"extreem\"\ntitel = \"Extreem\"\n\n[[thema]]\nid = \"1\"\ntitel = \"T\"\n\n[[thema.criterium]]\nid = \"1.1\"\ntitel = \"C\"\n",
+        );
+        for i in 1..=n {
+            t.push_str(&format!(
+                "\n[[thema.criterium.verwachting]]\nid = \"1.1.{i}\"\ntekst = \"V{i}.\"\n"
+            ));
+        }
+        t.push_str(&format!(
+            "\n[beslisregels]\nmaat = \"{}\"\naftrek_standaard = {}\nstandaard_schaal = \"standaard\"\n",
+            if self.deductions { "aftrekpunten" } else { "voldoende" },
+            self.default_points
+        ));
+        for (i, w) in self.weights.iter().enumerate() {
+            if let Some(w) = w {
+                t.push_str(&format!(
+                    "\n[[beslisregels.aftrek]]\nverwachting = \"1.1.{}\"\npunten = {w}\n",
+                    i + 1
+                ));
+            }
+        }
+        if let Some((_, counts)) = self.alt {
+            t.push_str("\n[[beslisregels.variant]]\nverwachting = \"1.1.1\"\nid = \"gewoon\"\nnaam = \"Gewoon\"\nstandaard = true\n");
+            t.push_str(&format!(
+                "\n[[beslisregels.variant]]\nverwachting = \"1.1.1\"\nid = \"alt\"\nnaam = \"Anders\"\ntelt_mee = {counts}\nschaal = \"alt\"\n"
+            ));
+        }
+        t.push_str("\n[[beslisregels.schaal]]\nid = \"standaard\"\nnaam = \"Standaard\"\n");
+        t.push_str(&bands(order, self.cuts));
+        if let Some((cuts, _)) = self.alt {
+            t.push_str("\n[[beslisregels.schaal]]\nid = \"alt\"\nnaam = \"Anders\"\n");
+            t.push_str(&bands(order, cuts));
+        }
+        if let Some((members, otherwise)) = &self.condition {
+            let ids: Vec<String> = members
+                .iter()
+                .map(|m| format!("\"1.1.{}\"", m + 1))
+                .collect();
+            t.push_str(&format!(
+                "\n[[beslisregels.voorwaarde]]\nverwachtingen = [{}]\nanders = \"{otherwise}\"\n",
+                ids.join(", ")
+            ));
+        }
+        let all: Vec<String> = (1..=n).map(|i| format!("\"1.1.{i}\"")).collect();
+        t.push_str(&format!(
+            "\n[[bronnen.document]]\nid = \"doc\"\nnaam = \"Alles\"\nverwachtingen = [{}]\n",
+            all.join(", ")
+        ));
+        t
+    }
+
+    fn framework(&self) -> Framework {
+        kader_io::parse(&self.text(), "gegenereerd.toml")
+            .unwrap_or_else(|e| panic!("the generator made an invalid kader: {e}"))
+    }
+}
+
+/// Weights biased to the extremes of what validation accepts.
+fn points() -> impl Strategy<Value = u32> {
+    prop_oneof![
+        Just(0),
+        Just(1),
+        Just(MAX_POINTS - 1),
+        Just(MAX_POINTS),
+        0..=MAX_POINTS
+    ]
+}
+
+/// Band limits (≥ 1) biased to the extremes, including ones reachable by a few verwachtingen.
+fn limit() -> impl Strategy<Value = u32> {
+    prop_oneof![
+        Just(1),
+        Just(MAX_POINTS),
+        Just(MAX_BAND_LIMIT - 1),
+        Just(MAX_BAND_LIMIT),
+        1..=8 * MAX_POINTS,
+        1..=MAX_BAND_LIMIT
+    ]
+}
+
+fn ordered_cuts() -> impl Strategy<Value = (u32, u32)> {
+    (limit(), limit()).prop_map(|(a, b)| (a.min(b), a.max(b)))
+}
+
+fn gen_kader() -> impl Strategy<Value = GenKader> {
+    let n = prop_oneof![4 => 1usize..=8, 1 => Just(MAX_EXPECTATIONS)];
+    (n, any::<bool>(), points(), ordered_cuts()).prop_flat_map(|(n, deductions, default, cuts)| {
+        let weights = proptest::collection::vec(proptest::option::of(points()), n);
+        // The alternative scale is nowhere better than the standard one: with aftrekpunten its
+        // cuts come earlier (worse sooner), with voldoende later (better later).
+        let alt_cuts = if deductions {
+            (0..=cuts.0)
+                .prop_flat_map(move |a| (Just(a), a..=cuts.1))
+                .boxed()
+        } else {
+            (cuts.0..=MAX_BAND_LIMIT)
+                .prop_flat_map(move |a| (Just(a), a.max(cuts.1)..=MAX_BAND_LIMIT))
+                .boxed()
+        };
+        let alt = proptest::option::of((alt_cuts, any::<bool>()));
+        let verdict = proptest::sample::select(vec!["voldoende", "matig", "onvoldoende"]);
+        let condition =
+            proptest::option::of((proptest::collection::btree_set(0..n, 1..=n.min(4)), verdict))
+                .prop_map(|c| c.map(|(set, v)| (set.into_iter().collect::<Vec<_>>(), v)));
+        (weights, alt, condition).prop_map(move |(weights, alt, condition)| GenKader {
+            deductions,
+            default_points: default,
+            weights,
+            cuts,
+            alt,
+            condition,
+        })
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Failing one more verwachting (from voldoende or niet beoordeeld, with any variant) never
+    /// improves the eindoordeel, for kaders with extreme but accepted numbers.
+    #[test]
+    fn failing_one_more_never_improves_with_extreme_numbers(
+        kader in gen_kader(),
+        values in proptest::collection::vec(0u8..3, MAX_EXPECTATIONS),
+        pick in any::<proptest::sample::Index>(),
+        variant in 0usize..2,
+    ) {
+        let fw = kader.framework();
+        let n = fw.expectations().len();
+        let fail = |set: &mut JudgementSet, i: usize, v: usize| {
+            let variants: Vec<usize> = fw.variants_of(i).map(|(k, _)| k).collect();
+            let j = if variants.is_empty() {
+                Judgement::NotMet { variant: None }
+            } else {
+                Judgement::NotMet { variant: Some(variants[v % variants.len()]) }
+            };
+            set.set(i, j);
+        };
+        let mut set = JudgementSet::empty(&fw);
+        for (i, value) in values.iter().take(n).enumerate() {
+            match value {
+                0 => set.set(i, Judgement::Met),
+                1 => {}
+                _ => fail(&mut set, i, i),
+            }
+        }
+        let index = pick.index(n);
+        if !matches!(set.get(index), Judgement::NotMet { .. }) {
+            let before = score(&fw, &set);
+            let mut worse = set.clone();
+            fail(&mut worse, index, variant);
+            let after = score(&fw, &worse);
+            prop_assert!(
+                after.verdict >= before.verdict,
+                "failing {} ({:?}) improved {} to {}\n{}",
+                fw.expectation(index).id,
+                worse.get(index),
+                before.verdict,
+                after.verdict,
+                kader.text()
+            );
+            prop_assert!(after.deductions >= before.deductions);
+        }
+    }
+}
+
+/// The largest kader validation accepts: every verwachting failed at the largest weight reaches
+/// the largest band limit exactly, without wrapping, and lands in the worst band.
+#[test]
+fn the_largest_accepted_sum_reaches_the_last_band() {
+    let kader = GenKader {
+        deductions: true,
+        default_points: MAX_POINTS,
+        weights: vec![None; MAX_EXPECTATIONS],
+        cuts: (MAX_BAND_LIMIT - 1, MAX_BAND_LIMIT),
+        alt: None,
+        condition: None,
+    };
+    let fw = kader.framework();
+    let mut set = JudgementSet::empty(&fw);
+    for i in 0..MAX_EXPECTATIONS {
+        set.set(i, Judgement::NotMet { variant: None });
+    }
+    let all = score(&fw, &set);
+    assert_eq!(all.deductions, MAX_BAND_LIMIT);
+    assert_eq!(all.verdict, Verdict::Onvoldoende);
+    set.set(0, Judgement::Met);
+    let one_less = score(&fw, &set);
+    assert_eq!(one_less.deductions, MAX_BAND_LIMIT - MAX_POINTS);
+    assert_eq!(one_less.verdict, Verdict::Voldoende);
+}
+
+/// Scoring itself never wraps: with weights no validated kader can have (set on the framework
+/// after validation), two failures saturate at the top and give the worst eindoordeel, where
+/// wrapping arithmetic gave 4294967294 + … → voldoende.
+#[test]
+fn unvalidated_huge_weights_saturate_towards_the_worst_verdict() {
+    let mut fw = stap2().clone();
+    fw.rules.default_deduction = u32::MAX;
+    for d in fw.rules.deductions.values_mut() {
+        d.points = u32::MAX;
+    }
+    let one = score(&fw, &all_met_except(&fw, &["1.3.2"]));
+    let two = score(&fw, &all_met_except(&fw, &["1.3.2", "1.5.3"]));
+    let three = score(&fw, &all_met_except(&fw, &["1.1.1", "1.3.2", "1.5.3"]));
+    for s in [&one, &two, &three] {
+        assert_eq!(s.deductions, u32::MAX);
+        assert_eq!(s.verdict, Verdict::Onvoldoende, "{}", s.rule);
+    }
+    assert!(two.verdict >= one.verdict && three.verdict >= two.verdict);
+    let none = score(&fw, &all_met_except(&fw, &[]));
+    assert_eq!(none.verdict, Verdict::Voldoende);
 }

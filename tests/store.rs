@@ -470,10 +470,12 @@ fn schema_fixtures_of_every_version_open() {
         if version < CURRENT_VERSION {
             let (from, backup) = report.migrated_from.clone().expect("migrated");
             assert_eq!(from, version);
-            assert_eq!(
-                std::fs::read(&backup).unwrap(),
-                std::fs::read(&source).unwrap()
-            );
+            // The backup is a consistent copy (`VACUUM INTO`), not a byte copy: it holds the same
+            // data at the old version.
+            let (backup_store, from_backup) = Store::open_read_only(&backup).unwrap();
+            assert_eq!(backup_store.check().unwrap().schema_version, version);
+            let (_, from_source) = Store::open_read_only(&source).unwrap();
+            assert_eq!(export(&from_backup), export(&from_source));
         } else {
             assert_eq!(report.migrated_from, None);
         }
@@ -486,5 +488,109 @@ fn schema_fixtures_of_every_version_open() {
             veldtoets::domain::score(&inspection.framework, &inspection.judgements()).verdict,
             veldtoets::domain::Verdict::Matig
         );
+    }
+}
+
+#[test]
+fn bad_files_are_refused_untouched_when_read_only_too() {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, is_expected, words) in bad_files(dir.path()) {
+        let before = std::fs::read(&path).unwrap();
+        let files_before = listing(dir.path());
+        let err = Store::open_read_only(&path).err().expect("must be refused");
+        assert!(is_expected(&err), "{}: unexpected {err}", path.display());
+        assert!(err.to_string().contains(words), "{err}");
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        assert_eq!(listing(dir.path()), files_before);
+    }
+}
+
+/// `path-wal` as a path.
+fn wal_of(path: &Path) -> PathBuf {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    PathBuf::from(wal)
+}
+
+/// The state a full disk leaves: edits committed in the WAL, the header's page count ahead of
+/// the file (the checkpoint on close wrote page 1, then could not extend the file).
+#[test]
+fn a_header_ahead_of_the_file_is_fine_while_the_wal_holds_the_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, mut store, mut inspection) = new_file(dir.path(), "vol.veldtoets");
+    let long = "x".repeat(40_000);
+    let data = oordeel(&inspection, "1.3.1", "onvoldoende", &long);
+    set(&mut store, &mut inspection, "1.3.1", data, 1);
+    // A copy of the file and its WAL while open, with page 1 taken from the WAL (as a checkpoint
+    // would write it first): the header claims pages the file does not have yet.
+    let copy = dir.path().join("kopie.veldtoets");
+    std::fs::copy(&path, &copy).unwrap();
+    std::fs::copy(wal_of(&path), wal_of(&copy)).unwrap();
+    drop(store);
+    let wal = std::fs::read(wal_of(&copy)).unwrap();
+    let page_size = u32::from_be_bytes([wal[8], wal[9], wal[10], wal[11]]) as usize;
+    let mut newest_page_1 = None;
+    for frame in wal[32..].chunks_exact(24 + page_size) {
+        if u32::from_be_bytes([frame[0], frame[1], frame[2], frame[3]]) == 1 {
+            newest_page_1 = Some(frame[24..].to_vec());
+        }
+    }
+    let page_1 = newest_page_1.expect("page 1 is in the WAL");
+    let mut bytes = std::fs::read(&copy).unwrap();
+    let claimed = u32::from_be_bytes([page_1[28], page_1[29], page_1[30], page_1[31]]) as usize;
+    assert!(claimed * page_size > bytes.len(), "the header runs ahead");
+    bytes[..page_size].copy_from_slice(&page_1);
+    std::fs::write(&copy, &bytes).unwrap();
+
+    veldtoets::store::probe(&copy).expect("a pending WAL explains the header");
+    let (reader, read) = Store::open_read_only(&copy).unwrap();
+    assert_eq!(read.oordeel("1.3.1").unwrap().data.onderbouwing, long);
+    drop(reader);
+    assert_eq!(
+        std::fs::read(&copy).unwrap(),
+        bytes,
+        "reading wrote to the file"
+    );
+    let (store, read, _) = Store::open(&copy).unwrap();
+    assert_eq!(read.oordeel("1.3.1").unwrap().data.onderbouwing, long);
+    assert!(store.check().unwrap().is_ok());
+    drop(store);
+    assert!(!wal_of(&copy).exists(), "checkpointed on close");
+    // Without the WAL the same header means a truncated file.
+    std::fs::write(&copy, &bytes).unwrap();
+    assert!(matches!(
+        veldtoets::store::probe(&copy),
+        Err(StoreError::Truncated(_))
+    ));
+}
+
+/// A truncated file is refused untouched, also when a WAL lies beside it that cannot make up for
+/// the missing pages.
+#[test]
+fn a_damaged_file_with_a_wal_is_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, store, _) = new_file(dir.path(), "kapot.veldtoets");
+    drop(store);
+    let bytes = std::fs::read(&path).unwrap();
+    let half = &bytes[..(bytes.len() / 2) / 4096 * 4096];
+    std::fs::write(&path, half).unwrap();
+    std::fs::write(wal_of(&path), vec![0xAB; 4096 + 32]).unwrap();
+    let wal_before = std::fs::read(wal_of(&path)).unwrap();
+    let files = listing(dir.path());
+    for read_only in [false, true] {
+        let err = if read_only {
+            Store::open_read_only(&path).err()
+        } else {
+            Store::open(&path).map(|(s, i, _)| (s, i)).err()
+        }
+        .expect("a damaged file is refused");
+        let message = err.to_string();
+        assert!(
+            message.contains("beschadigd") || message.contains("afgekapt"),
+            "{message}"
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), half);
+        assert_eq!(std::fs::read(wal_of(&path)).unwrap(), wal_before);
+        assert_eq!(listing(dir.path()), files);
     }
 }

@@ -159,3 +159,132 @@ fn dutch_date_input_and_output() {
     }
     assert_eq!(format_date_nl(d("2026-03-05")), "05-03-2026");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Honest states (issue 9, item 9): a term that cannot be computed is never "binnen termijn"
+
+use veldtoets::domain::termijn::{CaseTone, DeadlineSummary, case_status};
+
+/// The four terms of stap 2, named by their stop date as on the Dossiers screen.
+fn stap2_terms() -> Vec<DeadlineDef> {
+    veldtoets::kader_io::builtin("vt-2016-stap2")
+        .expect("built-in kader")
+        .deadlines
+        .clone()
+}
+
+#[test]
+fn a_dossier_without_dates_is_not_within_term() {
+    let status = case_status(&stap2_terms(), &CaseDates::default());
+    assert_eq!(status.tone, CaseTone::Unknown);
+    assert_eq!(
+        status.text,
+        "termijnen onbekend: nog geen enkele datum ingevuld"
+    );
+    assert!(!status.text.contains("binnen termijn"), "{}", status.text);
+}
+
+#[test]
+fn each_term_that_cannot_be_computed_is_named_with_its_reason() {
+    use DateKind::*;
+    let terms = stap2_terms();
+    // Melding and triage filled in and within term; the other three stop dates are missing.
+    let mut case = dates(Some("2026-03-02"), Some("2026-03-04"), None);
+    let status = case_status(&terms, &case);
+    assert_eq!(status.tone, CaseTone::Unknown, "{}", status.text);
+    for part in [
+        "start onderzoek: termijn onbekend, datum ontbreekt",
+        "afronding onderzoek: termijn onbekend, datum ontbreekt",
+        "vervolgtraject ingezet: termijn onbekend, datum ontbreekt",
+        "1 binnen termijn",
+    ] {
+        assert!(status.text.contains(part), "{part:?} in {:?}", status.text);
+    }
+    // Only the melding missing: every term is unknown for that one reason.
+    let mut no_melding = CaseDates::default();
+    for kind in [
+        Triagebesluit,
+        StartOnderzoek,
+        AfrondingOnderzoek,
+        VervolgtrajectIngezet,
+    ] {
+        no_melding.set(kind, Some(d("2026-03-05")));
+    }
+    let status = case_status(&terms, &no_melding);
+    assert_eq!(status.tone, CaseTone::Unknown);
+    assert_eq!(
+        status.text,
+        "alle termijnen onbekend: datum melding ontvangen ontbreekt"
+    );
+    // Every date filled in and within term: only now green.
+    for kind in [StartOnderzoek, AfrondingOnderzoek, VervolgtrajectIngezet] {
+        case.set(kind, Some(d("2026-03-05")));
+    }
+    let status = case_status(&terms, &case);
+    assert_eq!(status.tone, CaseTone::AllMet);
+    assert_eq!(status.text, "binnen termijn");
+    // A missed term is a problem, and the unknown ones are still named beside it.
+    let mut late = dates(Some("2026-03-02"), Some("2026-03-12"), None);
+    late.set(StartOnderzoek, Some(d("2026-03-03")));
+    let status = case_status(&terms, &late);
+    assert_eq!(status.tone, CaseTone::Problem);
+    assert!(
+        status.text.starts_with("triagebesluit: 5 d te laat"),
+        "{}",
+        status.text
+    );
+    assert!(
+        status
+            .text
+            .contains("afronding onderzoek: termijn onbekend")
+    );
+    // Impossible dates are a problem too.
+    let impossible = dates(Some("2026-03-10"), Some("2026-03-02"), None);
+    let status = case_status(&terms, &impossible);
+    assert_eq!(status.tone, CaseTone::Problem);
+    assert!(status.text.contains("onmogelijke data"), "{}", status.text);
+    // A kader without terms says so.
+    assert_eq!(case_status(&[], &case).tone, CaseTone::NoTerms);
+}
+
+#[test]
+fn missing_and_impossible_dates_never_count_as_within_term() {
+    let def = term(
+        DateKind::MeldingOntvangen,
+        DateKind::Triagebesluit,
+        5,
+        DayCount::Calendar,
+    );
+    let missing = evaluate(&def, &CaseDates::default());
+    let impossible = evaluate(&def, &dates(Some("2026-03-10"), Some("2026-03-02"), None));
+    for outcome in [missing, impossible] {
+        assert!(!outcome.is_met(), "{outcome:?}");
+        assert!(outcome.is_unknown(), "{outcome:?}");
+        assert!(
+            !outcome.describe().contains("binnen"),
+            "{}",
+            outcome.describe()
+        );
+    }
+    assert_eq!(
+        missing.describe(),
+        "termijn onbekend: datum melding ontvangen ontbreekt"
+    );
+    let mut s = DeadlineSummary::default();
+    s.add(missing);
+    s.add(impossible);
+    assert_eq!((s.met, s.missed, s.unknown), (0, 0, 2));
+    assert_eq!(s.share_met(), None);
+    assert_eq!(
+        s.describe(),
+        "0 binnen, 0 te laat, 2 onbekend (aandeel binnen niet te bepalen)"
+    );
+    s.add(evaluate(
+        &def,
+        &dates(Some("2026-03-02"), Some("2026-03-03"), None),
+    ));
+    assert_eq!(
+        s.describe(),
+        "1 binnen, 0 te laat, 2 onbekend (100% binnen)"
+    );
+}

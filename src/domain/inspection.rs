@@ -18,6 +18,7 @@ use jiff::Timestamp;
 use jiff::civil::{Date, DateTime};
 use uuid::Uuid;
 
+use super::draft::StoredDraft;
 use super::judgement::{Judgement, JudgementError, JudgementSet, JudgementValue};
 use super::kader::Framework;
 use super::termijn::{self, CaseDates, DeadlineOutcome, DeadlineSummary};
@@ -580,6 +581,9 @@ pub struct Inspection {
     pub documents: Records<DocumentData>,
     pub waitlist: Records<WaitlistData>,
     pub oordelen: Records<OordeelData>,
+    /// Text that was typed but not yet confirmed as a revision when the file was read (after a
+    /// crash, or while another program had it open): shown, exported and restored, never lost.
+    pub drafts: Vec<StoredDraft>,
 }
 
 /// Two or more concurrent versions of one oordeel with different content.
@@ -606,6 +610,7 @@ impl Inspection {
             documents: Records::default(),
             waitlist: Records::default(),
             oordelen: Records::default(),
+            drafts: Vec::new(),
         }
     }
 

@@ -3,12 +3,27 @@
 //!
 //! Values of these types are only built by [`crate::kader_io`], which validates a kader file, so
 //! code here may rely on the invariants listed on each type (ids unique, references resolved,
-//! scales contiguous and monotone).
+//! scales contiguous and monotone, every number within the bounds below).
 
 use std::collections::HashMap;
 use std::fmt;
 
 use super::termijn::DeadlineDef;
+
+/// Most verwachtingen a kader may have (the shipped kaders have 30 and 25).
+pub const MAX_EXPECTATIONS: usize = 1000;
+
+/// Most aftrekpunten one failed verwachting may cost (`aftrek_standaard`, `aftrek.punten`).
+pub const MAX_POINTS: u32 = 1000;
+
+/// Largest band limit (`van`, `tot`). It equals the largest sum any kader can produce
+/// (`MAX_EXPECTATIONS` × `MAX_POINTS` aftrekpunten, or at most `MAX_EXPECTATIONS` verwachtingen
+/// voldoende), so every reachable value has a band, and every sum stays more than four thousand
+/// times below `u32::MAX`: no sum of a validated kader can wrap around.
+pub const MAX_BAND_LIMIT: u32 = MAX_EXPECTATIONS as u32 * MAX_POINTS;
+
+/// Longest termijn in days (`dagen` + 7 × `weken`): ten years.
+pub const MAX_DEADLINE_DAYS: u32 = 3650;
 
 /// A validated toetsingskader.
 #[derive(Debug, Clone)]

@@ -3,6 +3,7 @@
 //! Nothing here does I/O or knows egui, rusqlite or printpdf; the clock is passed in. Every other
 //! module depends on this one, never the other way round.
 
+pub mod draft;
 pub mod evidence;
 pub mod inspection;
 pub mod judgement;

@@ -4,7 +4,14 @@
 //! deduction (aftrekpunten) it caused; for the whole set it reports the counts, the scale and band
 //! that decided, any voorwaarde that capped the verdict, and whether the set is complete. An
 //! incomplete set still gets an eindoordeel, computed over what has been judged so far and marked
-//! as provisional in the rule text.
+//! as provisional in the rule text; a set without any oordeel has no eindoordeel to show at all
+//! ([`Standing::NoJudgement`]), whatever the beslisregels give for zero.
+//!
+//! Sums saturate instead of wrapping. Validation bounds every weight and band limit
+//! (`domain::kader::MAX_*`) so that no sum comes near `u32::MAX`; should the aftrekpunten of an
+//! unvalidated kader ever get there, they stick at the top, which the open last band of a
+//! monotone aftrekpunten scale maps to its worst verdict. (The counts cannot get there: they are
+//! bounded by the number of verwachtingen.)
 
 use super::judgement::{Judgement, JudgementSet};
 use super::kader::{Framework, Measure, Verdict};
@@ -46,10 +53,10 @@ pub struct ScoreLine {
 /// Scores `judgements` with the beslisregels of `framework`.
 pub fn score(framework: &Framework, judgements: &JudgementSet) -> Score {
     let rules = &framework.rules;
-    let mut met = 0;
-    let mut not_met = 0;
-    let mut not_judged = 0;
-    let mut deductions = 0;
+    let mut met: u32 = 0;
+    let mut not_met: u32 = 0;
+    let mut not_judged: u32 = 0;
+    let mut deductions: u32 = 0;
     let mut lines = Vec::new();
     // Scales selected by failure variants; the verdict is the worst over all of them.
     let mut scales = vec![rules.default_scale];
@@ -59,10 +66,10 @@ pub fn score(framework: &Framework, judgements: &JudgementSet) -> Score {
             continue;
         }
         match judgement {
-            Judgement::Met => met += 1,
-            Judgement::NotJudged => not_judged += 1,
+            Judgement::Met => met = met.saturating_add(1),
+            Judgement::NotJudged => not_judged = not_judged.saturating_add(1),
             Judgement::NotMet { variant } => {
-                not_met += 1;
+                not_met = not_met.saturating_add(1);
                 let variant = variant.map(|v| &rules.variants[v]);
                 let weight = framework.deduction(index);
                 let counts = variant.is_none_or(|v| v.counts);
@@ -72,7 +79,8 @@ pub fn score(framework: &Framework, judgements: &JudgementSet) -> Score {
                 {
                     scales.push(scale);
                 }
-                deductions += deduction;
+                // More aftrekpunten is worse: saturating errs towards the worse eindoordeel.
+                deductions = deductions.saturating_add(deduction);
                 lines.push(ScoreLine {
                     expectation: index,
                     judgement,
@@ -111,19 +119,23 @@ pub fn score(framework: &Framework, judgements: &JudgementSet) -> Score {
     }
 
     let complete = not_judged == 0;
+    let scored = met.saturating_add(not_met).saturating_add(not_judged);
     let summary = match rules.measure {
         Measure::Deductions => format!(
             "{deductions} aftrekpunt{} ({})",
             if deductions == 1 { "" } else { "en" },
             rules.scales[scale].name
         ),
-        Measure::MetCount => format!(
-            "{met} van {} verwachtingen voldoende",
-            met + not_met + not_judged
-        ),
+        Measure::MetCount => format!("{met} van {scored} verwachtingen voldoende"),
     };
     let mut rule = format!("{summary}. {decisive}");
-    if !complete {
+    if met == 0 && not_met == 0 && not_judged > 0 {
+        // Nothing judged: the beslisregels applied to zero are not an eindoordeel.
+        rule = format!(
+            "Nog geen oordeel: geen van de {} is beoordeeld, dus er is nog geen eindoordeel.",
+            verwachtingen(scored)
+        );
+    } else if !complete {
         rule = format!(
             "Voorlopig: {not_judged} verwachting{} nog niet beoordeeld. {rule}",
             if not_judged == 1 { "" } else { "en" }
@@ -142,6 +154,110 @@ pub fn score(framework: &Framework, judgements: &JudgementSet) -> Score {
         lines,
         failed_conditions,
     }
+}
+
+/// How far the eindoordeel has come: what a screen or rapport may claim about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// No scored verwachting has an oordeel: there is no eindoordeel, not even a provisional one.
+    NoJudgement,
+    /// Some scored verwachtingen have no (unambiguous) oordeel yet: the verdict over those that
+    /// have one, which can still change.
+    Provisional(Verdict),
+    /// Every scored verwachting has an oordeel.
+    Final(Verdict),
+}
+
+impl Standing {
+    /// The verdict, if there is one to show.
+    pub fn verdict(self) -> Option<Verdict> {
+        match self {
+            Standing::NoJudgement => None,
+            Standing::Provisional(v) | Standing::Final(v) => Some(v),
+        }
+    }
+}
+
+impl Score {
+    /// Scored verwachtingen with an oordeel (voldoende or onvoldoende).
+    pub fn judged(&self) -> u32 {
+        self.met.saturating_add(self.not_met)
+    }
+
+    /// All scored verwachtingen.
+    pub fn scored(&self) -> u32 {
+        self.judged().saturating_add(self.not_judged)
+    }
+
+    pub fn standing(&self) -> Standing {
+        if self.judged() == 0 && self.not_judged > 0 {
+            Standing::NoJudgement
+        } else if self.complete {
+            Standing::Final(self.verdict)
+        } else {
+            Standing::Provisional(self.verdict)
+        }
+    }
+}
+
+/// The colour class of the eindoordeel on screen: only an actual verdict gets a verdict colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Neutral,
+    Verdict(Verdict),
+}
+
+/// The eindoordeel as the Overzicht screen shows it: a headline, the progress in words and the
+/// colour class. Pure, so what the screen claims is tested without a GUI.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Headline {
+    pub standing: Standing,
+    /// "nog geen oordeel", "VOLDOENDE (voorlopig)" or "VOLDOENDE".
+    pub text: String,
+    /// e.g. "0 van 30 verwachtingen beoordeeld; …".
+    pub progress: String,
+    pub tone: Tone,
+}
+
+/// The headline of `score` (see [`Headline`]).
+pub fn headline(score: &Score) -> Headline {
+    let standing = score.standing();
+    let judged = score.judged();
+    let total = score.scored();
+    let of = format!("{judged} van {}", verwachtingen(total));
+    let (text, progress, tone) = match standing {
+        Standing::NoJudgement => (
+            "nog geen oordeel".to_string(),
+            format!(
+                "{of} beoordeeld; het eindoordeel volgt uit de beslisregels zodra er oordelen zijn"
+            ),
+            Tone::Neutral,
+        ),
+        Standing::Provisional(v) => (
+            format!("{} (voorlopig)", v.as_str().to_uppercase()),
+            format!(
+                "Voorlopig: {of} beoordeeld, {} nog niet; dit eindoordeel kan nog veranderen",
+                score.not_judged
+            ),
+            Tone::Verdict(v),
+        ),
+        Standing::Final(v) => (
+            v.as_str().to_uppercase(),
+            format!("alle {} beoordeeld", verwachtingen(total)),
+            Tone::Verdict(v),
+        ),
+    };
+    Headline {
+        standing,
+        text,
+        progress,
+        tone,
+    }
+}
+
+/// "1 verwachting", "30 verwachtingen".
+fn verwachtingen(n: u32) -> String {
+    format!("{n} verwachting{}", if n == 1 { "" } else { "en" })
 }
 
 fn line_explanation(

@@ -181,8 +181,17 @@ pub enum DeadlineOutcome {
 }
 
 impl DeadlineOutcome {
+    /// Only a computed term within its length is met; a missing or impossible date never is.
     pub fn is_met(self) -> bool {
         matches!(self, DeadlineOutcome::Met { .. })
+    }
+
+    /// The term could not be computed (a date missing or contradicting another).
+    pub fn is_unknown(self) -> bool {
+        matches!(
+            self,
+            DeadlineOutcome::Missing(_) | DeadlineOutcome::Impossible(_)
+        )
     }
 
     pub fn is_missed(self) -> bool {
@@ -196,10 +205,106 @@ impl DeadlineOutcome {
             DeadlineOutcome::Missed { over, .. } => {
                 format!("{over} dag{} te laat", if over == 1 { "" } else { "en" })
             }
-            DeadlineOutcome::Missing(kind) => format!("datum {kind} ontbreekt"),
+            DeadlineOutcome::Missing(kind) => format!("termijn onbekend: datum {kind} ontbreekt"),
             DeadlineOutcome::Impossible(problem) => format!("onmogelijke data: {problem}"),
         }
     }
+}
+
+/// How the terms of one dossier stand together, for a one-line summary (the Termijnen column of
+/// the dossier table). Ordered from best to worst claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CaseTone {
+    /// Every term computed and within its length: the only state that may be shown as good.
+    AllMet,
+    /// The kader has no terms.
+    NoTerms,
+    /// At least one term cannot be computed (a date is missing) and none is missed.
+    Unknown,
+    /// At least one term missed or with impossible dates.
+    Problem,
+}
+
+/// The one-line summary of every term of one dossier.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseStatus {
+    pub tone: CaseTone,
+    /// Dutch, e.g. "binnen termijn", "triagebesluit: 3 d te laat" or
+    /// "start onderzoek: termijn onbekend, datum start onderzoek ontbreekt".
+    pub text: String,
+}
+
+/// Summarises the terms `defs` for one dossier: missed and impossible terms first, then the
+/// terms that cannot be computed, each named with the reason; "binnen termijn" only when every
+/// term was computed and met. Terms are named by their stop date, as in the dossier table.
+pub fn case_status(defs: &[DeadlineDef], dates: &CaseDates) -> CaseStatus {
+    if defs.is_empty() {
+        return CaseStatus {
+            tone: CaseTone::NoTerms,
+            text: "geen termijnen in dit kader".to_string(),
+        };
+    }
+    let outcomes: Vec<(&DeadlineDef, DeadlineOutcome)> =
+        defs.iter().map(|d| (d, evaluate(d, dates))).collect();
+    let met = outcomes.iter().filter(|(_, o)| o.is_met()).count();
+    let mut problems = Vec::new();
+    // Terms that cannot be computed, grouped by the missing date (in DateKind order).
+    let mut unknown: Vec<(DateKind, Vec<&str>)> = Vec::new();
+    for (def, outcome) in &outcomes {
+        let name = def.to.label();
+        match outcome {
+            DeadlineOutcome::Met { .. } => {}
+            DeadlineOutcome::Missed { over, .. } => {
+                problems.push(format!("{name}: {over} d te laat"));
+            }
+            DeadlineOutcome::Impossible(problem) => {
+                problems.push(format!("{name}: onmogelijke data ({problem})"));
+            }
+            DeadlineOutcome::Missing(kind) => match unknown.iter_mut().find(|(k, _)| k == kind) {
+                Some((_, names)) => names.push(name),
+                None => unknown.push((*kind, vec![name])),
+            },
+        }
+    }
+    unknown.sort_by_key(|(k, _)| *k);
+    let unknown: Vec<String> = unknown
+        .into_iter()
+        .map(|(kind, names)| {
+            if names.len() == defs.len() && defs.len() > 1 {
+                format!("alle termijnen onbekend: datum {kind} ontbreekt")
+            } else if names == [kind.label()] {
+                format!("{kind}: termijn onbekend, datum ontbreekt")
+            } else {
+                format!(
+                    "{}: termijn onbekend, datum {kind} ontbreekt",
+                    names.join(", ")
+                )
+            }
+        })
+        .collect();
+    let no_dates = DateKind::ALL.iter().all(|k| dates.get(*k).is_none());
+    let tone = if !problems.is_empty() {
+        CaseTone::Problem
+    } else if !unknown.is_empty() {
+        CaseTone::Unknown
+    } else {
+        CaseTone::AllMet
+    };
+    let text = match tone {
+        CaseTone::AllMet => "binnen termijn".to_string(),
+        CaseTone::Unknown if no_dates => {
+            "termijnen onbekend: nog geen enkele datum ingevuld".to_string()
+        }
+        _ => {
+            let mut parts = problems;
+            parts.extend(unknown);
+            if met > 0 {
+                parts.push(format!("{met} binnen termijn"));
+            }
+            parts.join(" · ")
+        }
+    };
+    CaseStatus { tone, text }
 }
 
 /// Evaluates one term against one dossier's dates.
@@ -263,6 +368,20 @@ impl DeadlineSummary {
     pub fn share_met(&self) -> Option<f64> {
         let known = self.met + self.missed;
         (known > 0).then(|| f64::from(self.met) / f64::from(known))
+    }
+
+    /// Dutch, e.g. "3 binnen, 1 te laat, 2 onbekend (75% binnen)": the unknown ones are named,
+    /// never counted as within term.
+    pub fn describe(&self) -> String {
+        let mut s = format!("{} binnen, {} te laat", self.met, self.missed);
+        if self.unknown > 0 {
+            s.push_str(&format!(", {} onbekend", self.unknown));
+        }
+        match self.share_met() {
+            Some(x) => s.push_str(&format!(" ({:.0}% binnen)", x * 100.0)),
+            None => s.push_str(" (aandeel binnen niet te bepalen)"),
+        }
+        s
     }
 
     pub fn add(&mut self, outcome: DeadlineOutcome) {

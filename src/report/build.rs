@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::domain::inspection::{Conflict, Inspection, OordeelData, Revision, Selection};
 use crate::domain::kader::{Assessment, Band, Framework, Measure};
+use crate::domain::scoring::Standing;
 use crate::domain::termijn::format_date_nl;
 use crate::domain::{Judgement, JudgementSet, JudgementValue, Score, score as score_of};
 
@@ -139,6 +140,11 @@ impl<'a> Builder<'a> {
         !self.score.complete || !self.conflicts.is_empty()
     }
 
+    /// No scored verwachting has an oordeel: the rapport must not print a verdict at all.
+    fn nothing_judged(&self) -> bool {
+        self.score.standing() == Standing::NoJudgement
+    }
+
     fn report(&self) -> Report {
         let kind = if self.concept {
             "Conceptrapport"
@@ -259,6 +265,26 @@ impl<'a> Builder<'a> {
         if !self.provisional() {
             return None;
         }
+        if self.nothing_judged() {
+            let mut what = format!(
+                "Er is nog geen enkel oordeel vastgelegd: geen van de {} die meetellen in het eindoordeel is beoordeeld",
+                count(
+                    self.fw.judged_count() as u64,
+                    "verwachting",
+                    "verwachtingen"
+                )
+            );
+            if !self.conflicts.is_empty() {
+                let ids = self.conflict_ids();
+                what.push_str(&format!(
+                    " (bij {} staan verschillende oordelen van inspecteurs naast elkaar en dat conflict is nog niet opgelost)",
+                    join_and(&ids)
+                ));
+            }
+            return Some(Text::bold("Nog geen eindoordeel. ").and(format!(
+                "{what}. Dit rapport geeft daarom geen eindoordeel; dat volgt uit de beslisregels zodra de verwachtingen zijn beoordeeld."
+            )));
+        }
         let mut parts = Vec::new();
         if !self.conflicts.is_empty() {
             let ids = self.conflict_ids();
@@ -315,7 +341,9 @@ impl<'a> Builder<'a> {
     }
 
     fn verdict_text(&self) -> String {
-        if self.provisional() {
+        if self.nothing_judged() {
+            "nog geen oordeel".to_string()
+        } else if self.provisional() {
             format!("{} (voorlopig)", self.score.verdict)
         } else {
             self.score.verdict.to_string()
@@ -417,34 +445,45 @@ impl<'a> Builder<'a> {
         blocks.push(Block::Paragraph(Text::plain(intro)));
 
         let judged = self.fw.judged_count();
-        let mut counts = format!(
-            "{org} voldoet aan {} van de {judged} verwachtingen die meetellen in het eindoordeel; {} onvoldoende.",
-            s.met,
-            count(s.not_met, "verwachting is", "verwachtingen zijn")
-        );
-        let open = s.not_judged;
-        if open > 0 {
-            counts.push_str(&format!(
-                " {} nog geen (eenduidig) oordeel.",
-                count(open, "verwachting heeft", "verwachtingen hebben")
+        if self.nothing_judged() {
+            blocks.push(Block::Paragraph(Text::plain(format!(
+                "Over geen van de {judged} verwachtingen die meetellen in het eindoordeel is al een oordeel vastgelegd."
+            ))));
+            blocks.push(Block::Paragraph(
+                Text::bold("Eindoordeel: ")
+                    .and_bold("nog geen oordeel")
+                    .and(". Zonder oordelen geven de beslisregels geen eindoordeel."),
+            ));
+        } else {
+            let mut counts = format!(
+                "{org} voldoet aan {} van de {judged} verwachtingen die meetellen in het eindoordeel; {} onvoldoende.",
+                s.met,
+                count(s.not_met, "verwachting is", "verwachtingen zijn")
+            );
+            let open = s.not_judged;
+            if open > 0 {
+                counts.push_str(&format!(
+                    " {} nog geen (eenduidig) oordeel.",
+                    count(open, "verwachting heeft", "verwachtingen hebben")
+                ));
+            }
+            if self.fw.rules.measure == Measure::Deductions {
+                counts.push_str(&format!(
+                    " Volgens de beslisregels levert dat {} op.",
+                    count(s.deductions, "aftrekpunt", "aftrekpunten")
+                ));
+            }
+            blocks.push(Block::Paragraph(Text::plain(counts)));
+            blocks.push(Block::Paragraph(
+                Text::bold(if self.provisional() {
+                    "Voorlopig eindoordeel: "
+                } else {
+                    "Eindoordeel: "
+                })
+                .and_bold(self.score.verdict.to_string())
+                .and(format!(". {}", s.rule)),
             ));
         }
-        if self.fw.rules.measure == Measure::Deductions {
-            counts.push_str(&format!(
-                " Volgens de beslisregels levert dat {} op.",
-                count(s.deductions, "aftrekpunt", "aftrekpunten")
-            ));
-        }
-        blocks.push(Block::Paragraph(Text::plain(counts)));
-        blocks.push(Block::Paragraph(
-            Text::bold(if self.provisional() {
-                "Voorlopig eindoordeel: "
-            } else {
-                "Eindoordeel: "
-            })
-            .and_bold(self.score.verdict.to_string())
-            .and(format!(". {}", s.rule)),
-        ));
         if let Some(n) = self.provisional_notice() {
             blocks.push(Block::Notice(n));
         }
@@ -641,8 +680,11 @@ impl<'a> Builder<'a> {
         );
         if !self.not_judged_ids().is_empty() {
             legend.push(
-                Text::italic("nog niet beoordeeld")
-                    .and(": nog geen oordeel vastgelegd; het eindoordeel is voorlopig"),
+                Text::italic("nog niet beoordeeld").and(if self.nothing_judged() {
+                    ": nog geen oordeel vastgelegd"
+                } else {
+                    ": nog geen oordeel vastgelegd; het eindoordeel is voorlopig"
+                }),
             );
         }
         if !self.conflicts.is_empty() {
@@ -768,9 +810,11 @@ impl<'a> Builder<'a> {
             }
             Shown::Missing => {
                 blocks.push(label(Text::plain("nog niet beoordeeld")));
-                blocks.push(Block::Paragraph(Text::italic(
-                    "Er is nog geen oordeel vastgelegd; het eindoordeel is voorlopig.",
-                )));
+                blocks.push(Block::Paragraph(Text::italic(if self.nothing_judged() {
+                    "Er is nog geen oordeel vastgelegd."
+                } else {
+                    "Er is nog geen oordeel vastgelegd; het eindoordeel is voorlopig."
+                })));
             }
             Shown::Judged(r) => {
                 let mut what = self.value_label(index, &r.data).plain_text();
@@ -927,23 +971,30 @@ impl<'a> Builder<'a> {
             level: 1,
             text: Text::plain(format!("Eindoordeel: {}", self.verdict_text())),
         }];
-        head.push(Block::Paragraph(Text::plain(format!(
-            "{org} voldoet aan {} van de {} verwachtingen die meetellen; {} onvoldoende{}.",
-            s.met,
-            fw.judged_count(),
-            count(s.not_met, "verwachting is", "verwachtingen zijn"),
-            if s.not_judged > 0 {
-                format!(
-                    " en {} nog geen (eenduidig) oordeel",
-                    count(s.not_judged, "verwachting heeft", "verwachtingen hebben")
-                )
-            } else {
-                String::new()
-            }
-        ))));
-        head.push(Block::Paragraph(
-            Text::bold("Beslisregel: ").and(s.rule.clone()),
-        ));
+        if self.nothing_judged() {
+            head.push(Block::Paragraph(Text::plain(format!(
+                "Geen van de {} verwachtingen die meetellen heeft al een oordeel. De beslisregels (bijlage 3) geven pas een eindoordeel als er oordelen zijn.",
+                fw.judged_count()
+            ))));
+        } else {
+            head.push(Block::Paragraph(Text::plain(format!(
+                "{org} voldoet aan {} van de {} verwachtingen die meetellen; {} onvoldoende{}.",
+                s.met,
+                fw.judged_count(),
+                count(s.not_met, "verwachting is", "verwachtingen zijn"),
+                if s.not_judged > 0 {
+                    format!(
+                        " en {} nog geen (eenduidig) oordeel",
+                        count(s.not_judged, "verwachting heeft", "verwachtingen hebben")
+                    )
+                } else {
+                    String::new()
+                }
+            ))));
+            head.push(Block::Paragraph(
+                Text::bold("Beslisregel: ").and(s.rule.clone()),
+            ));
+        }
         if let Some(n) = self.provisional_notice() {
             head.push(Block::Notice(n));
         }
@@ -963,7 +1014,11 @@ impl<'a> Builder<'a> {
         ];
 
         let mut applied = Vec::new();
-        if s.lines.is_empty() {
+        if self.nothing_judged() {
+            applied.push(Block::Paragraph(Text::plain(
+                "Er zijn nog geen oordelen, dus er is nog geen beslisregel toegepast.",
+            )));
+        } else if s.lines.is_empty() {
             applied.push(Block::Paragraph(Text::plain(
                 "Geen enkele verwachting die meetelt is onvoldoende.",
             )));

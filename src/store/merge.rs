@@ -20,11 +20,13 @@
 //!   the rows are then written in one transaction, which also reloads the result to validate it.
 //!   A refused or failed merge leaves the target byte for byte as it was.
 //! - **Sources are only read.** A source is attached to the target's connection and only ever
-//!   read. It is attached read-write all the same, because that is the only way SQLite reads a
-//!   WAL-mode file without leaving `-wal`/`-shm` files behind; no statement ever names it as a
-//!   target. The exclusive locking mode is inherited, so a source open in another veldtoets is
-//!   refused ([`StoreError::InUse`]) instead of read half-written. A write-protected source
-//!   without a `-wal` file is attached `immutable`, so SQLite needs no side file beside it.
+//!   read; no statement ever names it as a target. A source that may be locked is attached
+//!   read-write all the same, because that is the only way SQLite reads a WAL-mode file under a
+//!   lock without leaving `-wal`/`-shm` files behind (a pending `-wal` is folded into its file on
+//!   detach, as on every close); the exclusive locking mode is inherited, so a source open in
+//!   another veldtoets is refused ([`StoreError::InUse`]) instead of read half-written. A
+//!   write-protected source (file or folder) is attached `immutable` when it has no pending WAL,
+//!   else a private temporary copy of it and its WAL is read.
 //! - **Older sources are refused**, with the advice to open them once with this veldtoets (which
 //!   migrates them after a backup). Migrating a hidden temporary copy would work too, but it would
 //!   put a second, untested migration path next to [`Store::open`]'s, and a source whose schema is
@@ -46,8 +48,12 @@ use rusqlite::{Connection, Transaction, TransactionBehavior, params};
 use thiserror::Error;
 
 use super::schema::{CURRENT_VERSION, TABLES};
-use super::{Store, StoreError, probe, sqlite, temp_path};
+use super::{
+    ScratchDir, Store, StoreError, file_uri, file_writable, io_error, probe, side_file, sqlite,
+    temp_path, wal_len,
+};
 use crate::domain::inspection::Inspection;
+use crate::fsutil;
 
 /// The schema name a source is attached under while it is read.
 const SOURCE: &str = "veldtoets_bron";
@@ -70,6 +76,9 @@ pub enum MergeError {
         "geen bronbestanden opgegeven; noem minstens één .veldtoets-bestand om samen te voegen"
     )]
     NoSources,
+    /// The target cannot be written as an inspection file (e.g. it is a side file of one).
+    #[error("{0}")]
+    Target(fsutil::OutputRefused),
     #[error(
         "'{0}' is zowel het doel als een bron; kies als doel een ander bestand, bijvoorbeeld een nieuw teambestand. Er is niets samengevoegd"
     )]
@@ -85,7 +94,7 @@ pub enum MergeError {
         expected: String,
     },
     #[error(
-        "'{path}' heeft een oudere bestandsversie ({found}; deze veldtoets schrijft {current}). Open het eerst één keer met deze veldtoets (bijvoorbeeld met `veldtoets check`), dan wordt het bijgewerkt en blijft er een reservekopie; voeg het daarna samen. Er is niets samengevoegd"
+        "'{path}' heeft een oudere bestandsversie ({found}; deze veldtoets schrijft {current}). Open het eerst één keer in deze veldtoets (`veldtoets open BESTAND`), dan wordt het bijgewerkt en blijft er een reservekopie; voeg het daarna samen. Er is niets samengevoegd"
     )]
     OlderSource {
         path: PathBuf,
@@ -220,22 +229,33 @@ pub fn merge(
     let Some((first, rest)) = sources.split_first() else {
         return Err(MergeError::NoSources);
     };
+    if let Some(source) = sources.iter().find(|s| fsutil::same_file(target, s)) {
+        return Err(MergeError::SameFile(source.to_path_buf()));
+    }
+    // Never a SQLite side file of a source or another inspection: a database written there would
+    // be taken for that file's WAL or journal.
+    if let Some(database) = fsutil::side_file_database(target)
+        && (sources.iter().any(|s| fsutil::same_file(&database, s))
+            || fsutil::is_inspection_file(&database).unwrap_or(false))
+    {
+        return Err(MergeError::Target(fsutil::OutputRefused::SideFile {
+            target: target.to_path_buf(),
+            inspection: database,
+        }));
+    }
     match std::fs::symlink_metadata(target) {
         Ok(_) => {
             // Not loaded here: the merge validates and loads the result anyway.
             let (mut store, report) = Store::open_unloaded(target)?;
             let mut outcome = store.merge_from(sources, progress)?;
+            store.checkpoint_on_close()?;
             outcome.summary.migrated_from = report.migrated_from;
             Ok(outcome)
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             create_from(target, first, rest, progress)
         }
-        Err(source) => Err(StoreError::Io {
-            path: target.to_path_buf(),
-            source,
-        }
-        .into()),
+        Err(error) => Err(io_error(target, error).into()),
     }
 }
 
@@ -309,7 +329,7 @@ fn create_from(
             .and_then(|()| std::fs::rename(&temp, target))
             .map_err(|e| MergeError::CannotCreate {
                 path: target.to_path_buf(),
-                detail: e.to_string(),
+                detail: fsutil::io_error_text(&e),
             })?;
         sync_parent(target);
         let summary = &mut outcome.summary;
@@ -401,10 +421,7 @@ impl Store {
         progress: &mut dyn FnMut(MergeProgress),
     ) -> Result<MergeOutcome, MergeError> {
         prepare_connection(&self.conn, &self.path)?;
-        let own = std::fs::canonicalize(&self.path).map_err(|source| StoreError::Io {
-            path: self.path.clone(),
-            source,
-        })?;
+        self.writable()?;
         let identity = read_identity(&self.conn, "main", &self.path)?;
         for (i, source) in sources.iter().enumerate() {
             progress(MergeProgress::Checking {
@@ -412,7 +429,7 @@ impl Store {
                 total,
                 source: source.to_path_buf(),
             });
-            if std::fs::canonicalize(source).is_ok_and(|p| p == own) {
+            if fsutil::same_file(source, &self.path) {
                 return Err(MergeError::SameFile(source.to_path_buf()));
             }
             let attached = Attached::new(&self.conn, source)?;
@@ -556,47 +573,84 @@ fn source_error(path: &Path, e: rusqlite::Error) -> StoreError {
     }
 }
 
-/// A source attached to a connection; detached when dropped.
+/// A source attached to a connection; detached when dropped. A source is only ever read: it is
+/// never migrated, never written, and its `-wal` file (if any) is left exactly as it was.
 struct Attached<'c> {
     conn: &'c Connection,
+    /// The source as the user named it (for messages), even when a copy is attached.
     path: PathBuf,
+    /// Whether the attach succeeded (and a `DETACH` is due).
+    attached: bool,
+    /// A private copy being read instead of the file (removed after the detach).
+    scratch: Option<ScratchDir>,
 }
 
 impl<'c> Attached<'c> {
-    /// Probes `path` and attaches it. A write-protected file without a `-wal` file is attached
-    /// `immutable` (SQLite could not create the `-wal` file it needs otherwise); any other file
-    /// normally, so the exclusive lock applies.
+    /// Probes `path` and attaches it for reading:
+    /// - a file that may be locked (the file, and its `-wal` file if any, writable) is attached
+    ///   normally, so the inherited exclusive lock applies and a source open in another veldtoets
+    ///   is refused (a `-wal` file it has is folded into it on detach, as SQLite does on every
+    ///   close: the content is the same);
+    /// - otherwise (a write-protected file or folder) a file without pending WAL is attached
+    ///   `immutable` (no lock, no side file), and one with a pending WAL is copied with its WAL to
+    ///   a private temporary directory and the copy is attached.
     fn new(conn: &'c Connection, path: &Path) -> Result<Attached<'c>, MergeError> {
         probe(path)?;
-        let absolute = std::path::absolute(path).map_err(|source| StoreError::Io {
-            path: path.to_path_buf(),
-            source,
-        })?;
-        let read_only = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
-        let mut wal = absolute.as_os_str().to_owned();
-        wal.push("-wal");
-        let name = if read_only && !Path::new(&wal).exists() {
-            format!("{}?immutable=1", file_uri(&absolute))
-        } else {
-            // An absolute path never starts with "file:", so SQLite takes it as a plain name.
-            absolute.to_string_lossy().into_owned()
-        };
-        conn.execute(&format!("ATTACH DATABASE ?1 AS {SOURCE}"), [name])
-            .map_err(|e| source_error(path, e))?;
-        let attached = Attached {
+        let absolute = std::path::absolute(path).map_err(|e| io_error(path, e))?;
+        let wal = wal_len(path);
+        let lockable =
+            file_writable(path) && wal.is_none_or(|_| file_writable(&side_file(path, "-wal")));
+        let mut attached = Attached {
             conn,
             path: path.to_path_buf(),
+            attached: false,
+            scratch: None,
         };
-        // Take the lock now: a source open in another veldtoets is refused here.
-        attached
-            .conn
+        if lockable {
+            // An absolute path never starts with "file:", so SQLite takes it as a plain name.
+            match attached.attach(absolute.to_string_lossy().into_owned()) {
+                Ok(()) => return Ok(attached),
+                Err(e @ (StoreError::InUse(_) | StoreError::Corrupt { .. })) => {
+                    return Err(e.into());
+                }
+                // E.g. a folder where SQLite may not create the `-wal` file: read it as below.
+                Err(_) => attached.detach(),
+            }
+        }
+        if wal_len(path).is_some_and(|n| n > 0) {
+            let scratch = ScratchDir::new(path)?;
+            let copy = scratch.copy_with_wal(path)?;
+            attached.scratch = Some(scratch);
+            attached.attach(copy.to_string_lossy().into_owned())?;
+        } else {
+            attached.attach(format!("{}?immutable=1", file_uri(&absolute)))?;
+        }
+        Ok(attached)
+    }
+
+    /// Attaches `name` and reads its schema (taking the lock of a lockable file now, so a source
+    /// open in another veldtoets is refused here).
+    fn attach(&mut self, name: String) -> Result<(), StoreError> {
+        self.conn
+            .execute(&format!("ATTACH DATABASE ?1 AS {SOURCE}"), [name])
+            .map_err(|e| source_error(&self.path, e))?;
+        self.attached = true;
+        self.conn
             .query_row(
                 &format!("SELECT count(*) FROM {SOURCE}.sqlite_schema"),
                 [],
                 |r| r.get::<_, i64>(0),
             )
-            .map_err(|e| source_error(path, e))?;
-        Ok(attached)
+            .map(|_| ())
+            .map_err(|e| source_error(&self.path, e))
+    }
+
+    fn detach(&mut self) {
+        if std::mem::take(&mut self.attached) {
+            let _ = self
+                .conn
+                .execute_batch(&format!("DETACH DATABASE {SOURCE}"));
+        }
     }
 
     fn err(&self, e: rusqlite::Error) -> MergeError {
@@ -688,10 +742,21 @@ impl<'c> Attached<'c> {
             )
             .map(|_| ())
             .map_err(|e| match source_error(&self.path, e) {
-                StoreError::Sqlite { source, .. } => MergeError::CannotCreate {
-                    path: target.to_path_buf(),
-                    detail: source.to_string(),
-                },
+                e @ (StoreError::Sqlite { .. }
+                | StoreError::DiskFull(_)
+                | StoreError::Io { .. }) => {
+                    let detail = match &e {
+                        StoreError::DiskFull(_) => {
+                            "de schijf is vol; maak ruimte vrij en probeer het opnieuw".to_string()
+                        }
+                        StoreError::Sqlite { error, .. } => super::sqlite_text(error),
+                        other => other.to_string(),
+                    };
+                    MergeError::CannotCreate {
+                        path: target.to_path_buf(),
+                        detail,
+                    }
+                }
                 e => e.into(),
             })
     }
@@ -699,9 +764,8 @@ impl<'c> Attached<'c> {
 
 impl Drop for Attached<'_> {
     fn drop(&mut self) {
-        let _ = self
-            .conn
-            .execute_batch(&format!("DETACH DATABASE {SOURCE}"));
+        // Before the scratch copy (if any) is removed with the fields.
+        self.detach();
     }
 }
 
@@ -941,34 +1005,9 @@ fn quote(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
 }
 
-/// A `file:` URI for an absolute path (for the `immutable` parameter).
-fn file_uri(path: &Path) -> String {
-    let text = path.to_string_lossy().replace('\\', "/");
-    let mut out = String::from("file:");
-    if !text.starts_with('/') {
-        out.push_str("///");
-    }
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"/-_.~:".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn file_uris_escape_what_sqlite_would_read_as_parameters() {
-        assert_eq!(
-            file_uri(Path::new("/tmp/a b?c#d%e.veldtoets")),
-            "file:/tmp/a%20b%3Fc%23d%25e.veldtoets"
-        );
-    }
 
     #[test]
     fn identifiers_are_quoted() {

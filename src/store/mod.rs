@@ -3,8 +3,13 @@
 //!
 //! - **Opening safely.** [`probe`] reads the 100-byte header without SQLite, so a garbage,
 //!   truncated, foreign or newer file is refused before anything could write to it (and no side
-//!   file appears). An older schema is backed up beside the file (`VACUUM INTO`, then rename) and
-//!   migrated, one transaction per migration.
+//!   file appears). A header that runs ahead of the file is legitimate while a non-empty `-wal`
+//!   file exists (e.g. after the disk filled up): then SQLite decides. An older schema is backed
+//!   up beside the file (`VACUUM INTO`, then rename) and migrated, one transaction per migration.
+//! - **Reading only.** [`Store::open_read_only`] reads a file without ever writing to it or
+//!   leaving a side file (for write-protected files and every command that only reads); an older
+//!   schema is migrated in a temporary copy. Its writing methods give [`StoreError::ReadOnly`], as
+//!   does [`Store::open`] for a file or folder the user may not write.
 //! - **One writer.** The connection runs in `locking_mode=EXCLUSIVE`: while a veldtoets has the
 //!   file open, another gets [`StoreError::InUse`] at once.
 //! - **Durability.** WAL with `synchronous=FULL`: every [`Store::append`] is one committed
@@ -12,6 +17,7 @@
 //! - **Creating atomically.** [`Store::create`] builds the file under a temporary name beside the
 //!   target and renames it into place, so a half-made file never appears.
 
+mod drafts;
 mod merge;
 mod rows;
 mod schema;
@@ -27,6 +33,7 @@ use uuid::Uuid;
 
 use crate::domain::inspection::{Change, Details, Inspection, Record, Stamp};
 use crate::domain::kader::Framework;
+use crate::fsutil;
 use crate::kader_io;
 
 pub use merge::{MergeError, MergeOutcome, MergeProgress, MergeSummary, merge};
@@ -76,15 +83,29 @@ pub enum StoreError {
     Corrupt { path: PathBuf, detail: String },
     #[error("'{path}': {detail}")]
     Invalid { path: PathBuf, detail: String },
-    #[error("'{path}' kan niet worden gelezen of geschreven: {source}")]
+    #[error(
+        "'{0}' is alleen-lezen (of staat in een map waarin u niet mag schrijven): u kunt het bekijken, scoren en exporteren, maar niet bewerken. Maak een kopie op een schrijfbare plek om te bewerken"
+    )]
+    ReadOnly(PathBuf),
+    #[error(
+        "'{0}' is verplaatst, vervangen of verwijderd terwijl het open was; de laatste wijziging is niet opgeslagen. Sla een kopie op met 'Opslaan als…' of open het bestand opnieuw"
+    )]
+    Moved(PathBuf),
+    #[error(
+        "'{0}': de schijf is vol, de laatste wijziging is niet opgeslagen. Wat eerder was opgeslagen staat nog in het bestand; maak ruimte vrij (schijf vol) en probeer het opnieuw"
+    )]
+    DiskFull(PathBuf),
+    // The I/O and SQLite errors are deliberately not a `source`: their English text would be
+    // printed after the Dutch message.
+    #[error("'{}' kan niet worden gelezen of geschreven: {}", path.display(), fsutil::io_error_text(error))]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
-    #[error("databasefout in '{path}': {source}")]
+    #[error("databasefout in '{}': {}", path.display(), sqlite_text(error))]
     Sqlite {
         path: PathBuf,
-        source: rusqlite::Error,
+        error: rusqlite::Error,
     },
 }
 
@@ -94,13 +115,33 @@ pub struct Probe {
     pub schema_version: u32,
 }
 
+// The store and fsutil (which recognises inspection files without knowing the store) must agree.
+const _: () = assert!(APPLICATION_ID == fsutil::INSPECTION_APPLICATION_ID);
+
+/// `path` with a SQLite side-file suffix (`-wal`, `-shm`, `-journal`) appended.
+pub(crate) fn side_file(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// The length of the `-wal` file beside `path`, if there is one.
+fn wal_len(path: &Path) -> Option<u64> {
+    std::fs::metadata(side_file(path, "-wal"))
+        .ok()
+        .filter(std::fs::Metadata::is_file)
+        .map(|m| m.len())
+}
+
 /// Reads the 100-byte SQLite header of `path` and decides whether veldtoets may open it. Never
 /// writes and never creates a file.
+///
+/// A header saying the database has more pages than the file holds means a truncated file,
+/// unless a non-empty `-wal` file lies beside it: then the header may legitimately run ahead of
+/// the file until the WAL is checkpointed (e.g. after the disk filled during a write), and SQLite
+/// decides when the file is opened.
 pub fn probe(path: &Path) -> Result<Probe, StoreError> {
-    let io = |source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
+    let io = |error| io_error(path, error);
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -115,7 +156,7 @@ pub fn probe(path: &Path) -> Result<Probe, StoreError> {
     File::open(path)
         .and_then(|f| f.take(100).read_to_end(&mut header))
         .map_err(io)?;
-    const MAGIC: &[u8; 16] = b"SQLite format 3\0";
+    const MAGIC: &[u8; 16] = fsutil::SQLITE_MAGIC;
     if header.is_empty() {
         return Err(StoreError::Empty(path.to_path_buf()));
     }
@@ -140,7 +181,10 @@ pub fn probe(path: &Path) -> Result<Probe, StoreError> {
     let len = meta.len();
     let pages = u64::from(be32(28));
     let header_valid = be32(92) == be32(24);
-    if len % page_size != 0 || (header_valid && pages * page_size > len) {
+    let wal_pending = wal_len(path).is_some_and(|n| n > 0);
+    if !wal_pending
+        && (len % page_size != 0 || (header_valid && pages.saturating_mul(page_size) > len))
+    {
         return Err(StoreError::Truncated(path.to_path_buf()));
     }
     let application_id = be32(68) as i32;
@@ -158,10 +202,151 @@ pub fn probe(path: &Path) -> Result<Probe, StoreError> {
     Ok(Probe { schema_version })
 }
 
-/// An open inspection file. Holds the exclusive lock until dropped.
+/// An open inspection file. Opened read-write ([`Store::open`]) it holds the exclusive lock until
+/// dropped; opened with [`Store::open_read_only`] every writing method returns
+/// [`StoreError::ReadOnly`].
 pub struct Store {
+    // Declared first: dropped (closed) before the temporary copy a read-only store may read.
     conn: Connection,
     path: PathBuf,
+    read_only: Option<ReadOnlyState>,
+}
+
+/// How a read-only store reads its file.
+#[derive(Default)]
+struct ReadOnlyState {
+    /// The connection on the file itself when `conn` reads a migrated temporary copy: `check`
+    /// examines the file, not the copy.
+    origin: Option<Connection>,
+    /// Set when the file is read without a lock (`immutable`): its size and time when opened. A
+    /// change means another program opened it for writing meanwhile.
+    unchanged: Option<FileStamp>,
+    /// The private temporary directory of a copy; removed when the store is dropped, after the
+    /// connections (declared last).
+    scratch: Option<ScratchDir>,
+}
+
+/// What a file looked like: enough to notice that someone wrote it (or opened it for writing,
+/// which creates a `-wal` file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FileStamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    wal: Option<(u64, Option<std::time::SystemTime>)>,
+}
+
+impl FileStamp {
+    fn of(path: &Path) -> Result<FileStamp, StoreError> {
+        let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
+        let wal = std::fs::metadata(side_file(path, "-wal"))
+            .ok()
+            .map(|m| (m.len(), m.modified().ok()));
+        Ok(FileStamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            wal,
+        })
+    }
+}
+
+/// A private temporary directory (mode 0700 on unix) for a copy of a file being read; removed with
+/// everything in it when dropped.
+pub(crate) struct ScratchDir(PathBuf);
+
+impl ScratchDir {
+    pub(crate) fn new(for_path: &Path) -> Result<ScratchDir, StoreError> {
+        let dir = std::env::temp_dir().join(format!(
+            "veldtoets-{}-{}",
+            std::process::id(),
+            Uuid::new_v4().simple()
+        ));
+        let mut builder = std::fs::DirBuilder::new();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            builder.mode(0o700);
+        }
+        builder.create(&dir).map_err(|error| StoreError::Io {
+            path: for_path.to_path_buf(),
+            error,
+        })?;
+        Ok(ScratchDir(dir))
+    }
+
+    /// Where the copy of `original` goes inside the directory.
+    pub(crate) fn file_for(&self, original: &Path) -> PathBuf {
+        self.0.join(
+            original
+                .file_name()
+                .map_or_else(|| "kopie.veldtoets".into(), |n| n.to_os_string()),
+        )
+    }
+
+    /// Copies `original` and its `-wal` file (if any) into the directory, retrying while the
+    /// file changes underneath; [`StoreError::InUse`] when it keeps changing.
+    pub(crate) fn copy_with_wal(&self, original: &Path) -> Result<PathBuf, StoreError> {
+        let target = self.file_for(original);
+        for _ in 0..3 {
+            let before = FileStamp::of(original)?;
+            std::fs::copy(original, &target).map_err(|e| io_error(original, e))?;
+            let wal = side_file(original, "-wal");
+            let wal_copy = side_file(&target, "-wal");
+            let _ = std::fs::remove_file(&wal_copy);
+            if before.wal.is_some() {
+                std::fs::copy(&wal, &wal_copy).map_err(|e| io_error(&wal, e))?;
+            }
+            if FileStamp::of(original)? == before {
+                // `fs::copy` copies the permissions too; the copy must be writable for SQLite to
+                // lock it and replay its WAL.
+                for file in [&target, &wal_copy] {
+                    if let Ok(meta) = std::fs::metadata(file) {
+                        let mut permissions = meta.permissions();
+                        #[cfg(unix)]
+                        std::os::unix::fs::PermissionsExt::set_mode(&mut permissions, 0o600);
+                        #[cfg(not(unix))]
+                        #[allow(clippy::permissions_set_readonly_false)]
+                        permissions.set_readonly(false);
+                        std::fs::set_permissions(file, permissions)
+                            .map_err(|e| io_error(original, e))?;
+                    }
+                }
+                return Ok(target);
+            }
+        }
+        Err(StoreError::InUse(original.to_path_buf()))
+    }
+}
+
+impl Drop for ScratchDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Whether `path` can be opened for writing (opening does not change it).
+fn file_writable(path: &Path) -> bool {
+    std::fs::OpenOptions::new().write(true).open(path).is_ok()
+}
+
+/// Whether the directory of `path` refuses new files (read-only, or not ours). Creates and
+/// removes a uniquely named empty file to find out, so only asked after something failed.
+fn dir_refuses_writes(path: &Path) -> bool {
+    let probe = fsutil::temp_path(path);
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
+        Ok(file) => {
+            drop(file);
+            let _ = std::fs::remove_file(&probe);
+            false
+        }
+        Err(e) => matches!(
+            e.kind(),
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem
+        ),
+    }
 }
 
 /// What [`Store::open`] did besides opening.
@@ -227,8 +412,15 @@ impl Store {
         );
         let temp = temp_path(path);
         let result = (|| {
-            let conn = Connection::open(&temp).map_err(|e| sqlite(&temp, e))?;
-            schema::migrate(&conn, 0).map_err(|e| sqlite(&temp, e))?;
+            // Made here first, so a folder the user may not write to gets a clear message
+            // (SQLite takes an empty file as a new database).
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&temp)
+                .map_err(|e| io_error(path, e))?;
+            let conn = Connection::open(&temp).map_err(|e| sqlite(path, e))?;
+            schema::migrate(&conn, 0).map_err(|e| sqlite(path, e))?;
             conn.execute(
                 "INSERT INTO onderzoek (id, kader_id, kader_bron, aangemaakt_op) VALUES (?1, ?2, ?3, ?4)",
                 params![
@@ -238,15 +430,14 @@ impl Store {
                     stamp.at.to_string()
                 ],
             )
-            .map_err(|e| sqlite(&temp, e))?;
-            conn.close().map_err(|(_, e)| sqlite(&temp, e))?;
-            std::fs::rename(&temp, path).map_err(|source| StoreError::Io {
-                path: path.to_path_buf(),
-                source,
-            })
+            .map_err(|e| sqlite(path, e))?;
+            conn.close().map_err(|(_, e)| sqlite(path, e))?;
+            std::fs::rename(&temp, path).map_err(|e| io_error(path, e))
         })();
         if let Err(e) = result {
-            let _ = std::fs::remove_file(&temp);
+            for suffix in ["", "-journal", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(side_file(&temp, suffix));
+            }
             return Err(e);
         }
         let (mut store, mut loaded, _) = Store::open(path)?;
@@ -257,16 +448,31 @@ impl Store {
         Ok((store, loaded))
     }
 
-    /// Opens an existing inspection file: probe, lock, migrate (after a backup) and load.
+    /// Opens an existing inspection file for reading and writing: probe, lock, migrate (after a
+    /// backup) and load. A file (or folder) the user may not write gives
+    /// [`StoreError::ReadOnly`]; [`Store::open_read_only`] reads it.
     pub fn open(path: &Path) -> Result<(Store, Inspection, OpenReport), StoreError> {
         let (store, report) = Store::open_unloaded(path)?;
         let inspection = store.load()?;
+        store.checkpoint_on_close()?;
         Ok((store, inspection, report))
     }
 
-    /// [`Store::open`] without reading the inspection into memory: probe, lock, migrate.
+    /// Lets closing the file checkpoint its WAL into it again (SQLite's default), once it was
+    /// opened and read without error. Until then a file opened with a pending WAL keeps it
+    /// untouched, so a file refused as damaged is left exactly as it was.
+    pub(crate) fn checkpoint_on_close(&self) -> Result<(), StoreError> {
+        set_checkpoint_on_close(&self.conn, &self.path, true)
+    }
+
+    /// [`Store::open`] without reading the inspection into memory: probe, lock, migrate. A file
+    /// with a pending WAL is not checkpointed on close until [`Store::checkpoint_on_close`].
     pub(crate) fn open_unloaded(path: &Path) -> Result<(Store, OpenReport), StoreError> {
         let probed = probe(path)?;
+        if !file_writable(path) {
+            return Err(StoreError::ReadOnly(path.to_path_buf()));
+        }
+        let wal_pending = wal_len(path).is_some_and(|n| n > 0);
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -278,12 +484,22 @@ impl Store {
             .map_err(|e| sqlite(path, e))?;
         conn.busy_timeout(Duration::from_millis(200))
             .map_err(|e| sqlite(path, e))?;
+        // A file refused below keeps its pending WAL exactly as it was (no checkpoint on close).
+        set_checkpoint_on_close(&conn, path, !wal_pending)?;
         let store = Store {
             conn,
             path: path.to_path_buf(),
+            read_only: None,
         };
-        store.lock()?;
-        store.configure()?;
+        let opened = store.lock().and_then(|()| store.configure());
+        if let Err(e) = opened {
+            let sqlite_refused = matches!(&e, StoreError::Sqlite { .. } | StoreError::ReadOnly(_));
+            if sqlite_refused && wal_len(path).is_none() && dir_refuses_writes(path) {
+                // SQLite could not create the `-wal` file beside it.
+                return Err(StoreError::ReadOnly(path.to_path_buf()));
+            }
+            return Err(e);
+        }
 
         let version: u32 = store.pragma_u32("user_version")?;
         if version > CURRENT_VERSION {
@@ -303,6 +519,141 @@ impl Store {
         Ok((store, report))
     }
 
+    /// Opens an inspection file for reading only: for a file or folder the user may not write
+    /// (a copy on a write-protected share, `chmod 444`), and for every command that only reads.
+    ///
+    /// Never writes to the file and never leaves a side file beside it:
+    /// - without a `-wal` file (a closed file: everything is in the file itself) it is read
+    ///   `immutable`, without locks and without side files; if it changes meanwhile (another
+    ///   veldtoets opened it for writing) the open is retried, then refused as
+    ///   [`StoreError::InUse`];
+    /// - with a `-wal` file that may be locked, it is opened under the exclusive lock as by
+    ///   [`Store::open`] (so a file open in another veldtoets gives [`StoreError::InUse`]), without
+    ///   writing and without the checkpoint on close, so the WAL stays as it was;
+    /// - with a non-empty `-wal` file that cannot be locked (read-only), the file and its WAL are
+    ///   copied to a private temporary directory and the copy is read.
+    ///
+    /// A file with an older schema is not migrated: a temporary copy is (in
+    /// [`std::env::temp_dir`], removed when the store is dropped). Every writing method of the
+    /// returned store gives [`StoreError::ReadOnly`].
+    pub fn open_read_only(path: &Path) -> Result<(Store, Inspection), StoreError> {
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let store = Store::open_read_only_unloaded(path)?;
+            let inspection = store.load()?;
+            match store.verify_unchanged() {
+                Ok(()) => return Ok((store, inspection)),
+                Err(StoreError::InUse(_)) if attempt < 3 => continue,
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// [`Store::open_read_only`] without reading the inspection into memory.
+    pub(crate) fn open_read_only_unloaded(path: &Path) -> Result<Store, StoreError> {
+        probe(path)?;
+        let wal = wal_len(path);
+        let mut state = ReadOnlyState::default();
+        let conn = match wal {
+            None => {
+                state.unchanged = Some(FileStamp::of(path)?);
+                open_immutable(path)?
+            }
+            Some(_) if file_writable(path) && file_writable(&side_file(path, "-wal")) => {
+                match open_locked_reading(path) {
+                    Ok(conn) => conn,
+                    Err(e @ (StoreError::InUse(_) | StoreError::Corrupt { .. })) => return Err(e),
+                    // The lock could not be taken for another reason (a read-only share):
+                    // read a copy.
+                    Err(_) => open_copy(path, &mut state)?,
+                }
+            }
+            Some(0) => {
+                state.unchanged = Some(FileStamp::of(path)?);
+                open_immutable(path)?
+            }
+            Some(_) => open_copy(path, &mut state)?,
+        };
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            read_only: Some(state),
+        };
+        store.first_read()?;
+        let version = store.pragma_u32("user_version")?;
+        if version > CURRENT_VERSION {
+            return Err(StoreError::Newer {
+                path: path.to_path_buf(),
+                found: version,
+                known: CURRENT_VERSION,
+            });
+        }
+        if version < CURRENT_VERSION {
+            store.migrate_copy(version)?;
+        }
+        store
+            .conn
+            .pragma_update(None, "query_only", true)
+            .map_err(|e| sqlite(path, e))?;
+        Ok(store)
+    }
+
+    /// Replaces the connection of a read-only store by one on a migrated temporary copy; the
+    /// connection on the file itself is kept for [`Store::check`].
+    fn migrate_copy(&mut self, version: u32) -> Result<(), StoreError> {
+        let Some(state) = self.read_only.as_mut() else {
+            return Err(StoreError::ReadOnly(self.path.clone()));
+        };
+        if state.scratch.is_some() {
+            // Already a private copy: migrate it in place.
+            return schema::migrate(&self.conn, version).map_err(|e| sqlite(&self.path, e));
+        }
+        let scratch = ScratchDir::new(&self.path)?;
+        let copy = scratch.file_for(&self.path);
+        self.conn
+            .execute("VACUUM INTO ?1", [copy.to_string_lossy()])
+            .map_err(|e| sqlite(&self.path, e))?;
+        let conn = Connection::open_with_flags(
+            &copy,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| sqlite(&self.path, e))?;
+        schema::migrate(&conn, version).map_err(|e| sqlite(&self.path, e))?;
+        let origin = std::mem::replace(&mut self.conn, conn);
+        origin
+            .pragma_update(None, "query_only", true)
+            .map_err(|e| sqlite(&self.path, e))?;
+        state.origin = Some(origin);
+        state.scratch = Some(scratch);
+        Ok(())
+    }
+
+    /// For a store reading its file without a lock: [`StoreError::InUse`] when the file changed
+    /// since it was opened (another program opened it for writing).
+    fn verify_unchanged(&self) -> Result<(), StoreError> {
+        match self.read_only.as_ref().and_then(|s| s.unchanged.as_ref()) {
+            Some(stamp) if FileStamp::of(&self.path)? != *stamp => {
+                Err(StoreError::InUse(self.path.clone()))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Whether this store was opened with [`Store::open_read_only`]: every writing method then
+    /// returns [`StoreError::ReadOnly`].
+    pub fn is_read_only(&self) -> bool {
+        self.read_only.is_some()
+    }
+
+    /// [`StoreError::ReadOnly`] for a read-only store.
+    fn writable(&self) -> Result<(), StoreError> {
+        if self.read_only.is_some() {
+            return Err(StoreError::ReadOnly(self.path.clone()));
+        }
+        Ok(())
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -313,38 +664,21 @@ impl Store {
 
     /// Takes the exclusive lock now, so a second opener is refused at once.
     fn lock(&self) -> Result<(), StoreError> {
-        let result = self
-            .conn
+        self.conn
             .execute_batch("BEGIN IMMEDIATE; COMMIT;")
-            .and_then(|()| {
-                self.conn
-                    .query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
-                        r.get::<_, i64>(0)
-                    })
-            });
-        match result {
-            Ok(_) => Ok(()),
-            Err(rusqlite::Error::SqliteFailure(e, _))
-                if matches!(
-                    e.code,
-                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
-                ) =>
-            {
-                Err(StoreError::InUse(self.path.clone()))
-            }
-            Err(rusqlite::Error::SqliteFailure(e, detail))
-                if matches!(
-                    e.code,
-                    rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
-                ) =>
-            {
-                Err(StoreError::Corrupt {
-                    path: self.path.clone(),
-                    detail: detail.unwrap_or_else(|| e.to_string()),
-                })
-            }
-            Err(e) => Err(self.err(e)),
-        }
+            .map_err(|e| open_error(&self.path, e))?;
+        self.first_read()
+    }
+
+    /// Reads the schema: takes the lock of a locked connection, replays a WAL, and finds a
+    /// damaged file.
+    fn first_read(&self) -> Result<(), StoreError> {
+        self.conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .map(|_| ())
+            .map_err(|e| open_error(&self.path, e))
     }
 
     fn configure(&self) -> Result<(), StoreError> {
@@ -364,10 +698,7 @@ impl Store {
     }
 
     fn pragma_u32(&self, name: &str) -> Result<u32, StoreError> {
-        self.conn
-            .pragma_query_value(None, name, |r| r.get::<_, i64>(0))
-            .map(|v| u32::try_from(v).unwrap_or(u32::MAX))
-            .map_err(|e| self.err(e))
+        pragma_u32(&self.conn, &self.path, name)
     }
 
     /// Writes a consistent copy beside the file (`NAME.v{version}.bak`, atomically) before a
@@ -381,15 +712,13 @@ impl Store {
         self.conn
             .execute("VACUUM INTO ?1", [temp.to_string_lossy()])
             .map_err(|e| self.err(e))?;
-        std::fs::rename(&temp, &target).map_err(|source| StoreError::Io {
-            path: target.clone(),
-            source,
-        })?;
+        std::fs::rename(&temp, &target).map_err(|e| io_error(&target, e))?;
         Ok(target)
     }
 
     /// Registers an inspecteur (idempotent).
     pub fn add_inspector(&mut self, id: Uuid, name: &str) -> Result<(), StoreError> {
+        self.writable()?;
         self.conn
             .execute(
                 "INSERT OR IGNORE INTO inspecteur (id, naam) VALUES (?1, ?2)",
@@ -406,6 +735,7 @@ impl Store {
 
     /// Stores several revisions in one committed transaction (all or nothing).
     pub fn append_all(&mut self, changes: &[Change]) -> Result<(), StoreError> {
+        self.writable()?;
         let path = self.path.clone();
         let tx = self
             .conn
@@ -422,6 +752,7 @@ impl Store {
         &mut self,
         round: &crate::domain::inspection::EarlierRound,
     ) -> Result<(), StoreError> {
+        self.writable()?;
         let oordelen = serde_json::to_string(&round.oordelen).unwrap_or_else(|_| "{}".into());
         self.conn
             .execute(
@@ -472,10 +803,15 @@ impl Store {
         Ok(inspection)
     }
 
-    /// Integrity, foreign keys, schema version and row counts.
+    /// Integrity, foreign keys, schema version and row counts. For a read-only store reading a
+    /// migrated copy, the integrity and the schema version are those of the file itself.
     pub fn check(&self) -> Result<CheckReport, StoreError> {
-        let mut stmt = self
-            .conn
+        let file = self
+            .read_only
+            .as_ref()
+            .and_then(|s| s.origin.as_ref())
+            .unwrap_or(&self.conn);
+        let mut stmt = file
             .prepare("PRAGMA integrity_check")
             .map_err(|e| self.err(e))?;
         let integrity = stmt
@@ -495,27 +831,239 @@ impl Store {
                 .map_err(|e| self.err(e))?;
             counts.push((table, u64::try_from(n).unwrap_or(0)));
         }
-        Ok(CheckReport {
-            schema_version: self.pragma_u32("user_version")?,
+        let report = CheckReport {
+            schema_version: pragma_u32(file, &self.path, "user_version")?,
             integrity,
             foreign_key_violations,
             counts,
-        })
+        };
+        self.verify_unchanged()?;
+        Ok(report)
     }
 }
 
-fn sqlite(path: &Path, source: rusqlite::Error) -> StoreError {
+/// A SQLite error on `path`, as the user should hear it: a full disk, a read-only or moved file
+/// get their own variant; anything else is [`StoreError::Sqlite`] with a Dutch description.
+pub(crate) fn sqlite(path: &Path, error: rusqlite::Error) -> StoreError {
+    if let rusqlite::Error::SqliteFailure(f, _) = &error {
+        match f.code {
+            rusqlite::ErrorCode::DiskFull => return StoreError::DiskFull(path.to_path_buf()),
+            rusqlite::ErrorCode::ReadOnly if f.extended_code == SQLITE_READONLY_DBMOVED => {
+                return StoreError::Moved(path.to_path_buf());
+            }
+            rusqlite::ErrorCode::ReadOnly => return StoreError::ReadOnly(path.to_path_buf()),
+            _ => {}
+        }
+    }
     StoreError::Sqlite {
         path: path.to_path_buf(),
-        source,
+        error,
     }
 }
 
-/// A temporary name beside `path` (same directory, so a rename is atomic).
-pub fn temp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+/// `SQLITE_READONLY_DBMOVED`: the file was renamed or deleted while open.
+const SQLITE_READONLY_DBMOVED: std::ffi::c_int = 8 << 8 | 8;
+
+/// An I/O error on `path`.
+pub(crate) fn io_error(path: &Path, error: std::io::Error) -> StoreError {
+    StoreError::Io {
+        path: path.to_path_buf(),
+        error,
+    }
+}
+
+/// An error while opening (taking the lock, first read): in use, damaged, or as [`sqlite`].
+fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
+    match e {
+        rusqlite::Error::SqliteFailure(f, _)
+            if matches!(
+                f.code,
+                rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+            ) =>
+        {
+            StoreError::InUse(path.to_path_buf())
+        }
+        rusqlite::Error::SqliteFailure(f, detail)
+            if matches!(
+                f.code,
+                rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
+            ) =>
+        {
+            StoreError::Corrupt {
+                path: path.to_path_buf(),
+                detail: detail.unwrap_or_else(|| f.to_string()),
+            }
+        }
+        e => sqlite(path, e),
+    }
+}
+
+/// A SQLite error in Dutch: what happened and what to do. SQLite's own (English) text only for
+/// the rare errors without a Dutch description.
+fn sqlite_text(error: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode as C;
+    let rusqlite::Error::SqliteFailure(f, detail) = error else {
+        return format!("onverwachte databasefout ({error})");
+    };
+    let detail = detail.clone().unwrap_or_else(|| f.to_string());
+    match f.code {
+        C::DatabaseBusy | C::DatabaseLocked => {
+            "het bestand is bezet door een ander programma; sluit het daar en probeer het opnieuw"
+                .into()
+        }
+        C::DiskFull => "de schijf is vol; maak ruimte vrij en probeer het opnieuw".into(),
+        C::ReadOnly => {
+            "het bestand is alleen-lezen; maak een kopie op een schrijfbare plek om te bewerken"
+                .into()
+        }
+        C::CannotOpen => "het bestand of een hulpbestand ernaast (met -wal achter de naam) kan niet worden geopend of gemaakt; controleer of de map bestaat en of u erin mag schrijven".into(),
+        C::SystemIoFailure => format!(
+            "lees- of schrijffout van de schijf (code {}); controleer of de schijf vol, losgekoppeld of onbereikbaar is en probeer het opnieuw",
+            f.extended_code
+        ),
+        C::DatabaseCorrupt | C::NotADatabase => {
+            "het bestand is beschadigd; gebruik een reservekopie of een kopie van een collega"
+                .into()
+        }
+        C::PermissionDenied => {
+            "u hebt geen toestemming om het bestand te lezen of te schrijven".into()
+        }
+        C::OutOfMemory => {
+            "er is te weinig geheugen; sluit andere programma's en probeer het opnieuw".into()
+        }
+        C::TooBig => "een tekst of gegeven is te groot om op te slaan".into(),
+        C::ConstraintViolation => {
+            format!("de gegevens voldoen niet aan de regels van het bestand ({detail})")
+        }
+        _ => format!(
+            "onverwachte databasefout (code {}: {detail})",
+            f.extended_code
+        ),
+    }
+}
+
+fn pragma_u32(conn: &Connection, path: &Path, name: &str) -> Result<u32, StoreError> {
+    conn.pragma_query_value(None, name, |r| r.get::<_, i64>(0))
+        .map(|v| u32::try_from(v).unwrap_or(u32::MAX))
+        .map_err(|e| sqlite(path, e))
+}
+
+/// Whether closing `conn` checkpoints its WAL into the file (SQLite's default) or leaves the WAL
+/// exactly as it is.
+fn set_checkpoint_on_close(conn: &Connection, path: &Path, on: bool) -> Result<(), StoreError> {
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+        !on,
+    )
+    .map(|_| ())
+    .map_err(|e| sqlite(path, e))
+}
+
+/// A connection reading `path` as an immutable file: no locks, no side files, the `-wal` file
+/// (if any) ignored. Only for a file whose WAL is absent or empty.
+fn open_immutable(path: &Path) -> Result<Connection, StoreError> {
+    let absolute = std::path::absolute(path).map_err(|e| io_error(path, e))?;
+    Connection::open_with_flags(
+        format!("{}?immutable=1", file_uri(&absolute)),
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| sqlite(path, e))
+}
+
+/// A connection reading `path` (which has a `-wal` file) under the exclusive lock, as
+/// [`Store::open`] does, but writing nothing: no statement may write, and closing leaves the WAL
+/// as it is instead of checkpointing it into the file.
+fn open_locked_reading(path: &Path) -> Result<Connection, StoreError> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| sqlite(path, e))?;
+    set_checkpoint_on_close(&conn, path, false)?;
+    conn.pragma_update(None, "locking_mode", "EXCLUSIVE")
+        .and_then(|()| conn.pragma_update(None, "query_only", true))
+        .and_then(|()| conn.busy_timeout(Duration::from_millis(200)))
+        .map_err(|e| sqlite(path, e))?;
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(|e| open_error(path, e))?;
+    Ok(conn)
+}
+
+/// A connection on a private temporary copy of `path` and its `-wal` file (recorded in `state`,
+/// so the copy lives as long as the store).
+fn open_copy(path: &Path, state: &mut ReadOnlyState) -> Result<Connection, StoreError> {
+    let scratch = ScratchDir::new(path)?;
+    let copy = scratch.copy_with_wal(path)?;
+    let conn = Connection::open_with_flags(
+        &copy,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| sqlite(path, e))?;
+    conn.pragma_update(None, "locking_mode", "EXCLUSIVE")
+        .map_err(|e| sqlite(path, e))?;
+    state.scratch = Some(scratch);
+    Ok(conn)
+}
+
+/// A `file:` URI for an absolute path (for the `immutable` parameter).
+pub(crate) fn file_uri(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    let mut out = String::from("file:");
+    if !text.starts_with('/') {
+        out.push_str("///");
+    }
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-_.~:".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// A unique temporary name beside `path` (see [`fsutil::temp_path`]).
+pub use crate::fsutil::temp_path;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_uris_escape_what_sqlite_would_read_as_parameters() {
+        assert_eq!(
+            file_uri(Path::new("/tmp/a b?c#d%e.veldtoets")),
+            "file:/tmp/a%20b%3Fc%23d%25e.veldtoets"
+        );
+    }
+
+    #[test]
+    fn sqlite_errors_are_dutch() {
+        let full = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_FULL),
+            None,
+        );
+        let e = sqlite(Path::new("x.veldtoets"), full);
+        assert!(matches!(e, StoreError::DiskFull(_)), "{e}");
+        assert!(e.to_string().contains("schijf is vol"), "{e}");
+        let moved = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(SQLITE_READONLY_DBMOVED),
+            None,
+        );
+        assert!(matches!(
+            sqlite(Path::new("x.veldtoets"), moved),
+            StoreError::Moved(_)
+        ));
+        let io = rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_IOERR_WRITE),
+            Some("disk I/O error".into()),
+        );
+        let text = sqlite(Path::new("x.veldtoets"), io).to_string();
+        assert!(text.contains("schrijffout"), "{text}");
+        assert!(!text.contains("disk I/O"), "{text}");
+    }
 }

@@ -279,6 +279,7 @@ pub fn load_into(conn: &Connection, inspection: &mut Inspection) -> Result<(), L
         }))
     })?;
     inspection.finish_loading();
+    inspection.drafts = super::drafts::read_drafts(conn)?;
     Ok(())
 }
 

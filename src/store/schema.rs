@@ -7,10 +7,16 @@ use rusqlite::Connection;
 pub const APPLICATION_ID: i32 = 0x5654_5453;
 
 /// The migrations, in order; the schema version of a file is the number applied.
-const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_initial",
-    include_str!("../../schema/0001_initial.sql"),
-)];
+const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_initial",
+        include_str!("../../schema/0001_initial.sql"),
+    ),
+    (
+        "0002_concept",
+        include_str!("../../schema/0002_concept.sql"),
+    ),
+];
 
 /// The newest schema version this program writes.
 pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32;

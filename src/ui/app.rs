@@ -16,7 +16,7 @@ use super::commands::{Command, FilePurpose, KaderChoice, Screen};
 use super::prefs::{AppDirs, Prefs};
 use super::screens;
 use super::worker::{self, JobOutput, Jobs, SaveState, StoreHandle, Waker};
-use super::workspace::Workspace;
+use super::workspace::{Closing, Workspace};
 
 /// Ctrl+Shift+F: log a flitsinterview, from anywhere.
 pub const FLASH_SHORTCUT: KeyboardShortcut =
@@ -47,6 +47,8 @@ pub struct App {
     pub on_first_frame: Option<Box<dyn FnOnce()>>,
     /// Show an exported PDF in the system's viewer (off in tests).
     pub open_exports: bool,
+    /// Quitting was confirmed (everything is on disk, or the user chose to give it up).
+    quitting: bool,
 }
 
 impl App {
@@ -67,6 +69,7 @@ impl App {
             commands: Vec::new(),
             on_first_frame: None,
             open_exports: true,
+            quitting: false,
         }
     }
 
@@ -93,6 +96,7 @@ impl App {
     /// One frame: poll, draw, apply commands.
     pub fn show(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.intercept_quit(&ctx);
         self.poll(&ctx);
         self.global_keys(&ctx);
 
@@ -106,6 +110,7 @@ impl App {
         if let Some(chooser) = &mut self.chooser {
             chooser.show(&ctx, &mut cmds);
         }
+        self.show_closing(&ctx, &mut cmds);
         self.show_dialog(&ctx, &mut cmds);
         self.show_progress(&ctx);
 
@@ -115,7 +120,7 @@ impl App {
 
         // Keep ticking while drafts wait for their idle save, or background work runs.
         if let Some(ws) = self.workspace()
-            && (ws.has_dirty_drafts() || ws.store.pending())
+            && (ws.has_dirty_drafts() || ws.store.pending() || ws.closing.is_some())
         {
             ctx.request_repaint_after(std::time::Duration::from_millis(250));
         }
@@ -136,7 +141,12 @@ impl App {
             for target in ws.due_drafts(Instant::now()) {
                 ws.commit_draft(&target);
             }
+            // Typed text reaches the disk as a draft a few times a second while typing.
+            if let Some(wait) = ws.persist_drafts(Instant::now()) {
+                ctx.request_repaint_after(wait);
+            }
         }
+        self.progress_close(ctx);
     }
 
     fn global_keys(&mut self, ctx: &egui::Context) {
@@ -163,16 +173,17 @@ impl App {
                 store,
                 inspection,
                 report,
+                read_only,
             } => {
                 self.prefs.remember(&path);
                 self.save_prefs();
-                let handle = StoreHandle::start(*store, self.waker.clone());
-                let mut ws = Workspace::new(
-                    *inspection,
-                    handle,
-                    &self.prefs.inspector_name(),
-                    path.clone(),
-                );
+                let handle = StoreHandle::start(*store, path.clone(), self.waker.clone());
+                let inspector = self.prefs.inspector_name();
+                let mut ws = if read_only {
+                    Workspace::new_read_only(*inspection, handle, &inspector, path.clone())
+                } else {
+                    Workspace::new(*inspection, handle, &inspector, path.clone())
+                };
                 if let Some((version, backup)) = report.migrated_from {
                     ws.notice = Some(format!(
                         "Dit bestand is bijgewerkt van bestandsversie {version} naar {}. Een reservekopie staat in {}.",
@@ -221,6 +232,23 @@ impl App {
                 self.dialog = Some(Dialog {
                     title: "Samengevoegd".into(),
                     message: merge_message(&summary),
+                });
+            }
+            JobOutput::CopySaved { path } => {
+                let closing = self.workspace().and_then(|ws| ws.closing);
+                let mut message = format!(
+                    "Een volledige kopie van het onderzoek, met alle wijzigingen die hier niet konden worden opgeslagen, staat in {}.",
+                    path.display()
+                );
+                if closing.is_some() {
+                    message.push_str(" Open die kopie om verder te werken.");
+                    self.finish_close(ctx);
+                } else {
+                    message.push_str(" Het geopende bestand kan nog steeds niet worden geschreven: sluit het en open de kopie om verder te werken.");
+                }
+                self.dialog = Some(Dialog {
+                    title: "Kopie opgeslagen".into(),
+                    message,
                 });
             }
             JobOutput::Failed { title, message } => {
@@ -304,6 +332,7 @@ impl App {
                             store: Box::new(store),
                             inspection: Box::new(inspection),
                             report: Default::default(),
+                            read_only: false,
                         },
                         Err(e) => JobOutput::Failed {
                             title: "Demo-onderzoek niet aangemaakt".into(),
@@ -368,6 +397,7 @@ impl App {
                     }
                     FilePurpose::ExportPdf { concept } => self.export_pdf(path, concept),
                     FilePurpose::Merge => self.merge(vec![path]),
+                    FilePurpose::SaveCopy => self.save_copy(path),
                 }
             }
             Command::ChosenMany(purpose, paths) => {
@@ -378,9 +408,13 @@ impl App {
             }
             Command::CloseChooser => self.chooser = None,
             Command::CloseInspection => {
-                self.close_inspection();
-                ctx.send_viewport_cmd(egui::ViewportCommand::Title("veldtoets".into()));
+                if let View::Inspection(ws) = &mut self.view {
+                    ws.commit_all_drafts();
+                    ws.closing = Some(Closing::Inspection);
+                }
+                self.progress_close(ctx);
             }
+            Command::CloseDiscarding => self.finish_close(ctx),
             Command::SetInspector(name) => {
                 self.prefs.inspecteur = name;
                 self.save_prefs();
@@ -406,6 +440,7 @@ impl App {
         };
         ws.commit_all_drafts();
         let inspection = ws.inspection.clone();
+        let source = ws.path.clone();
         let what = if concept {
             "Conceptrapport"
         } else {
@@ -426,10 +461,11 @@ impl App {
                 }
             };
             progress.report("opslaan…");
-            if let Err(e) = crate::fsutil::write_atomic(&path, &bytes) {
+            // Never over the inspection itself (or any other inspection file).
+            if let Err(e) = crate::fsutil::write_output(&path, &[source.as_path()], &bytes) {
                 return JobOutput::Failed {
                     title: "Rapport niet opgeslagen".into(),
-                    message: format!("{} kan niet worden geschreven: {e}", path.display()),
+                    message: e.to_string(),
                 };
             }
             let opened = open_after && worker::open_in_viewer(&path);
@@ -473,23 +509,137 @@ impl App {
         });
     }
 
-    /// Saves drafts and closes the file (the store thread finishes its writes first).
+    /// Writes a complete copy with every pending edit to `path`, on the store thread.
+    fn save_copy(&mut self, path: PathBuf) {
+        let Some(access) = self.workspace().and_then(|ws| ws.store.access()) else {
+            return;
+        };
+        self.jobs.spawn("Kopie opslaan", move |progress| {
+            progress.report("kopie schrijven…");
+            match access.save_copy(path.clone()) {
+                Ok(()) => JobOutput::CopySaved { path },
+                Err(e) => JobOutput::Failed {
+                    title: "Kopie niet opgeslagen".into(),
+                    message: format!(
+                        "{e}. Er is niets verloren: de wijzigingen staan nog in het geheugen; kies een andere plek of probeer het opnieuw."
+                    ),
+                },
+            }
+        });
+    }
+
+    /// Quitting with edits not yet on disk: stay open, save them first (or show why not).
+    fn intercept_quit(&mut self, ctx: &egui::Context) {
+        if self.quitting || !ctx.input(|i| i.viewport().close_requested()) {
+            return;
+        }
+        if let View::Inspection(ws) = &mut self.view {
+            ws.commit_all_drafts();
+            if ws.store.pending() || !ws.drafts_durable() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                ws.closing = Some(Closing::App);
+            }
+        }
+    }
+
+    /// Closes the inspection (or quits) once every write is on disk; while writes fail, the
+    /// closing dialog stays with the error and the ways out.
+    fn progress_close(&mut self, ctx: &egui::Context) {
+        let Some(ws) = self.workspace() else {
+            return;
+        };
+        if ws.closing.is_some() && !ws.store.pending() && ws.drafts_durable() {
+            self.finish_close(ctx);
+        }
+    }
+
+    /// Closes the open inspection now (what could not be written is given up: only after the
+    /// user chose so, or once everything is on disk).
+    fn finish_close(&mut self, ctx: &egui::Context) {
+        let quit = self.workspace().and_then(|ws| ws.closing) == Some(Closing::App);
+        self.close_inspection();
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title("veldtoets".into()));
+        if quit {
+            self.quitting = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// Closes the file (the store thread finishes its writes first) and shows the start screen.
     pub fn close_inspection(&mut self) {
         if let View::Inspection(ws) = &mut self.view {
             ws.commit_all_drafts();
-            if let Some(SaveState::Failing { error, waiting }) = ws.store.close() {
-                self.dialog = Some(Dialog {
-                    title: "Niet alles is opgeslagen".into(),
-                    message: format!(
-                        "{waiting} wijziging(en) konden niet worden opgeslagen: {error}"
-                    ),
-                });
-            }
+            ws.store.close();
             self.view = View::Start(screens::start::StartState::new(
                 &self.prefs,
                 self.dirs.documents.clone(),
             ));
         }
+    }
+
+    /// The dialog while closing waits for writes, or cannot finish because they fail.
+    fn show_closing(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
+        let View::Inspection(ws) = &self.view else {
+            return;
+        };
+        if ws.closing.is_none() || self.chooser.is_some() || self.jobs.is_busy() {
+            return;
+        }
+        let failing = match &ws.store.state {
+            Some(SaveState::Failing { error, waiting, .. }) if ws.store.pending() => {
+                Some((error.clone(), *waiting))
+            }
+            _ => None,
+        };
+        egui::Modal::new(egui::Id::unique("veldtoets-sluiten")).show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            let Some((error, waiting)) = failing else {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(RichText::new("Opslaan voor het sluiten…").strong());
+                });
+                return;
+            };
+            ui.label(
+                RichText::new("Niet alles is opgeslagen")
+                    .heading()
+                    .strong(),
+            );
+            ui.add_space(8.0);
+            let what = match waiting {
+                0 => "Getypte tekst kon".to_string(),
+                1 => "1 wijziging kon".to_string(),
+                n => format!("{n} wijzigingen konden"),
+            };
+            ui.label(format!(
+                "{what} niet worden opgeslagen: {error}. Het onderzoek blijft open zodat er niets verloren gaat. Maak ruimte vrij en kies \"Opnieuw proberen\", of sla een volledige kopie op een andere plek op (bijvoorbeeld een USB-stick)."
+            ));
+            ui.add_space(12.0);
+            ui.horizontal_wrapped(|ui| {
+                let retry = ui.button("Opnieuw proberen");
+                retry.request_focus();
+                if retry.clicked() {
+                    cmds.push(Command::RetrySave);
+                }
+                if ui.button("Opslaan als…").clicked() {
+                    cmds.push(Command::ShowChooser(FilePurpose::SaveCopy));
+                }
+                if ui.button("Terug naar het onderzoek").clicked()
+                    || ui.input(|i| i.key_pressed(Key::Escape))
+                {
+                    cmds.push(Command::CancelClose);
+                }
+            });
+            ui.add_space(8.0);
+            if ui
+                .button(
+                    RichText::new("Toch sluiten en deze wijzigingen weggooien").color(super::widgets::RED),
+                )
+                .clicked()
+            {
+                cmds.push(Command::CloseDiscarding);
+            }
+        });
     }
 
     fn show_dialog(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {

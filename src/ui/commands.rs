@@ -20,6 +20,9 @@ pub enum FilePurpose {
     ExportPdf { concept: bool },
     /// Colleagues' copies of the open inspection to merge into it (several files).
     Merge,
+    /// Where to write a complete copy of the open inspection with every unsaved edit (when the
+    /// open file cannot be written).
+    SaveCopy,
 }
 
 impl FilePurpose {
@@ -31,15 +34,17 @@ impl FilePurpose {
             FilePurpose::ExportPdf { concept: true } => "Conceptrapport opslaan (PDF)",
             FilePurpose::ExportPdf { concept: false } => "Definitief rapport opslaan (PDF)",
             FilePurpose::Merge => "Samenvoegen: kies de bestanden van collega's",
+            FilePurpose::SaveCopy => "Opslaan als… (een volledige kopie met alle wijzigingen)",
         }
     }
 
     /// The file extension shown, if any.
     pub fn extension(self) -> Option<&'static str> {
         match self {
-            FilePurpose::Open | FilePurpose::NewFile | FilePurpose::Merge => {
-                Some(crate::store::EXTENSION)
-            }
+            FilePurpose::Open
+            | FilePurpose::NewFile
+            | FilePurpose::Merge
+            | FilePurpose::SaveCopy => Some(crate::store::EXTENSION),
             FilePurpose::KaderFile => Some("toml"),
             FilePurpose::ExportPdf { .. } => Some("pdf"),
         }
@@ -47,7 +52,10 @@ impl FilePurpose {
 
     /// Whether the chosen file may not exist yet.
     pub fn saving(self) -> bool {
-        matches!(self, FilePurpose::NewFile | FilePurpose::ExportPdf { .. })
+        matches!(
+            self,
+            FilePurpose::NewFile | FilePurpose::ExportPdf { .. } | FilePurpose::SaveCopy
+        )
     }
 
     /// Whether several files can be chosen at once.
@@ -60,6 +68,7 @@ impl FilePurpose {
         match self {
             FilePurpose::ExportPdf { concept: true } => "conceptrapport.pdf",
             FilePurpose::ExportPdf { concept: false } => "rapport.pdf",
+            FilePurpose::SaveCopy => "kopie.veldtoets",
             _ => "onderzoek.veldtoets",
         }
     }
@@ -161,9 +170,18 @@ pub enum Command {
         gericht: bool,
     },
     OpenFlash,
+    /// Open the dialog on a saved flitsinterview, to correct it.
+    EditFlash(String),
     /// Save the flitsinterview in the dialog.
     SaveFlash,
-    CloseFlash,
+    /// Close the dialog and throw away what was typed in it (after asking).
+    DiscardFlash,
+    /// Undo the last deletion.
+    UndoDelete,
     RetrySave,
+    /// Stop closing: back to the open inspection.
+    CancelClose,
+    /// Close although some edits could not be written (after the user chose so explicitly).
+    CloseDiscarding,
     DismissDialog,
 }

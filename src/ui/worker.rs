@@ -3,9 +3,12 @@
 //! - [`Jobs`] runs one-off work (open, create, demo, directory listings, file dialogs, exports)
 //!   on background threads; each reports progress and a result over a channel and wakes the UI
 //!   with `request_repaint`.
-//! - [`StoreHandle`] owns the open [`Store`] on its own thread. The UI applies an edit to its
-//!   in-memory model at once and sends the revision here; the thread commits it and reports back.
-//!   A failed write is kept and retried, never dropped.
+//! - [`StoreHandle`] owns the open file on its own thread, behind the small [`Backend`] trait
+//!   (the real [`Store`], or a failing or slow stand-in in tests). The UI applies an edit to its
+//!   in-memory model at once and sends the revision here; the thread writes every operation in
+//!   the order sent, each in its own committed transaction (no batching), and reports how far
+//!   it got. A failed write stops the queue (later edits may build on it), is kept and retried,
+//!   never dropped; "opgeslagen" is only reported for what is on disk.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -14,6 +17,9 @@ use std::time::Instant;
 
 use uuid::Uuid;
 
+use jiff::Timestamp;
+
+use crate::domain::draft::StoredDraft;
 use crate::domain::inspection::{Change, Inspection};
 use crate::store::{OpenReport, Store};
 
@@ -36,6 +42,13 @@ pub enum JobOutput {
         store: Box<Store>,
         inspection: Box<Inspection>,
         report: OpenReport,
+        /// The file can only be read (write-protected, or on a read-only share).
+        read_only: bool,
+    },
+    /// A file was written as a copy of the open inspection with every pending edit ("opslaan
+    /// als…" while the open file cannot be written).
+    CopySaved {
+        path: PathBuf,
     },
     /// A directory listing for the in-app file chooser.
     Listing {
@@ -219,12 +232,22 @@ pub fn open_job(path: PathBuf) -> impl FnOnce(&Progress) -> JobOutput + Send + '
             };
         }
         progress.report("openen en inlezen…");
-        match Store::open(&path) {
-            Ok((store, inspection, report)) => JobOutput::Opened {
+        let opened = match Store::open(&path) {
+            Ok((store, inspection, report)) => Ok((store, inspection, report, false)),
+            Err(crate::store::StoreError::ReadOnly(_)) => {
+                progress.report("alleen-lezen openen…");
+                Store::open_read_only(&path)
+                    .map(|(store, inspection)| (store, inspection, OpenReport::default(), true))
+            }
+            Err(e) => Err(e),
+        };
+        match opened {
+            Ok((store, inspection, report, read_only)) => JobOutput::Opened {
                 path,
                 store: Box::new(store),
                 inspection: Box::new(inspection),
                 report,
+                read_only,
             },
             Err(e) => JobOutput::Failed {
                 title: "Bestand kan niet worden geopend".into(),
@@ -286,13 +309,91 @@ pub fn list_dir(dir: &Path, ext: Option<&str>) -> Result<Vec<DirEntry>, String> 
 
 // ---------------------------------------------------------------------------------------------
 
+/// What the store thread needs of the open file. [`Store`] is the real one; tests put failing,
+/// slow or full-disk stand-ins behind it.
+pub trait Backend: Send + 'static {
+    /// Stores a revision and removes the drafts it settles, in one committed transaction.
+    fn append(&mut self, change: &Change, settles: &[String]) -> Result<(), String>;
+    fn save_draft(&mut self, draft: &StoredDraft) -> Result<(), String>;
+    fn clear_draft(&mut self, key: &str) -> Result<(), String>;
+    fn add_inspector(&mut self, id: Uuid, name: &str) -> Result<(), String>;
+    /// Writes a complete copy of the file to `path` (which must not exist), plus `pending`.
+    fn save_copy(&mut self, path: &Path, pending: &[Op]) -> Result<(), String>;
+    /// The real store, for work that needs all of it (a merge).
+    fn store(&mut self) -> Option<&mut Store>;
+}
+
+impl Backend for Store {
+    fn append(&mut self, change: &Change, settles: &[String]) -> Result<(), String> {
+        self.append_settling(change, settles)
+            .map_err(|e| e.to_string())
+    }
+
+    fn save_draft(&mut self, draft: &StoredDraft) -> Result<(), String> {
+        Store::save_draft(self, &draft.key, &draft.text, draft.author, draft.at)
+            .map_err(|e| e.to_string())
+    }
+
+    fn clear_draft(&mut self, key: &str) -> Result<(), String> {
+        Store::clear_draft(self, key).map_err(|e| e.to_string())
+    }
+
+    fn add_inspector(&mut self, id: Uuid, name: &str) -> Result<(), String> {
+        Store::add_inspector(self, id, name).map_err(|e| e.to_string())
+    }
+
+    fn save_copy(&mut self, path: &Path, pending: &[Op]) -> Result<(), String> {
+        let mut copy = self.copy_to(path).map_err(|e| e.to_string())?;
+        match pending.iter().try_for_each(|op| op.run(&mut copy.store)) {
+            Ok(()) => copy.finish().map(|_| ()).map_err(|e| e.to_string()),
+            Err(e) => {
+                copy.abandon();
+                Err(e)
+            }
+        }
+    }
+
+    fn store(&mut self) -> Option<&mut Store> {
+        Some(self)
+    }
+}
+
 /// Work to run on the store thread with the open file (e.g. a merge into it).
-pub type StoreTask = Box<dyn FnOnce(&mut Store) + Send>;
+pub type StoreTask = Box<dyn FnOnce(&mut dyn Backend) + Send>;
+
+/// One write, in the order the UI sent it.
+#[derive(Debug, Clone)]
+pub enum Op {
+    Append {
+        change: Box<Change>,
+        settles: Vec<String>,
+    },
+    SaveDraft(StoredDraft),
+    ClearDraft(String),
+    AddInspector(Uuid, String),
+}
+
+impl Op {
+    fn run(&self, backend: &mut dyn Backend) -> Result<(), String> {
+        match self {
+            Op::Append { change, settles } => backend.append(change, settles),
+            Op::SaveDraft(draft) => backend.save_draft(draft),
+            Op::ClearDraft(key) => backend.clear_draft(key),
+            Op::AddInspector(id, name) => backend.add_inspector(*id, name),
+        }
+    }
+
+    /// Whether the op is one of the edits the status bar counts (drafts are not edits).
+    fn is_edit(&self) -> bool {
+        matches!(self, Op::Append { .. })
+    }
+}
 
 enum StoreMsg {
-    Append(Box<Change>),
-    AddInspector(Uuid, String),
+    Write(u64, Op),
     Retry,
+    /// Writes a copy with everything pending (reply: the result).
+    SaveCopy(PathBuf, Sender<Result<(), String>>),
     /// Runs after everything sent before it has been written.
     With(StoreTask),
 }
@@ -302,28 +403,46 @@ enum StoreMsg {
 pub struct StoreAccess(Sender<StoreMsg>);
 
 impl StoreAccess {
-    /// Runs `task` on the store thread (after all earlier edits are written) and waits for its
-    /// result. `None` if the store thread has stopped.
+    /// Runs `task` on the store thread once every earlier write is on disk, and waits for its
+    /// result. `None` if the store thread has stopped or earlier writes are failing.
     pub fn run<T: Send + 'static>(
         &self,
         task: impl FnOnce(&mut Store) -> T + Send + 'static,
     ) -> Option<T> {
         let (tx, rx) = channel();
-        let task: StoreTask = Box::new(move |store| {
-            let _ = tx.send(task(store));
+        let task: StoreTask = Box::new(move |backend| {
+            if let Some(store) = backend.store() {
+                let _ = tx.send(task(store));
+            }
         });
         self.0.send(StoreMsg::With(task)).ok()?;
         rx.recv().ok()
     }
+
+    /// Writes a complete copy of the open file, with every write still waiting, to `path`.
+    pub fn save_copy(&self, path: PathBuf) -> Result<(), String> {
+        let (tx, rx) = channel();
+        self.0
+            .send(StoreMsg::SaveCopy(path, tx))
+            .map_err(|_| STOPPED.to_string())?;
+        rx.recv().map_err(|_| STOPPED.to_string())?
+    }
 }
+
+const STOPPED: &str = "de opslag is gestopt; sluit het onderzoek en open het opnieuw";
 
 /// What the store thread reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveState {
-    /// The first `written` revisions sent are committed.
-    Saved { at: Instant, written: u64 },
-    /// Some revisions are not on disk yet: the error, and how many wait.
-    Failing { error: String, waiting: usize },
+    /// Every write up to and including sequence number `upto` is on disk.
+    Saved { at: Instant, upto: u64 },
+    /// Writes after `upto` are not on disk: the error, and how many edits (not counting drafts)
+    /// wait.
+    Failing {
+        error: String,
+        upto: u64,
+        waiting: usize,
+    },
 }
 
 /// The open inspection file, owned by its own thread.
@@ -331,15 +450,20 @@ pub struct StoreHandle {
     tx: Option<Sender<StoreMsg>>,
     rx: Receiver<SaveState>,
     thread: Option<JoinHandle<()>>,
+    /// Sequence number of the last write sent.
     sent: u64,
+    /// Every write up to this sequence number is on disk.
     confirmed: u64,
     pub state: Option<SaveState>,
     pub path: PathBuf,
 }
 
 impl StoreHandle {
-    pub fn start(store: Store, waker: std::sync::Arc<dyn Waker>) -> StoreHandle {
-        let path = store.path().to_path_buf();
+    pub fn start(
+        store: impl Backend,
+        path: PathBuf,
+        waker: std::sync::Arc<dyn Waker>,
+    ) -> StoreHandle {
         let (tx, rx_msgs) = channel::<StoreMsg>();
         let (tx_state, rx) = channel();
         let thread = std::thread::Builder::new()
@@ -357,17 +481,36 @@ impl StoreHandle {
         }
     }
 
-    /// Sends a revision to be committed.
-    pub fn append(&mut self, change: Change) {
-        self.send(StoreMsg::Append(Box::new(change)));
+    /// Sends a revision to be committed, removing the drafts it settles in the same transaction.
+    pub fn append(&mut self, change: Change, settles: Vec<String>) -> u64 {
+        self.write(Op::Append {
+            change: Box::new(change),
+            settles,
+        })
     }
 
-    pub fn add_inspector(&mut self, id: Uuid, name: &str) {
-        self.send(StoreMsg::AddInspector(id, name.to_string()));
+    /// Sends a draft to be written; returns its sequence number.
+    pub fn save_draft(&mut self, key: String, text: String, author: Uuid, at: Timestamp) -> u64 {
+        self.write(Op::SaveDraft(StoredDraft {
+            key,
+            text,
+            author,
+            at,
+        }))
+    }
+
+    pub fn clear_draft(&mut self, key: String) -> u64 {
+        self.write(Op::ClearDraft(key))
+    }
+
+    pub fn add_inspector(&mut self, id: Uuid, name: &str) -> u64 {
+        self.write(Op::AddInspector(id, name.to_string()))
     }
 
     pub fn retry(&mut self) {
-        self.send(StoreMsg::Retry);
+        if let Some(tx) = &self.tx {
+            let _ = tx.send(StoreMsg::Retry);
+        }
     }
 
     /// Access for a background job, or `None` once closed.
@@ -375,27 +518,38 @@ impl StoreHandle {
         self.tx.clone().map(StoreAccess)
     }
 
-    fn send(&mut self, msg: StoreMsg) {
-        let counts = matches!(msg, StoreMsg::Append(_));
-        let delivered = self.tx.as_ref().is_some_and(|tx| tx.send(msg).is_ok());
+    fn write(&mut self, op: Op) -> u64 {
+        self.sent += 1;
+        let seq = self.sent;
+        let delivered = self
+            .tx
+            .as_ref()
+            .is_some_and(|tx| tx.send(StoreMsg::Write(seq, op)).is_ok());
         if !delivered {
             self.state = Some(SaveState::Failing {
-                error: "de opslag is gestopt; sluit het onderzoek en open het opnieuw".into(),
+                error: STOPPED.into(),
+                upto: self.confirmed,
                 waiting: 1,
             });
-        } else if counts {
-            self.sent += 1;
         }
+        seq
     }
 
     /// Collects reports from the store thread.
     pub fn poll(&mut self) {
         while let Ok(state) = self.rx.try_recv() {
-            if let SaveState::Saved { written, .. } = state {
-                self.confirmed = written;
+            match &state {
+                SaveState::Saved { upto, .. } | SaveState::Failing { upto, .. } => {
+                    self.confirmed = self.confirmed.max(*upto);
+                }
             }
             self.state = Some(state);
         }
+    }
+
+    /// Whether the write with this sequence number is on disk.
+    pub fn is_durable(&self, seq: u64) -> bool {
+        seq <= self.confirmed
     }
 
     /// Writes not yet confirmed.
@@ -403,7 +557,13 @@ impl StoreHandle {
         self.confirmed < self.sent
     }
 
-    /// Stops the thread after it has written everything it can, and closes the file.
+    /// Whether writes are failing (the status bar shows the error).
+    pub fn failing(&self) -> bool {
+        matches!(self.state, Some(SaveState::Failing { .. })) && self.pending()
+    }
+
+    /// Stops the thread after it has written everything it can, and closes the file. Only call
+    /// when nothing is pending (the app waits for that), so this does not wait on the disk.
     pub fn close(&mut self) -> Option<SaveState> {
         self.tx = None;
         if let Some(thread) = self.thread.take() {
@@ -421,73 +581,81 @@ impl Drop for StoreHandle {
 }
 
 fn store_thread(
-    mut store: Store,
+    mut backend: impl Backend,
     rx: Receiver<StoreMsg>,
     tx: Sender<SaveState>,
     waker: std::sync::Arc<dyn Waker>,
 ) {
-    let mut waiting: Vec<Change> = Vec::new();
-    let mut inspectors: Vec<(Uuid, String)> = Vec::new();
-    let mut written: u64 = 0;
-    let mut flush =
-        |store: &mut Store, waiting: &mut Vec<Change>, inspectors: &mut Vec<(Uuid, String)>| {
-            let result = inspectors
-                .iter()
-                .try_for_each(|(id, name)| store.add_inspector(*id, name))
-                .and_then(|()| store.append_all(waiting));
-            let state = match result {
+    // Writes not yet on disk, in order; a failure stops at the first one.
+    let mut queue: std::collections::VecDeque<(u64, Op)> = std::collections::VecDeque::new();
+    let mut done: u64 = 0;
+    let report = |state: SaveState| {
+        if tx.send(state).is_ok() {
+            waker.wake();
+        }
+    };
+    let mut flush = |backend: &mut dyn Backend,
+                     queue: &mut std::collections::VecDeque<(u64, Op)>| {
+        let mut wrote = false;
+        while let Some((seq, op)) = queue.front() {
+            // A draft superseded by a later draft of the same field needs no write of its own.
+            let superseded = matches!(op, Op::SaveDraft(d) if queue.iter().skip(1).any(
+                |(_, later)| matches!(later, Op::SaveDraft(l) if l.key == d.key)
+                    || matches!(later, Op::ClearDraft(k) if *k == d.key)
+            ));
+            let result = if superseded { Ok(()) } else { op.run(backend) };
+            match result {
                 Ok(()) => {
-                    written += waiting.len() as u64;
-                    waiting.clear();
-                    inspectors.clear();
-                    SaveState::Saved {
-                        at: Instant::now(),
-                        written,
+                    done = *seq;
+                    wrote = true;
+                    queue.pop_front();
+                }
+                Err(error) => {
+                    report(SaveState::Failing {
+                        error,
+                        upto: done,
+                        waiting: queue.iter().filter(|(_, op)| op.is_edit()).count(),
+                    });
+                    return false;
+                }
+            }
+        }
+        if wrote {
+            report(SaveState::Saved {
+                at: Instant::now(),
+                upto: done,
+            });
+        }
+        true
+    };
+    while let Ok(first) = rx.recv() {
+        // Take what else is already queued, so a draft superseded by a later one is skipped;
+        // each edit is still its own transaction.
+        let mut batch = vec![first];
+        batch.extend(rx.try_iter());
+        for msg in batch {
+            match msg {
+                StoreMsg::Write(seq, op) => queue.push_back((seq, op)),
+                StoreMsg::Retry => {}
+                StoreMsg::SaveCopy(path, reply) => {
+                    flush(&mut backend, &mut queue);
+                    let pending: Vec<Op> = queue.iter().map(|(_, op)| op.clone()).collect();
+                    let _ = reply.send(backend.save_copy(&path, &pending));
+                }
+                StoreMsg::With(task) => {
+                    // A task (a merge) replaces the app's model with the file's content, so it
+                    // only runs when every earlier write is on disk; otherwise it is dropped
+                    // and its job reports that.
+                    if flush(&mut backend, &mut queue) {
+                        task(&mut backend);
                     }
                 }
-                Err(e) => SaveState::Failing {
-                    error: e.to_string(),
-                    waiting: waiting.len(),
-                },
-            };
-            if tx.send(state).is_ok() {
-                waker.wake();
-            }
-        };
-    let mut next = rx.recv().ok();
-    while let Some(msg) = next.take() {
-        let mut task = None;
-        match msg {
-            StoreMsg::Append(change) => waiting.push(*change),
-            StoreMsg::AddInspector(id, name) => inspectors.push((id, name)),
-            StoreMsg::Retry => {}
-            StoreMsg::With(t) => task = Some(t),
-        }
-        // Take whatever else is queued, so a burst of edits is one transaction; a task waits
-        // until the edits sent before it are written.
-        while task.is_none() {
-            match rx.try_recv() {
-                Ok(StoreMsg::Append(change)) => waiting.push(*change),
-                Ok(StoreMsg::AddInspector(id, name)) => inspectors.push((id, name)),
-                Ok(StoreMsg::Retry) => {}
-                Ok(StoreMsg::With(t)) => task = Some(t),
-                Err(_) => break,
             }
         }
-        if !waiting.is_empty() || !inspectors.is_empty() || task.is_none() {
-            flush(&mut store, &mut waiting, &mut inspectors);
-        }
-        // A task (a merge) replaces the app's model with the file's content, so it only runs
-        // when every edit is on disk; otherwise it is dropped and its job reports that.
-        if let Some(task) = task
-            && waiting.is_empty()
-        {
-            task(&mut store);
-        }
-        next = rx.recv().ok();
+        flush(&mut backend, &mut queue);
     }
     // The UI closed the channel: a last attempt for anything still waiting.
-    if !waiting.is_empty() || !inspectors.is_empty() {
-        flush(&mut store, &mut waiting, &mut inspectors);
+    if !queue.is_empty() {
+        flush(&mut backend, &mut queue);
     }
 }

@@ -4,7 +4,10 @@
 //! An edit is applied to the model at once (the screen shows it in the same frame) and sent to
 //! the store thread, which commits it. Text fields edit a *draft*; a draft becomes a revision when
 //! the field loses focus, after a short pause in typing, when the screen changes and when the
-//! inspection is closed — so an oordeel's history holds versions, not keystrokes.
+//! inspection is closed — so an oordeel's history holds versions, not keystrokes. While typing,
+//! the draft itself is written to the file at most every [`DRAFT_PERSIST`] (outside the revision
+//! history), so a crash loses at most that fraction of a second; a draft found when the file is
+//! opened is restored into its field with a notice.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -26,25 +29,29 @@ use super::worker::StoreHandle;
 /// A draft is committed after this long without typing.
 pub const DRAFT_IDLE: Duration = Duration::from_millis(1200);
 
+/// While typing, the draft is written to the file at most this often.
+pub const DRAFT_PERSIST: Duration = Duration::from_millis(250);
+
 /// Which text a draft edits.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum DraftTarget {
-    DetailsNote,
-    WaitlistNote,
-    InterviewParticipants(String),
-    InterviewNote(String),
-    Answer { interview: String, vraag: String },
-    FlashNote(String),
-    DossierNote(String),
-    CheckNote { dossier: String, vraag: String },
-    DocumentNote(String),
-    Onderbouwing(String),
-}
+pub use crate::domain::draft::Field as DraftTarget;
 
 #[derive(Debug, Clone)]
 pub struct Draft {
     pub text: String,
+    /// Typed since the last revision: when typing began (for the idle commit, the last key).
     pub dirty_since: Option<Instant>,
+    /// The text last sent to the store as a draft, its sequence number and when.
+    persisted: Option<(String, u64, Instant)>,
+}
+
+impl Draft {
+    fn new(text: String) -> Draft {
+        Draft {
+            text,
+            dirty_since: None,
+            persisted: None,
+        }
+    }
 }
 
 /// Values recomputed after every change, so drawing stays cheap.
@@ -96,12 +103,40 @@ pub struct DossiersUi {
 #[derive(Default)]
 pub struct FlashUi {
     pub open: bool,
+    /// The saved flitsinterview being edited, or `None` for a new one.
+    pub editing: Option<String>,
+    /// Asking whether to throw away what was typed.
+    pub confirm_discard: bool,
+    /// The dialog's content when it opened (as draft text): nothing to keep until it differs.
+    pub initial: String,
     pub functie: String,
     pub answers: std::collections::BTreeMap<String, String>,
     pub tags: std::collections::BTreeMap<String, crate::domain::inspection::Tag>,
     pub notitie: String,
     pub focus_first: bool,
 }
+
+/// The last deletion, so it can be undone.
+#[derive(Debug, Clone)]
+pub struct LastDelete {
+    pub entity: String,
+    /// The record's data before the delete.
+    pub record: Record,
+    /// What was deleted, in words ("flitsinterview teamleider").
+    pub what: String,
+}
+
+/// Why the inspection is not closed yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closing {
+    /// Close the inspection (back to the start screen).
+    Inspection,
+    /// Quit the app.
+    App,
+}
+
+/// Shown when an edit is attempted on a read-only file.
+pub const READ_ONLY_NOTICE: &str = "Dit bestand is alleen-lezen geopend: u kunt lezen en een rapport maken, maar niets wijzigen. Maak een kopie op een schrijfbare plek om te bewerken.";
 
 /// UI state of the Verwachtingen screen.
 #[derive(Default)]
@@ -126,13 +161,32 @@ pub struct Workspace {
     pub notice: Option<String>,
     /// Edits made in this session.
     pub edits: u64,
+    /// The file could not be opened for writing: everything can be read and exported, nothing
+    /// changed.
+    pub read_only: bool,
+    /// The last deletion, for "ongedaan maken": the entity and the revision it removed.
+    pub last_delete: Option<LastDelete>,
+    /// Closing was asked for: the app closes once every write is on disk, or shows why not.
+    pub closing: Option<Closing>,
     /// The inspector's name; registered in the file with the first edit (opening a file to
     /// read it does not put you in its team).
     inspector: String,
 }
 
 impl Workspace {
+    /// An inspection opened for editing; drafts left in the file are restored into their fields.
     pub fn new(
+        inspection: Inspection,
+        store: StoreHandle,
+        inspector: &str,
+        path: PathBuf,
+    ) -> Workspace {
+        let mut ws = Workspace::build(inspection, store, inspector, path);
+        ws.restore_drafts();
+        ws
+    }
+
+    fn build(
         inspection: Inspection,
         store: StoreHandle,
         inspector: &str,
@@ -154,8 +208,29 @@ impl Workspace {
             expectation: ExpectationUi::default(),
             notice: None,
             edits: 0,
+            read_only: false,
+            last_delete: None,
+            closing: None,
             inspector: inspector.trim().to_string(),
         }
+    }
+
+    /// The same, for a file that can only be read.
+    pub fn new_read_only(
+        inspection: Inspection,
+        store: StoreHandle,
+        inspector: &str,
+        path: PathBuf,
+    ) -> Workspace {
+        let mut ws = Workspace::build(inspection, store, inspector, path);
+        ws.read_only = true;
+        if !ws.inspection.drafts.is_empty() {
+            ws.notice = Some(format!(
+                "Dit bestand bevat {} tekst(en) die nog niet waren vastgelegd (zie de JSON-export); ze worden teruggezet zodra het bestand schrijfbaar wordt geopend.",
+                ws.inspection.drafts.len()
+            ));
+        }
+        ws
     }
 
     /// The name edits in this session are attributed to.
@@ -172,37 +247,126 @@ impl Workspace {
 
     /// Applies an edit: a new revision of `entity` replacing its heads.
     pub fn edit(&mut self, entity: &str, record: Record) {
+        self.edit_settling(entity, record, Vec::new());
+    }
+
+    /// Applies an edit and removes the stored drafts it settles (in the same transaction).
+    fn edit_settling(&mut self, entity: &str, record: Record, settles: Vec<String>) {
         let change = self
             .inspection
             .change(entity, record, self.author, Stamp::now());
-        self.commit(change);
+        self.commit(change, settles);
     }
 
+    /// Deletes a record (a tombstone revision; the history keeps every version) and remembers
+    /// it so the deletion can be undone.
     pub fn delete(&mut self, entity: &str, record: Record) {
+        if self.read_only {
+            self.notice = Some(READ_ONLY_NOTICE.into());
+            return;
+        }
+        let what = self.describe_record(&record);
         let change = self
             .inspection
-            .deletion(entity, record, self.author, Stamp::now());
-        self.commit(change);
+            .deletion(entity, record.clone(), self.author, Stamp::now());
+        self.commit(change, Vec::new());
+        self.last_delete = Some(LastDelete {
+            entity: entity.to_string(),
+            record,
+            what,
+        });
     }
 
-    fn commit(&mut self, change: crate::domain::inspection::Change) {
+    /// Undoes the last deletion: a new revision with the data as it was, replacing the
+    /// tombstone (both stay in the history).
+    pub fn undo_delete(&mut self) {
+        if let Some(last) = self.last_delete.take()
+            && self
+                .inspection
+                .heads(last.record.kind(), &last.entity)
+                .len()
+                == 1
+        {
+            self.edit(&last.entity, last.record);
+        }
+    }
+
+    /// A deleted record, in words, for the undo bar.
+    fn describe_record(&self, record: &Record) -> String {
+        match record {
+            Record::Flash(f) => format!("flitsinterview {}", f.functie),
+            Record::Interview(i) => format!(
+                "interview {}",
+                self.inspection
+                    .framework
+                    .role(&i.rol)
+                    .map_or(i.rol.as_str(), |r| r.name.as_str())
+            ),
+            Record::Dossier(d) => format!("dossier {}", d.nummer),
+            Record::Document(d) => format!("document {}", d.naam),
+            _ => "gegevens".to_string(),
+        }
+    }
+
+    /// Keeps the draft of `field` equal to `text` (for editors that are not a single text field,
+    /// like the flitsinterview dialog), written to the file as the text changes.
+    pub fn sync_draft(&mut self, field: &DraftTarget, text: String) {
+        if self.read_only {
+            return;
+        }
+        let draft = self
+            .drafts
+            .entry(field.clone())
+            .or_insert_with(|| Draft::new(String::new()));
+        if draft.text != text {
+            draft.text = text;
+            draft.dirty_since = Some(Instant::now());
+            self.persist_drafts(Instant::now());
+        }
+    }
+
+    /// Saves a record that was typed as the draft of `field`, removing the draft in the same
+    /// transaction.
+    pub fn save_draft_as(&mut self, field: &DraftTarget, entity: &str, record: Record) {
+        let persisted = self
+            .drafts
+            .remove(field)
+            .is_some_and(|d| d.persisted.is_some());
+        let settles = if persisted {
+            vec![field.key()]
+        } else {
+            Vec::new()
+        };
+        self.edit_settling(entity, record, settles);
+    }
+
+    fn commit(&mut self, change: crate::domain::inspection::Change, settles: Vec<String>) {
+        if self.read_only {
+            self.notice = Some(READ_ONLY_NOTICE.into());
+            return;
+        }
+        self.register_author();
+        self.inspection.apply(change.clone());
+        self.store.append(change, settles);
+        self.edits += 1;
+        self.derived = Derived::compute(&self.inspection);
+    }
+
+    /// Puts the inspector in the file's team before their first write.
+    fn register_author(&mut self) {
         if !self.inspection.inspectors.contains_key(&self.author) {
             self.inspection.add_inspector(&self.inspector);
             self.store.add_inspector(self.author, &self.inspector);
         }
-        self.inspection.apply(change.clone());
-        self.store.append(change);
-        self.edits += 1;
-        self.derived = Derived::compute(&self.inspection);
     }
 
     /// The text a draft field shows: the draft if there is one, else the stored value.
     pub fn draft_text(&mut self, target: &DraftTarget) -> &mut String {
         let current = self.current_text(target);
-        let draft = self.drafts.entry(target.clone()).or_insert_with(|| Draft {
-            text: current.clone(),
-            dirty_since: None,
-        });
+        let draft = self
+            .drafts
+            .entry(target.clone())
+            .or_insert_with(|| Draft::new(current.clone()));
         if draft.dirty_since.is_none() && draft.text != current {
             // Not being edited: follow the stored value (it may have changed elsewhere).
             draft.text = current;
@@ -214,23 +378,77 @@ impl Workspace {
         if let Some(d) = self.drafts.get_mut(target) {
             d.dirty_since = Some(Instant::now());
         }
+        self.persist_drafts(Instant::now());
     }
 
-    /// Drafts due for saving (idle long enough).
+    /// Drafts due for saving as a revision (idle long enough). The flitsinterview dialog is
+    /// saved by its own button, never by a pause.
     pub fn due_drafts(&self, now: Instant) -> Vec<DraftTarget> {
         self.drafts
             .iter()
-            .filter(|(_, d)| {
-                d.dirty_since
-                    .is_some_and(|t| now.duration_since(t) >= DRAFT_IDLE)
+            .filter(|(k, d)| {
+                !matches!(k, DraftTarget::FlashDialog(_))
+                    && d.dirty_since
+                        .is_some_and(|t| now.duration_since(t) >= DRAFT_IDLE)
             })
             .map(|(k, _)| k.clone())
             .collect()
     }
 
-    /// Whether any draft waits to be saved (the UI keeps ticking until it is).
+    /// Whether any draft waits to become a revision (the UI keeps ticking until it is).
     pub fn has_dirty_drafts(&self) -> bool {
-        self.drafts.values().any(|d| d.dirty_since.is_some())
+        self.drafts
+            .iter()
+            .any(|(k, d)| !matches!(k, DraftTarget::FlashDialog(_)) && d.dirty_since.is_some())
+    }
+
+    /// Writes the text of every draft typed since its last write to the file, at most every
+    /// [`DRAFT_PERSIST`] per field. Returns how long until the next write is due, if one waits.
+    pub fn persist_drafts(&mut self, now: Instant) -> Option<Duration> {
+        if self.read_only {
+            return None;
+        }
+        let mut next: Option<Duration> = None;
+        let mut due = Vec::new();
+        for (target, draft) in &self.drafts {
+            if draft.dirty_since.is_none() {
+                continue;
+            }
+            match &draft.persisted {
+                Some((text, _, _)) if *text == draft.text => {}
+                Some((_, _, at)) if now.duration_since(*at) < DRAFT_PERSIST => {
+                    let wait = DRAFT_PERSIST - now.duration_since(*at);
+                    next = Some(next.map_or(wait, |n| n.min(wait)));
+                }
+                _ => due.push(target.clone()),
+            }
+        }
+        if !due.is_empty() {
+            self.register_author();
+        }
+        for target in due {
+            let Some(draft) = self.drafts.get_mut(&target) else {
+                continue;
+            };
+            let seq = self.store.save_draft(
+                target.key(),
+                draft.text.clone(),
+                self.author,
+                jiff::Timestamp::now(),
+            );
+            draft.persisted = Some((draft.text.clone(), seq, now));
+        }
+        next
+    }
+
+    /// Whether every draft's current text is on disk (as a draft or as a revision).
+    pub fn drafts_durable(&self) -> bool {
+        self.drafts.values().all(|d| {
+            d.dirty_since.is_none()
+                || d.persisted
+                    .as_ref()
+                    .is_some_and(|(text, seq, _)| *text == d.text && self.store.is_durable(*seq))
+        })
     }
 
     /// Saves every pending draft now.
@@ -238,11 +456,114 @@ impl Workspace {
         let dirty: Vec<DraftTarget> = self
             .drafts
             .iter()
-            .filter(|(_, d)| d.dirty_since.is_some())
+            .filter(|(k, d)| !matches!(k, DraftTarget::FlashDialog(_)) && d.dirty_since.is_some())
             .map(|(k, _)| k.clone())
             .collect();
         for target in dirty {
             self.commit_draft(&target);
+        }
+    }
+
+    /// Forgets a draft and removes it from the file (it was saved some other way, or discarded
+    /// on purpose).
+    pub fn discard_draft(&mut self, target: &DraftTarget) {
+        if let Some(draft) = self.drafts.remove(target)
+            && draft.persisted.is_some()
+        {
+            self.store.clear_draft(target.key());
+        }
+    }
+
+    /// Restores the drafts found in the file (typed but not confirmed before a crash) into their
+    /// fields, and says so. A draft whose field no longer exists stays in the file, untouched.
+    fn restore_drafts(&mut self) {
+        let stored = std::mem::take(&mut self.inspection.drafts);
+        let mut restored = Vec::new();
+        let mut kept = Vec::new();
+        for draft in stored {
+            let when = draft
+                .at
+                .to_zoned(jiff::tz::TimeZone::system())
+                .strftime("%d-%m-%Y %H:%M:%S")
+                .to_string();
+            let Some(field) = draft.field().filter(|f| self.field_exists(f)) else {
+                kept.push(format!("'{}' ({when})", draft.key));
+                self.inspection.drafts.push(draft);
+                continue;
+            };
+            let description = field.describe(&self.inspection);
+            if let DraftTarget::FlashDialog(editing) = &field {
+                match super::screens::flash::decode_draft(&draft.text) {
+                    Some(state) => {
+                        self.flash = state;
+                        self.flash.open = true;
+                        self.flash.editing = editing.clone();
+                    }
+                    None => {
+                        kept.push(format!("'{}' ({when})", draft.key));
+                        self.inspection.drafts.push(draft);
+                        continue;
+                    }
+                }
+            } else if draft.text == self.current_text(&field) {
+                // Already saved as a revision: only the draft row was left behind.
+                self.store.clear_draft(draft.key.clone());
+                continue;
+            }
+            restored.push(format!(
+                "{description} ({} tekens, {when})",
+                draft.text.chars().count()
+            ));
+            let now = Instant::now();
+            self.drafts.insert(
+                field,
+                Draft {
+                    text: draft.text.clone(),
+                    dirty_since: Some(now),
+                    persisted: Some((draft.text, 0, now)),
+                },
+            );
+        }
+        let mut notice = Vec::new();
+        if !restored.is_empty() {
+            notice.push(format!(
+                "Hersteld na een onderbreking: tekst die nog niet was vastgelegd staat weer in het veld en wordt nu opgeslagen: {}.",
+                restored.join("; ")
+            ));
+        }
+        if !kept.is_empty() {
+            notice.push(format!(
+                "Niet teruggezet (het veld bestaat niet meer of is onbekend), wel bewaard in het bestand en in de JSON-export: {}.",
+                kept.join("; ")
+            ));
+        }
+        if !notice.is_empty() {
+            self.notice = Some(notice.join(" "));
+        }
+    }
+
+    /// Whether the record a draft belongs to still exists.
+    fn field_exists(&self, field: &DraftTarget) -> bool {
+        let insp = &self.inspection;
+        match field {
+            DraftTarget::DetailsNote | DraftTarget::WaitlistNote => true,
+            DraftTarget::InterviewParticipants(id) | DraftTarget::InterviewNote(id) => {
+                insp.interviews.get(id).is_some()
+            }
+            DraftTarget::Answer { interview, .. } => insp.interviews.get(interview).is_some(),
+            DraftTarget::FlashNote(id) => insp.flashes.get(id).is_some(),
+            DraftTarget::DossierNote(id) | DraftTarget::CheckNote { dossier: id, .. } => {
+                insp.dossiers.get(id).is_some()
+            }
+            DraftTarget::DocumentNote(item) => insp
+                .framework
+                .sources
+                .documents
+                .iter()
+                .any(|d| d.id == *item),
+            DraftTarget::Onderbouwing(v) => insp.framework.index_of(v).is_some(),
+            DraftTarget::FlashDialog(None) => true,
+            DraftTarget::FlashDialog(Some(id)) => insp.flashes.get(id).is_some(),
         }
     }
 
@@ -253,7 +574,11 @@ impl Workspace {
         };
         let text = draft.text.clone();
         draft.dirty_since = None;
+        let persisted = draft.persisted.take().is_some();
         if text == self.current_text(target) {
+            if persisted {
+                self.store.clear_draft(target.key());
+            }
             return;
         }
         let insp = &self.inspection;
@@ -355,6 +680,7 @@ impl Workspace {
                     }),
                 )
             }
+            DraftTarget::FlashDialog(_) => return,
             DraftTarget::Onderbouwing(verwachting) => {
                 let data = insp.oordeel(verwachting).map_or_else(
                     || OordeelData {
@@ -373,7 +699,7 @@ impl Workspace {
                 )
             }
         };
-        self.edit(&entity, record);
+        self.edit_settling(&entity, record, vec![target.key()]);
     }
 
     /// The stored text a draft target edits.
@@ -417,6 +743,7 @@ impl Workspace {
                 .oordeel(v)
                 .map(|o| o.data.onderbouwing.clone())
                 .unwrap_or_default(),
+            DraftTarget::FlashDialog(_) => String::new(),
         }
     }
 

@@ -148,6 +148,40 @@ impl TestDir {
         .success();
     }
 
+    /// Runs `veldtoets ARGS…` in this directory as another user (`runuser -u USER`), e.g. to
+    /// see what a user without write permission gets. Only root can do this: see [`is_root`].
+    pub fn run_as<I, S>(&self, user: &str, args: I) -> Output
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        let args: Vec<OsString> = args
+            .into_iter()
+            .map(|a| a.as_ref().to_os_string())
+            .collect();
+        let mut cmd = Command::new("runuser");
+        cmd.args(["-u", user, "--"])
+            .arg(bin())
+            .args(&args)
+            .current_dir(self.path())
+            .env("HOME", self.path())
+            .env("NO_COLOR", "1")
+            .env_remove("RUST_BACKTRACE")
+            .stdin(Stdio::null());
+        let cmdline = format!(
+            "runuser -u {user} -- {}",
+            std::iter::once(bin().into_os_string())
+                .chain(args)
+                .map(|a| shell_quote(&a.to_string_lossy()))
+                .collect::<Vec<_>>()
+                .join(" ")
+        );
+        let out = cmd
+            .output()
+            .unwrap_or_else(|e| panic!("cannot start {cmdline}: {e}"));
+        Output::new(cmdline, out)
+    }
+
     /// Runs `veldtoets ARGS…` in this directory and captures its output.
     pub fn run<I, S>(&self, args: I) -> Output
     where
@@ -156,6 +190,27 @@ impl TestDir {
     {
         self.cmd(args).output()
     }
+}
+
+/// Whether the tests run as root (and may mount file systems or run commands as another user).
+pub fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+/// Whether `runuser -u nobody` works here (root, and the binary reachable by `nobody`).
+pub fn can_run_as_nobody() -> bool {
+    is_root()
+        && Command::new("runuser")
+            .args(["-u", "nobody", "--"])
+            .arg(bin())
+            .arg("--version")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
 }
 
 /// Runs `veldtoets ARGS…` in a fresh temporary directory and captures its output.

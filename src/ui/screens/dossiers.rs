@@ -7,7 +7,7 @@ use egui_extras::{Column, TableBuilder};
 use uuid::Uuid;
 
 use crate::domain::inspection::{CheckAnswer, CheckData, DossierData, Record, Selection};
-use crate::domain::termijn::{self, DateKind, DeadlineOutcome, format_date_nl};
+use crate::domain::termijn::{self, CaseTone, DateKind, DeadlineOutcome, format_date_nl};
 use crate::ui::commands::Command;
 use crate::ui::widgets::{self, GREEN, GREY, RED};
 use crate::ui::workspace::{DraftTarget, Workspace};
@@ -128,22 +128,25 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
                         });
                     }
                     row.col(|ui| {
-                        let missed: Vec<String> = deadlines
+                        // Only terms that were computed and met are green; a term that cannot
+                        // be computed says which and why, in a neutral colour.
+                        let status = termijn::case_status(&deadlines, &d.dates);
+                        let text = RichText::new(status.text);
+                        let text = match status.tone {
+                            CaseTone::AllMet => text.color(GREEN),
+                            CaseTone::Problem => text.color(RED).strong(),
+                            CaseTone::Unknown | CaseTone::NoTerms => text.color(GREY),
+                        };
+                        let details: Vec<String> = deadlines
                             .iter()
-                            .filter_map(|def| match termijn::evaluate(def, &d.dates) {
-                                DeadlineOutcome::Missed { over, .. } => {
-                                    Some(format!("{}: {over} d te laat", def.to.label()))
-                                }
-                                DeadlineOutcome::Impossible(_) => {
-                                    Some(format!("{}: onmogelijke data", def.to.label()))
-                                }
-                                _ => None,
+                            .map(|def| {
+                                let outcome = termijn::evaluate(def, &d.dates);
+                                format!("{}: {}", def.name, outcome.describe())
                             })
                             .collect();
-                        if missed.is_empty() {
-                            ui.label(RichText::new("binnen termijn").color(GREEN));
-                        } else {
-                            ui.label(RichText::new(missed.join(" · ")).color(RED).strong());
+                        let label = ui.add(egui::Label::new(text).truncate());
+                        if !details.is_empty() {
+                            label.on_hover_text(details.join("\n"));
                         }
                     });
                     if row.response().clicked() {

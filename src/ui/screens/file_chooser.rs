@@ -2,8 +2,14 @@
 //! to the xdg-desktop-portal, which minimal desktops and Xvfb lack: there it returns "nothing
 //! chosen" at once). A path can be typed or picked from the folder listing; "Systeemvenster…"
 //! offers the system dialog where there is one.
+//!
+//! A typed relative path means a path in the folder shown (not the program's working
+//! directory). When saving, the purpose's extension is added when missing (`rapport` →
+//! `rapport.pdf`), a target that would replace an inspection file (or a side file of one, or a
+//! folder) is refused with a message here, and an existing file is only replaced after "Bestaat
+//! al. Vervangen?" is answered with "Vervangen". Only then is [`Command::Chosen`] pushed.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use eframe::egui::{self, Key, RichText};
 
@@ -20,6 +26,9 @@ pub struct FileChooser {
     pub error: Option<String>,
     /// Files ticked when several can be chosen (merge).
     pub selected: Vec<PathBuf>,
+    /// An existing file the user chose to save over: asked "Bestaat al. Vervangen?" before it is
+    /// chosen.
+    pub confirm_replace: Option<PathBuf>,
     focus: bool,
 }
 
@@ -36,8 +45,60 @@ impl FileChooser {
             entries: None,
             error: None,
             selected: Vec::new(),
+            confirm_replace: None,
             focus: true,
         }
+    }
+
+    /// A typed path as a path: relative to the folder shown, not to the program's working
+    /// directory.
+    pub fn resolve(&self, text: &str) -> PathBuf {
+        let path = PathBuf::from(text);
+        if path.is_absolute() {
+            path
+        } else {
+            self.dir.join(path)
+        }
+    }
+
+    /// `path` with the purpose's extension when saving and it has another or none
+    /// (`rapport` → `rapport.pdf`).
+    fn with_extension(&self, path: PathBuf) -> PathBuf {
+        let Some(ext) = self.purpose.extension().filter(|_| self.purpose.saving()) else {
+            return path;
+        };
+        let has = path
+            .extension()
+            .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case(ext));
+        if has || path.file_name().is_none() {
+            return path;
+        }
+        let mut name = path.as_os_str().to_owned();
+        name.push(".");
+        name.push(ext);
+        PathBuf::from(name)
+    }
+
+    /// Whether `path` may be chosen to save to: `Err` with the message to show, `Ok(true)` when it
+    /// exists (and replacing it must be confirmed), `Ok(false)` when it is new.
+    fn check_save_target(&self, path: &Path) -> Result<bool, String> {
+        if self.purpose == FilePurpose::NewFile {
+            if path.exists() {
+                return Err(format!(
+                    "'{}' bestaat al. Kies een andere naam; een bestaand onderzoek opent u met 'Onderzoek openen'.",
+                    path.display()
+                ));
+            }
+            if let Some(folder) = path.parent().filter(|p| !p.is_dir()) {
+                return Err(format!(
+                    "De map '{}' bestaat niet. Kies een bestaande map.",
+                    folder.display()
+                ));
+            }
+            return Ok(false);
+        }
+        crate::fsutil::check_output_target(path, &[]).map_err(|e| format!("{e}."))?;
+        Ok(path.exists())
     }
 
     /// A directory listing arrived.
@@ -64,23 +125,44 @@ impl FileChooser {
 
     /// Decides what the typed path means: a folder to show, or the chosen file.
     fn submit(&mut self, cmds: &mut Vec<Command>) {
-        let text = self.path_text.trim();
+        self.confirm_replace = None;
+        let text = self.path_text.trim().to_string();
         if text.is_empty() {
             self.error = Some("Typ een pad of kies een bestand uit de lijst.".into());
             return;
         }
-        let path = PathBuf::from(text);
-        if text.ends_with(std::path::MAIN_SEPARATOR) || text.ends_with('/') {
+        let path = self.resolve(&text);
+        if text.ends_with(std::path::MAIN_SEPARATOR) || text.ends_with('/') || path.is_dir() {
+            self.error = None;
             self.go(path, cmds);
             return;
         }
-        let mut path = path;
         if self.purpose.saving()
-            && path.extension().is_none()
-            && let Some(ext) = self.purpose.extension()
+            && path.exists()
+            && let Err(message) = self.check_save_target(&path)
         {
-            path.set_extension(ext);
+            // An inspection typed as the target is refused as such, not quietly turned into
+            // `NAME.veldtoets.pdf`.
+            self.error = Some(message);
+            return;
         }
+        let path = self.with_extension(path);
+        if self.purpose.saving() {
+            self.path_text = path.display().to_string();
+            match self.check_save_target(&path) {
+                Err(message) => {
+                    self.error = Some(message);
+                    return;
+                }
+                Ok(true) => {
+                    self.error = None;
+                    self.confirm_replace = Some(path);
+                    return;
+                }
+                Ok(false) => {}
+            }
+        }
+        self.error = None;
         if self.purpose.many() {
             if !self.selected.contains(&path) {
                 self.selected.push(path);
@@ -105,6 +187,9 @@ impl FileChooser {
                     let response = ui
                         .add(egui::TextEdit::singleline(&mut self.path_text).desired_width(400.0))
                         .labelled_by(label.id);
+                    if response.changed() {
+                        self.confirm_replace = None;
+                    }
                     if self.focus {
                         response.request_focus();
                         self.focus = false;
@@ -122,6 +207,9 @@ impl FileChooser {
                 );
                 if let Some(error) = &self.error {
                     ui.label(RichText::new(error).color(RED));
+                }
+                if let Some(path) = self.confirm_replace.clone() {
+                    self.confirm(ui, &path, cmds);
                 }
                 ui.separator();
                 ui.horizontal(|ui| {
@@ -175,6 +263,8 @@ impl FileChooser {
                             if let Some(path) = pick {
                                 if self.purpose.saving() {
                                     self.path_text = path.display().to_string();
+                                    self.confirm_replace = None;
+                                    self.error = None;
                                 } else {
                                     cmds.push(Command::Chosen(self.purpose, path));
                                 }
@@ -222,8 +312,130 @@ impl FileChooser {
                     }
                 });
             });
-        if !open || ctx.input(|i| i.key_pressed(Key::Escape)) {
+        // Escape first withdraws a pending "Vervangen?", then closes the chooser.
+        let escape = ctx.input(|i| i.key_pressed(Key::Escape));
+        if !open || (escape && self.confirm_replace.take().is_none()) {
             cmds.push(Command::CloseChooser);
         }
+    }
+
+    /// The question "Bestaat al. Vervangen?" for `path`, with its two answers.
+    fn confirm(&mut self, ui: &mut egui::Ui, path: &Path, cmds: &mut Vec<Command>) {
+        ui.label(
+            RichText::new(format!("'{}' bestaat al. Vervangen?", path.display()))
+                .color(RED)
+                .strong(),
+        );
+        ui.horizontal(|ui| {
+            let replace = ui.button("Vervangen");
+            if replace.clicked() {
+                self.confirm_replace = None;
+                cmds.push(Command::Chosen(self.purpose, path.to_path_buf()));
+            }
+            if ui.button("Niet vervangen").clicked() {
+                self.confirm_replace = None;
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chooser(purpose: FilePurpose, dir: &Path) -> FileChooser {
+        FileChooser::new(purpose, dir.to_path_buf())
+    }
+
+    fn submit(chooser: &mut FileChooser, text: &str) -> Vec<Command> {
+        chooser.path_text = text.to_string();
+        let mut cmds = Vec::new();
+        chooser.submit(&mut cmds);
+        cmds
+    }
+
+    fn chosen(cmds: &[Command]) -> Option<&Path> {
+        cmds.iter().find_map(|c| match c {
+            Command::Chosen(_, path) => Some(path.as_path()),
+            _ => None,
+        })
+    }
+
+    #[test]
+    fn a_relative_path_is_in_the_folder_shown_and_gets_the_extension() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut c = chooser(FilePurpose::ExportPdf { concept: false }, dir.path());
+        let cmds = submit(&mut c, "rapport");
+        assert_eq!(
+            chosen(&cmds),
+            Some(dir.path().join("rapport.pdf").as_path())
+        );
+        let mut c = chooser(FilePurpose::ExportPdf { concept: false }, dir.path());
+        let cmds = submit(&mut c, "verslag.PDF");
+        assert_eq!(
+            chosen(&cmds),
+            Some(dir.path().join("verslag.PDF").as_path())
+        );
+        let mut c = chooser(FilePurpose::Open, dir.path());
+        let cmds = submit(&mut c, "a.veldtoets");
+        assert_eq!(
+            chosen(&cmds),
+            Some(dir.path().join("a.veldtoets").as_path())
+        );
+    }
+
+    #[test]
+    fn an_inspection_file_is_refused_as_a_pdf_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("gelderzoom.veldtoets");
+        let mut header = vec![0u8; 4096];
+        header[..16].copy_from_slice(crate::fsutil::SQLITE_MAGIC);
+        header[68..72].copy_from_slice(&crate::fsutil::INSPECTION_APPLICATION_ID.to_be_bytes());
+        std::fs::write(&file, &header).unwrap();
+        // Named like a PDF, but an inspection by content.
+        let disguised = dir.path().join("rapport.pdf");
+        std::fs::write(&disguised, &header).unwrap();
+        for text in ["gelderzoom.veldtoets", "rapport.pdf", "rapport"] {
+            let mut c = chooser(FilePurpose::ExportPdf { concept: true }, dir.path());
+            let cmds = submit(&mut c, text);
+            assert!(chosen(&cmds).is_none(), "{text}");
+            let error = c.error.clone().expect("a visible message");
+            assert!(error.contains("onderzoeksbestand"), "{error}");
+            assert!(c.confirm_replace.is_none());
+        }
+        let mut c = chooser(FilePurpose::ExportPdf { concept: true }, dir.path());
+        // A side file's name gets the extension, so it never lands on the side file itself.
+        let cmds = submit(&mut c, "gelderzoom.veldtoets-wal");
+        assert_eq!(
+            chosen(&cmds),
+            Some(dir.path().join("gelderzoom.veldtoets-wal.pdf").as_path())
+        );
+    }
+
+    #[test]
+    fn replacing_an_existing_file_asks_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join("oud.pdf");
+        std::fs::write(&old, b"%PDF-1.7 oud").unwrap();
+        let mut c = chooser(FilePurpose::ExportPdf { concept: false }, dir.path());
+        let cmds = submit(&mut c, "oud");
+        assert!(chosen(&cmds).is_none());
+        assert_eq!(c.confirm_replace.as_deref(), Some(old.as_path()));
+        assert!(c.error.is_none());
+    }
+
+    #[test]
+    fn a_new_file_never_replaces_one() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("bestaat.veldtoets"), b"x").unwrap();
+        let mut c = chooser(FilePurpose::NewFile, dir.path());
+        let cmds = submit(&mut c, "bestaat");
+        assert!(chosen(&cmds).is_none());
+        assert!(c.error.clone().unwrap().contains("bestaat al"));
+        let cmds = submit(&mut c, "nieuw");
+        assert_eq!(
+            chosen(&cmds),
+            Some(dir.path().join("nieuw.veldtoets").as_path())
+        );
     }
 }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use uuid::Uuid;
 
-use crate::domain::inspection::{FlashData, Record};
+use crate::domain::inspection::{FlashData, Record, Tag};
 use crate::ui::commands::Command;
 use crate::ui::widgets::{self, RED};
 use crate::ui::workspace::{DraftTarget, FlashUi, Workspace};
@@ -16,29 +16,115 @@ use crate::ui::workspace::{DraftTarget, FlashUi, Workspace};
 pub const SAVE_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Enter);
 
 pub fn open(ws: &mut Workspace) {
+    if ws.read_only {
+        ws.notice = Some(crate::ui::workspace::READ_ONLY_NOTICE.into());
+        return;
+    }
     if !ws.flash.open {
         ws.flash = FlashUi {
             open: true,
             focus_first: true,
             ..FlashUi::default()
         };
+        ws.flash.initial = encode_draft(&ws.flash);
     }
 }
 
-/// Saves the dialog's flitsinterview (if a function is given) and closes the dialog.
-pub fn save(ws: &mut Workspace) {
-    let f = &ws.flash;
-    if f.functie.trim().is_empty() {
+/// Opens the dialog on a saved flitsinterview, to correct it.
+pub fn edit(ws: &mut Workspace, id: &str) {
+    if ws.read_only || ws.flash.open {
         return;
     }
+    let Some(saved) = ws.inspection.flashes.get(id) else {
+        return;
+    };
+    let data = saved.data.clone();
+    ws.flash = FlashUi {
+        open: true,
+        editing: Some(id.to_string()),
+        functie: data.functie,
+        answers: data.antwoorden,
+        tags: data.tags,
+        notitie: data.notitie,
+        focus_first: true,
+        ..FlashUi::default()
+    };
+    ws.flash.initial = encode_draft(&ws.flash);
+}
+
+/// The draft field of the dialog as it is now.
+fn draft_field(f: &FlashUi) -> DraftTarget {
+    DraftTarget::FlashDialog(f.editing.clone())
+}
+
+/// Whether anything was typed in the dialog (then closing it asks first).
+fn has_content(f: &FlashUi) -> bool {
+    !f.functie.trim().is_empty()
+        || !f.notitie.trim().is_empty()
+        || !f.tags.is_empty()
+        || f.answers.values().any(|a| !a.trim().is_empty())
+}
+
+/// The dialog's content as draft text (JSON), so a crash while typing loses nothing.
+pub fn encode_draft(f: &FlashUi) -> String {
+    let tags: BTreeMap<&String, &str> = f.tags.iter().map(|(e, t)| (e, t.as_str())).collect();
+    serde_json::json!({
+        "functie": f.functie,
+        "antwoorden": f
+            .answers
+            .iter()
+            .filter(|(_, a)| !a.is_empty())
+            .collect::<BTreeMap<_, _>>(),
+        "tags": tags,
+        "notitie": f.notitie,
+    })
+    .to_string()
+}
+
+/// The dialog state from a draft written by [`encode_draft`]; `None` if it is not one.
+pub fn decode_draft(text: &str) -> Option<FlashUi> {
+    let value: serde_json::Value = serde_json::from_str(text).ok()?;
+    let string = |key: &str| value.get(key)?.as_str().map(str::to_string);
+    let map = |key: &str| -> Option<BTreeMap<String, String>> {
+        value
+            .get(key)?
+            .as_object()?
+            .iter()
+            .map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+            .collect()
+    };
+    let tags = map("tags")?
+        .into_iter()
+        .map(|(e, t)| Some((e, Tag::parse(&t)?)))
+        .collect::<Option<_>>()?;
+    Some(FlashUi {
+        functie: string("functie")?,
+        answers: map("antwoorden")?,
+        tags,
+        notitie: string("notitie")?,
+        focus_first: true,
+        ..FlashUi::default()
+    })
+}
+
+/// Saves the dialog's flitsinterview (if a function is given) and closes the dialog. Saves
+/// exactly what the dialog shows; its draft is removed in the same transaction.
+pub fn save(ws: &mut Workspace) {
+    let f = &ws.flash;
+    if f.functie.trim().is_empty() || ws.read_only {
+        return;
+    }
+    let field = draft_field(f);
+    let now = jiff::Zoned::now().datetime();
+    let tijdstip = f
+        .editing
+        .as_deref()
+        .and_then(|id| ws.inspection.flashes.get(id))
+        .and_then(|saved| saved.data.tijdstip)
+        .or_else(|| Some(now.round(jiff::Unit::Minute).unwrap_or(now)));
     let data = FlashData {
         functie: f.functie.trim().to_string(),
-        tijdstip: Some(
-            jiff::Zoned::now()
-                .datetime()
-                .round(jiff::Unit::Minute)
-                .unwrap_or_else(|_| jiff::Zoned::now().datetime()),
-        ),
+        tijdstip,
         antwoorden: f
             .answers
             .iter()
@@ -48,16 +134,48 @@ pub fn save(ws: &mut Workspace) {
         tags: f.tags.clone(),
         notitie: f.notitie.trim().to_string(),
     };
-    ws.edit(&Uuid::now_v7().to_string(), Record::Flash(data));
+    let entity = f
+        .editing
+        .clone()
+        .unwrap_or_else(|| Uuid::now_v7().to_string());
+    ws.save_draft_as(&field, &entity, Record::Flash(data));
     ws.flash = FlashUi::default();
+}
+
+/// Closes the dialog, throwing away what was typed (after the dialog asked).
+pub fn discard(ws: &mut Workspace) {
+    let field = draft_field(&ws.flash);
+    ws.discard_draft(&field);
+    ws.flash = FlashUi::default();
+}
+
+/// The verwachtingen the flitsvragen inform, each once, in question order.
+fn expectations(questions: &[crate::domain::kader::Question]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for e in questions.iter().flat_map(|q| &q.expectations) {
+        if !out.contains(e) {
+            out.push(e.clone());
+        }
+    }
+    out
 }
 
 pub fn dialog(ctx: &egui::Context, ws: &mut Workspace, cmds: &mut Vec<Command>) {
     let questions = ws.inspection.framework.sources.flash_questions.clone();
+    let tagged = expectations(&questions);
     let f = &mut ws.flash;
     egui::Modal::new(egui::Id::unique("flitsinterview")).show(ctx, |ui| {
+        // Take the shortcuts before any widget is drawn: a focused button must not also see the
+        // Enter of Ctrl+Enter (it would toggle a tag the dialog then saves).
+        let save_pressed = ui.input_mut(|i| i.consume_shortcut(&SAVE_SHORTCUT));
+        let escape = ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
         ui.set_width(620.0);
-        ui.label(RichText::new("Flitsinterview").heading().strong());
+        let title = if f.editing.is_some() {
+            "Flitsinterview bewerken"
+        } else {
+            "Flitsinterview"
+        };
+        ui.label(RichText::new(title).heading().strong());
         widgets::muted(
             ui,
             "Tab naar het volgende veld · Ctrl+Enter opslaan · Esc annuleren",
@@ -80,7 +198,15 @@ pub fn dialog(ctx: &egui::Context, ws: &mut Workspace, cmds: &mut Vec<Command>) 
                     let answer = f.answers.entry(q.id.clone()).or_default();
                     ui.add(egui::TextEdit::singleline(answer).desired_width(f32::INFINITY))
                         .labelled_by(l.id);
-                    for e in &q.expectations {
+                }
+                if !tagged.is_empty() {
+                    ui.add_space(8.0);
+                    ui.label(RichText::new("Wat zegt dit gesprek over de verwachtingen?").strong());
+                    widgets::muted(
+                        ui,
+                        "Eén keuze per verwachting voor het hele gesprek (Tab naar een knop, dan O, W of N; Delete wist).",
+                    );
+                    for e in &tagged {
                         if let Some(tag) = widgets::tag_selector(ui, e, f.tags.get(e).copied()) {
                             match tag {
                                 Some(t) => f.tags.insert(e.clone(), t),
@@ -103,17 +229,42 @@ pub fn dialog(ctx: &egui::Context, ws: &mut Workspace, cmds: &mut Vec<Command>) 
         if missing {
             ui.label(RichText::new("Vul de functie in om op te slaan.").color(RED));
         }
+        if f.confirm_discard {
+            ui.label(
+                RichText::new("Wat u typte in dit flitsinterview weggooien?")
+                    .color(RED)
+                    .strong(),
+            );
+            ui.horizontal(|ui| {
+                if ui.button("Ja, weggooien").clicked() {
+                    cmds.push(Command::DiscardFlash);
+                }
+                if ui.button("Nee, verder typen").clicked() || escape {
+                    f.confirm_discard = false;
+                }
+            });
+            return;
+        }
         ui.horizontal(|ui| {
             let save = ui.add_enabled(!missing, egui::Button::new("Opslaan (Ctrl+Enter)"));
-            let shortcut = ui.input_mut(|i| i.consume_shortcut(&SAVE_SHORTCUT));
-            if save.clicked() || (shortcut && !missing) {
+            if save.clicked() || (save_pressed && !missing) {
                 cmds.push(Command::SaveFlash);
             }
-            if ui.button("Annuleren (Esc)").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
-                cmds.push(Command::CloseFlash);
+            if ui.button("Annuleren (Esc)").clicked() || escape {
+                if has_content(f) {
+                    f.confirm_discard = true;
+                } else {
+                    cmds.push(Command::DiscardFlash);
+                }
             }
         });
     });
+    // Keep what is typed durable; a dialog nobody typed in yet writes nothing.
+    let field = draft_field(&ws.flash);
+    let text = encode_draft(&ws.flash);
+    if ws.flash.open && (text != ws.flash.initial || ws.drafts.contains_key(&field)) {
+        ws.sync_draft(&field, text);
+    }
 }
 
 pub fn list(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
@@ -144,6 +295,36 @@ pub fn list(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
             "Nog geen flitsinterviews. Druk Ctrl+Shift+F, waar u ook bent.",
         );
     }
+    let deleted: Vec<(String, FlashData)> = ws
+        .inspection
+        .flashes
+        .histories()
+        .filter_map(|(id, h)| {
+            h.latest()
+                .filter(|r| r.meta.deleted)
+                .map(|r| (id.clone(), r.data.clone()))
+        })
+        .collect();
+    if !deleted.is_empty() {
+        egui::CollapsingHeader::new(format!("Verwijderde flitsinterviews ({})", deleted.len()))
+            .id_salt("verwijderde-flitsinterviews")
+            .show(ui, |ui| {
+                for (id, data) in deleted {
+                    ui.horizontal(|ui| {
+                        ui.label(&data.functie);
+                        if ui
+                            .small_button(format!("Terugzetten: {}", data.functie))
+                            .clicked()
+                        {
+                            cmds.push(Command::Edit {
+                                entity: id,
+                                record: Record::Flash(data),
+                            });
+                        }
+                    });
+                }
+            });
+    }
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -167,6 +348,9 @@ pub fn list(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
                                 ws.inspection.inspector_name(author)
                             ),
                         );
+                        if ui.small_button("Bewerken").clicked() {
+                            cmds.push(Command::EditFlash(id.clone()));
+                        }
                         if ui.small_button("Verwijderen").clicked() {
                             cmds.push(Command::Delete {
                                 entity: id.clone(),

@@ -41,8 +41,9 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, jobs: &Jobs, cmds: &mut Vec<Command
                         }));
                     }
                 });
+                let writable = !ws.read_only;
                 if ui
-                    .button("Samenvoegen…")
+                    .add_enabled(writable, egui::Button::new("Samenvoegen…"))
                     .on_hover_text(
                         "De bestanden van collega's van dit onderzoek hierin samenvoegen",
                     )
@@ -51,7 +52,7 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, jobs: &Jobs, cmds: &mut Vec<Command
                     cmds.push(Command::ShowChooser(FilePurpose::Merge));
                 }
                 if ui
-                    .button("+ Flitsinterview")
+                    .add_enabled(writable, egui::Button::new("+ Flitsinterview"))
                     .on_hover_text("Ctrl+Shift+F, vanaf elk scherm")
                     .clicked()
                 {
@@ -89,6 +90,34 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, jobs: &Jobs, cmds: &mut Vec<Command
         });
     });
 
+    if ws.read_only {
+        egui::Panel::top("alleen-lezen").show(ui, |ui| {
+            ui.label(
+                RichText::new(
+                    "🔒 Alleen-lezen: dit bestand kan hier niet worden gewijzigd (schrijfbeveiligd of op een alleen-lezen plek). U kunt alles lezen en een rapport maken. Kopieer het bestand naar een schrijfbare map om te bewerken.",
+                )
+                .strong(),
+            );
+        });
+    }
+
+    if let Some(last) = ws.last_delete.clone() {
+        egui::Panel::top("ongedaan-maken").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(format!(
+                    "Verwijderd: {}. Het blijft in de historie bewaard.",
+                    last.what
+                ));
+                if ui.button("Ongedaan maken").clicked() {
+                    cmds.push(Command::UndoDelete);
+                }
+                if ui.button("Melding verbergen").clicked() {
+                    ws.last_delete = None;
+                }
+            });
+        });
+    }
+
     if let Some(notice) = ws.notice.clone() {
         egui::Panel::top("melding").show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -100,13 +129,11 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, jobs: &Jobs, cmds: &mut Vec<Command
         });
     }
 
-    egui::CentralPanel::default().show(ui, |ui| match ws.screen {
-        Screen::Overzicht => overview::show(ui, ws, cmds),
-        Screen::Interviews => interviews::show(ui, ws, cmds),
-        Screen::Flitsinterviews => flash::list(ui, ws, cmds),
-        Screen::Dossiers => dossiers::show(ui, ws, cmds),
-        Screen::Documenten => documents::show(ui, ws, cmds),
-        Screen::Verwachtingen => expectation::show(ui, ws, cmds),
+    egui::CentralPanel::default().show(ui, |ui| {
+        if ws.read_only {
+            ui.disable();
+        }
+        screen(ui, ws, cmds);
     });
 
     if ws.flash.open {
@@ -114,27 +141,54 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, jobs: &Jobs, cmds: &mut Vec<Command
     }
 }
 
+fn screen(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
+    match ws.screen {
+        Screen::Overzicht => overview::show(ui, ws, cmds),
+        Screen::Interviews => interviews::show(ui, ws, cmds),
+        Screen::Flitsinterviews => flash::list(ui, ws, cmds),
+        Screen::Dossiers => dossiers::show(ui, ws, cmds),
+        Screen::Documenten => documents::show(ui, ws, cmds),
+        Screen::Verwachtingen => expectation::show(ui, ws, cmds),
+    }
+}
+
 fn save_indicator(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
+    if ws.read_only {
+        ui.label(RichText::new("🔒 alleen-lezen").color(GREY));
+        return;
+    }
     match &ws.store.state {
-        Some(SaveState::Failing { error, waiting }) => {
+        Some(SaveState::Failing { error, waiting, .. }) if ws.store.pending() => {
+            let what = if *waiting == 0 {
+                "getypte tekst".to_string()
+            } else if *waiting == 1 {
+                "1 wijziging".to_string()
+            } else {
+                format!("{waiting} wijzigingen")
+            };
             ui.label(
-                RichText::new(format!(
-                    "⚠ {waiting} wijziging(en) NIET opgeslagen: {error}"
-                ))
-                .color(RED)
-                .strong(),
+                RichText::new(format!("⚠ {what} NIET opgeslagen: {error}"))
+                    .color(RED)
+                    .strong(),
             );
             if ui.button("Opnieuw proberen").clicked() {
                 cmds.push(Command::RetrySave);
             }
+            if ui.button("Opslaan als…").clicked() {
+                cmds.push(Command::ShowChooser(FilePurpose::SaveCopy));
+            }
         }
-        _ if ws.store.pending() || ws.has_dirty_drafts() => {
+        _ if ws.store.pending() || !ws.drafts_durable() => {
             ui.label(RichText::new("opslaan…").color(GREY));
+        }
+        _ if ws.has_dirty_drafts() => {
+            // The text is on disk as a draft; it becomes a revision when typing pauses.
+            ui.label(RichText::new("✔ opgeslagen (concept)").color(GREEN));
         }
         Some(SaveState::Saved { .. }) => {
             ui.label(RichText::new("✔ opgeslagen").color(GREEN));
         }
-        None => {
+        _ => {
             ui.label(RichText::new("✔ alles staat op schijf").color(GREY));
         }
     }
@@ -161,9 +215,12 @@ pub fn apply(ws: &mut Workspace, cmd: Command) {
         }
         Command::NewDossier { nummer, gericht } => dossiers::add(ws, nummer, gericht),
         Command::OpenFlash => flash::open(ws),
+        Command::EditFlash(id) => flash::edit(ws, &id),
         Command::SaveFlash => flash::save(ws),
-        Command::CloseFlash => ws.flash.open = false,
+        Command::DiscardFlash => flash::discard(ws),
+        Command::UndoDelete => ws.undo_delete(),
         Command::RetrySave => ws.store.retry(),
+        Command::CancelClose => ws.closing = None,
         _ => {}
     }
 }

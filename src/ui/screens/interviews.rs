@@ -63,6 +63,39 @@ fn list(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
     if items.is_empty() {
         widgets::muted(ui, "Nog geen interviews.");
     }
+    let deleted: Vec<(String, InterviewData)> = ws
+        .inspection
+        .interviews
+        .histories()
+        .filter_map(|(id, h)| {
+            h.latest()
+                .filter(|r| r.meta.deleted)
+                .map(|r| (id.clone(), r.data.clone()))
+        })
+        .collect();
+    if !deleted.is_empty() {
+        egui::CollapsingHeader::new(format!("Verwijderde interviews ({})", deleted.len()))
+            .id_salt("verwijderde-interviews")
+            .show(ui, |ui| {
+                for (id, data) in deleted {
+                    let name = roles
+                        .iter()
+                        .find(|(r, _)| *r == data.rol)
+                        .map_or(data.rol.clone(), |(_, n)| n.clone());
+                    let when = data.datum.map(format_date_nl).unwrap_or_default();
+                    if ui
+                        .small_button(format!("Terugzetten: {name} {when}"))
+                        .on_hover_text("Het interview komt terug met al zijn antwoorden")
+                        .clicked()
+                    {
+                        cmds.push(Command::Edit {
+                            entity: id,
+                            record: Record::Interview(data),
+                        });
+                    }
+                }
+            });
+    }
     egui::ScrollArea::vertical().show(ui, |ui| {
         for (id, rol, datum) in items {
             let name = roles
@@ -102,7 +135,7 @@ fn interview(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>)
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         ui.horizontal(|ui| {
             ui.label(RichText::new(format!("Interview {}", role.name)).size(20.0).strong());
-            if ui.button("Verwijderen").on_hover_text("Het interview blijft in de historie bewaard").clicked() {
+            if ui.button("Verwijderen").on_hover_text("Kan ongedaan worden gemaakt; het interview blijft in de historie bewaard en kan worden teruggezet").clicked() {
                 cmds.push(Command::Delete {
                     entity: id.to_string(),
                     record: Record::Interview(current.clone()),

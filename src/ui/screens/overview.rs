@@ -5,6 +5,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use crate::domain::inspection::{Record, WaitlistData};
 use crate::domain::judgement::JudgementValue;
+use crate::domain::scoring::{self, Tone};
 use crate::domain::termijn::{format_date_nl, parse_date_input};
 use crate::ui::commands::{Command, Screen};
 use crate::ui::widgets::{self, GREY, RED, verdict_color};
@@ -55,24 +56,27 @@ fn header(ui: &mut Ui, ws: &Workspace) {
 
 fn verdict_panel(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
     let s = &ws.derived.score;
+    // What may be claimed (no oordeel yet / provisional / final) is decided by the pure
+    // `scoring::headline`; only a real verdict gets a verdict colour.
+    let headline = scoring::headline(s);
     egui::Frame::group(ui.style())
         .inner_margin(12.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.horizontal(|ui| {
                 ui.label(RichText::new("Eindoordeel").size(16.0));
-                let text = if s.complete {
-                    s.verdict.as_str().to_uppercase()
-                } else {
-                    format!("{} (voorlopig)", s.verdict.as_str().to_uppercase())
+                let color = match headline.tone {
+                    Tone::Neutral => GREY,
+                    Tone::Verdict(v) => verdict_color(v),
                 };
                 ui.label(
-                    RichText::new(text)
+                    RichText::new(&headline.text)
                         .size(22.0)
                         .strong()
-                        .color(verdict_color(s.verdict)),
+                        .color(color),
                 );
             });
+            ui.label(RichText::new(&headline.progress).strong());
             ui.label(format!(
                 "{} voldoende · {} onvoldoende · {} niet beoordeeld · {} aftrekpunten",
                 s.met, s.not_met, s.not_judged, s.deductions

@@ -44,7 +44,10 @@ impl StartState {
         match purpose {
             FilePurpose::NewFile => form.path = path.display().to_string(),
             FilePurpose::KaderFile => form.kader = KaderChoice::File(path),
-            FilePurpose::Open | FilePurpose::ExportPdf { .. } | FilePurpose::Merge => {}
+            FilePurpose::Open
+            | FilePurpose::ExportPdf { .. }
+            | FilePurpose::Merge
+            | FilePurpose::SaveCopy => {}
         }
     }
 }
