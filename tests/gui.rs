@@ -413,3 +413,172 @@ fn merge_a_colleagues_file_and_resolve_the_conflict() {
         4
     );
 }
+
+/// The first verwachting the flitsvragen inform (the dialog shows its tag buttons).
+fn first_flash_expectation(app: &App) -> String {
+    app.workspace()
+        .unwrap()
+        .inspection
+        .framework
+        .sources
+        .flash_questions[0]
+        .expectations[0]
+        .clone()
+}
+
+#[test]
+fn ctrl_enter_saves_exactly_the_tags_the_dialog_shows() {
+    let root = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(root.path()));
+    harness.run_steps(2);
+    open_demo(&mut harness);
+    let e = first_flash_expectation(harness.state());
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    harness.run_steps(3);
+    harness.event(egui::Event::Text("teamleider".into()));
+    harness.run_steps(1);
+    // Each verwachting has one tag for the whole conversation, shown once.
+    assert_eq!(
+        harness
+            .query_all_by_label(&format!("{e} ondersteunt"))
+            .count(),
+        1
+    );
+    harness
+        .get_by_label(&format!("{e} ondersteunt"))
+        .click_accesskit();
+    harness.run_steps(2);
+    assert_eq!(
+        harness
+            .state()
+            .workspace()
+            .unwrap()
+            .flash
+            .tags
+            .get(&e)
+            .copied(),
+        Some(veldtoets::domain::inspection::Tag::Ondersteunt),
+        "the click set the tag"
+    );
+    // Focus on another tag button, then Ctrl+Enter: it must save, not press the button.
+    harness.get_by_label(&format!("{e} weerspreekt")).focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run_steps(3);
+    let ws = harness.state().workspace().unwrap();
+    assert!(!ws.flash.open, "Ctrl+Enter saved and closed the dialog");
+    let saved = ws
+        .inspection
+        .flashes
+        .current()
+        .find(|f| f.data.functie == "teamleider")
+        .expect("saved");
+    assert_eq!(
+        saved.data.tags.get(&e).copied(),
+        Some(veldtoets::domain::inspection::Tag::Ondersteunt),
+        "the tag the dialog showed"
+    );
+    assert_eq!(saved.data.tags.len(), 1);
+}
+
+#[test]
+fn a_deleted_flitsinterview_comes_back_with_undo() {
+    let root = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(root.path()));
+    harness.run_steps(2);
+    open_demo(&mut harness);
+    harness.key_press(Key::F3);
+    harness.run_steps(2);
+    let count = |h: &Harness<'_, App>| {
+        h.state()
+            .workspace()
+            .unwrap()
+            .inspection
+            .flashes
+            .current()
+            .count()
+    };
+    let before = count(&harness);
+    harness
+        .query_all_by_label("Verwijderen")
+        .next()
+        .expect("a delete button")
+        .click();
+    harness.run_steps(2);
+    assert_eq!(count(&harness), before - 1);
+    harness.get_by_label("Ongedaan maken").click();
+    harness.run_steps(2);
+    assert_eq!(count(&harness), before, "undone");
+    let ws = harness.state().workspace().unwrap();
+    assert!(ws.last_delete.is_none());
+}
+
+#[test]
+fn a_refused_wachtlijst_input_stays_visible_and_is_not_called_saved() {
+    let root = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(root.path()));
+    harness.run_steps(2);
+    open_demo(&mut harness);
+    harness.get_by_label("Aantal wachtend").focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Aantal wachtend").type_text("drie");
+    harness.run_steps(1);
+    // Leave the field, then leave the next field too: the refusal must stay.
+    harness.key_press(Key::Tab);
+    harness.run_steps(2);
+    harness.key_press(Key::Tab);
+    harness.run_steps(2);
+    harness.get_by_label_contains("'drie' is geen aantal");
+    harness.get_by_label_contains("ongeldige invoer is NIET opgeslagen");
+    assert!(harness.query_by_label("✔ opgeslagen").is_none());
+}
+
+#[test]
+fn text_left_by_a_crash_is_restored_with_a_notice_and_then_saved() {
+    let root = tempfile::tempdir().unwrap();
+    let path = root.path().join("hersteld.veldtoets");
+    veldtoets::demo::create(&path).unwrap();
+    {
+        let (mut store, inspection, _) = Store::open(&path).unwrap();
+        let who = *inspection.inspectors.keys().next().unwrap();
+        store
+            .save_draft(
+                "onderbouwing/1.1.1",
+                "Getypt vlak voor de stroomstoring",
+                who,
+                jiff::Timestamp::now(),
+            )
+            .unwrap();
+    }
+    let mut app = app(root.path());
+    app.open(path.clone());
+    let mut harness = harness(app);
+    wait_until(&mut harness, "the file to open", |app| {
+        app.workspace().is_some()
+    });
+    let notice = harness
+        .state()
+        .workspace()
+        .unwrap()
+        .notice
+        .clone()
+        .unwrap_or_default();
+    assert!(notice.contains("Hersteld na een onderbreking"), "{notice}");
+    assert!(notice.contains("onderbouwing bij 1.1.1"), "{notice}");
+    // The restored text becomes a revision on its own (the field's idle save).
+    wait_until(&mut harness, "the restored text to be saved", |app| {
+        app.workspace().is_some_and(|ws| {
+            ws.inspection
+                .oordeel("1.1.1")
+                .is_some_and(|o| o.data.onderbouwing == "Getypt vlak voor de stroomstoring")
+        })
+    });
+    close(&mut harness);
+    let (_, inspection, _) = Store::open(&path).unwrap();
+    assert!(inspection.drafts.is_empty(), "the draft is settled");
+    assert_eq!(
+        inspection.oordeel("1.1.1").unwrap().data.onderbouwing,
+        "Getypt vlak voor de stroomstoring"
+    );
+}

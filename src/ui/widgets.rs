@@ -147,6 +147,11 @@ pub fn muted(ui: &mut Ui, text: impl Into<String>) {
 }
 
 /// A date field typed as dd-mm-jjjj. The text is validated when the field loses focus: an invalid
+/// The reason the date field `id` refuses its input, if it does (see [`date_field`]).
+pub fn date_error(ui: &Ui, id: egui::Id) -> Option<String> {
+    ui.data(|d| d.get_temp::<String>(id.with("fout")))
+}
+
 /// date is refused at the field with the reason (and nothing is saved); a valid one is returned
 /// as `Some(new value)` when it differs from `current`. An empty field means "no date".
 pub fn date_field(

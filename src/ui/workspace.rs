@@ -92,10 +92,6 @@ pub struct DossiersUi {
     pub new_number: String,
     pub new_gericht: bool,
     pub new_error: Option<String>,
-    /// Date fields being typed: (dossier, date kind index) → text.
-    pub date_inputs: HashMap<(String, usize), String>,
-    /// Refused dates with the reason.
-    pub date_errors: HashMap<(String, usize), String>,
     pub confirm_delete: Option<String>,
 }
 
@@ -168,6 +164,9 @@ pub struct Workspace {
     pub last_delete: Option<LastDelete>,
     /// Closing was asked for: the app closes once every write is on disk, or shows why not.
     pub closing: Option<Closing>,
+    /// Fields whose input was refused (it stays visible there with the reason): nothing may
+    /// claim that everything is saved while one exists.
+    pub invalid_inputs: std::collections::BTreeSet<String>,
     /// The inspector's name; registered in the file with the first edit (opening a file to
     /// read it does not put you in its team).
     inspector: String,
@@ -211,6 +210,7 @@ impl Workspace {
             read_only: false,
             last_delete: None,
             closing: None,
+            invalid_inputs: std::collections::BTreeSet::new(),
             inspector: inspector.trim().to_string(),
         }
     }
@@ -492,9 +492,15 @@ impl Workspace {
                 continue;
             };
             let description = field.describe(&self.inspection);
+            let mut chars = draft.text.chars().count();
             if let DraftTarget::FlashDialog(editing) = &field {
                 match super::screens::flash::decode_draft(&draft.text) {
                     Some(state) => {
+                        chars = [&state.functie, &state.notitie]
+                            .into_iter()
+                            .chain(state.answers.values())
+                            .map(|t| t.chars().count())
+                            .sum();
                         self.flash = state;
                         self.flash.open = true;
                         self.flash.editing = editing.clone();
@@ -510,10 +516,7 @@ impl Workspace {
                 self.store.clear_draft(draft.key.clone());
                 continue;
             }
-            restored.push(format!(
-                "{description} ({} tekens, {when})",
-                draft.text.chars().count()
-            ));
+            restored.push(format!("{description} ({chars} tekens, {when})"));
             let now = Instant::now();
             self.drafts.insert(
                 field,

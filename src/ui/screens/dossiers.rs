@@ -231,6 +231,12 @@ fn detail(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>) {
                             record: Record::Dossier(new),
                         });
                     }
+                    let name = format!("dossier {}: {}", data.nummer, kind.label());
+                    if widgets::date_error(ui, key).is_some() {
+                        ws.invalid_inputs.insert(name);
+                    } else {
+                        ws.invalid_inputs.remove(&name);
+                    }
                 }
                 for problem in data.dates.problems() {
                     ui.label(RichText::new(format!("⚠ {problem}")).color(RED));

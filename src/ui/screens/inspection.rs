@@ -77,6 +77,18 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, jobs: &Jobs, cmds: &mut Vec<Command
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
             save_indicator(ui, ws, cmds);
+            let refused: Vec<String> = ws.invalid_inputs.iter().cloned().collect();
+            if !refused.is_empty() {
+                ui.separator();
+                ui.label(
+                    RichText::new(format!(
+                        "⚠ ongeldige invoer is NIET opgeslagen: {}",
+                        refused.join(", ")
+                    ))
+                    .color(RED)
+                    .strong(),
+                );
+            }
             ui.separator();
             widgets::muted(
                 ui,
@@ -120,7 +132,7 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, jobs: &Jobs, cmds: &mut Vec<Command
 
     if let Some(notice) = ws.notice.clone() {
         egui::Panel::top("melding").show(ui, |ui| {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 ui.label(notice);
                 if ui.button("Begrepen").clicked() {
                     ws.notice = None;

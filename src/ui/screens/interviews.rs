@@ -142,7 +142,7 @@ fn interview(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>)
                 });
             }
         });
-        date_row(ui, id, &current, cmds);
+        date_row(ui, id, &current, &mut ws.invalid_inputs, cmds);
         widgets::draft_field(ui, ws, DraftTarget::InterviewParticipants(id.to_string()), "Deelnemers (alleen functies, geen namen)", false, cmds);
         widgets::draft_field(ui, ws, DraftTarget::InterviewNote(id.to_string()), "Algemene notitie", true, cmds);
         ui.separator();
@@ -186,8 +186,20 @@ fn interview(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>)
     });
 }
 
-fn date_row(ui: &mut Ui, id: &str, current: &InterviewData, cmds: &mut Vec<Command>) {
+fn date_row(
+    ui: &mut Ui,
+    id: &str,
+    current: &InterviewData,
+    invalid: &mut std::collections::BTreeSet<String>,
+    cmds: &mut Vec<Command>,
+) {
     let key = egui::Id::unique(("interview-datum", id));
+    let name = format!("datum interview {}", current.rol);
+    if widgets::date_error(ui, key).is_some() {
+        invalid.insert(name);
+    } else {
+        invalid.remove(&name);
+    }
     if let Some(datum) = widgets::date_field(ui, key, "Datum (dd-mm-jjjj):", current.datum) {
         cmds.push(Command::Edit {
             entity: id.to_string(),

@@ -222,81 +222,87 @@ fn waitlist(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
             ]
         })
     });
-    let error_key = egui::Id::unique("wachtlijst-fout");
-    let mut error: Option<String> = ui.data_mut(|d| d.get_temp(error_key));
+    // One error per field: a refused input stays in its field with its reason until it is
+    // corrected (or emptied); it is never silently dropped.
+    let error_key = egui::Id::unique("wachtlijst-fouten");
+    let mut errors: [Option<String>; 3] =
+        ui.data_mut(|d| d.get_temp(error_key).unwrap_or_default());
     let mut updated: Option<WaitlistData> = None;
-    egui::Grid::new("wachtlijst").num_columns(2).show(ui, |ui| {
-        let labels = [
-            "Aantal wachtend",
-            "Oudste melding (dd-mm-jjjj)",
-            "Peildatum (dd-mm-jjjj)",
-        ];
+    let labels = [
+        "Aantal wachtend",
+        "Oudste melding (dd-mm-jjjj)",
+        "Peildatum (dd-mm-jjjj)",
+    ];
+    egui::Grid::new("wachtlijst").num_columns(3).show(ui, |ui| {
         for (i, label) in labels.iter().enumerate() {
             let l = ui.label(*label);
             let response = ui
                 .add(egui::TextEdit::singleline(&mut inputs[i]).desired_width(140.0))
                 .labelled_by(l.id);
-            ui.end_row();
             if response.lost_focus() {
-                error = None;
                 let text = inputs[i].trim();
                 let mut data = updated.clone().unwrap_or_else(|| current.clone());
-                let ok = match i {
+                let parsed: Result<(), String> = match i {
                     0 if text.is_empty() => {
                         data.aantal = None;
-                        true
+                        Ok(())
                     }
-                    0 => match text.parse::<u32>() {
-                        Ok(n) => {
-                            data.aantal = Some(n);
-                            true
-                        }
-                        Err(_) => {
-                            error = Some(format!("'{text}' is geen aantal; typ een heel getal"));
-                            false
-                        }
-                    },
-                    _ if text.is_empty() => {
-                        if i == 1 {
-                            data.oudste = None
+                    0 => text
+                        .parse::<u32>()
+                        .map(|n| data.aantal = Some(n))
+                        .map_err(|_| {
+                            format!(
+                                "'{text}' is geen aantal; typ een heel getal (of laat het leeg)"
+                            )
+                        }),
+                    _ => {
+                        let date = if text.is_empty() {
+                            Ok(None)
                         } else {
-                            data.peildatum = None
-                        }
-                        true
-                    }
-                    _ => match parse_date_input(text) {
-                        Ok(d) => {
+                            parse_date_input(text).map(Some)
+                        };
+                        date.map(|d| {
+                            inputs[i] = d.map(format_date_nl).unwrap_or_default();
                             if i == 1 {
-                                data.oudste = Some(d)
+                                data.oudste = d;
                             } else {
-                                data.peildatum = Some(d)
+                                data.peildatum = d;
                             }
-                            inputs[i] = format_date_nl(d);
-                            true
-                        }
-                        Err(e) => {
-                            error = Some(e);
-                            false
-                        }
-                    },
+                        })
+                    }
                 };
-                if ok && data != current {
-                    updated = Some(data);
+                match parsed {
+                    Ok(()) => {
+                        errors[i] = None;
+                        if data != current {
+                            updated = Some(data);
+                        }
+                    }
+                    Err(e) => errors[i] = Some(format!("{e} — niet opgeslagen")),
                 }
             }
+            match &errors[i] {
+                Some(e) => {
+                    ui.label(RichText::new(format!("⚠ {e}")).color(RED));
+                }
+                None => {
+                    ui.label("");
+                }
+            }
+            ui.end_row();
         }
     });
-    if let Some(e) = &error {
-        ui.label(RichText::new(e).color(RED));
+    for (i, label) in labels.iter().enumerate() {
+        let name = format!("wachtlijst: {}", label.split(" (").next().unwrap_or(label));
+        if errors[i].is_some() {
+            ws.invalid_inputs.insert(name);
+        } else {
+            ws.invalid_inputs.remove(&name);
+        }
     }
     ui.data_mut(|d| {
         d.insert_temp(key, inputs);
-        match error {
-            Some(e) => {
-                d.insert_temp(error_key, e);
-            }
-            None => d.remove::<String>(error_key),
-        }
+        d.insert_temp(error_key, errors);
     });
     if let Some(data) = updated {
         cmds.push(Command::Edit {
