@@ -1,6 +1,7 @@
 //! veldtoets: fieldwork for inspectors of a Dutch inspectorate, offline on a laptop.
 //!
 //! Crate map (dependencies point one way, towards `domain`):
+//! - [`clock`]: where the app reads the clock (`Stamp::now`); the domain never does.
 //! - [`domain`]: the pure core — kader, oordelen, scoring with the beslisregels, termijnen.
 //! - [`kader_io`]: the versioned kader file format (TOML DTOs) → validated [`domain::Framework`];
 //!   the kaders compiled into the binary.
@@ -14,6 +15,7 @@
 //! - [`cli`]: the command line; `main.rs` only calls [`cli::main`].
 
 pub mod cli;
+pub mod clock;
 pub mod demo;
 pub mod domain;
 pub mod fsutil;

@@ -23,22 +23,12 @@ use super::judgement::{Judgement, JudgementError, JudgementSet, JudgementValue};
 use super::kader::Framework;
 use super::termijn::{self, CaseDates, DeadlineOutcome, DeadlineSummary};
 
-/// A new revision's id and time, chosen by the caller (the store uses UUIDv7 and the clock).
+/// A new revision's id and time, chosen by the caller. `Stamp::now()` (UUIDv7 and the system
+/// clock) is implemented in `crate::clock`, outside the domain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stamp {
     pub rev: Uuid,
     pub at: Timestamp,
-}
-
-impl Stamp {
-    /// A fresh stamp from the system clock, to the millisecond (UUIDv7 embeds the same clock).
-    pub fn now() -> Stamp {
-        let now = Timestamp::now();
-        Stamp {
-            rev: Uuid::now_v7(),
-            at: Timestamp::from_millisecond(now.as_millisecond()).unwrap_or(now),
-        }
-    }
 }
 
 /// The id of an inspecteur: derived from the onderzoek and the name, so the same name typed on two
@@ -54,7 +44,7 @@ pub fn derived_id(onderzoek: Uuid, key: &str) -> String {
     Uuid::new_v5(&onderzoek, key.as_bytes()).to_string()
 }
 
-/// The kinds of record; each is one table in the inspection file.
+/// The kinds of record; each is one table in the inspection file (`store::schema::table`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
     Details,
@@ -80,21 +70,6 @@ impl Kind {
         Kind::Waitlist,
         Kind::Oordeel,
     ];
-
-    /// Dutch name, also the table name.
-    pub fn table(self) -> &'static str {
-        match self {
-            Kind::Details => "onderzoek_gegevens",
-            Kind::Interview => "interview",
-            Kind::Answer => "antwoord",
-            Kind::Flash => "flitsinterview",
-            Kind::Dossier => "dossier",
-            Kind::Check => "dossiercheck",
-            Kind::Document => "document",
-            Kind::Waitlist => "wachtlijst",
-            Kind::Oordeel => "oordeel",
-        }
-    }
 }
 
 /// What every revision carries besides its data.

@@ -9,6 +9,7 @@ pub mod inspection;
 pub mod judgement;
 pub mod kader;
 pub mod scoring;
+pub mod status;
 pub mod termijn;
 
 pub use judgement::{Judgement, JudgementError, JudgementSet, JudgementValue};

@@ -7,9 +7,10 @@ use jiff::civil::{Date, DateTime};
 use rusqlite::{Connection, Row, params};
 use uuid::Uuid;
 
+use super::schema::table;
 use crate::domain::inspection::{
     AnswerData, Change, CheckAnswer, CheckData, Details, DocumentData, DossierData, EarlierRound,
-    FlashData, Inspection, InterviewData, Meta, OordeelData, Record, Selection, Tag, Tags,
+    FlashData, Inspection, InterviewData, Kind, Meta, OordeelData, Record, Selection, Tag, Tags,
     WaitlistData,
 };
 use crate::domain::judgement::JudgementValue;
@@ -144,10 +145,11 @@ pub fn load_into(conn: &Connection, inspection: &mut Inspection) -> Result<(), L
         }
     }
 
-    let mut load = |table: &str,
+    let mut load = |kind: Kind,
                     columns: &str,
                     decode: &dyn Fn(&Row) -> Result<Record, LoadError>|
      -> Result<(), LoadError> {
+        let table = table(kind);
         let sql = format!(
             "SELECT rev, id, inspecteur, tijd, verwijderd, {columns} FROM {table} ORDER BY rev"
         );
@@ -174,7 +176,7 @@ pub fn load_into(conn: &Connection, inspection: &mut Inspection) -> Result<(), L
     };
 
     load(
-        "onderzoek_gegevens",
+        Kind::Details,
         "organisatie, bezoek_van, bezoek_tot, notitie",
         &|r| {
             Ok(Record::Details(Details {
@@ -185,7 +187,7 @@ pub fn load_into(conn: &Connection, inspection: &mut Inspection) -> Result<(), L
             }))
         },
     )?;
-    load("interview", "rol, datum, deelnemers, notitie", &|r| {
+    load(Kind::Interview, "rol, datum, deelnemers, notitie", &|r| {
         Ok(Record::Interview(InterviewData {
             rol: r.get(5)?,
             datum: opt_date(r.get(6)?, "interview.datum")?,
@@ -193,7 +195,7 @@ pub fn load_into(conn: &Connection, inspection: &mut Inspection) -> Result<(), L
             notitie: r.get(8)?,
         }))
     })?;
-    load("antwoord", "interview, vraag, notitie, tags", &|r| {
+    load(Kind::Answer, "interview, vraag, notitie, tags", &|r| {
         Ok(Record::Answer(AnswerData {
             interview: r.get(5)?,
             vraag: r.get(6)?,
@@ -202,7 +204,7 @@ pub fn load_into(conn: &Connection, inspection: &mut Inspection) -> Result<(), L
         }))
     })?;
     load(
-        "flitsinterview",
+        Kind::Flash,
         "functie, tijdstip, antwoorden, tags, notitie",
         &|r| {
             let tijdstip: Option<String> = r.get(6)?;
@@ -224,7 +226,7 @@ pub fn load_into(conn: &Connection, inspection: &mut Inspection) -> Result<(), L
         },
     )?;
     load(
-        "dossier",
+        Kind::Dossier,
         "nummer, selectie, melding_ontvangen, triagebesluit, start_onderzoek, afronding_onderzoek, vervolgtraject_ingezet, notitie",
         &|r| {
             let selectie: String = r.get(6)?;
@@ -243,7 +245,7 @@ pub fn load_into(conn: &Connection, inspection: &mut Inspection) -> Result<(), L
             }))
         },
     )?;
-    load("dossiercheck", "dossier, vraag, antwoord, notitie", &|r| {
+    load(Kind::Check, "dossier, vraag, antwoord, notitie", &|r| {
         let antwoord: String = r.get(7)?;
         Ok(Record::Check(CheckData {
             dossier: r.get(5)?,
@@ -253,7 +255,7 @@ pub fn load_into(conn: &Connection, inspection: &mut Inspection) -> Result<(), L
             notitie: r.get(8)?,
         }))
     })?;
-    load("document", "item, naam, ontvangen, notitie", &|r| {
+    load(Kind::Document, "item, naam, ontvangen, notitie", &|r| {
         Ok(Record::Document(DocumentData {
             item: r.get(5)?,
             naam: r.get(6)?,
@@ -261,7 +263,7 @@ pub fn load_into(conn: &Connection, inspection: &mut Inspection) -> Result<(), L
             notitie: r.get(8)?,
         }))
     })?;
-    load("wachtlijst", "aantal, oudste, peildatum, notitie", &|r| {
+    load(Kind::Waitlist, "aantal, oudste, peildatum, notitie", &|r| {
         Ok(Record::Waitlist(WaitlistData {
             aantal: r.get(5)?,
             oudste: opt_date(r.get(6)?, "wachtlijst.oudste")?,
@@ -269,7 +271,7 @@ pub fn load_into(conn: &Connection, inspection: &mut Inspection) -> Result<(), L
             notitie: r.get(8)?,
         }))
     })?;
-    load("oordeel", "waarde, variant, onderbouwing", &|r| {
+    load(Kind::Oordeel, "waarde, variant, onderbouwing", &|r| {
         let waarde: String = r.get(5)?;
         Ok(Record::Oordeel(OordeelData {
             value: JudgementValue::parse(&waarde)

@@ -3,6 +3,8 @@
 
 use rusqlite::Connection;
 
+use crate::domain::inspection::Kind;
+
 /// `PRAGMA application_id` of every veldtoets file ("VTTS").
 pub const APPLICATION_ID: i32 = 0x5654_5453;
 
@@ -21,21 +23,37 @@ const MIGRATIONS: &[(&str, &str)] = &[
 /// The newest schema version this program writes.
 pub const CURRENT_VERSION: u32 = MIGRATIONS.len() as u32;
 
-/// Tables holding inspection data, in schema order (for counts and the merge).
+/// The table holding the revisions of one kind of record (its Dutch name).
+pub const fn table(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Details => "onderzoek_gegevens",
+        Kind::Interview => "interview",
+        Kind::Answer => "antwoord",
+        Kind::Flash => "flitsinterview",
+        Kind::Dossier => "dossier",
+        Kind::Check => "dossiercheck",
+        Kind::Document => "document",
+        Kind::Waitlist => "wachtlijst",
+        Kind::Oordeel => "oordeel",
+    }
+}
+
+/// Tables holding inspection data, in schema order (for counts and the merge): the onderzoek,
+/// its inspecteurs, the earlier round and the `vervangt` edges, then one table per [`Kind`].
 pub const TABLES: [&str; 13] = [
     "onderzoek",
     "inspecteur",
     "eerdere_ronde",
     "vervangt",
-    "onderzoek_gegevens",
-    "interview",
-    "antwoord",
-    "flitsinterview",
-    "dossier",
-    "dossiercheck",
-    "document",
-    "wachtlijst",
-    "oordeel",
+    table(Kind::Details),
+    table(Kind::Interview),
+    table(Kind::Answer),
+    table(Kind::Flash),
+    table(Kind::Dossier),
+    table(Kind::Check),
+    table(Kind::Document),
+    table(Kind::Waitlist),
+    table(Kind::Oordeel),
 ];
 
 /// Applies every migration after `from`, one transaction each.
@@ -50,4 +68,15 @@ pub fn migrate(conn: &Connection, from: u32) -> rusqlite::Result<()> {
         })?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_kind_has_its_own_table_in_schema_order() {
+        let kinds: Vec<&str> = Kind::ALL.into_iter().map(table).collect();
+        assert_eq!(kinds, TABLES[TABLES.len() - Kind::ALL.len()..]);
+    }
 }

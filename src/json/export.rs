@@ -1,5 +1,4 @@
-//! JSON shapes printed by the CLI. These are a stable contract: other tools and tests read them,
-//! so fields are only ever added, never renamed or removed.
+//! `veldtoets export FILE --json OUT`: the whole inspection as one deterministic JSON object.
 
 use std::collections::BTreeMap;
 
@@ -7,83 +6,8 @@ use serde::Serialize;
 
 use crate::domain::inspection::{Inspection, OordeelData, Revision, Tags};
 use crate::domain::termijn::{self, DeadlineOutcome};
-use crate::domain::{Framework, JudgementSet, Score};
 
-/// Output of `veldtoets score`.
-#[derive(Debug, Serialize)]
-pub struct ScoreJson {
-    pub kader: String,
-    pub eindoordeel: &'static str,
-    pub voldoende: u32,
-    pub onvoldoende: u32,
-    pub niet_beoordeeld: u32,
-    pub aftrekpunten: u32,
-    pub compleet: bool,
-    pub regel: String,
-    /// Id of the scale the eindoordeel was read from (e.g. `wachtlijst`).
-    pub schaal: String,
-    /// The failed scored verwachtingen with their effect, in kader order.
-    pub aftrek: Vec<DeductionJson>,
-    /// Voorwaarden (groups that must all be met) that were not met.
-    pub voorwaarden_niet_voldaan: Vec<String>,
-    /// Unresolved conflicts between concurrent oordelen (only for inspection files).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub conflicten: Option<usize>,
-    /// The judgements as scored, id → value.
-    pub oordelen: BTreeMap<String, String>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct DeductionJson {
-    pub verwachting: String,
-    pub oordeel: String,
-    pub punten: u32,
-    pub toelichting: String,
-}
-
-impl ScoreJson {
-    pub fn new(framework: &Framework, judgements: &JudgementSet, score: &Score) -> ScoreJson {
-        ScoreJson {
-            kader: framework.id.clone(),
-            eindoordeel: score.verdict.as_str(),
-            voldoende: score.met,
-            onvoldoende: score.not_met,
-            niet_beoordeeld: score.not_judged,
-            aftrekpunten: score.deductions,
-            compleet: score.complete,
-            regel: score.rule.clone(),
-            schaal: framework.rules.scales[score.scale].id.clone(),
-            aftrek: score
-                .lines
-                .iter()
-                .map(|l| DeductionJson {
-                    verwachting: framework.expectation(l.expectation).id.clone(),
-                    oordeel: l.judgement.to_text(framework),
-                    punten: l.deduction,
-                    toelichting: l.explanation.clone(),
-                })
-                .collect(),
-            voorwaarden_niet_voldaan: score
-                .failed_conditions
-                .iter()
-                .map(|&c| framework.rules.conditions[c].label.clone())
-                .collect(),
-            conflicten: None,
-            oordelen: judgements.to_texts(framework),
-        }
-    }
-}
-
-/// One line of `veldtoets kaders --json`.
-#[derive(Debug, Serialize)]
-pub struct KaderJson {
-    pub id: String,
-    pub titel: String,
-    pub beoordeelde_verwachtingen: usize,
-}
-
-// ---------------------------------------------------------------------------------------------
-// `veldtoets export FILE --json OUT`: the whole inspection as one deterministic JSON object.
+use super::ScoreJson;
 
 /// The whole inspection. Apart from `geexporteerd_op`, two files with the same content export
 /// byte-identical JSON: every list is in a fixed order (kader order, then id).
@@ -470,11 +394,6 @@ impl ExportJson {
             })
             .collect::<Vec<_>>();
 
-        let judgements = inspection.judgements();
-        let score = crate::domain::score(fw, &judgements);
-        let mut score_json = ScoreJson::new(fw, &judgements, &score);
-        score_json.conflicten = Some(conflicten.len());
-
         ExportJson {
             formaat: 1,
             geexporteerd_op: exported_at.to_string(),
@@ -510,7 +429,7 @@ impl ExportJson {
             wachtlijst,
             oordelen,
             conflicten,
-            score: score_json,
+            score: ScoreJson::of_inspection(inspection),
             concepten: inspection
                 .drafts
                 .iter()

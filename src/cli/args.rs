@@ -1,0 +1,138 @@
+//! The command line as clap parses it: every command, argument and help text (in Dutch).
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "veldtoets",
+    version,
+    about = "Veldwerk voor inspecteurs: toetsingskader, oordelen en eindoordeel, offline.\nZonder opdracht opent het venster.",
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Opent een onderzoeksbestand in het venster van veldtoets.
+    Open {
+        /// Het .veldtoets-bestand.
+        file: PathBuf,
+    },
+    /// Toont de ingebouwde toetsingskaders: id, titel, aantal beoordeelde verwachtingen.
+    Kaders {
+        /// Als JSON (een lijst objecten) in plaats van tekst.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Berekent het eindoordeel met de beslisregels en print het als JSON: van een
+    /// oordelenbestand (met --kader) of van een onderzoeksbestand.
+    Score {
+        /// Kader-id (zie `veldtoets kaders`) of pad naar een kaderbestand.
+        #[arg(long, value_name = "ID|PAD")]
+        kader: Option<String>,
+        /// Met --kader: JSON-bestand met per verwachting een oordeel. Zonder: een .veldtoets-bestand.
+        #[arg(value_name = "OORDELEN.json|BESTAND")]
+        input: PathBuf,
+    },
+    /// Maakt een nieuw onderzoeksbestand.
+    New {
+        /// Het nieuwe bestand (bijvoorbeeld gelderzoom.veldtoets); mag nog niet bestaan.
+        file: PathBuf,
+        /// Kader-id (zie `veldtoets kaders`) of pad naar een kaderbestand.
+        #[arg(long, value_name = "ID|PAD")]
+        kader: String,
+        /// De organisatie die wordt onderzocht.
+        #[arg(long, value_name = "NAAM")]
+        organisatie: String,
+        /// De inspecteur die het bestand maakt.
+        #[arg(long, value_name = "NAAM")]
+        inspecteur: Option<String>,
+        /// Eerste bezoekdag (dd-mm-jjjj).
+        #[arg(long, value_name = "DATUM")]
+        bezoek_van: Option<String>,
+        /// Laatste bezoekdag (dd-mm-jjjj).
+        #[arg(long, value_name = "DATUM")]
+        bezoek_tot: Option<String>,
+        /// Hertoets: neem de oordelen van dit eerdere onderzoeksbestand over als vorige ronde.
+        #[arg(long, value_name = "BESTAND")]
+        hertoets_van: Option<PathBuf>,
+    },
+    /// Maakt een volledig, fictief demo-onderzoek om veldtoets mee te proberen.
+    Demo {
+        /// Het nieuwe bestand; mag nog niet bestaan.
+        file: PathBuf,
+    },
+    /// Legt een (nieuwe versie van een) oordeel vast; eerdere versies blijven bewaard.
+    Oordeel {
+        file: PathBuf,
+        /// Verwachting-id, bijvoorbeeld 1.3.1.
+        verwachting: String,
+        /// voldoende, onvoldoende, onvoldoende:<variant> of niet_beoordeeld.
+        oordeel: String,
+        /// De onderbouwing (komt in het rapport).
+        #[arg(long, value_name = "TEKST", default_value = "")]
+        onderbouwing: String,
+        /// Wie het oordeel geeft (standaard: wie het bestand maakte).
+        #[arg(long, value_name = "NAAM")]
+        inspecteur: Option<String>,
+    },
+    /// Controleert een onderzoeksbestand: schemaversie, integriteit, aantallen.
+    Check {
+        file: PathBuf,
+        /// Als JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Exporteert het hele onderzoek.
+    Export {
+        file: PathBuf,
+        /// Schrijf het hele onderzoek als JSON naar dit bestand ('-' voor standaarduitvoer).
+        #[arg(long, value_name = "UIT", required_unless_present = "pdf")]
+        json: Option<PathBuf>,
+        /// Schrijf het rapport als PDF naar dit bestand.
+        #[arg(long, value_name = "UIT")]
+        pdf: Option<PathBuf>,
+        /// Met --pdf: een conceptrapport voor hoor en wederhoor (watermerk CONCEPT, vertrouwelijk).
+        #[arg(long, requires = "pdf")]
+        concept: bool,
+        /// Met --pdf: de rapportdatum (dd-mm-jjjj); standaard vandaag.
+        #[arg(long, value_name = "DATUM", requires = "pdf")]
+        datum: Option<String>,
+    },
+    /// Voegt kopieën van hetzelfde onderzoek (van de inspecteurs in het veld) samen tot één
+    /// bestand en print een samenvatting als JSON. Niets gaat verloren: verschillende oordelen
+    /// over dezelfde verwachting blijven beide bewaard als conflict, tot iemand een nieuw oordeel
+    /// vastlegt (`veldtoets oordeel`).
+    Merge {
+        /// Het doelbestand. Bestaat het nog niet, dan wordt het gemaakt als kopie van de eerste
+        /// bron.
+        #[arg(long, value_name = "DOEL")]
+        into: PathBuf,
+        /// De bestanden om samen te voegen (ze worden alleen gelezen).
+        #[arg(value_name = "BRON", required = true)]
+        sources: Vec<PathBuf>,
+    },
+    /// Landelijk overzicht van onderzoeken met hetzelfde kader: de organisaties gerangschikt naar
+    /// eindoordeel en aantal verwachtingen voldoende, de matrix organisaties × verwachtingen en
+    /// per verwachting het aantal organisaties voldoende en onvoldoende.
+    #[command(group(clap::ArgGroup::new("uitvoer").required(true).multiple(true).args(["json", "pdf"])))]
+    Overzicht {
+        /// Schrijf JSON naar dit bestand ('-' voor standaarduitvoer).
+        #[arg(long, value_name = "UIT")]
+        json: Option<PathBuf>,
+        /// Schrijf het overzicht als PDF naar dit bestand.
+        #[arg(long, value_name = "UIT.pdf")]
+        pdf: Option<PathBuf>,
+        /// Datum op het PDF-overzicht (dd-mm-jjjj; standaard vandaag).
+        #[arg(long, value_name = "DATUM", requires = "pdf")]
+        datum: Option<String>,
+        /// De onderzoeksbestanden, één per organisatie.
+        #[arg(value_name = "BESTAND", required = true)]
+        files: Vec<PathBuf>,
+    },
+}

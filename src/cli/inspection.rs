@@ -1,0 +1,205 @@
+//! The commands on one inspection file: `new`, `demo`, `oordeel` and `check`.
+
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+use uuid::Uuid;
+
+use crate::demo as demo_file;
+use crate::domain::inspection::{EarlierRound, Inspection, OordeelData, Record, Stamp};
+use crate::json::FileCheckJson;
+use crate::kader_io;
+use crate::store::{self, Store};
+
+use super::{open, open_read, parse_date_arg, print_json};
+
+pub(super) fn new(
+    file: &Path,
+    kader: &str,
+    organisatie: &str,
+    inspecteur: Option<&str>,
+    [van, tot]: [Option<&str>; 2],
+    hertoets_van: Option<&Path>,
+) -> Result<()> {
+    if organisatie.trim().is_empty() {
+        bail!("--organisatie mag niet leeg zijn");
+    }
+    let framework = kader_io::resolve(kader)?;
+    let bezoek_van = parse_date_arg(van, "--bezoek-van")?;
+    let bezoek_tot = parse_date_arg(tot, "--bezoek-tot")?;
+    if let (Some(v), Some(t)) = (bezoek_van, bezoek_tot)
+        && t < v
+    {
+        bail!("--bezoek-tot ligt vóór --bezoek-van");
+    }
+    // Read the earlier round first, so a bad earlier file leaves nothing behind.
+    let earlier = hertoets_van
+        .map(|path| -> Result<EarlierRound> {
+            let (_, previous) = open_read(path)
+                .with_context(|| format!("eerdere ronde '{}' kan niet worden gelezen", path.display()))?;
+            if previous.framework.id != framework.id {
+                bail!(
+                    "de eerdere ronde '{}' gebruikt kader {}, dit onderzoek {}; een hertoets gebruikt hetzelfde kader",
+                    path.display(),
+                    previous.framework.id,
+                    framework.id
+                );
+            }
+            let details = previous.details_data();
+            Ok(EarlierRound {
+                onderzoek: previous.id.to_string(),
+                omschrijving: format!("{} ({})", details.organisatie, framework.title),
+                datum: details.bezoek_van,
+                oordelen: previous.judgements().to_texts(&previous.framework),
+            })
+        })
+        .transpose()?;
+    let inspecteur = inspecteur.map_or_else(default_inspector, str::to_string);
+    let (mut store, mut inspection) =
+        Store::create(file, &framework, organisatie, &inspecteur, Stamp::now())?;
+    if bezoek_van.is_some() || bezoek_tot.is_some() {
+        let mut details = inspection.details_data();
+        details.bezoek_van = bezoek_van;
+        details.bezoek_tot = bezoek_tot;
+        let author = inspection.add_inspector(&inspecteur);
+        let change = inspection.change(
+            &inspection.details_id(),
+            Record::Details(details),
+            author,
+            Stamp::now(),
+        );
+        store.append(&change)?;
+        inspection.apply(change);
+    }
+    if let Some(round) = earlier {
+        store.set_earlier_round(&round)?;
+    }
+    println!(
+        "onderzoek '{}' gemaakt: {} met kader {}",
+        file.display(),
+        organisatie.trim(),
+        framework.id
+    );
+    Ok(())
+}
+
+fn default_inspector() -> String {
+    std::env::var("VELDTOETS_INSPECTEUR")
+        .or_else(|_| std::env::var("USER"))
+        .or_else(|_| std::env::var("USERNAME"))
+        .ok()
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| "inspecteur".to_string())
+}
+
+pub(super) fn demo(file: &Path) -> Result<()> {
+    let (_, inspection) = demo_file::create(file).with_context(|| {
+        format!(
+            "demo-onderzoek '{}' kon niet worden gemaakt",
+            file.display()
+        )
+    })?;
+    println!(
+        "demo-onderzoek '{}' gemaakt: {} ({}), {} versies",
+        file.display(),
+        inspection.organisatie(),
+        inspection.framework.id,
+        inspection.revision_count()
+    );
+    Ok(())
+}
+
+/// The inspecteur a CLI edit is attributed to: the named one, else whoever created the file.
+fn author(store: &mut Store, inspection: &mut Inspection, name: Option<&str>) -> Result<Uuid> {
+    match name {
+        Some(name) if !name.trim().is_empty() => {
+            let id = inspection.add_inspector(name);
+            store.add_inspector(id, name)?;
+            Ok(id)
+        }
+        Some(_) => bail!("--inspecteur mag niet leeg zijn"),
+        None => Ok(inspection
+            .details
+            .history(&inspection.details_id())
+            .and_then(|h| h.revisions().first())
+            .map(|r| r.meta.author)
+            .or_else(|| inspection.inspectors.keys().next().copied())
+            .ok_or_else(|| {
+                anyhow::anyhow!("het bestand noemt geen inspecteur; geef --inspecteur NAAM")
+            })?),
+    }
+}
+
+pub(super) fn set_oordeel(
+    file: &Path,
+    verwachting: &str,
+    oordeel: &str,
+    onderbouwing: String,
+    inspecteur: Option<&str>,
+) -> Result<()> {
+    let (mut store, mut inspection) = open(file)?;
+    let data = OordeelData::parse(&inspection.framework, verwachting, oordeel, onderbouwing)?;
+    let who = author(&mut store, &mut inspection, inspecteur)?;
+    let change = inspection.change(verwachting, Record::Oordeel(data), who, Stamp::now());
+    store.append(&change)?;
+    let resolved = change.meta.replaces.len() > 1;
+    inspection.apply(change);
+    let current = inspection
+        .oordeel(verwachting)
+        .map(|r| r.data.text())
+        .unwrap_or_default();
+    println!(
+        "{verwachting}: {current} vastgelegd door {}{}",
+        inspection.inspector_name(who),
+        if resolved { " (conflict opgelost)" } else { "" }
+    );
+    Ok(())
+}
+
+pub(super) fn check(file: &Path, json: bool) -> Result<()> {
+    let (store, inspection) = open_read(file)?;
+    let report = store.check()?;
+    let summary = FileCheckJson::new(file, &report, &inspection);
+    if json {
+        print_json(&summary)?;
+    } else {
+        let (judged, conflicts) = (summary.beoordeeld, summary.conflicten);
+        println!("bestand:        {}", file.display());
+        println!(
+            "schemaversie:   {} (deze veldtoets schrijft {})",
+            report.schema_version,
+            store::CURRENT_VERSION
+        );
+        println!("integriteit:    {}", report.integrity.join("; "));
+        println!(
+            "vreemde sleutels: {}",
+            if report.foreign_key_violations == 0 {
+                "ok".to_string()
+            } else {
+                format!("{} fouten", report.foreign_key_violations)
+            }
+        );
+        println!(
+            "onderzoek:      {} ({})",
+            inspection.organisatie(),
+            inspection.framework.id
+        );
+        println!(
+            "oordelen:       {judged} van {} beoordeeld, {conflicts} conflicten",
+            inspection.framework.judged_count()
+        );
+        let counts: Vec<String> = report
+            .counts
+            .iter()
+            .map(|(t, n)| format!("{t} {n}"))
+            .collect();
+        println!("rijen:          {}", counts.join(", "));
+    }
+    if !report.is_ok() {
+        bail!(
+            "'{}' heeft integriteitsproblemen; gebruik een reservekopie of een kopie van een collega",
+            file.display()
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,199 @@
+//! The command line. Parsing with clap, then thin calls into the library; every error is reported
+//! once, as one Dutch message on stderr, with a non-zero exit code.
+//!
+//! `args` defines the commands; one module per group runs them: `score` (`kaders`, `score`),
+//! `inspection` (`new`, `demo`, `oordeel`, `check`), `export`, `merge` and `overzicht`.
+//! Every JSON shape printed lives in [`crate::json`]; the helpers shared by the commands (opening
+//! a file, guarding and writing outputs) live here.
+
+mod args;
+mod export;
+mod inspection;
+mod merge;
+mod overzicht;
+mod score;
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+use clap::Parser;
+
+use crate::domain::inspection::Inspection;
+use crate::domain::termijn;
+use crate::fsutil;
+use crate::store::{self, Store};
+
+use args::{Cli, Command};
+
+pub use score::{parse_judgements, read_judgements};
+
+/// Runs the CLI with the process arguments and returns the exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            let broken_pipe = error.chain().any(|e| {
+                let kind = e
+                    .downcast_ref::<std::io::Error>()
+                    .map(std::io::Error::kind)
+                    .or_else(|| {
+                        e.downcast_ref::<serde_json::Error>()
+                            .and_then(serde_json::Error::io_error_kind)
+                    });
+                kind == Some(std::io::ErrorKind::BrokenPipe)
+            });
+            if broken_pipe {
+                // The reader of our output went away (e.g. `| head`): nothing to report.
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("fout: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        None => crate::ui::run(None),
+        Some(Command::Open { file }) => {
+            // Refuse a bad file here already, with the same message the window would show.
+            store::probe(&file)?;
+            crate::ui::run(Some(file))
+        }
+        Some(Command::Kaders { json }) => score::kaders(json),
+        Some(Command::Score { kader, input }) => match kader {
+            Some(kader) => score::score_judgements(&kader, &input),
+            None => score::score_file(&input),
+        },
+        Some(Command::New {
+            file,
+            kader,
+            organisatie,
+            inspecteur,
+            bezoek_van,
+            bezoek_tot,
+            hertoets_van,
+        }) => inspection::new(
+            &file,
+            &kader,
+            &organisatie,
+            inspecteur.as_deref(),
+            [bezoek_van.as_deref(), bezoek_tot.as_deref()],
+            hertoets_van.as_deref(),
+        ),
+        Some(Command::Demo { file }) => inspection::demo(&file),
+        Some(Command::Oordeel {
+            file,
+            verwachting,
+            oordeel,
+            onderbouwing,
+            inspecteur,
+        }) => inspection::set_oordeel(
+            &file,
+            &verwachting,
+            &oordeel,
+            onderbouwing,
+            inspecteur.as_deref(),
+        ),
+        Some(Command::Check { file, json }) => inspection::check(&file, json),
+        Some(Command::Export {
+            file,
+            json,
+            pdf,
+            concept,
+            datum,
+        }) => export::export(
+            &file,
+            json.as_deref(),
+            pdf.as_deref(),
+            concept,
+            datum.as_deref(),
+        ),
+        Some(Command::Merge { into, sources }) => merge::merge(&into, &sources),
+        Some(Command::Overzicht {
+            json,
+            pdf,
+            datum,
+            files,
+        }) => overzicht::overzicht(json.as_deref(), pdf.as_deref(), datum.as_deref(), &files),
+    }
+}
+
+/// Opens `file` for writing (commands that change it). A read-only file is refused with
+/// [`store::StoreError::ReadOnly`].
+fn open(file: &Path) -> Result<(Store, Inspection)> {
+    let (store, inspection, report) = Store::open(file)?;
+    if let Some((version, backup)) = report.migrated_from {
+        eprintln!(
+            "let op: '{}' is bijgewerkt van bestandsversie {version} naar {}; een reservekopie staat in '{}'",
+            file.display(),
+            store::CURRENT_VERSION,
+            backup.display()
+        );
+    }
+    Ok((store, inspection))
+}
+
+/// Opens `file` for reading only (commands that only read it): never written, never migrated,
+/// also when it is write-protected.
+fn open_read(file: &Path) -> Result<(Store, Inspection)> {
+    Ok(Store::open_read_only(file)?)
+}
+
+/// Refuses, before anything is written, every output in `outputs` (`-` is standard output) that
+/// would replace an inspection file, one of `inputs` or a side file, or is a directory; and two
+/// outputs naming the same file.
+fn check_outputs(outputs: &[Option<&Path>], inputs: &[&Path]) -> Result<()> {
+    let files: Vec<&Path> = outputs
+        .iter()
+        .flatten()
+        .copied()
+        .filter(|p| *p != Path::new("-"))
+        .collect();
+    for out in &files {
+        fsutil::check_output_target(out, inputs)?;
+    }
+    if let [a, b] = files[..]
+        && (a == b || fsutil::same_file(a, b))
+    {
+        bail!(
+            "--json en --pdf noemen hetzelfde bestand '{}'; kies voor elk een eigen naam. Er is niets geschreven",
+            a.display()
+        );
+    }
+    Ok(())
+}
+
+fn parse_date_arg(text: Option<&str>, what: &str) -> Result<Option<jiff::civil::Date>> {
+    text.map(|t| termijn::parse_date_input(t).map_err(|e| anyhow::anyhow!("{what}: {e}")))
+        .transpose()
+}
+
+/// Prints `value` as pretty JSON and a newline on standard output.
+fn print_json(value: &impl serde::Serialize) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// `value` as pretty JSON and a newline, for [`write_output`].
+fn json_bytes(value: &impl serde::Serialize) -> Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec_pretty(value)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// Writes `bytes` to `out` atomically (after [`fsutil::check_output_target`] against `inputs`),
+/// or to standard output for `-`.
+fn write_output(out: &Path, inputs: &[&Path], bytes: &[u8]) -> Result<()> {
+    if out == Path::new("-") {
+        std::io::stdout().lock().write_all(bytes)?;
+    } else {
+        fsutil::write_output(out, inputs, bytes)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,47 @@
+//! `veldtoets overzicht`: the landelijk overzicht of many inspection files as JSON and/or PDF.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+
+use crate::domain::inspection::Inspection;
+use crate::overzicht;
+
+use super::{check_outputs, json_bytes, open_read, parse_date_arg, write_output};
+
+pub(super) fn overzicht(
+    json: Option<&Path>,
+    pdf: Option<&Path>,
+    datum: Option<&str>,
+    files: &[PathBuf],
+) -> Result<()> {
+    let date = parse_date_arg(datum, "--datum")?.unwrap_or_else(|| jiff::Zoned::now().date());
+    let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    check_outputs(&[json, pdf], &paths)?;
+    let mut loaded = Vec::with_capacity(files.len());
+    for file in files {
+        let (_, inspection) = open_read(file)?;
+        loaded.push((file.as_path(), inspection));
+    }
+    let inputs: Vec<(&Path, &Inspection)> = loaded.iter().map(|(p, i)| (*p, i)).collect();
+    let model = overzicht::build(&inputs)?;
+    // `compleet` is the inspection's status (`Inspection::status`): final or not.
+    for row in model.organisaties.iter().filter(|r| !r.compleet) {
+        eprintln!(
+            "let op: '{}' ({}) is niet compleet: {} niet beoordeeld, {} conflict{}; het eindoordeel is voorlopig",
+            row.bestand,
+            row.organisatie,
+            row.niet_beoordeeld,
+            row.conflicten,
+            if row.conflicten == 1 { "" } else { "en" }
+        );
+    }
+    if let Some(out) = pdf {
+        let bytes = overzicht::pdf(&model, date)?;
+        write_output(out, &paths, &bytes)?;
+    }
+    if let Some(out) = json {
+        write_output(out, &paths, &json_bytes(&model)?)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,133 @@
+//! Is this eindoordeel final? The one place that decides it, for the rapport, the overzicht, the
+//! CLI and the JSON.
+//!
+//! An eindoordeel is **final** when every scored verwachting has exactly one oordeel and no
+//! verwachting (scored or not) has concurrent oordelen that differ (an unresolved conflict). It is
+//! **provisional** when some scored verwachtingen have an oordeel but not all do, or a conflict is
+//! left anywhere. There is **no** eindoordeel at all, not even a provisional one, when no scored
+//! verwachting has an oordeel, whatever the beslisregels give for zero. [`Status`] says which,
+//! and when it is not final, why ([`Open`]).
+
+use super::inspection::{Conflict, Inspection};
+use super::judgement::{Judgement, JudgementSet};
+use super::kader::{Framework, Verdict};
+use super::scoring::{Score, Standing, score};
+
+/// How far the eindoordeel of an inspection (or of a set of oordelen) has come.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    /// No scored verwachting has an oordeel: there is no eindoordeel to show.
+    NoJudgement(Open),
+    /// The verdict over the oordelen so far, which can still change.
+    Provisional(Verdict, Open),
+    /// Every scored verwachting has one oordeel and no conflict is left.
+    Final(Verdict),
+}
+
+/// Why an eindoordeel is not final.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Open {
+    /// Scored verwachtingen without an oordeel, in kader order. Verwachtingen in conflict are
+    /// not in this list (they are in [`Open::conflicts`]).
+    pub not_judged: Vec<String>,
+    /// Verwachtingen (scored or not) whose concurrent oordelen differ, in kader order.
+    pub conflicts: Vec<String>,
+}
+
+impl Status {
+    /// The status of `score`, the score of `judgements` under `framework`, with `conflicts` the
+    /// unresolved conflicts of the inspection (their verwachtingen count as niet beoordeeld in
+    /// `judgements`).
+    pub fn new(
+        framework: &Framework,
+        judgements: &JudgementSet,
+        score: &Score,
+        conflicts: &[Conflict<'_>],
+    ) -> Status {
+        let conflicts: Vec<String> = conflicts
+            .iter()
+            .map(|c| c.verwachting.to_string())
+            .collect();
+        let not_judged = judgements
+            .iter()
+            .filter(|(i, j)| {
+                let e = framework.expectation(*i);
+                e.assessment.is_scored() && *j == Judgement::NotJudged && !conflicts.contains(&e.id)
+            })
+            .map(|(i, _)| framework.expectation(i).id.clone())
+            .collect();
+        let open = Open {
+            not_judged,
+            conflicts,
+        };
+        match score.standing() {
+            Standing::NoJudgement => Status::NoJudgement(open),
+            Standing::Final(v) if open.conflicts.is_empty() => Status::Final(v),
+            Standing::Provisional(v) | Standing::Final(v) => Status::Provisional(v, open),
+        }
+    }
+
+    /// The status of a set of oordelen outside any inspection file (no conflicts possible).
+    pub fn of_judgements(
+        framework: &Framework,
+        judgements: &JudgementSet,
+        score: &Score,
+    ) -> Status {
+        Status::new(framework, judgements, score, &[])
+    }
+
+    /// Every scored verwachting judged and no conflict left.
+    pub fn is_final(&self) -> bool {
+        matches!(self, Status::Final(_))
+    }
+
+    /// No scored verwachting has an oordeel: nothing may be shown as an eindoordeel.
+    pub fn is_no_judgement(&self) -> bool {
+        matches!(self, Status::NoJudgement(_))
+    }
+
+    /// The verdict, if there is one to show (provisional or final).
+    pub fn verdict(&self) -> Option<Verdict> {
+        match self {
+            Status::NoJudgement(_) => None,
+            Status::Provisional(v, _) | Status::Final(v) => Some(*v),
+        }
+    }
+
+    /// Why the eindoordeel is not final; `None` when it is.
+    pub fn open(&self) -> Option<&Open> {
+        match self {
+            Status::NoJudgement(open) | Status::Provisional(_, open) => Some(open),
+            Status::Final(_) => None,
+        }
+    }
+
+    /// The verwachtingen in conflict (empty when final).
+    pub fn conflicts(&self) -> &[String] {
+        self.open().map_or(&[], |o| o.conflicts.as_slice())
+    }
+
+    /// The scored verwachtingen without an oordeel, conflicts excluded (empty when final).
+    pub fn not_judged(&self) -> &[String] {
+        self.open().map_or(&[], |o| o.not_judged.as_slice())
+    }
+
+    /// The same decision as a [`Standing`] (what [`crate::domain::scoring::headline`] shows).
+    pub fn standing(&self) -> Standing {
+        match self {
+            Status::NoJudgement(_) => Standing::NoJudgement,
+            Status::Provisional(v, _) => Standing::Provisional(*v),
+            Status::Final(v) => Standing::Final(*v),
+        }
+    }
+}
+
+impl Inspection {
+    /// Whether the eindoordeel of this inspection is final, and why not when it is not. Scores the
+    /// current oordelen; a caller that has the score already uses [`Status::new`].
+    pub fn status(&self) -> Status {
+        let judgements = self.judgements();
+        let score = score(&self.framework, &judgements);
+        Status::new(&self.framework, &judgements, &score, &self.conflicts())
+    }
+}

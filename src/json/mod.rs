@@ -1,0 +1,230 @@
+//! JSON shapes printed by the CLI. These are a stable contract: other tools and tests read them,
+//! so fields are only ever added, never renamed or removed.
+//!
+//! Here: `veldtoets score`, `kaders --json`, `check --json` and `merge`; `export` holds the
+//! shapes of `veldtoets export --json`. (The overzicht serializes its own model,
+//! [`crate::overzicht::Overzicht`].) Whether an eindoordeel is final (`compleet`) comes from
+//! [`crate::domain::status::Status`], as everywhere else.
+
+mod export;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::domain::inspection::Inspection;
+use crate::domain::status::Status;
+use crate::domain::{self, Framework, Judgement, JudgementSet, Score};
+use crate::store::{CheckReport, MergeOutcome};
+
+pub use export::{
+    AntwoordJson, CheckJson, ConceptJson, ConflictJson, DocumentJson, DossierJson,
+    DossierTermijnJson, EerdereRondeJson, ExportJson, FlitsJson, InspecteurJson, InterviewJson,
+    OnderzoekJson, OordeelJson, TermijnJson, VersieJson, WachtlijstJson,
+};
+
+/// Output of `veldtoets score`.
+#[derive(Debug, Serialize)]
+pub struct ScoreJson {
+    pub kader: String,
+    pub eindoordeel: &'static str,
+    pub voldoende: u32,
+    pub onvoldoende: u32,
+    pub niet_beoordeeld: u32,
+    pub aftrekpunten: u32,
+    /// The eindoordeel is final ([`Status::is_final`]): every scored verwachting judged and, in
+    /// an inspection file, no conflict left.
+    pub compleet: bool,
+    pub regel: String,
+    /// Id of the scale the eindoordeel was read from (e.g. `wachtlijst`).
+    pub schaal: String,
+    /// The failed scored verwachtingen with their effect, in kader order.
+    pub aftrek: Vec<DeductionJson>,
+    /// Voorwaarden (groups that must all be met) that were not met.
+    pub voorwaarden_niet_voldaan: Vec<String>,
+    /// Unresolved conflicts between concurrent oordelen (only for inspection files).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conflicten: Option<usize>,
+    /// The judgements as scored, id → value.
+    pub oordelen: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DeductionJson {
+    pub verwachting: String,
+    pub oordeel: String,
+    pub punten: u32,
+    pub toelichting: String,
+}
+
+impl ScoreJson {
+    /// The score of a set of oordelen outside an inspection file (an oordelenbestand).
+    pub fn new(framework: &Framework, judgements: &JudgementSet, score: &Score) -> ScoreJson {
+        let status = Status::of_judgements(framework, judgements, score);
+        ScoreJson::with_status(framework, judgements, score, &status)
+    }
+
+    /// The score of an inspection file, with its conflicts counted.
+    pub fn of_inspection(inspection: &Inspection) -> ScoreJson {
+        let framework = &inspection.framework;
+        let judgements = inspection.judgements();
+        let score = domain::score(framework, &judgements);
+        let conflicts = inspection.conflicts();
+        let status = Status::new(framework, &judgements, &score, &conflicts);
+        let mut json = ScoreJson::with_status(framework, &judgements, &score, &status);
+        json.conflicten = Some(conflicts.len());
+        json
+    }
+
+    fn with_status(
+        framework: &Framework,
+        judgements: &JudgementSet,
+        score: &Score,
+        status: &Status,
+    ) -> ScoreJson {
+        ScoreJson {
+            kader: framework.id.clone(),
+            eindoordeel: score.verdict.as_str(),
+            voldoende: score.met,
+            onvoldoende: score.not_met,
+            niet_beoordeeld: score.not_judged,
+            aftrekpunten: score.deductions,
+            compleet: status.is_final(),
+            regel: score.rule.clone(),
+            schaal: framework.rules.scales[score.scale].id.clone(),
+            aftrek: score
+                .lines
+                .iter()
+                .map(|l| DeductionJson {
+                    verwachting: framework.expectation(l.expectation).id.clone(),
+                    oordeel: l.judgement.to_text(framework),
+                    punten: l.deduction,
+                    toelichting: l.explanation.clone(),
+                })
+                .collect(),
+            voorwaarden_niet_voldaan: score
+                .failed_conditions
+                .iter()
+                .map(|&c| framework.rules.conditions[c].label.clone())
+                .collect(),
+            conflicten: None,
+            oordelen: judgements.to_texts(framework),
+        }
+    }
+}
+
+/// One line of `veldtoets kaders --json`.
+#[derive(Debug, Serialize)]
+pub struct KaderJson {
+    pub id: String,
+    pub titel: String,
+    pub beoordeelde_verwachtingen: usize,
+}
+
+impl KaderJson {
+    pub fn new(framework: &Framework) -> KaderJson {
+        KaderJson {
+            id: framework.id.clone(),
+            titel: framework.title.clone(),
+            beoordeelde_verwachtingen: framework.judged_count(),
+        }
+    }
+}
+
+/// Output of `veldtoets check --json`. (Fields in alphabetical order: the order printed since
+/// the first version.)
+#[derive(Debug, Serialize)]
+pub struct FileCheckJson {
+    /// Rows per table.
+    pub aantallen: BTreeMap<String, u64>,
+    /// Scored verwachtingen with an oordeel (voldoende or onvoldoende; conflicts not counted).
+    pub beoordeeld: usize,
+    pub bestand: String,
+    pub conflicten: usize,
+    /// "ok", or the problems SQLite's integrity check reported.
+    pub integriteit: Vec<String>,
+    pub kader: String,
+    /// Integrity ok and no foreign key violations.
+    pub ok: bool,
+    pub onderzoek: String,
+    pub organisatie: String,
+    pub schemaversie: u32,
+    pub vreemde_sleutels: usize,
+}
+
+impl FileCheckJson {
+    pub fn new(file: &Path, report: &CheckReport, inspection: &Inspection) -> FileCheckJson {
+        FileCheckJson {
+            aantallen: report
+                .counts
+                .iter()
+                .map(|(t, n)| (t.to_string(), *n))
+                .collect(),
+            beoordeeld: judged_count(inspection),
+            bestand: file.display().to_string(),
+            conflicten: inspection.conflicts().len(),
+            integriteit: report.integrity.clone(),
+            kader: inspection.framework.id.clone(),
+            ok: report.is_ok(),
+            onderzoek: inspection.id.to_string(),
+            organisatie: inspection.organisatie().to_string(),
+            schemaversie: report.schema_version,
+            vreemde_sleutels: report.foreign_key_violations,
+        }
+    }
+}
+
+/// Scored verwachtingen with an oordeel (voldoende or onvoldoende); a conflict counts as none.
+fn judged_count(inspection: &Inspection) -> usize {
+    inspection
+        .judgements()
+        .iter()
+        .filter(|(i, j)| {
+            inspection.framework.expectation(*i).assessment.is_scored()
+                && *j != Judgement::NotJudged
+        })
+        .count()
+}
+
+/// Output of `veldtoets merge`. (Fields in alphabetical order: the order printed since the first
+/// version.)
+#[derive(Debug, Serialize)]
+pub struct MergeJson {
+    /// True when the target did not exist and was made from the first source.
+    pub aangemaakt: bool,
+    pub bronnen: Vec<String>,
+    /// The verwachtingen with an unresolved conflict after the merge, in kader order.
+    pub conflict_verwachtingen: Vec<String>,
+    pub conflicten: usize,
+    pub doel: String,
+    /// Rows added per table.
+    pub toegevoegd: BTreeMap<String, u64>,
+    pub toegevoegd_totaal: u64,
+    /// Revisions in the target after the merge.
+    pub versies: usize,
+}
+
+impl MergeJson {
+    pub fn new(into: &Path, outcome: &MergeOutcome) -> MergeJson {
+        let summary = &outcome.summary;
+        MergeJson {
+            aangemaakt: summary.created,
+            bronnen: summary
+                .sources
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect(),
+            conflict_verwachtingen: summary.conflicts.clone(),
+            conflicten: summary.conflicts.len(),
+            doel: into.display().to_string(),
+            toegevoegd: summary
+                .added
+                .iter()
+                .map(|(t, n)| (t.to_string(), *n))
+                .collect(),
+            toegevoegd_totaal: summary.total_added(),
+            versies: outcome.inspection.revision_count(),
+        }
+    }
+}

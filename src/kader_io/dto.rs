@@ -1,0 +1,202 @@
+//! The kader file as written: serde DTOs whose field names are the Dutch keys of the format.
+//! Everything that can be wrong in a value keeps its span, so the validator can name the line.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+pub(super) type Text = Spanned<String>;
+/// A number as written: read as i64 (any TOML integer) so that a negative or huge value gets a
+/// message naming its field instead of a bare TOML type error, then bounded by the validator.
+pub(super) type Number = Spanned<i64>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct KaderDto {
+    pub(super) formaat: Spanned<i64>,
+    pub(super) id: Text,
+    pub(super) titel: String,
+    #[serde(default)]
+    pub(super) bron: String,
+    #[serde(default)]
+    pub(super) inleiding: String,
+    #[serde(default)]
+    pub(super) thema: Vec<ThemaDto>,
+    pub(super) beslisregels: Spanned<BeslisregelsDto>,
+    #[serde(default)]
+    pub(super) termijn: Vec<TermijnDto>,
+    #[serde(default)]
+    pub(super) bronnen: BronnenDto,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct ThemaDto {
+    pub(super) id: Text,
+    pub(super) titel: String,
+    #[serde(default)]
+    pub(super) omschrijving: String,
+    #[serde(default)]
+    pub(super) criterium: Vec<CriteriumDto>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct CriteriumDto {
+    pub(super) id: Text,
+    pub(super) titel: String,
+    #[serde(default)]
+    pub(super) voetnoten: Vec<String>,
+    #[serde(default)]
+    pub(super) verwachting: Vec<VerwachtingDto>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct VerwachtingDto {
+    pub(super) id: Text,
+    pub(super) tekst: Text,
+    #[serde(default)]
+    pub(super) voetnoten: Vec<String>,
+    #[serde(default)]
+    pub(super) beoordeling: Option<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct BeslisregelsDto {
+    pub(super) maat: Text,
+    /// Default 1.
+    #[serde(default)]
+    pub(super) aftrek_standaard: Option<Number>,
+    pub(super) standaard_schaal: Text,
+    #[serde(default)]
+    pub(super) toelichting: String,
+    #[serde(default)]
+    pub(super) aftrek: Vec<AftrekDto>,
+    #[serde(default)]
+    pub(super) variant: Vec<VariantDto>,
+    #[serde(default)]
+    pub(super) schaal: Vec<SchaalDto>,
+    #[serde(default)]
+    pub(super) voorwaarde: Vec<VoorwaardeDto>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct AftrekDto {
+    pub(super) verwachting: Text,
+    pub(super) punten: Number,
+    #[serde(default)]
+    pub(super) regel: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct VariantDto {
+    pub(super) verwachting: Text,
+    pub(super) id: Text,
+    pub(super) naam: String,
+    #[serde(default)]
+    pub(super) standaard: bool,
+    #[serde(default = "yes")]
+    pub(super) telt_mee: bool,
+    #[serde(default)]
+    pub(super) schaal: Option<Text>,
+    #[serde(default)]
+    pub(super) regel: String,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct SchaalDto {
+    pub(super) id: Text,
+    pub(super) naam: String,
+    #[serde(default)]
+    pub(super) band: Vec<Spanned<BandDto>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct BandDto {
+    pub(super) van: Number,
+    #[serde(default)]
+    pub(super) tot: Option<Number>,
+    pub(super) eindoordeel: Text,
+    #[serde(default)]
+    pub(super) regel: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct VoorwaardeDto {
+    #[serde(default)]
+    pub(super) thema: Option<Text>,
+    #[serde(default)]
+    pub(super) verwachtingen: Vec<Text>,
+    pub(super) anders: Text,
+    #[serde(default)]
+    pub(super) regel: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct TermijnDto {
+    pub(super) id: Text,
+    pub(super) naam: String,
+    pub(super) vanaf: Text,
+    pub(super) tot: Text,
+    #[serde(default)]
+    pub(super) dagen: Option<Number>,
+    #[serde(default)]
+    pub(super) weken: Option<Number>,
+    #[serde(default)]
+    pub(super) eenheid: Option<Text>,
+    #[serde(default)]
+    pub(super) verwachtingen: Vec<Text>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub(super) struct BronnenDto {
+    #[serde(default)]
+    pub(super) toelichting: String,
+    #[serde(default)]
+    pub(super) rol: Vec<RolDto>,
+    #[serde(default)]
+    pub(super) flitsvraag: Vec<VraagDto>,
+    #[serde(default)]
+    pub(super) dossiervraag: Vec<VraagDto>,
+    #[serde(default)]
+    pub(super) document: Vec<DocumentDto>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RolDto {
+    pub(super) id: Text,
+    pub(super) naam: String,
+    #[serde(default)]
+    pub(super) vraag: Vec<VraagDto>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct VraagDto {
+    pub(super) id: Text,
+    pub(super) tekst: String,
+    #[serde(default)]
+    pub(super) verwachtingen: Vec<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct DocumentDto {
+    pub(super) id: Text,
+    pub(super) naam: String,
+    #[serde(default)]
+    pub(super) verwachtingen: Vec<Text>,
+}

@@ -1,0 +1,245 @@
+//! The landelijk overzicht as a report model for [`crate::report`]'s renderer (the PDF of
+//! `veldtoets overzicht --pdf`): the ranking, the matrix and the counts per verwachting.
+
+use jiff::civil::Date;
+
+use crate::report::{
+    Block, Column, Report, ReportError, ReportMeta, Row, RowKind, Section, Table, Text, TitlePage,
+    format_date_long, render_pdf,
+};
+
+use super::{Cel, Overzicht, Rij};
+
+/// The organisation's name, or its file when the onderzoek has no organisation filled in yet.
+fn named(r: &Rij) -> &str {
+    match r.organisatie.trim() {
+        "" => r.bestand.as_str(),
+        name => name,
+    }
+}
+
+/// How many verwachtingen one matrix table shows side by side (more do not fit across A4).
+const MATRIX_COLUMNS: usize = 10;
+
+/// The overzicht as a report model: the ranking, the matrix (in tables of at most ten
+/// verwachtingen) and the counts per verwachting, dated `date`. Pure and deterministic.
+pub fn report(overzicht: &Overzicht, date: Date) -> Report {
+    let o = overzicht;
+    let provisional = o.organisaties.iter().any(|r| !r.compleet);
+    // Organisations without any oordeel get their own notice below.
+    let incomplete: Vec<&Rij> = o
+        .organisaties
+        .iter()
+        .filter(|r| !r.compleet && !r.nog_geen_oordeel)
+        .collect();
+    let mut notices = Vec::new();
+    if !incomplete.is_empty() {
+        notices.push(format!(
+            "Voorlopig: van {} organisatie{} is nog niet elke verwachting beoordeeld of is een conflict niet opgelost ({}).",
+            incomplete.len(),
+            if incomplete.len() == 1 { "" } else { "s" },
+            incomplete
+                .iter()
+                .map(|r| named(r))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    let without: Vec<&str> = o
+        .organisaties
+        .iter()
+        .filter(|r| r.nog_geen_oordeel)
+        .map(named)
+        .collect();
+    if !without.is_empty() {
+        notices.push(format!(
+            "Nog geen oordeel: van {} is nog geen enkele verwachting beoordeeld ({}); {} geen eindoordeel en {} achteraan in de rangschikking.",
+            if without.len() == 1 {
+                "1 organisatie".to_string()
+            } else {
+                format!("{} organisaties", without.len())
+            },
+            without.join(", "),
+            if without.len() == 1 { "zij heeft" } else { "zij hebben" },
+            if without.len() == 1 { "staat" } else { "staan" },
+        ));
+    }
+    let e = o.eindoordelen;
+
+    let mut ranking = Table {
+        columns: vec![
+            Column::new("", 0.5).right(),
+            Column::new("Organisatie", 3.6),
+            Column::new("Voldoende", 1.3).right(),
+            Column::new("Onvoldoende", 1.5).right(),
+            Column::new("Wachtlijst", 1.3).center(),
+            Column::new("Eindoordeel", 2.4),
+        ],
+        header: true,
+        rows: o
+            .organisaties
+            .iter()
+            .map(|r| {
+                let row = Row::new(vec![
+                    Text::plain(r.positie.to_string()),
+                    Text::plain(r.organisatie.clone()),
+                    Text::plain(r.voldoende.to_string()),
+                    Text::plain(r.onvoldoende.to_string()),
+                    Text::plain(if r.wachtlijst { "ja" } else { "nee" }),
+                    if r.nog_geen_oordeel {
+                        Text::italic("nog geen oordeel")
+                    } else if r.compleet {
+                        Text::bold(r.eindoordeel.as_str())
+                    } else {
+                        Text::bold(r.eindoordeel.as_str()).and(" (voorlopig)")
+                    },
+                ]);
+                if r.compleet {
+                    row
+                } else {
+                    row.with_kind(RowKind::Attention)
+                }
+            })
+            .collect(),
+    };
+    ranking.rows.push(
+        Row::new(vec![
+            Text::new(),
+            Text::plain(format!("{} organisaties", o.organisaties.len())),
+            Text::new(),
+            Text::new(),
+            Text::plain(
+                o.organisaties
+                    .iter()
+                    .filter(|r| r.wachtlijst)
+                    .count()
+                    .to_string(),
+            ),
+            Text::plain(e.describe()),
+        ])
+        .with_kind(RowKind::Total),
+    );
+
+    let mut matrix_blocks = vec![Block::Paragraph(Text::plain(
+        "Per organisatie (in de volgorde van de rangschikking) de verwachtingen waarop zij onvoldoende scoort, gemarkeerd met ×; een streepje betekent niet beoordeeld. De nummering van de verwachtingen volgt het toetsingskader.",
+    ))];
+    for (chunk, columns) in o.verwachtingen.chunks(MATRIX_COLUMNS).enumerate() {
+        let offset = chunk * MATRIX_COLUMNS;
+        let mut table_columns = vec![Column::new("Organisatie", 4.6)];
+        table_columns.extend(
+            columns
+                .iter()
+                .map(|k| Column::new(k.id.clone(), 1.0).center()),
+        );
+        let rows = o
+            .organisaties
+            .iter()
+            .map(|r| {
+                let mut cells = vec![Text::plain(r.organisatie.clone())];
+                cells.extend(r.oordelen[offset..offset + columns.len()].iter().map(|c| {
+                    Text::plain(match c {
+                        Cel::Voldoende => "",
+                        Cel::Onvoldoende { .. } => "×",
+                        Cel::NietBeoordeeld => "–",
+                    })
+                }));
+                Row::new(cells)
+            })
+            .collect();
+        matrix_blocks.push(Block::Table(Table {
+            columns: table_columns,
+            header: true,
+            rows,
+        }));
+    }
+
+    let per_verwachting = Table {
+        columns: vec![
+            Column::new("Verwachting", 5.6),
+            Column::new("Voldoende", 1.3).right(),
+            Column::new("Onvoldoende", 1.5).right(),
+            Column::new("Niet beoordeeld", 1.5).right(),
+        ],
+        header: true,
+        rows: o
+            .verwachtingen
+            .iter()
+            .zip(&o.per_verwachting)
+            .map(|(k, t)| {
+                Row::new(vec![
+                    Text::bold(k.id.clone()).and(" ").and(k.tekst.clone()),
+                    Text::plain(t.voldoende.to_string()),
+                    Text::plain(t.onvoldoende.to_string()),
+                    Text::plain(t.niet_beoordeeld.to_string()),
+                ])
+            })
+            .collect(),
+    };
+
+    let title = format!("Landelijk overzicht {}", o.kader_titel);
+    Report {
+        meta: ReportMeta {
+            title: title.clone(),
+            subject: format!(
+                "{} organisaties vergeleken met kader {}",
+                o.organisaties.len(),
+                o.kader
+            ),
+            organisation: "Landelijk overzicht".to_string(),
+            date,
+            concept: false,
+            provisional,
+        },
+        title_page: TitlePage {
+            kind: "Landelijk overzicht".to_string(),
+            title: o.kader_titel.clone(),
+            subtitles: vec![format!("Kader {}", o.kader)],
+            facts: vec![
+                ("Organisaties".to_string(), o.organisaties.len().to_string()),
+                ("Eindoordeel".to_string(), e.describe()),
+                ("Datum".to_string(), format_date_long(date)),
+            ],
+            notices,
+        },
+        sections: vec![
+            Section {
+                number: Some("1".to_string()),
+                title: "Eindoordeel per organisatie".to_string(),
+                level: 1,
+                blocks: vec![
+                    Block::Paragraph(Text::plain(format!(
+                        "De organisaties zijn gerangschikt naar eindoordeel (voldoende, matig, onvoldoende) en daarbinnen naar het aantal verwachtingen waaraan zij voldoen. Bij een gelijke score is gerangschikt op alfabetische volgorde. Een wachtlijst begrenst het eindoordeel volgens de beslisregels van het kader.{}",
+                        if without.is_empty() {
+                            ""
+                        } else {
+                            " Een organisatie waarvan nog geen enkele verwachting is beoordeeld, heeft nog geen eindoordeel en staat achteraan."
+                        }
+                    ))),
+                    Block::Table(ranking),
+                ],
+            },
+            Section {
+                number: Some("2".to_string()),
+                title: "Onvoldoende verwachtingen per organisatie".to_string(),
+                level: 1,
+                blocks: matrix_blocks,
+            },
+            Section {
+                number: Some("3".to_string()),
+                title: "Score per verwachting".to_string(),
+                level: 1,
+                blocks: vec![
+                    Block::Paragraph(Text::plain(
+                        "Per verwachting het aantal organisaties dat voldoende en onvoldoende scoort.",
+                    )),
+                    Block::Table(per_verwachting),
+                ],
+            },
+        ],
+    }
+}
+
+/// The overzicht as PDF bytes: [`report`] rendered by [`crate::report::render_pdf`].
+pub fn pdf(overzicht: &Overzicht, date: Date) -> Result<Vec<u8>, ReportError> {
+    render_pdf(&report(overzicht, date))
+}

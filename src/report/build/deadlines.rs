@@ -1,0 +1,118 @@
+//! Chapter 3, Termijnen en wachtlijst: the termijnen computed from the dossiers, and the
+//! wachtlijst at the time of the visit.
+
+use crate::domain::inspection::Selection;
+use crate::report::model::{Block, Column, Row, Section, Table, Text};
+use crate::report::text::{count, format_date_long};
+
+use super::Builder;
+
+impl Builder<'_> {
+    pub(super) fn deadlines(&self) -> Vec<Section> {
+        let chapter = self.chapters.deadlines;
+        let fw = self.fw;
+        let dossiers = self.inspection.dossier_list();
+        let random = dossiers
+            .iter()
+            .filter(|d| d.data.selectie == Selection::Willekeurig)
+            .count();
+        let mut blocks = Vec::new();
+        let mut out = vec![Section {
+            number: Some(chapter.to_string()),
+            title: "Termijnen en wachtlijst".to_string(),
+            level: 1,
+            blocks: vec![Block::Paragraph(Text::plain(
+                "Dit hoofdstuk geeft de wettelijke termijnen zoals die uit het dossieronderzoek blijken, en de wachtlijst ten tijde van het bezoek. Het gaat om aantallen; het rapport noemt geen dossiers en geen personen.",
+            ))],
+        }];
+
+        if fw.deadlines.is_empty() {
+            blocks.push(Block::Paragraph(Text::plain(
+                "Dit toetsingskader kent geen termijnen.",
+            )));
+        } else if dossiers.is_empty() {
+            blocks.push(Block::Paragraph(Text::plain(
+                "Er zijn geen dossiers onderzocht; de termijnen zijn niet berekend.",
+            )));
+        } else {
+            blocks.push(Block::Paragraph(Text::plain(format!(
+                "De inspecteurs hebben in {} ({} willekeurig en {} gericht geselecteerd) de data vastgelegd waarop de termijnen rusten. De termijnen zijn uit die data berekend. Een dossier waarin een datum ontbreekt of niet kan kloppen telt als ‘onbekend’ en niet mee in het aandeel binnen de termijn.",
+                count(dossiers.len() as u64, "dossier", "dossiers"),
+                random,
+                dossiers.len() - random
+            ))));
+            let rows = fw
+                .deadlines
+                .iter()
+                .zip(self.inspection.deadline_summaries())
+                .map(|(def, s)| {
+                    let share = s
+                        .share_met()
+                        .map_or_else(|| "–".to_string(), |x| format!("{}%", (x * 100.0).round()));
+                    Row::new(vec![
+                        Text::plain(def.name.clone()),
+                        Text::plain(def.expectations.join(", ")),
+                        Text::plain(s.met.to_string()),
+                        Text::plain(s.missed.to_string()),
+                        Text::plain(s.unknown.to_string()),
+                        Text::bold(share),
+                    ])
+                })
+                .collect();
+            blocks.push(Block::Table(Table {
+                columns: vec![
+                    Column::new("Termijn", 36.0),
+                    Column::new("Verwachting", 16.0),
+                    Column::new("Binnen", 10.0).right(),
+                    Column::new("Te laat", 10.0).right(),
+                    Column::new("Onbekend", 12.0).right(),
+                    Column::new("Aandeel binnen", 16.0).right(),
+                ],
+                header: true,
+                rows,
+            }));
+        }
+        out.push(Section {
+            number: Some(format!("{chapter}.1")),
+            title: "Termijnen".to_string(),
+            level: 2,
+            blocks,
+        });
+
+        let waitlist = self.inspection.waitlist.get(&self.inspection.waitlist_id());
+        let text = match waitlist.map(|w| &w.data) {
+            None => "Over een wachtlijst is niets vastgelegd.".to_string(),
+            Some(w) => {
+                let when = w
+                    .peildatum
+                    .map(|d| format!("Op {}", format_date_long(d)))
+                    .unwrap_or_else(|| "Ten tijde van het bezoek".to_string());
+                match w.aantal {
+                    None => format!("{when} is het aantal wachtende meldingen niet vastgelegd."),
+                    Some(0) => format!("{when} was er geen wachtlijst voor triage of onderzoek."),
+                    Some(n) => {
+                        let mut t = format!(
+                            "{when} {} op triage of onderzoek",
+                            count(n, "melding wachtte", "meldingen wachtten")
+                        );
+                        if let Some(d) = w.oudste {
+                            t.push_str(&format!(
+                                "; de oudste wachtte sinds {}",
+                                format_date_long(d)
+                            ));
+                        }
+                        t.push('.');
+                        t
+                    }
+                }
+            }
+        };
+        out.push(Section {
+            number: Some(format!("{chapter}.2")),
+            title: "Wachtlijst".to_string(),
+            level: 2,
+            blocks: vec![Block::Paragraph(Text::plain(text))],
+        });
+        out
+    }
+}

@@ -1,0 +1,124 @@
+//! Chapter 1, Inleiding: the onderzoek, the toetsingskader, the hertoets and the leeswijzer.
+
+use crate::domain::kader::Assessment;
+use crate::report::model::{Block, Section, Text};
+use crate::report::text::{count, format_date_long, join_and, paragraphs};
+
+use super::Builder;
+
+impl Builder<'_> {
+    pub(super) fn introduction(&self) -> Vec<Section> {
+        let org = &self.organisation;
+        let fw = self.fw;
+        let details = self.inspection.details_data();
+        let mut out = vec![Section {
+            number: Some("1".to_string()),
+            title: "Inleiding".to_string(),
+            level: 1,
+            blocks: vec![Block::Paragraph(Text::plain(format!(
+                "Dit rapport beschrijft de bevindingen en het oordeel van de inspecteurs over {org}, getoetst aan het {}.",
+                fw.title
+            )))],
+        }];
+
+        let mut onderzoek = Vec::new();
+        let mut visit = match &self.period {
+            Some(p) => format!("De inspecteurs bezochten {org} op {p}."),
+            None => format!("De bezoekdatum aan {org} is niet vastgelegd."),
+        };
+        if !self.inspectors.is_empty() {
+            visit.push_str(&format!(
+                " Het team bestond uit {}.",
+                join_and(&self.inspectors)
+            ));
+        }
+        visit.push_str(" De onderzoeksactiviteiten staan in bijlage 2.");
+        onderzoek.push(Block::Paragraph(Text::plain(visit)));
+        for p in paragraphs(&details.notitie) {
+            onderzoek.push(Block::Paragraph(Text::plain(p)));
+        }
+        out.push(Section {
+            number: Some("1.1".to_string()),
+            title: "Het onderzoek".to_string(),
+            level: 2,
+            blocks: onderzoek,
+        });
+
+        let criteria: usize = fw.themes.iter().map(|t| t.criteria.len()).sum();
+        let total = fw.expectations().len();
+        let judged = fw.judged_count();
+        let mut kader = format!(
+            "Het onderzoek is uitgevoerd aan de hand van het {} (bron: {}). Het kader telt {}, {} en {}; {judged} daarvan tellen mee in het eindoordeel.",
+            fw.title,
+            fw.source.trim(),
+            count(fw.themes.len() as u64, "thema", "thema’s"),
+            count(criteria as u64, "criterium", "criteria"),
+            count(total as u64, "verwachting", "verwachtingen"),
+        );
+        let inventoried = self.unscored_ids(Assessment::Inventoried);
+        if !inventoried.is_empty() {
+            kader.push_str(&format!(
+                " Alleen geïnventariseerd: {}.",
+                join_and(&inventoried)
+            ));
+        }
+        let not_assessed = self.unscored_ids(Assessment::NotAssessed);
+        if !not_assessed.is_empty() {
+            kader.push_str(&format!(
+                " Niet beoordeeld in dit kader: {}.",
+                join_and(&not_assessed)
+            ));
+        }
+        kader.push_str(
+            " Het volledige toetsingskader staat in bijlage 1, de beslisregels die de oordelen tot een eindoordeel maken in bijlage 3.",
+        );
+        out.push(Section {
+            number: Some("1.2".to_string()),
+            title: "Toetsingskader".to_string(),
+            level: 2,
+            blocks: vec![Block::Paragraph(Text::plain(kader))],
+        });
+
+        let mut next = 3;
+        if let Some(e) = &self.earlier {
+            let mut what = "Dit onderzoek is een hertoets".to_string();
+            if !e.description.is_empty() {
+                what.push_str(&format!(" van {}", e.description));
+            }
+            if let Some(d) = e.date {
+                what.push_str(&format!(" (eerdere ronde: {})", format_date_long(d)));
+            }
+            what.push_str(&format!(
+                ". In de eerdere ronde voldeed {org} aan {} van de {judged} verwachtingen. De inspecteurs hebben alle verwachtingen opnieuw getoetst. De tabellen in hoofdstuk {} tonen het oordeel van de eerdere ronde naast dat van deze hertoets.",
+                e.score.met, self.chapters.findings
+            ));
+            out.push(Section {
+                number: Some(format!("1.{next}")),
+                title: "Hertoets".to_string(),
+                level: 2,
+                blocks: vec![Block::Paragraph(Text::plain(what))],
+            });
+            next += 1;
+        }
+
+        let mut reading = vec![Block::Paragraph(Text::plain(format!(
+            "De paragrafen van dit rapport zijn genummerd. Verwijs in een reactie naar het nummer van de paragraaf (bijvoorbeeld ‘par. {}.1’) of van de verwachting (bijvoorbeeld ‘verwachting {}’).",
+            self.chapters.findings,
+            fw.expectations()
+                .first()
+                .map_or("1.1.1", |e| e.expectation.id.as_str())
+        )))];
+        if self.concept {
+            reading.push(Block::Paragraph(Text::plain(format!(
+                "Dit is een conceptrapport. {org} kan hierop reageren (hoor en wederhoor): feitelijke onjuistheden laten corrigeren en opmerkingen maken. De inspecteurs leggen per reactie vast of en hoe die het rapport verandert; daarna volgt het definitieve rapport."
+            ))));
+        }
+        out.push(Section {
+            number: Some(format!("1.{next}")),
+            title: "Leeswijzer".to_string(),
+            level: 2,
+            blocks: reading,
+        });
+        out
+    }
+}
