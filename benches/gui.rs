@@ -1,6 +1,8 @@
 //! GUI benchmarks (a bench binary, to report percentiles):
 //! - frame CPU time, headless (egui_kittest, no GPU), on an inspection with 40 interviews, 200
 //!   dossiers and 5,000 notes, per screen;
+//! - frame CPU time while typing continuously into an onderbouwing (a character per frame, the
+//!   draft written to the file as it goes) on the same inspection;
 //! - time to first frame of the real binary from process start (needs a display, e.g. Xvfb:
 //!   `xvfb-run -a cargo bench --bench gui`; skipped without one).
 
@@ -13,6 +15,7 @@ use std::time::{Duration, Instant};
 
 use eframe::egui;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use veldtoets::ui::app::App;
 use veldtoets::ui::commands::Screen;
 use veldtoets::ui::prefs::AppDirs;
@@ -91,6 +94,29 @@ fn frames(quick: bool) {
         }
         report(&format!("frame: {}", screen.title()), samples);
     }
+
+    // Typing without a pause into the onderbouwing of the verwachting on screen: one character
+    // per frame, so every frame edits the draft and the draft is persisted as it goes.
+    {
+        let ws = harness.state_mut().workspace_mut().unwrap();
+        ws.screen = Screen::Verwachtingen;
+    }
+    harness.run_steps(3);
+    let field = "Onderbouwing (komt in het rapport)";
+    harness.get_by_label(field).focus();
+    harness.run_steps(2);
+    let typed = if quick { 20 } else { 600 };
+    let mut samples = Vec::with_capacity(typed);
+    for i in 0..typed {
+        let c = char::from(b'a' + (i % 26) as u8);
+        harness.event(egui::Event::Text(c.to_string()));
+        let t = Instant::now();
+        harness.step();
+        samples.push(t.elapsed());
+    }
+    report("frame: typing (draft saved)", samples);
+    let ws = harness.state().workspace().unwrap();
+    assert!(ws.has_dirty_drafts(), "the typing reached a draft");
 }
 
 fn first_frame(quick: bool) {

@@ -650,7 +650,7 @@ fn bad_kader_file_that_does_not_validate() {
         .stdout_empty()
         .stderr_contains("kapot-kader.toml")
         .stderr_contains("9.9.9")
-        .stderr_contains("beslisregels.aftrek[0].verwachting");
+        .stderr_contains("beslisregels.aftrek[1].verwachting");
 }
 
 #[test]

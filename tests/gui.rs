@@ -10,7 +10,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use veldtoets::domain::judgement::JudgementValue;
 use veldtoets::store::Store;
-use veldtoets::ui::app::App;
+use veldtoets::ui::app::{App, View};
 use veldtoets::ui::commands::Screen;
 use veldtoets::ui::prefs::AppDirs;
 use veldtoets::ui::worker::Waker;
@@ -376,7 +376,7 @@ fn merge_a_colleagues_file_and_resolve_the_conflict() {
             .as_ref()
             .is_some_and(|d| d.title == "Samengevoegd")
     });
-    harness.get_by_label_contains("Verschillende oordelen over 4.1.1");
+    harness.get_by_label_contains("1 conflict, nog niet opgelost: oordeel 4.1.1");
     harness.get_by_label("OK").click();
     harness.run_steps(2);
     {
@@ -580,5 +580,42 @@ fn text_left_by_a_crash_is_restored_with_a_notice_and_then_saved() {
     assert_eq!(
         inspection.oordeel("1.1.1").unwrap().data.onderbouwing,
         "Getypt vlak voor de stroomstoring"
+    );
+}
+
+#[test]
+fn a_half_filled_new_inspection_form_survives_a_restart() {
+    let root = tempfile::tempdir().unwrap();
+    let mut first = harness(app(root.path()));
+    first.run_steps(2);
+    first.get_by_label("Nieuw onderzoek…").click();
+    first.run_steps(2);
+    first.get_by_label("Organisatie:").focus();
+    first.run_steps(1);
+    first
+        .get_by_label("Organisatie:")
+        .type_text("Veilig Thuis Voorbeeldregio");
+    // The draft is written by its own thread at most every 250 ms.
+    let file = root.path().join("config/concept-nieuw-onderzoek.json");
+    let start = Instant::now();
+    while !std::fs::read_to_string(&file).is_ok_and(|t| t.contains("Voorbeeldregio")) {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the form was not kept"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        first.step();
+    }
+    drop(first); // the app stops without creating the inspection
+
+    let mut harness = harness(app(root.path()));
+    harness.run_steps(2);
+    harness.get_by_label_contains("Hersteld na een onderbreking");
+    let View::Start(state) = &harness.state().view else {
+        panic!("start screen")
+    };
+    assert_eq!(
+        state.new_form.as_ref().unwrap().organisatie,
+        "Veilig Thuis Voorbeeldregio"
     );
 }

@@ -392,7 +392,12 @@ fn unknown_key_is_reported_with_its_line() {
         r#"tekts = "Verwachting twee.""#,
     );
     let p = only_problem(&text);
-    check(&p, "", Some(line_of(&text, "tekts")), &["tekts", "tekst"]);
+    check(
+        &p,
+        "thema[1].criterium[1].verwachting[2].tekts",
+        Some(line_of(&text, "tekts")),
+        &["tekts", "tekst"],
+    );
 
     // Also inside a band (a spanned table) and at the top level.
     let text = broken(
@@ -400,14 +405,19 @@ fn unknown_key_is_reported_with_its_line() {
         "van = 12\neindoordel = \"onvoldoende\"",
     );
     let p = only_problem(&text);
-    check(&p, "", Some(line_of(&text, "eindoordel ")), &["eindoordel"]);
+    check(
+        &p,
+        "beslisregels.schaal[1].band[3].eindoordel",
+        Some(line_of(&text, "eindoordel ")),
+        &["eindoordel"],
+    );
 
     let text = broken(
         "titel = \"Testkader\"\n",
         "titel = \"Testkader\"\ntitle = \"Test\"\n",
     );
     let p = only_problem(&text);
-    check(&p, "", Some(line_of(&text, "title =")), &["title"]);
+    check(&p, "title", Some(line_of(&text, "title =")), &["title"]);
 }
 
 #[test]
@@ -424,7 +434,7 @@ fn wrong_value_type_is_reported_with_its_line() {
     let p = only_problem(&text);
     check(
         &p,
-        "",
+        "beslisregels.schaal[1].band[3].van",
         Some(line_of(&text, "van = \"twaalf\"")),
         &["twaalf"],
     );
@@ -443,7 +453,7 @@ fn duplicate_verwachting_id() {
     let p = only_problem(&text);
     check(
         &p,
-        "thema[0].criterium[0].verwachting[2].id",
+        "thema[1].criterium[1].verwachting[3].id",
         Some(line_of(&text, "id = \"1.1.1\"\ntekst = \"Nog een keer.\"")),
         &["dubbele id '1.1.1'"],
     );
@@ -459,7 +469,7 @@ fn duplicate_criterium_id() {
     let p = only_problem(&text);
     check(
         &p,
-        "thema[0].criterium[1].id",
+        "thema[1].criterium[2].id",
         Some(line_of(&text, "id = \"1.1\"\ntitel = \"Nog een keer\"")),
         &["dubbele id '1.1'"],
     );
@@ -476,7 +486,7 @@ fn criterium_id_must_extend_its_thema_id() {
     let p = only_problem(&text);
     check(
         &p,
-        "thema[0].criterium[1].id",
+        "thema[1].criterium[2].id",
         Some(line_of(&text, "id = \"2.2\"")),
         &["'2.2'", "'1.'"],
     );
@@ -492,7 +502,7 @@ fn verwachting_id_must_extend_its_criterium_id() {
     let p = only_problem(&text);
     check(
         &p,
-        "thema[0].criterium[0].verwachting[3].id",
+        "thema[1].criterium[1].verwachting[4].id",
         Some(line_of(&text, "id = \"1.2.9\"")),
         &["'1.2.9'", "'1.1.'"],
     );
@@ -511,7 +521,7 @@ fn source_ids_are_unique_over_all_source_kinds() {
     let p = only_problem(&text);
     check(
         &p,
-        "bronnen.flitsvraag[0].id",
+        "bronnen.flitsvraag[1].id",
         Some(line_of(&text, "id = \"man-01\"\ntekst = \"Flits?\"")),
         &["dubbele id 'man-01'"],
     );
@@ -524,10 +534,10 @@ fn unknown_beoordeling() {
         "beoordeling = \"misschien\"",
     );
     let e = errors(&text);
-    let p = problem_at(&e, "thema[0].criterium[0].verwachting[2].beoordeling");
+    let p = problem_at(&e, "thema[1].criterium[1].verwachting[3].beoordeling");
     check(
         p,
-        "thema[0].criterium[0].verwachting[2].beoordeling",
+        "thema[1].criterium[1].verwachting[3].beoordeling",
         Some(line_of(&text, "beoordeling = \"misschien\"")),
         &["'misschien'"],
     );
@@ -544,49 +554,49 @@ fn rules_naming_an_unknown_verwachting() {
             "aftrek",
             r#"verwachting = "1.1.1""#,
             r#"verwachting = "9.9.9""#,
-            "beslisregels.aftrek[0].verwachting",
+            "beslisregels.aftrek[1].verwachting",
         ),
         (
             "variant",
             "verwachting = \"2.1.1\"\nid = \"wachtlijst\"",
             "verwachting = \"9.9.9\"\nid = \"wachtlijst\"",
-            "beslisregels.variant[1].verwachting",
+            "beslisregels.variant[2].verwachting",
         ),
         (
             "voorwaarde",
             r#"verwachtingen = ["1.1.1", "1.1.2"]"#,
             r#"verwachtingen = ["1.1.1", "9.9.9"]"#,
-            "beslisregels.voorwaarde[0].verwachtingen[1]",
+            "beslisregels.voorwaarde[1].verwachtingen[2]",
         ),
         (
             "termijn",
             r#"verwachtingen = ["2.1.1"]"#,
             r#"verwachtingen = ["9.9.9"]"#,
-            "termijn[0].verwachtingen[0]",
+            "termijn[1].verwachtingen[1]",
         ),
         (
             "interviewvraag",
             r#"verwachtingen = ["1.1.1"]"#,
             r#"verwachtingen = ["1.1.1", "9.9.9"]"#,
-            "bronnen.rol[0].vraag[0].verwachtingen[1]",
+            "bronnen.rol[1].vraag[1].verwachtingen[2]",
         ),
         (
             "flitsvraag",
             r#"verwachtingen = ["1.1.2"]"#,
             r#"verwachtingen = ["1.1.2", "9.9.9"]"#,
-            "bronnen.flitsvraag[0].verwachtingen[1]",
+            "bronnen.flitsvraag[1].verwachtingen[2]",
         ),
         (
             "dossiervraag",
             r#"verwachtingen = ["2.1.1", "1.1.1"]"#,
             r#"verwachtingen = ["2.1.1", "9.9.9", "1.1.1"]"#,
-            "bronnen.dossiervraag[0].verwachtingen[1]",
+            "bronnen.dossiervraag[1].verwachtingen[2]",
         ),
         (
             "document",
             r#"verwachtingen = ["1.1.1", "1.1.3"]"#,
             r#"verwachtingen = ["9.9.9", "1.1.1", "1.1.3"]"#,
-            "bronnen.document[0].verwachtingen[0]",
+            "bronnen.document[1].verwachtingen[1]",
         ),
     ];
     for (what, from, to, field) in cases {
@@ -610,7 +620,7 @@ fn rules_cannot_work_on_a_verwachting_that_is_not_scored() {
     let p = only_problem(&text);
     check(
         &p,
-        "beslisregels.aftrek[0].verwachting",
+        "beslisregels.aftrek[1].verwachting",
         Some(line_of(&text, r#"verwachting = "1.1.3""#)),
         &["'1.1.3'", "niet beoordeeld"],
     );
@@ -622,7 +632,7 @@ fn rules_cannot_work_on_a_verwachting_that_is_not_scored() {
     let p = only_problem(&text);
     check(
         &p,
-        "beslisregels.voorwaarde[0].verwachtingen[1]",
+        "beslisregels.voorwaarde[1].verwachtingen[2]",
         Some(line_of(
             &text,
             "verwachtingen = [\"1.1.1\", \"1.1.3\"]\nanders",
@@ -676,7 +686,7 @@ fn duplicate_variant_id() {
     let p = only_problem(&text);
     check(
         &p,
-        "beslisregels.variant[1].id",
+        "beslisregels.variant[2].id",
         Some(line_of(&text, "id = \"termijn\"\nnaam = \"Wachtlijst\"")),
         &["dubbele variant 'termijn'", "2.1.1"],
     );
@@ -688,7 +698,7 @@ fn variant_with_unknown_schaal() {
     let p = only_problem(&text);
     check(
         &p,
-        "beslisregels.variant[1].schaal",
+        "beslisregels.variant[2].schaal",
         Some(line_of(&text, "schaal = \"wachtrij\"")),
         &["onbekende schaal 'wachtrij'"],
     );
@@ -701,10 +711,10 @@ fn variant_with_unknown_schaal() {
 fn threshold_gap() {
     let text = broken("van = 8\ntot = 11", "van = 9\ntot = 11");
     let e = errors(&text);
-    let p = problem_at(&e, "beslisregels.schaal[0].band[1].van");
+    let p = problem_at(&e, "beslisregels.schaal[1].band[2].van");
     check_band(
         p,
-        "beslisregels.schaal[0].band[1].van",
+        "beslisregels.schaal[1].band[2].van",
         line_of(&text, &format!("{BAND}van = 9")),
         line_of(&text, "van = 9"),
         &["gat in de schaal", "8 tot en met 8"],
@@ -718,10 +728,10 @@ fn threshold_gap_at_the_start() {
         "van = 1\ntot = 7\neindoordeel = \"voldoende\"",
     );
     let e = errors(&text);
-    let p = problem_at(&e, "beslisregels.schaal[0].band[0].van");
+    let p = problem_at(&e, "beslisregels.schaal[1].band[1].van");
     check_band(
         p,
-        "beslisregels.schaal[0].band[0].van",
+        "beslisregels.schaal[1].band[1].van",
         line_of(&text, &format!("{BAND}van = 1\n")),
         line_of(&text, "van = 1\n"),
         &["gat in de schaal", "0 tot en met 0"],
@@ -732,10 +742,10 @@ fn threshold_gap_at_the_start() {
 fn threshold_overlap() {
     let text = broken("van = 8\ntot = 11", "van = 7\ntot = 11");
     let e = errors(&text);
-    let p = problem_at(&e, "beslisregels.schaal[0].band[1].van");
+    let p = problem_at(&e, "beslisregels.schaal[1].band[2].van");
     check_band(
         p,
-        "beslisregels.schaal[0].band[1].van",
+        "beslisregels.schaal[1].band[2].van",
         line_of(&text, &format!("{BAND}van = 7\ntot = 11")),
         line_of(&text, "van = 7\ntot = 11"),
         &["overlap in de schaal", "7"],
@@ -746,10 +756,10 @@ fn threshold_overlap() {
 fn last_band_must_be_open() {
     let text = broken("van = 12\neindoordeel", "van = 12\ntot = 20\neindoordeel");
     let e = errors(&text);
-    let p = problem_at(&e, "beslisregels.schaal[0].band[2].tot");
+    let p = problem_at(&e, "beslisregels.schaal[1].band[3].tot");
     check_band(
         p,
-        "beslisregels.schaal[0].band[2].tot",
+        "beslisregels.schaal[1].band[3].tot",
         line_of(&text, &format!("{BAND}van = 12")),
         line_of(&text, "tot = 20"),
         &["laatste band", "'tot'"],
@@ -760,10 +770,10 @@ fn last_band_must_be_open() {
 fn only_the_last_band_may_be_open() {
     let text = broken("van = 8\ntot = 11\n", "van = 8\n");
     let e = errors(&text);
-    let p = problem_at(&e, "beslisregels.schaal[0].band[1].tot");
+    let p = problem_at(&e, "beslisregels.schaal[1].band[2].tot");
     check_band(
         p,
-        "beslisregels.schaal[0].band[1].tot",
+        "beslisregels.schaal[1].band[2].tot",
         line_of(&text, &format!("{BAND}van = 8\neindoordeel = \"matig\"")),
         line_of(&text, "van = 8\neindoordeel = \"matig\""),
         &["alleen de laatste band"],
@@ -774,10 +784,10 @@ fn only_the_last_band_may_be_open() {
 fn band_tot_before_van() {
     let text = broken("van = 8\ntot = 11", "van = 8\ntot = 6");
     let e = errors(&text);
-    let p = problem_at(&e, "beslisregels.schaal[0].band[1].tot");
+    let p = problem_at(&e, "beslisregels.schaal[1].band[2].tot");
     check_band(
         p,
-        "beslisregels.schaal[0].band[1].tot",
+        "beslisregels.schaal[1].band[2].tot",
         line_of(&text, &format!("{BAND}van = 8\ntot = 6")),
         line_of(&text, "tot = 6"),
         &["tot (6)", "van (8)"],
@@ -797,10 +807,10 @@ fn non_monotone_scale() {
         "van = 12\neindoordeel = \"matig\"",
     );
     let e = errors(&text);
-    let p = problem_at(&e, "beslisregels.schaal[0].band[2].eindoordeel");
+    let p = problem_at(&e, "beslisregels.schaal[1].band[3].eindoordeel");
     check_band(
         p,
-        "beslisregels.schaal[0].band[2].eindoordeel",
+        "beslisregels.schaal[1].band[3].eindoordeel",
         line_of(&text, &format!("{BAND}van = 12")),
         line_of(&text, "van = 12\neindoordeel = \"matig\"") + 1,
         &[
@@ -817,8 +827,8 @@ fn monotonicity_depends_on_the_maat() {
     let text = broken("maat = \"aftrekpunten\"", "maat = \"voldoende\"");
     let e = errors(&text);
     for field in [
-        "beslisregels.schaal[0].band[1].eindoordeel",
-        "beslisregels.schaal[1].band[1].eindoordeel",
+        "beslisregels.schaal[1].band[2].eindoordeel",
+        "beslisregels.schaal[2].band[2].eindoordeel",
     ] {
         let p = problem_at(&e, field);
         assert!(p.message.contains("beter eindoordeel"), "{p:?}");
@@ -835,7 +845,7 @@ fn alternative_scale_better_than_standard() {
         "van = 8\neindoordeel = \"matig\"",
     );
     let p = only_problem(&text);
-    assert_eq!(p.field, "beslisregels.schaal[1]", "{p:?}");
+    assert_eq!(p.field, "beslisregels.schaal[2]", "{p:?}");
     for part in [
         "'wachtlijst'",
         "12 aftrekpunten",
@@ -866,7 +876,7 @@ fn unknown_eindoordeel_in_voorwaarde() {
     let p = only_problem(&text);
     check(
         &p,
-        "beslisregels.voorwaarde[0].anders",
+        "beslisregels.voorwaarde[1].anders",
         Some(line_of(&text, "anders = \"goed\"")),
         &[
             "onbekend eindoordeel 'goed'",
@@ -882,10 +892,10 @@ fn unknown_eindoordeel_in_band() {
         "tot = 11\neindoordeel = \"redelijk\"",
     );
     let e = errors(&text);
-    let p = problem_at(&e, "beslisregels.schaal[0].band[1].eindoordeel");
+    let p = problem_at(&e, "beslisregels.schaal[1].band[2].eindoordeel");
     check(
         p,
-        "beslisregels.schaal[0].band[1].eindoordeel",
+        "beslisregels.schaal[1].band[2].eindoordeel",
         Some(line_of(&text, "eindoordeel = \"redelijk\"")),
         &["onbekend eindoordeel 'redelijk'"],
     );
@@ -927,7 +937,7 @@ fn unknown_dossier_date_kind_in_termijn() {
     let p = only_problem(&text);
     check(
         &p,
-        "termijn[0].vanaf",
+        "termijn[1].vanaf",
         Some(line_of(&text, "vanaf = \"melding\"")),
         &[
             "onbekende dossierdatum 'melding'",
@@ -946,7 +956,7 @@ fn termijn_from_equals_to() {
     let p = only_problem(&text);
     check(
         &p,
-        "termijn[0].tot",
+        "termijn[1].tot",
         Some(line_of(&text, "tot = \"melding_ontvangen\"")),
         &[],
     );
@@ -958,7 +968,7 @@ fn termijn_without_length() {
     let p = only_problem(&text);
     check(
         &p,
-        "termijn[0]",
+        "termijn[1]",
         Some(line_of(&text, "id = \"triage\"")),
         &["dagen"],
     );
@@ -970,7 +980,7 @@ fn termijn_unknown_eenheid() {
     let p = only_problem(&text);
     check(
         &p,
-        "termijn[0].eenheid",
+        "termijn[1].eenheid",
         Some(line_of(&text, "eenheid = \"schooldagen\"")),
         &["'schooldagen'", "kalenderdagen", "werkdagen"],
     );
@@ -991,9 +1001,9 @@ fn all_problems_are_reported_in_one_pass() {
     let text = replace(&text, r#"verwachtingen = ["1.1.2"]"#, "verwachtingen = []");
     let e = errors(&text);
     assert_eq!(e.problems.len(), 4, "{e}");
-    problem_at(&e, "beslisregels.aftrek[0].verwachting");
-    problem_at(&e, "termijn[0].vanaf");
-    problem_at(&e, "beslisregels.voorwaarde[0].anders");
+    problem_at(&e, "beslisregels.aftrek[1].verwachting");
+    problem_at(&e, "termijn[1].vanaf");
+    problem_at(&e, "beslisregels.voorwaarde[1].anders");
     problem_at(&e, "bronnen");
 }
 
@@ -1006,7 +1016,7 @@ fn display_names_file_line_and_field() {
     for part in [
         "test.toml".to_string(),
         format!("regel {line}"),
-        "beslisregels.aftrek[0].verwachting".to_string(),
+        "beslisregels.aftrek[1].verwachting".to_string(),
         "onbekende verwachting '9.9.9'".to_string(),
     ] {
         assert!(shown.contains(&part), "{part:?} in {shown:?}");
@@ -1032,7 +1042,7 @@ fn cli_score_with_broken_kader_names_file_and_problem() {
         .stdout_empty()
         .stderr_contains("broken.toml")
         .stderr_contains(&format!("regel {line}"))
-        .stderr_contains("beslisregels.aftrek[0].verwachting")
+        .stderr_contains("beslisregels.aftrek[1].verwachting")
         .stderr_contains("9.9.9");
 
     // The valid kader through the same path scores.
@@ -1132,7 +1142,7 @@ fn the_wrapping_kader_is_refused_with_file_line_and_field() {
     let p = &e.problems[0];
     check(
         p,
-        "beslisregels.aftrek[0].punten",
+        "beslisregels.aftrek[1].punten",
         Some(line_of(&text, "punten = 4294967295")),
         &["4294967295", "te groot", &MAX_POINTS.to_string()],
     );
@@ -1140,7 +1150,7 @@ fn the_wrapping_kader_is_refused_with_file_line_and_field() {
     for part in [
         "test.toml".to_string(),
         format!("regel {}", line_of(&text, "punten = 4294967295")),
-        "veld beslisregels.aftrek[0].punten".to_string(),
+        "veld beslisregels.aftrek[1].punten".to_string(),
     ] {
         assert!(shown.contains(&part), "{part:?} in {shown:?}");
     }
@@ -1161,7 +1171,7 @@ fn cli_score_refuses_the_wrapping_kader() {
         .stdout_empty()
         .stderr_contains("wrap.toml")
         .stderr_contains(&format!("regel {line}"))
-        .stderr_contains("beslisregels.aftrek[0].punten");
+        .stderr_contains("beslisregels.aftrek[1].punten");
 }
 
 #[test]
@@ -1173,7 +1183,7 @@ fn points_at_the_bound_are_accepted_and_above_refused() {
     let over = broken("punten = 2", &format!("punten = {}", MAX_POINTS + 1));
     check(
         &only_problem(&over),
-        "beslisregels.aftrek[0].punten",
+        "beslisregels.aftrek[1].punten",
         Some(line_of(&over, &format!("punten = {}", MAX_POINTS + 1))),
         &["te groot"],
     );
@@ -1181,7 +1191,7 @@ fn points_at_the_bound_are_accepted_and_above_refused() {
     let negative = broken("punten = 2", "punten = -2");
     check(
         &only_problem(&negative),
-        "beslisregels.aftrek[0].punten",
+        "beslisregels.aftrek[1].punten",
         Some(line_of(&negative, "punten = -2")),
         &["-2", "negatief"],
     );
@@ -1212,23 +1222,23 @@ fn band_limits_are_bounded() {
     let text = broken("tot = 11", &format!("tot = {over}"));
     check(
         &only_problem(&text),
-        "beslisregels.schaal[0].band[1].tot",
+        "beslisregels.schaal[1].band[2].tot",
         Some(line_of(&text, &format!("tot = {over}"))),
         &[&over.to_string(), "te groot", &MAX_BAND_LIMIT.to_string()],
     );
     let text = broken("van = 8\ntot = 11", &format!("van = {over}\ntot = 11"));
     let e = errors(&text);
-    let p = problem_at(&e, "beslisregels.schaal[0].band[1].van");
+    let p = problem_at(&e, "beslisregels.schaal[1].band[2].van");
     check(
         p,
-        "beslisregels.schaal[0].band[1].van",
+        "beslisregels.schaal[1].band[2].van",
         Some(line_of(&text, &format!("van = {over}"))),
         &["te groot"],
     );
     let text = broken("van = 12\n", "van = -12\n");
     check(
         &only_problem(&text),
-        "beslisregels.schaal[0].band[2].van",
+        "beslisregels.schaal[1].band[3].van",
         Some(line_of(&text, "van = -12")),
         &["negatief"],
     );
@@ -1257,7 +1267,7 @@ fn termijn_length_is_bounded() {
     let text = broken("dagen = 5", "dagen = 4294967295");
     check(
         &only_problem(&text),
-        "termijn[0].dagen",
+        "termijn[1].dagen",
         Some(line_of(&text, "dagen = 4294967295")),
         &["te groot", &MAX_DEADLINE_DAYS.to_string()],
     );
@@ -1265,7 +1275,7 @@ fn termijn_length_is_bounded() {
     let text = broken("dagen = 5", "dagen = 5\nweken = 700000000");
     check(
         &only_problem(&text),
-        "termijn[0].weken",
+        "termijn[1].weken",
         Some(line_of(&text, "weken = 700000000")),
         &["te groot"],
     );
@@ -1273,14 +1283,14 @@ fn termijn_length_is_bounded() {
     let text = broken("dagen = 5", "dagen = 3000\nweken = 500");
     check(
         &only_problem(&text),
-        "termijn[0].weken",
+        "termijn[1].weken",
         Some(line_of(&text, "weken = 500")),
         &["6500 dagen", &MAX_DEADLINE_DAYS.to_string()],
     );
     let text = broken("dagen = 5", "dagen = -5");
     check(
         &only_problem(&text),
-        "termijn[0].dagen",
+        "termijn[1].dagen",
         Some(line_of(&text, "dagen = -5")),
         &["negatief"],
     );
@@ -1315,10 +1325,7 @@ fn the_number_of_verwachtingen_is_bounded() {
     let p = only_problem(&over);
     check(
         &p,
-        &format!(
-            "thema[1].criterium[1].verwachting[{}].id",
-            first_too_many - 1
-        ),
+        &format!("thema[2].criterium[2].verwachting[{first_too_many}].id"),
         Some(line_of(&over, &format!("id = \"2.2.{first_too_many}\""))),
         &[&MAX_EXPECTATIONS.to_string()],
     );

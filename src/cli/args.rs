@@ -1,4 +1,5 @@
-//! The command line as clap parses it: every command, argument and help text (in Dutch).
+//! The command line as clap parses it: every command, argument and help text (in Dutch; the
+//! headings, `--help`, `--version` and the errors are made Dutch in `clap_nl`).
 
 use std::path::PathBuf;
 
@@ -21,6 +22,7 @@ pub enum Command {
     /// Opent een onderzoeksbestand in het venster van veldtoets.
     Open {
         /// Het .veldtoets-bestand.
+        #[arg(value_name = "BESTAND")]
         file: PathBuf,
     },
     /// Toont de ingebouwde toetsingskaders: id, titel, aantal beoordeelde verwachtingen.
@@ -42,6 +44,7 @@ pub enum Command {
     /// Maakt een nieuw onderzoeksbestand.
     New {
         /// Het nieuwe bestand (bijvoorbeeld gelderzoom.veldtoets); mag nog niet bestaan.
+        #[arg(value_name = "BESTAND")]
         file: PathBuf,
         /// Kader-id (zie `veldtoets kaders`) of pad naar een kaderbestand.
         #[arg(long, value_name = "ID|PAD")]
@@ -65,14 +68,19 @@ pub enum Command {
     /// Maakt een volledig, fictief demo-onderzoek om veldtoets mee te proberen.
     Demo {
         /// Het nieuwe bestand; mag nog niet bestaan.
+        #[arg(value_name = "BESTAND")]
         file: PathBuf,
     },
     /// Legt een (nieuwe versie van een) oordeel vast; eerdere versies blijven bewaard.
     Oordeel {
+        /// Het .veldtoets-bestand.
+        #[arg(value_name = "BESTAND")]
         file: PathBuf,
         /// Verwachting-id, bijvoorbeeld 1.3.1.
+        #[arg(value_name = "VERWACHTING")]
         verwachting: String,
         /// voldoende, onvoldoende, onvoldoende:<variant> of niet_beoordeeld.
+        #[arg(value_name = "OORDEEL")]
         oordeel: String,
         /// De onderbouwing (komt in het rapport).
         #[arg(long, value_name = "TEKST", default_value = "")]
@@ -83,6 +91,8 @@ pub enum Command {
     },
     /// Controleert een onderzoeksbestand: schemaversie, integriteit, aantallen.
     Check {
+        /// Het .veldtoets-bestand.
+        #[arg(value_name = "BESTAND")]
         file: PathBuf,
         /// Als JSON.
         #[arg(long)]
@@ -90,6 +100,8 @@ pub enum Command {
     },
     /// Exporteert het hele onderzoek.
     Export {
+        /// Het .veldtoets-bestand.
+        #[arg(value_name = "BESTAND")]
         file: PathBuf,
         /// Schrijf het hele onderzoek als JSON naar dit bestand ('-' voor standaarduitvoer).
         #[arg(long, value_name = "UIT", required_unless_present = "pdf")]

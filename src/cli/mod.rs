@@ -7,6 +7,7 @@
 //! a file, guarding and writing outputs) live here.
 
 mod args;
+mod clap_nl;
 mod export;
 mod inspection;
 mod merge;
@@ -17,8 +18,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
-use clap::Parser;
+use anyhow::{Context, Result, bail};
 
 use crate::domain::inspection::Inspection;
 use crate::domain::termijn;
@@ -31,7 +31,19 @@ pub use score::{parse_judgements, read_judgements};
 
 /// Runs the CLI with the process arguments and returns the exit code.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match clap_nl::parse_from(std::env::args_os()) {
+        Ok(cli) => cli,
+        Err(exit) => {
+            // Help and version on standard output, a usage error on standard error; a closed
+            // pipe (`veldtoets --help | head`) is not worth a message.
+            if exit.stdout {
+                let _ = std::io::stdout().lock().write_all(exit.text.as_bytes());
+            } else {
+                let _ = std::io::stderr().lock().write_all(exit.text.as_bytes());
+            }
+            return ExitCode::from(exit.code);
+        }
+    };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -49,10 +61,35 @@ pub fn main() -> ExitCode {
                 // The reader of our output went away (e.g. `| head`): nothing to report.
                 return ExitCode::SUCCESS;
             }
-            eprintln!("fout: {error:#}");
+            eprintln!("fout: {}", error_text(&error));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its causes as one Dutch line (`a: b: c`, like anyhow's `{:#}`). A library error
+/// that slipped through without a Dutch message of its own (an I/O error writing standard output,
+/// a JSON writer error) is shown by kind in Dutch instead of its English text, and a cause whose
+/// text the message before it already contains is not repeated.
+fn error_text(error: &anyhow::Error) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for cause in error.chain() {
+        let text = if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            fsutil::io_error_text(io)
+        } else if let Some(json) = cause.downcast_ref::<serde_json::Error>() {
+            match json.io_error_kind() {
+                Some(kind) => fsutil::io_error_text(&kind.into()),
+                None => "de JSON-gegevens zijn ongeldig".to_string(),
+            }
+        } else {
+            cause.to_string()
+        };
+        if parts.last().is_some_and(|before| before.contains(&text)) {
+            continue;
+        }
+        parts.push(text);
+    }
+    parts.join(": ")
 }
 
 fn run(cli: Cli) -> Result<()> {
@@ -175,10 +212,14 @@ fn parse_date_arg(text: Option<&str>, what: &str) -> Result<Option<jiff::civil::
 /// Prints `value` as pretty JSON and a newline on standard output.
 fn print_json(value: &impl serde::Serialize) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value)?;
-    writeln!(out)?;
+    serde_json::to_writer_pretty(&mut out, value).context(STDOUT_FAILED)?;
+    writeln!(out).context(STDOUT_FAILED)?;
     Ok(())
 }
+
+/// The context of a failed write to standard output (its cause is shown in Dutch by
+/// [`error_text`]; a closed pipe is recognised through it and not reported).
+const STDOUT_FAILED: &str = "de uitvoer (standaarduitvoer) kan niet worden geschreven";
 
 /// `value` as pretty JSON and a newline, for [`write_output`].
 fn json_bytes(value: &impl serde::Serialize) -> Result<Vec<u8>> {
@@ -191,9 +232,37 @@ fn json_bytes(value: &impl serde::Serialize) -> Result<Vec<u8>> {
 /// or to standard output for `-`.
 fn write_output(out: &Path, inputs: &[&Path], bytes: &[u8]) -> Result<()> {
     if out == Path::new("-") {
-        std::io::stdout().lock().write_all(bytes)?;
+        std::io::stdout()
+            .lock()
+            .write_all(bytes)
+            .context(STDOUT_FAILED)?;
     } else {
         fsutil::write_output(out, inputs, bytes)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn library_causes_are_shown_in_dutch_once() {
+        let io = std::io::Error::from_raw_os_error(21);
+        let error = anyhow::Error::new(io).context("'x' kan niet worden gelezen");
+        let text = error_text(&error);
+        assert!(text.starts_with("'x' kan niet worden gelezen: "), "{text}");
+        assert!(text.contains("map"), "{text}");
+        assert!(
+            !text.contains("os error") && !text.contains("Is a directory"),
+            "{text}"
+        );
+
+        let json = serde_json::from_str::<serde_json::Value>("{").unwrap_err();
+        let text = error_text(&anyhow::Error::new(json).context(STDOUT_FAILED));
+        assert!(!text.contains("EOF") && !text.contains("column"), "{text}");
+
+        let error = anyhow::anyhow!("a").context("a en b");
+        assert_eq!(error_text(&error), "a en b");
+    }
 }

@@ -4,6 +4,12 @@
 //! verwachting (or, for answers, when the guide question informs it and the answer has a note);
 //! dossier checks are summarised per checklist item as "x van y dossiers"; documents and termijnen
 //! come from the kader's links.
+//!
+//! A record in conflict (see [`crate::domain::inspection::History`]) is never counted as if one
+//! version had won: a conflicted dossiervraag — or any dossiervraag of a dossier that one copy
+//! deleted and another edited — counts as neither ja nor nee but as unresolved
+//! ([`CheckEvidence::conflict`]); termijnen come from [`Inspection::deadline_summaries`], which
+//! counts an unresolved dossier as unknown.
 
 use super::inspection::{
     AnswerData, CheckAnswer, DocumentData, FlashData, Inspection, InterviewData, Revision, Tag,
@@ -37,6 +43,12 @@ pub struct CheckEvidence<'a> {
     pub open: u32,
     /// Numbers of the dossiers answered "nee", with the note.
     pub nee_dossiers: Vec<(String, String)>,
+    /// Dossiers where the answer is unresolved (the versions of the dossiervraag disagree, or
+    /// the dossier itself is deleted in one copy and edited in another): counted in none of
+    /// the above.
+    pub conflict: u32,
+    /// Numbers of those dossiers.
+    pub conflict_dossiers: Vec<String>,
 }
 
 impl CheckEvidence<'_> {
@@ -50,6 +62,12 @@ impl CheckEvidence<'_> {
         if self.open > 0 {
             s.push_str(&format!(", {} nog niet bekeken", self.open));
         }
+        if self.conflict > 0 {
+            s.push_str(&format!(
+                ", {} met een onopgelost conflict (voorlopig niet meegeteld)",
+                self.conflict
+            ));
+        }
         s
     }
 }
@@ -57,6 +75,9 @@ impl CheckEvidence<'_> {
 pub struct DocumentEvidence<'a> {
     pub item: &'a DocumentItem,
     pub record: Option<&'a Revision<DocumentData>>,
+    /// The document record is in conflict: `record` is only the placeholder version, and the
+    /// document is not counted as evidence until the conflict is resolved.
+    pub conflict: bool,
 }
 
 /// Everything known about one verwachting.
@@ -79,8 +100,9 @@ impl Evidence<'_> {
                 .documents
                 .iter()
                 .filter(|d| {
-                    d.record
-                        .is_some_and(|r| r.data.ontvangen || !r.data.notitie.is_empty())
+                    !d.conflict
+                        && d.record
+                            .is_some_and(|r| r.data.ontvangen || !r.data.notitie.is_empty())
                 })
                 .count()
             + self
@@ -240,11 +262,20 @@ fn gather<'a>(inspection: &'a Inspection, id: &str, shared: &Shared<'a>) -> Evid
                 nvt: 0,
                 open: 0,
                 nee_dossiers: Vec::new(),
+                conflict: 0,
+                conflict_dossiers: Vec::new(),
             };
             for d in dossiers {
-                let answer = shared
-                    .check(inspection, &d.meta.entity, &q.id)
-                    .map(|r| (r.data.antwoord, r.data.notitie.as_str()));
+                let check = shared.check(inspection, &d.meta.entity, &q.id);
+                let unresolved = check
+                    .is_some_and(|r| inspection.checks.is_conflicted(&r.meta.entity))
+                    || existence_disputed(inspection, &d.meta.entity);
+                if unresolved {
+                    c.conflict += 1;
+                    c.conflict_dossiers.push(d.data.nummer.clone());
+                    continue;
+                }
+                let answer = check.map(|r| (r.data.antwoord, r.data.notitie.as_str()));
                 match answer {
                     Some((CheckAnswer::Ja, _)) => c.ja += 1,
                     Some((CheckAnswer::Nee, note)) => {
@@ -265,9 +296,13 @@ fn gather<'a>(inspection: &'a Inspection, id: &str, shared: &Shared<'a>) -> Evid
         .documents
         .iter()
         .filter(|d| d.expectations.iter().any(|e| e == id))
-        .map(|item| DocumentEvidence {
-            item,
-            record: inspection.documents.get(&inspection.document_id(&item.id)),
+        .map(|item| {
+            let id = inspection.document_id(&item.id);
+            DocumentEvidence {
+                item,
+                record: inspection.documents.get(&id),
+                conflict: inspection.documents.is_conflicted(&id),
+            }
         })
         .collect();
 
@@ -285,4 +320,12 @@ fn gather<'a>(inspection: &'a Inspection, id: &str, shared: &Shared<'a>) -> Evid
         documents,
         deadlines,
     }
+}
+
+/// Whether one copy deleted the dossier while another edited it (an unresolved conflict).
+fn existence_disputed(inspection: &Inspection, dossier: &str) -> bool {
+    inspection
+        .dossiers
+        .history(dossier)
+        .is_some_and(|h| h.is_conflicted() && h.heads().any(|r| r.meta.deleted))
 }

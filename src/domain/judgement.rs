@@ -129,7 +129,9 @@ impl Judgement {
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum JudgementError {
-    #[error("onbekende verwachting '{0}' (niet in dit toetsingskader)")]
+    #[error(
+        "onbekende verwachting '{0}': die staat niet in dit toetsingskader; gebruik het nummer van een verwachting zoals het in het kader staat"
+    )]
     UnknownExpectation(String),
     #[error(
         "onbekend oordeel '{value}' bij verwachting {expectation}; toegestaan: voldoende, onvoldoende, onvoldoende:<variant>, niet_beoordeeld"

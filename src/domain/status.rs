@@ -7,8 +7,14 @@
 //! left anywhere. There is **no** eindoordeel at all, not even a provisional one, when no scored
 //! verwachting has an oordeel, whatever the beslisregels give for zero. [`Status`] says which,
 //! and when it is not final, why ([`Open`]).
+//!
+//! A conflict in any other record (a dossier, a dossiervraag, the wachtlijst, …) also keeps the
+//! eindoordeel provisional: the evidence and termijnen it rests on are unresolved
+//! ([`Open::records`]). [`Inspection::status`] includes them; a caller that builds a status
+//! itself with [`Status::new`] adds them with [`Status::with_record_conflicts`] (or uses
+//! [`Status::of_inspection`]).
 
-use super::inspection::{Conflict, Inspection};
+use super::inspection::{Conflict, Inspection, Kind};
 use super::judgement::{Judgement, JudgementSet};
 use super::kader::{Framework, Verdict};
 use super::scoring::{Score, Standing, score};
@@ -32,6 +38,9 @@ pub struct Open {
     pub not_judged: Vec<String>,
     /// Verwachtingen (scored or not) whose concurrent oordelen differ, in kader order.
     pub conflicts: Vec<String>,
+    /// Other records in conflict, in words ("dossier VTG-2026-0668", "dossiervraag dos-1.1.1b in
+    /// dossier VTG-2026-0668"), in the order of [`Inspection::all_conflicts`].
+    pub records: Vec<String>,
 }
 
 impl Status {
@@ -59,6 +68,7 @@ impl Status {
         let open = Open {
             not_judged,
             conflicts,
+            records: Vec::new(),
         };
         match score.standing() {
             Standing::NoJudgement => Status::NoJudgement(open),
@@ -74,6 +84,46 @@ impl Status {
         score: &Score,
     ) -> Status {
         Status::new(framework, judgements, score, &[])
+    }
+
+    /// The status of an inspection: [`Status::new`] with the conflicts of every kind.
+    pub fn of_inspection(
+        inspection: &Inspection,
+        judgements: &JudgementSet,
+        score: &Score,
+    ) -> Status {
+        Status::new(
+            &inspection.framework,
+            judgements,
+            score,
+            &inspection.conflicts(),
+        )
+        .with_record_conflicts(inspection.record_conflict_descriptions())
+    }
+
+    /// Adds conflicts in records other than oordelen (descriptions, see [`Open::records`]): a
+    /// final status becomes provisional.
+    pub fn with_record_conflicts(self, records: Vec<String>) -> Status {
+        if records.is_empty() {
+            return self;
+        }
+        match self {
+            Status::NoJudgement(mut open) => {
+                open.records = records;
+                Status::NoJudgement(open)
+            }
+            Status::Provisional(v, mut open) => {
+                open.records = records;
+                Status::Provisional(v, open)
+            }
+            Status::Final(v) => Status::Provisional(
+                v,
+                Open {
+                    records,
+                    ..Open::default()
+                },
+            ),
+        }
     }
 
     /// Every scored verwachting judged and no conflict left.
@@ -107,6 +157,11 @@ impl Status {
         self.open().map_or(&[], |o| o.conflicts.as_slice())
     }
 
+    /// The other records in conflict, in words (empty when final).
+    pub fn record_conflicts(&self) -> &[String] {
+        self.open().map_or(&[], |o| o.records.as_slice())
+    }
+
     /// The scored verwachtingen without an oordeel, conflicts excluded (empty when final).
     pub fn not_judged(&self) -> &[String] {
         self.open().map_or(&[], |o| o.not_judged.as_slice())
@@ -123,11 +178,21 @@ impl Status {
 }
 
 impl Inspection {
-    /// Whether the eindoordeel of this inspection is final, and why not when it is not. Scores the
-    /// current oordelen; a caller that has the score already uses [`Status::new`].
+    /// Whether the eindoordeel of this inspection is final, and why not when it is not (conflicts
+    /// of every kind included). Scores the current oordelen; a caller that has the score already
+    /// uses [`Status::of_inspection`].
     pub fn status(&self) -> Status {
         let judgements = self.judgements();
         let score = score(&self.framework, &judgements);
-        Status::new(&self.framework, &judgements, &score, &self.conflicts())
+        Status::of_inspection(self, &judgements, &score)
+    }
+
+    /// The records other than oordelen in conflict, in words (see [`Open::records`]).
+    pub fn record_conflict_descriptions(&self) -> Vec<String> {
+        self.all_conflicts()
+            .into_iter()
+            .filter(|c| c.kind != Kind::Oordeel)
+            .map(|c| c.description)
+            .collect()
     }
 }

@@ -423,7 +423,11 @@ pub fn parse_date_input(text: &str) -> Result<Date, String> {
     let (Ok(year), Ok(month), Ok(day)) =
         (i16::try_from(year), i8::try_from(month), i8::try_from(day))
     else {
-        return Err(format!("'{text}' is geen geldige datum"));
+        return Err(format!(
+            "'{text}' is geen geldige datum; schrijf dd-mm-jjjj"
+        ));
     };
-    Date::new(year, month, day).map_err(|_| format!("'{text}' bestaat niet als datum"))
+    Date::new(year, month, day).map_err(|_| {
+        format!("'{text}' bestaat niet als datum; controleer dag en maand (dd-mm-jjjj)")
+    })
 }

@@ -4,7 +4,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::domain::inspection::{Inspection, OordeelData, Revision, Tags};
+use crate::domain::inspection::{
+    ConflictVersion, Inspection, Kind, OordeelData, RecordConflict, Revision, Tags,
+};
 use crate::domain::termijn::{self, DeadlineOutcome};
 
 use super::ScoreJson;
@@ -23,6 +25,10 @@ pub struct ExportJson {
     pub documenten: Vec<DocumentJson>,
     pub wachtlijst: Option<WachtlijstJson>,
     pub oordelen: Vec<OordeelJson>,
+    /// Every record of every kind whose versions disagree (different content, or edit versus
+    /// delete): oordelen as before (`verwachting`, `versies`), plus `soort`, `record`,
+    /// `omschrijving` and `velden` for every kind. A record listed here shows elsewhere in the
+    /// export only a placeholder value (with `conflict: true`), never a version picked by clock.
     pub conflicten: Vec<ConflictJson>,
     pub score: ScoreJson,
     /// Text that was typed but not yet confirmed as a revision (recovered after a crash, or
@@ -80,6 +86,9 @@ pub struct InterviewJson {
     pub notitie: String,
     pub inspecteur: String,
     pub antwoorden: Vec<AntwoordJson>,
+    /// The versions of this interview disagree (see `conflicten`); the values above are a
+    /// placeholder, not a chosen version.
+    pub conflict: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -89,6 +98,8 @@ pub struct AntwoordJson {
     pub notitie: String,
     pub tags: BTreeMap<String, String>,
     pub inspecteur: String,
+    /// The versions disagree (see `conflicten`).
+    pub conflict: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -100,6 +111,8 @@ pub struct FlitsJson {
     pub tags: BTreeMap<String, String>,
     pub notitie: String,
     pub inspecteur: String,
+    /// The versions disagree (see `conflicten`).
+    pub conflict: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -117,6 +130,9 @@ pub struct DossierJson {
     pub termijnen: Vec<DossierTermijnJson>,
     pub datumproblemen: Vec<String>,
     pub checks: Vec<CheckJson>,
+    /// The versions of this dossier disagree (see `conflicten`): the values above are a
+    /// placeholder (the last version both copies agreed on), not a chosen version.
+    pub conflict: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -127,6 +143,9 @@ pub struct DossierTermijnJson {
     pub dagen: Option<i64>,
     pub dagen_te_laat: Option<i64>,
     pub toelichting: String,
+    /// The dossier's versions give different outcomes for this term (or one deletes it): the
+    /// outcome is unresolved and counted as `onbekend` in `termijnen`.
+    pub conflict: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -134,6 +153,8 @@ pub struct CheckJson {
     pub vraag: String,
     pub antwoord: String,
     pub notitie: String,
+    /// The versions of this answer disagree (see `conflicten`): not counted as ja or nee.
+    pub conflict: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -154,6 +175,8 @@ pub struct DocumentJson {
     pub naam: String,
     pub ontvangen: bool,
     pub notitie: String,
+    /// The versions disagree (see `conflicten`).
+    pub conflict: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -162,32 +185,115 @@ pub struct WachtlijstJson {
     pub oudste: Option<String>,
     pub peildatum: Option<String>,
     pub notitie: String,
+    /// The versions disagree (see `conflicten`).
+    pub conflict: bool,
 }
 
 #[derive(Debug, Serialize)]
 pub struct OordeelJson {
     pub verwachting: String,
-    pub oordeel: String,
-    pub onderbouwing: String,
-    pub inspecteur: String,
-    pub tijd: String,
+    /// The current oordeel; `null` when the verwachting is in conflict (then there is no single
+    /// current value: see `versies`).
+    pub oordeel: Option<String>,
+    /// `null` in a conflict, like `oordeel`.
+    pub onderbouwing: Option<String>,
+    /// `null` in a conflict, like `oordeel`.
+    pub inspecteur: Option<String>,
+    /// `null` in a conflict, like `oordeel`.
+    pub tijd: Option<String>,
+    /// Every version in causal order: each after the versions it replaces (`vervangt`),
+    /// concurrent versions by id — never by clock.
     pub historie: Vec<VersieJson>,
+    /// The versions disagree (also listed in `conflicten`).
+    pub conflict: bool,
+    /// The current versions (the heads): one normally, all sides of a conflict.
+    pub versies: Vec<VersieJson>,
 }
 
 #[derive(Debug, Serialize)]
 pub struct VersieJson {
     pub versie: String,
-    pub oordeel: String,
-    pub onderbouwing: String,
+    /// For an oordeel only (left out for other kinds).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub oordeel: Option<String>,
+    /// For an oordeel only (left out for other kinds).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub onderbouwing: Option<String>,
     pub inspecteur: String,
     pub tijd: String,
     pub vervangt: Vec<String>,
+    /// This version deletes the record (a tombstone).
+    pub verwijderd: bool,
+    /// The content in short ("ja", "nummer VTG-1, melding_ontvangen 03-02-2026"), or
+    /// "verwijderd".
+    pub samenvatting: String,
 }
 
+/// One record whose versions disagree, of any kind.
 #[derive(Debug, Serialize)]
 pub struct ConflictJson {
-    pub verwachting: String,
+    /// The verwachting, for an oordeel conflict (left out for other kinds).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub verwachting: Option<String>,
+    /// Every version (head), in causal order.
     pub versies: Vec<VersieJson>,
+    /// The kind: onderzoek, interview, antwoord, flitsinterview, dossier, dossiervraag,
+    /// document, wachtlijst or oordeel.
+    pub soort: &'static str,
+    /// The record's id (the verwachting id for an oordeel).
+    pub record: String,
+    /// The record in words, e.g. "dossiervraag dos-1.1.1b in dossier VTG-2026-0668".
+    pub omschrijving: String,
+    /// The fields in which the versions differ; `verwijderd` for edit versus delete.
+    pub velden: Vec<String>,
+    /// The conflict in one line: "dossiervraag dos-1.1.1b in dossier VTG-2026-0668: ja
+    /// (E. Voorbeeld) / nee (J. Proef)".
+    pub tekst: String,
+}
+
+impl ConflictJson {
+    /// The JSON of a conflict, with inspecteur names from `inspection`. For an oordeel the
+    /// versions carry `oordeel` and `onderbouwing` as before.
+    pub fn new(inspection: &Inspection, conflict: &RecordConflict) -> ConflictJson {
+        let oordeel = conflict.kind == Kind::Oordeel;
+        let history = inspection
+            .oordelen
+            .history(&conflict.entity)
+            .filter(|_| oordeel);
+        ConflictJson {
+            verwachting: oordeel.then(|| conflict.entity.clone()),
+            versies: conflict
+                .versions
+                .iter()
+                .map(|v| {
+                    let revision =
+                        history.and_then(|h| h.revisions().iter().find(|r| r.meta.rev == v.rev));
+                    match revision {
+                        Some(r) => version_json(inspection, r),
+                        None => conflict_version_json(inspection, v),
+                    }
+                })
+                .collect(),
+            soort: conflict.kind.as_str(),
+            record: conflict.entity.clone(),
+            omschrijving: conflict.description.clone(),
+            velden: conflict.fields.iter().map(ToString::to_string).collect(),
+            tekst: conflict.line(|id| inspection.inspector_name(id)),
+        }
+    }
+}
+
+fn conflict_version_json(inspection: &Inspection, v: &ConflictVersion) -> VersieJson {
+    VersieJson {
+        versie: v.rev.to_string(),
+        oordeel: None,
+        onderbouwing: None,
+        inspecteur: inspection.inspector_name(v.author).to_string(),
+        tijd: v.at.to_string(),
+        vervangt: v.replaces.iter().map(ToString::to_string).collect(),
+        verwijderd: v.deleted,
+        samenvatting: v.summary.clone(),
+    }
 }
 
 fn tags_out(tags: &Tags) -> BTreeMap<String, String> {
@@ -201,13 +307,20 @@ fn date_out(d: Option<jiff::civil::Date>) -> Option<String> {
 }
 
 fn version_json(inspection: &Inspection, r: &Revision<OordeelData>) -> VersieJson {
+    use crate::domain::inspection::RecordData;
     VersieJson {
         versie: r.meta.rev.to_string(),
-        oordeel: r.data.text(),
-        onderbouwing: r.data.onderbouwing.clone(),
+        oordeel: Some(r.data.text()),
+        onderbouwing: Some(r.data.onderbouwing.clone()),
         inspecteur: inspection.inspector_name(r.meta.author).to_string(),
         tijd: r.meta.at.to_string(),
         vervangt: r.meta.replaces.iter().map(ToString::to_string).collect(),
+        verwijderd: r.meta.deleted,
+        samenvatting: if r.meta.deleted {
+            "verwijderd".to_string()
+        } else {
+            r.data.summary()
+        },
     }
 }
 
@@ -237,8 +350,10 @@ impl ExportJson {
                             notitie: a.data.notitie.clone(),
                             tags: tags_out(&a.data.tags),
                             inspecteur: name(a.meta.author),
+                            conflict: inspection.answers.is_conflicted(&a.meta.entity),
                         })
                         .collect(),
+                    conflict: inspection.interviews.is_conflicted(&i.meta.entity),
                 }
             })
             .collect();
@@ -255,6 +370,7 @@ impl ExportJson {
                 tags: tags_out(&f.data.tags),
                 notitie: f.data.notitie.clone(),
                 inspecteur: name(f.meta.author),
+                conflict: inspection.flashes.is_conflicted(&f.meta.entity),
             })
             .collect();
         flitsinterviews.sort_by(|a, b| (&a.tijdstip, &a.id).cmp(&(&b.tijdstip, &b.id)));
@@ -281,6 +397,7 @@ impl ExportJson {
                         .iter()
                         .map(|def| {
                             let outcome = termijn::evaluate(def, dates);
+                            let unresolved = inspection.deadline_outcome(def, d).is_none();
                             let (status, dagen, over) = match outcome {
                                 DeadlineOutcome::Met { elapsed } => ("binnen", Some(elapsed), None),
                                 DeadlineOutcome::Missed { elapsed, over } => {
@@ -295,6 +412,7 @@ impl ExportJson {
                                 dagen,
                                 dagen_te_laat: over,
                                 toelichting: outcome.describe(),
+                                conflict: unresolved,
                             }
                         })
                         .collect(),
@@ -308,8 +426,10 @@ impl ExportJson {
                             vraag: c.data.vraag.clone(),
                             antwoord: c.data.antwoord.as_str().to_string(),
                             notitie: c.data.notitie.clone(),
+                            conflict: inspection.checks.is_conflicted(&c.meta.entity),
                         })
                         .collect(),
+                    conflict: inspection.dossiers.is_conflicted(&d.meta.entity),
                 }
             })
             .collect();
@@ -337,6 +457,7 @@ impl ExportJson {
                 naam: d.data.naam.clone(),
                 ontvangen: d.data.ontvangen,
                 notitie: d.data.notitie.clone(),
+                conflict: inspection.documents.is_conflicted(&d.meta.entity),
             })
             .collect();
         let doc_order = |item: &Option<String>| {
@@ -357,6 +478,7 @@ impl ExportJson {
                     oudste: date_out(w.data.oudste),
                     peildatum: date_out(w.data.peildatum),
                     notitie: w.data.notitie.clone(),
+                    conflict: inspection.waitlist.is_conflicted(&w.meta.entity),
                 });
 
         let oordelen = fw
@@ -365,16 +487,28 @@ impl ExportJson {
             .filter_map(|e| {
                 let id = &e.expectation.id;
                 let history = inspection.oordelen.history(id)?;
-                let current = history.current()?;
+                let conflict = history.is_conflicted();
+                // A conflicted oordeel has no single current value; a settled one that is
+                // deleted is left out, as before.
+                let current = if conflict {
+                    None
+                } else {
+                    Some(history.current()?)
+                };
                 Some(OordeelJson {
                     verwachting: id.clone(),
-                    oordeel: current.data.text(),
-                    onderbouwing: current.data.onderbouwing.clone(),
-                    inspecteur: name(current.meta.author),
-                    tijd: current.meta.at.to_string(),
+                    oordeel: current.map(|c| c.data.text()),
+                    onderbouwing: current.map(|c| c.data.onderbouwing.clone()),
+                    inspecteur: current.map(|c| name(c.meta.author)),
+                    tijd: current.map(|c| c.meta.at.to_string()),
                     historie: history
                         .revisions()
                         .iter()
+                        .map(|r| version_json(inspection, r))
+                        .collect(),
+                    conflict,
+                    versies: history
+                        .heads()
                         .map(|r| version_json(inspection, r))
                         .collect(),
                 })
@@ -382,16 +516,9 @@ impl ExportJson {
             .collect();
 
         let conflicten = inspection
-            .conflicts()
-            .into_iter()
-            .map(|c| ConflictJson {
-                verwachting: c.verwachting.to_string(),
-                versies: c
-                    .versions
-                    .iter()
-                    .map(|r| version_json(inspection, r))
-                    .collect(),
-            })
+            .all_conflicts()
+            .iter()
+            .map(|c| ConflictJson::new(inspection, c))
             .collect::<Vec<_>>();
 
         ExportJson {

@@ -43,7 +43,8 @@ pub struct ScoreJson {
     pub aftrek: Vec<DeductionJson>,
     /// Voorwaarden (groups that must all be met) that were not met.
     pub voorwaarden_niet_voldaan: Vec<String>,
-    /// Unresolved conflicts between concurrent oordelen (only for inspection files).
+    /// Unresolved conflicts (only for inspection files): records of every kind whose concurrent
+    /// versions disagree, oordelen included (see `conflicten` in the export).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub conflicten: Option<usize>,
     /// The judgements as scored, id → value.
@@ -70,10 +71,9 @@ impl ScoreJson {
         let framework = &inspection.framework;
         let judgements = inspection.judgements();
         let score = domain::score(framework, &judgements);
-        let conflicts = inspection.conflicts();
-        let status = Status::new(framework, &judgements, &score, &conflicts);
+        let status = Status::of_inspection(inspection, &judgements, &score);
         let mut json = ScoreJson::with_status(framework, &judgements, &score, &status);
-        json.conflicten = Some(conflicts.len());
+        json.conflicten = Some(inspection.all_conflicts().len());
         json
     }
 
@@ -193,11 +193,19 @@ fn judged_count(inspection: &Inspection) -> usize {
 pub struct MergeJson {
     /// True when the target did not exist and was made from the first source.
     pub aangemaakt: bool,
+    /// What came in (revisions the target did not have), per kind and inspecteur.
+    pub binnengekomen: Vec<BinnengekomenJson>,
     pub bronnen: Vec<String>,
     /// The verwachtingen with an unresolved conflict after the merge, in kader order.
     pub conflict_verwachtingen: Vec<String>,
+    /// Unresolved conflicts of every kind after the merge (the length of `conflicten_lijst`).
     pub conflicten: usize,
+    /// Every unresolved conflict of every kind (dossier, dossiervraag, oordeel, …) with its
+    /// versions, inspecteur and time: the same shape as `conflicten` in `export --json`.
+    pub conflicten_lijst: Vec<ConflictJson>,
     pub doel: String,
+    /// The merge in plain words: what came in and every conflict with its versions.
+    pub samenvatting: String,
     /// Rows added per table.
     pub toegevoegd: BTreeMap<String, u64>,
     pub toegevoegd_totaal: u64,
@@ -205,19 +213,54 @@ pub struct MergeJson {
     pub versies: usize,
 }
 
+/// What one inspecteur's revisions of one kind brought into a merge.
+#[derive(Debug, Serialize)]
+pub struct BinnengekomenJson {
+    /// The kind, as in `conflicten[].soort`.
+    pub soort: &'static str,
+    pub inspecteur: String,
+    pub nieuw: u64,
+    pub gewijzigd: u64,
+    pub verwijderd: u64,
+    /// "2 nieuwe dossiers van J. Proef".
+    pub tekst: String,
+}
+
 impl MergeJson {
     pub fn new(into: &Path, outcome: &MergeOutcome) -> MergeJson {
         let summary = &outcome.summary;
+        let inspection = &outcome.inspection;
         MergeJson {
             aangemaakt: summary.created,
+            binnengekomen: summary
+                .incoming
+                .iter()
+                .map(|i| {
+                    let name = inspection.inspector_name(i.author);
+                    BinnengekomenJson {
+                        soort: i.kind.as_str(),
+                        inspecteur: name.to_string(),
+                        nieuw: i.new,
+                        gewijzigd: i.changed,
+                        verwijderd: i.deleted,
+                        tekst: i.line(name),
+                    }
+                })
+                .collect(),
             bronnen: summary
                 .sources
                 .iter()
                 .map(|p| p.display().to_string())
                 .collect(),
             conflict_verwachtingen: summary.conflicts.clone(),
-            conflicten: summary.conflicts.len(),
+            conflicten: summary.record_conflicts.len(),
+            conflicten_lijst: summary
+                .record_conflicts
+                .iter()
+                .map(|c| ConflictJson::new(&outcome.inspection, c))
+                .collect(),
             doel: into.display().to_string(),
+            samenvatting: summary.message(inspection),
             toegevoegd: summary
                 .added
                 .iter()

@@ -7,14 +7,16 @@
 
 mod builtin;
 mod dto;
+mod toml_text;
 mod validate;
 
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
 use crate::domain::kader::Framework;
+use crate::fsutil;
 
 pub use builtin::{BUILTIN, builtin, builtin_ids};
 
@@ -36,7 +38,8 @@ pub struct KaderError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub line: Option<usize>,
-    /// Dotted path of the field, e.g. `beslisregels.aftrek[0].verwachting`.
+    /// Dotted path of the field, e.g. `beslisregels.aftrek[1].verwachting`: positions in a list
+    /// count from 1, as people count (`aftrek[1]` is the first `[[beslisregels.aftrek]]`).
     pub field: String,
     pub message: String,
 }
@@ -68,14 +71,15 @@ impl fmt::Display for Problem {
 #[derive(Debug, Error)]
 pub enum LoadError {
     #[error(
-        "onbekend kader '{0}': geen ingebouwd kader en geen bestand met die naam (ingebouwd: {ids})",
+        "onbekend kader '{0}': geen ingebouwd kader en geen bestand met die naam; kies een ingebouwd kader ({ids}) of geef het pad naar een kaderbestand",
         ids = builtin_ids().join(", ")
     )]
     Unknown(String),
-    #[error("kaderbestand '{path}' kan niet worden gelezen: {source}")]
+    // The I/O error is deliberately not a `source`: its English text would follow the Dutch one.
+    #[error("kaderbestand '{}' kan niet worden gelezen: {}", path.display(), fsutil::io_error_text(error))]
     Read {
-        path: String,
-        source: std::io::Error,
+        path: PathBuf,
+        error: std::io::Error,
     },
     #[error(transparent)]
     Invalid(#[from] KaderError),
@@ -93,13 +97,29 @@ pub fn resolve(id_or_path: &str) -> Result<Framework, LoadError> {
     load_path(path)
 }
 
-/// Loads and validates a kader file.
+/// Loads and validates a kader file. A file that is not UTF-8 text is an invalid kader whose
+/// problem names the line of the first bad byte.
 pub fn load_path(path: &Path) -> Result<Framework, LoadError> {
-    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
-        path: path.display().to_string(),
-        source,
+    let bytes = std::fs::read(path).map_err(|error| LoadError::Read {
+        path: path.to_path_buf(),
+        error,
     })?;
-    Ok(parse(&text, &path.display().to_string())?)
+    let file = path.display().to_string();
+    let text = String::from_utf8(bytes).map_err(|e| KaderError {
+        file: file.clone(),
+        problems: vec![not_utf8(e.as_bytes(), e.utf8_error().valid_up_to())],
+    })?;
+    Ok(parse(&text, &file)?)
+}
+
+/// The problem of text that is not UTF-8: the line of the first bad byte (at `valid_up_to`).
+fn not_utf8(bytes: &[u8], valid_up_to: usize) -> Problem {
+    let line = 1 + bytes[..valid_up_to].iter().filter(|&&b| b == b'\n').count();
+    Problem {
+        line: Some(line),
+        field: String::new(),
+        message: "het bestand is geen UTF-8-tekst (er staat een teken in een andere codering, bijvoorbeeld uit Windows-1252); sla het op als UTF-8".to_string(),
+    }
 }
 
 /// Parses and validates kader text; `file` names it in error messages.
@@ -108,11 +128,7 @@ pub fn parse(text: &str, file: &str) -> Result<Framework, KaderError> {
     let lines = LineIndex::new(text);
     let dto: KaderDto = toml::from_str(text).map_err(|e| KaderError {
         file: file.to_string(),
-        problems: vec![Problem {
-            line: e.span().map(|s| lines.line(s.start)),
-            field: String::new(),
-            message: format!("geen geldig kaderbestand (TOML): {}", e.message().trim()),
-        }],
+        problems: vec![toml_text::problem(&e, text, &lines)],
     })?;
     validate::framework(dto, text, &lines).map_err(|problems| KaderError {
         file: file.to_string(),

@@ -359,7 +359,7 @@ fn row(path: &Path, inspection: &Inspection) -> Rij {
         });
     }
     let conflicts = inspection.conflicts();
-    let status = Status::new(fw, &judgements, &s, &conflicts);
+    let status = Status::of_inspection(inspection, &judgements, &s);
     Rij {
         positie: 0,
         organisatie: inspection.organisatie().to_string(),

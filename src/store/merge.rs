@@ -5,9 +5,11 @@
 //! into the target unless its key is already there, so the same revision arriving twice is stored
 //! once. What the union means follows from the revision DAG:
 //! a record changed in one copy only gets the newer revision as its single head; a record changed
-//! in two copies gets two heads, which for an oordeel with different content is a conflict that
-//! stays visible (and unscored) until someone writes a revision replacing both heads
-//! ([`crate::domain::inspection::Inspection::change`] does exactly that).
+//! in two copies gets two heads, which when they disagree (different content, or one copy deleted
+//! what the other edited) is a conflict — for every kind of record, not only oordelen — that
+//! stays visible (unscored, not counted, never settled by clock) until someone writes a revision
+//! replacing both heads ([`crate::domain::inspection::Inspection::change`] does exactly that).
+//! [`MergeSummary::record_conflicts`] lists them all.
 //!
 //! Properties, each covered by `tests/merge.rs`:
 //! - **Idempotent, order-independent, associative**: a set union is all three. The only
@@ -42,6 +44,7 @@
 //! tables (deduplicated by key), then the staged union is written to the target in one
 //! transaction.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior, params};
@@ -52,7 +55,9 @@ use super::{
     ScratchDir, Store, StoreError, file_uri, file_writable, io_error, probe, side_file, sqlite,
     temp_path, wal_len,
 };
-use crate::domain::inspection::Inspection;
+use uuid::Uuid;
+
+use crate::domain::inspection::{Inspection, Kind, RecordConflict, Records};
 use crate::fsutil;
 
 /// The schema name a source is attached under while it is read.
@@ -177,9 +182,185 @@ pub struct MergeSummary {
     /// The verwachtingen with an unresolved conflict after the merge, in kader order (including
     /// conflicts the target already had).
     pub conflicts: Vec<String>,
+    /// Every record of every kind (oordelen included) with an unresolved conflict after the
+    /// merge, with its versions ([`Inspection::all_conflicts`]; including conflicts the target
+    /// already had).
+    pub record_conflicts: Vec<RecordConflict>,
+    /// The revisions that came in (were not in the target before), per kind of record and
+    /// inspecteur, in kind order then by name. For a created target: what came in on top of the
+    /// first source.
+    pub incoming: Vec<Incoming>,
+}
+
+/// Revisions of one kind by one inspecteur that a merge brought in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Incoming {
+    pub kind: Kind,
+    pub author: Uuid,
+    /// First revisions of a record (new records).
+    pub new: u64,
+    /// Revisions replacing others (changes, conflict resolutions included).
+    pub changed: u64,
+    /// Tombstones.
+    pub deleted: u64,
+}
+
+impl Incoming {
+    /// "2 nieuwe dossiers en 1 gewijzigd dossier van J. Proef".
+    pub fn line(&self, name: &str) -> String {
+        let parts: Vec<String> = [
+            (self.new, "nieuw"),
+            (self.changed, "gewijzigd"),
+            (self.deleted, "verwijderd"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, adjective)| self.kind.count_with(*n, adjective))
+        .collect();
+        let list = match parts.as_slice() {
+            [] => String::new(),
+            [one] => one.clone(),
+            [init @ .., last] => format!("{} en {last}", init.join(", ")),
+        };
+        format!("{list} van {name}")
+    }
+}
+
+/// Groups the revisions `revs` (of `kind`) found in `records` by author.
+fn tally<T>(
+    records: &Records<T>,
+    kind: Kind,
+    revs: &BTreeSet<Uuid>,
+    out: &mut BTreeMap<(Kind, Uuid), Incoming>,
+) {
+    if revs.is_empty() {
+        return;
+    }
+    for (_, history) in records.histories() {
+        for r in history.revisions() {
+            if !revs.contains(&r.meta.rev) {
+                continue;
+            }
+            let entry = out.entry((kind, r.meta.author)).or_insert(Incoming {
+                kind,
+                author: r.meta.author,
+                new: 0,
+                changed: 0,
+                deleted: 0,
+            });
+            if r.meta.deleted {
+                entry.deleted += 1;
+            } else if r.meta.replaces.is_empty() {
+                entry.new += 1;
+            } else {
+                entry.changed += 1;
+            }
+        }
+    }
+}
+
+/// What came in, from the new revision ids per kind, in kind order then by inspecteur name.
+fn incoming(inspection: &Inspection, revs: &BTreeMap<Kind, BTreeSet<Uuid>>) -> Vec<Incoming> {
+    let empty = BTreeSet::new();
+    let of = |kind| revs.get(&kind).unwrap_or(&empty);
+    let mut out = BTreeMap::new();
+    tally(
+        &inspection.details,
+        Kind::Details,
+        of(Kind::Details),
+        &mut out,
+    );
+    tally(
+        &inspection.interviews,
+        Kind::Interview,
+        of(Kind::Interview),
+        &mut out,
+    );
+    tally(
+        &inspection.answers,
+        Kind::Answer,
+        of(Kind::Answer),
+        &mut out,
+    );
+    tally(&inspection.flashes, Kind::Flash, of(Kind::Flash), &mut out);
+    tally(
+        &inspection.dossiers,
+        Kind::Dossier,
+        of(Kind::Dossier),
+        &mut out,
+    );
+    tally(&inspection.checks, Kind::Check, of(Kind::Check), &mut out);
+    tally(
+        &inspection.documents,
+        Kind::Document,
+        of(Kind::Document),
+        &mut out,
+    );
+    tally(
+        &inspection.waitlist,
+        Kind::Waitlist,
+        of(Kind::Waitlist),
+        &mut out,
+    );
+    tally(
+        &inspection.oordelen,
+        Kind::Oordeel,
+        of(Kind::Oordeel),
+        &mut out,
+    );
+    let mut list: Vec<Incoming> = out.into_values().collect();
+    list.sort_by(|a, b| {
+        (a.kind, inspection.inspector_name(a.author), a.author).cmp(&(
+            b.kind,
+            inspection.inspector_name(b.author),
+            b.author,
+        ))
+    });
+    list
 }
 
 impl MergeSummary {
+    /// What came in, one line per kind and inspecteur ("2 nieuwe dossiers van J. Proef"), names
+    /// from `inspection` (the merged result, [`MergeOutcome::inspection`]).
+    pub fn incoming_lines(&self, inspection: &Inspection) -> Vec<String> {
+        self.incoming
+            .iter()
+            .map(|i| i.line(inspection.inspector_name(i.author)))
+            .collect()
+    }
+
+    /// The unresolved conflicts in one line each, for people ("dossiervraag dos-1.1.1b in dossier
+    /// VTG-2026-0668: ja (E. Voorbeeld) / nee (J. Proef)"), names from `inspection` (the merged
+    /// result, [`MergeOutcome::inspection`]).
+    pub fn conflict_lines(&self, inspection: &Inspection) -> Vec<String> {
+        self.record_conflicts
+            .iter()
+            .map(|c| c.line(|id| inspection.inspector_name(id)))
+            .collect()
+    }
+
+    /// The merge in plain words: what came in and what is in conflict, e.g. "2 nieuwe dossiers
+    /// van J. Proef. 1 conflict: dossiervraag dos-1.1.1b in dossier VTG-2026-0668: ja
+    /// (E. Voorbeeld) / nee (J. Proef)."
+    pub fn message(&self, inspection: &Inspection) -> String {
+        let incoming = self.incoming_lines(inspection);
+        let mut text = if incoming.is_empty() {
+            "Niets nieuws binnengekomen.".to_string()
+        } else {
+            format!("{}.", incoming.join("; "))
+        };
+        let conflicts = self.conflict_lines(inspection);
+        match conflicts.len() {
+            0 => text.push_str(" Geen conflicten."),
+            n => text.push_str(&format!(
+                " {n} {}, nog niet opgelost: {}.",
+                if n == 1 { "conflict" } else { "conflicten" },
+                conflicts.join("; ")
+            )),
+        }
+        text
+    }
+
     /// Total rows added over all tables.
     pub fn total_added(&self) -> u64 {
         self.added.iter().map(|(_, n)| n).sum()
@@ -454,6 +635,7 @@ impl Store {
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)
             .map_err(|e| self.err(e))?;
         let before = table_counts(&self.conn, "main", &self.path)?;
+        let new_revisions = stage.new_revisions(&self.path)?;
         stage.write(&self.path)?;
         let after = table_counts(&self.conn, "main", &self.path)?;
         progress(MergeProgress::Loading);
@@ -480,6 +662,8 @@ impl Store {
             .iter()
             .map(|c| c.verwachting.to_string())
             .collect();
+        let record_conflicts = inspection.all_conflicts();
+        let incoming = incoming(&inspection, &new_revisions);
         Ok(MergeOutcome {
             summary: MergeSummary {
                 target: self.path.clone(),
@@ -488,6 +672,8 @@ impl Store {
                 sources: sources.iter().map(|p| p.to_path_buf()).collect(),
                 added,
                 conflicts,
+                record_conflicts,
+                incoming,
             },
             inspection,
         })
@@ -983,6 +1169,33 @@ impl<'c> Stage<'c> {
         Ok(())
     }
 
+    /// The ids of the staged revisions the target does not have yet, per kind.
+    fn new_revisions(&self, target: &Path) -> Result<BTreeMap<Kind, BTreeSet<Uuid>>, MergeError> {
+        let mut out = BTreeMap::new();
+        for kind in Kind::ALL {
+            let table = super::schema::table(kind);
+            let Some(layout) = self.layouts.iter().find(|l| l.table == table) else {
+                continue;
+            };
+            let sql = format!(
+                "SELECT DISTINCT rev FROM {} WHERE rev NOT IN (SELECT rev FROM main.{})",
+                layout.stage(),
+                quote(table)
+            );
+            let mut statement = self
+                .conn
+                .prepare(&sql)
+                .map_err(|e| MergeError::Store(sqlite(target, e)))?;
+            let revs = statement
+                .query_map([], |row| row.get::<_, String>(0))
+                .and_then(|rows| rows.collect::<Result<Vec<String>, _>>())
+                .map_err(|e| MergeError::Store(sqlite(target, e)))?;
+            let set: BTreeSet<Uuid> = revs.iter().filter_map(|r| r.parse().ok()).collect();
+            out.insert(kind, set);
+        }
+        Ok(out)
+    }
+
     fn drop_tables(&self) {
         for layout in &self.layouts {
             let _ = self
@@ -1015,6 +1228,28 @@ mod tests {
     }
 
     #[test]
+    fn incoming_is_said_in_plain_dutch() {
+        let line = |kind, new, changed, deleted| {
+            Incoming {
+                kind,
+                author: Uuid::nil(),
+                new,
+                changed,
+                deleted,
+            }
+            .line("J. Proef")
+        };
+        assert_eq!(
+            line(Kind::Dossier, 2, 1, 0),
+            "2 nieuwe dossiers en 1 gewijzigd dossier van J. Proef"
+        );
+        assert_eq!(
+            line(Kind::Check, 1, 3, 1),
+            "1 nieuwe dossiervraag, 3 gewijzigde dossiervragen en 1 verwijderde dossiervraag van J. Proef"
+        );
+    }
+
+    #[test]
     fn summary_totals() {
         let summary = MergeSummary {
             target: PathBuf::new(),
@@ -1023,6 +1258,8 @@ mod tests {
             sources: Vec::new(),
             added: vec![("oordeel", 2), ("vervangt", 3)],
             conflicts: Vec::new(),
+            record_conflicts: Vec::new(),
+            incoming: Vec::new(),
         };
         assert_eq!(summary.total_added(), 5);
     }

@@ -49,7 +49,7 @@ pub enum StoreError {
     NotFound(PathBuf),
     #[error("'{0}' bestaat al; kies een andere naam of open het bestaande bestand")]
     AlreadyExists(PathBuf),
-    #[error("'{0}' is geen bestand maar een map")]
+    #[error("'{0}' is geen bestand maar een map; kies een .veldtoets-bestand (in die map)")]
     NotAFile(PathBuf),
     #[error("'{0}' is leeg: het is geen veldtoets-bestand. Het bestand is niet gewijzigd")]
     Empty(PathBuf),
@@ -658,6 +658,21 @@ impl Store {
         &self.path
     }
 
+    /// The durability settings of the connection this store writes with, as SQLite reports them:
+    /// the journal mode (`"wal"`) and the `synchronous` level (2 = FULL). Only reads them; for
+    /// tests that keep [`Store::open`] honest.
+    pub fn durability(&self) -> Result<(String, i64), StoreError> {
+        let mode: String = self
+            .conn
+            .pragma_query_value(None, "journal_mode", |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        let synchronous: i64 = self
+            .conn
+            .pragma_query_value(None, "synchronous", |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        Ok((mode.to_ascii_lowercase(), synchronous))
+    }
+
     fn err(&self, e: rusqlite::Error) -> StoreError {
         sqlite(&self.path, e)
     }
@@ -790,11 +805,11 @@ impl Store {
         };
         let framework = kader_io::parse(&kader_text, &format!("{kader_id} (in het bestand)"))
             .map_err(|e| invalid(e.to_string()))?;
-        let id =
-            Uuid::parse_str(&id).map_err(|e| invalid(format!("ongeldige onderzoek-id: {e}")))?;
+        let id = Uuid::parse_str(&id)
+            .map_err(|_| invalid(format!("ongeldige onderzoek-id '{id}'; {DAMAGED}")))?;
         let created = created
             .parse()
-            .map_err(|e| invalid(format!("ongeldige aanmaakdatum: {e}")))?;
+            .map_err(|_| invalid(format!("ongeldige aanmaakdatum '{created}'; {DAMAGED}")))?;
         let mut inspection = Inspection::new(id, framework, created);
         rows::load_into(&self.conn, &mut inspection).map_err(|e| match e {
             rows::LoadError::Sqlite(e) => self.err(e),
@@ -842,6 +857,10 @@ impl Store {
     }
 }
 
+/// What to do about a file whose content is damaged.
+const DAMAGED: &str =
+    "het bestand is beschadigd, gebruik een reservekopie of een kopie van een collega";
+
 /// A SQLite error on `path`, as the user should hear it: a full disk, a read-only or moved file
 /// get their own variant; anything else is [`StoreError::Sqlite`] with a Dutch description.
 pub(crate) fn sqlite(path: &Path, error: rusqlite::Error) -> StoreError {
@@ -883,7 +902,7 @@ fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
         {
             StoreError::InUse(path.to_path_buf())
         }
-        rusqlite::Error::SqliteFailure(f, detail)
+        rusqlite::Error::SqliteFailure(f, _)
             if matches!(
                 f.code,
                 rusqlite::ErrorCode::DatabaseCorrupt | rusqlite::ErrorCode::NotADatabase
@@ -891,7 +910,12 @@ fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
         {
             StoreError::Corrupt {
                 path: path.to_path_buf(),
-                detail: detail.unwrap_or_else(|| f.to_string()),
+                // SQLite's own detail is English: say it in Dutch.
+                detail: if f.code == rusqlite::ErrorCode::NotADatabase {
+                    "SQLite herkent er geen database in".to_string()
+                } else {
+                    "de database erin is onleesbaar".to_string()
+                },
             }
         }
         e => sqlite(path, e),

@@ -49,17 +49,95 @@ pub struct App {
     pub open_exports: bool,
     /// Quitting was confirmed (everything is on disk, or the user chose to give it up).
     quitting: bool,
+    /// The new-inspection form, kept on disk while it is filled in.
+    form_draft: FormDraft,
+}
+
+/// Keeps what is typed in the new-inspection form in a small file in the config directory
+/// (there is no inspection file yet), written by its own thread at most every 250 ms, restored
+/// at the next start, removed once the inspection is created or the form is gone.
+struct FormDraft {
+    tx: std::sync::mpsc::Sender<Option<String>>,
+    written: Option<String>,
+    at: Option<Instant>,
+    /// A new inspection was asked for from the form: remove the draft once it is open.
+    creating: bool,
+}
+
+impl FormDraft {
+    const FILE: &'static str = "concept-nieuw-onderzoek.json";
+
+    fn start(dirs: &AppDirs) -> FormDraft {
+        let path = dirs.config.join(Self::FILE);
+        let (tx, rx) = std::sync::mpsc::channel::<Option<String>>();
+        let writer_path = path.clone();
+        // Without the thread the form still works; it is only not kept across a crash.
+        let _ = std::thread::Builder::new()
+            .name("veldtoets: formulier".into())
+            .spawn(move || {
+                while let Ok(mut latest) = rx.recv() {
+                    // Only the newest text matters.
+                    while let Ok(newer) = rx.try_recv() {
+                        latest = newer;
+                    }
+                    let _ = match latest {
+                        Some(text) => writer_path
+                            .parent()
+                            .map_or(Ok(()), std::fs::create_dir_all)
+                            .and_then(|()| {
+                                crate::fsutil::write_atomic(&writer_path, text.as_bytes())
+                            }),
+                        None => std::fs::remove_file(&writer_path),
+                    };
+                }
+            });
+        FormDraft {
+            tx,
+            written: None,
+            at: None,
+            creating: false,
+        }
+    }
+
+    /// The form left by an earlier run that stopped before the inspection was created. Read
+    /// once at start-up, like the preferences.
+    fn restore(dirs: &AppDirs) -> Option<screens::start::NewForm> {
+        let text = std::fs::read_to_string(dirs.config.join(Self::FILE)).ok()?;
+        screens::start::NewForm::from_draft(&text)
+    }
+
+    /// Sends the form's text when it changed (at most every 250 ms); `None` removes the file.
+    /// Returns when to look again if a write waits.
+    fn sync(&mut self, text: Option<String>, now: Instant) -> Option<std::time::Duration> {
+        if text == self.written {
+            return None;
+        }
+        let throttle = std::time::Duration::from_millis(250);
+        if let Some(at) = self.at
+            && text.is_some()
+            && now.duration_since(at) < throttle
+        {
+            return Some(throttle - now.duration_since(at));
+        }
+        let _ = self.tx.send(text.clone());
+        self.written = text;
+        self.at = Some(now);
+        None
+    }
 }
 
 impl App {
     /// A new app on the start screen. `waker` wakes the UI when background work finishes.
     pub fn new(dirs: AppDirs, waker: Arc<dyn Waker>) -> App {
         let prefs = Prefs::load(&dirs);
+        let mut start = screens::start::StartState::new(&prefs, dirs.documents.clone());
+        let mut form_draft = FormDraft::start(&dirs);
+        if let Some(form) = FormDraft::restore(&dirs) {
+            form_draft.written = form.draft_text();
+            start.new_form = Some(form);
+        }
         App {
-            view: View::Start(screens::start::StartState::new(
-                &prefs,
-                dirs.documents.clone(),
-            )),
+            view: View::Start(start),
             jobs: Jobs::new(waker.clone()),
             dirs,
             prefs,
@@ -70,6 +148,7 @@ impl App {
             on_first_frame: None,
             open_exports: true,
             quitting: false,
+            form_draft,
         }
     }
 
@@ -117,6 +196,7 @@ impl App {
         for cmd in cmds {
             self.apply(cmd, &ctx);
         }
+        self.sync_form_draft(&ctx);
 
         // Keep ticking while drafts wait for their idle save, or background work runs.
         if let Some(ws) = self.workspace()
@@ -175,6 +255,10 @@ impl App {
                 report,
                 read_only,
             } => {
+                if std::mem::take(&mut self.form_draft.creating) {
+                    // The form became an inspection: its draft is done with.
+                    self.form_draft.sync(None, Instant::now());
+                }
                 self.prefs.remember(&path);
                 self.save_prefs();
                 let handle = StoreHandle::start(*store, path.clone(), self.waker.clone());
@@ -226,12 +310,25 @@ impl App {
                 summary,
                 inspection,
             } => {
+                let mut message = format!(
+                    "{} bestand(en) samengevoegd. {}",
+                    summary.sources.len(),
+                    summary.message(&inspection)
+                );
+                if !summary.conflicts.is_empty() {
+                    message.push_str(
+                        " Kies of combineer verschillende oordelen bij Verwachtingen (F6).",
+                    );
+                }
+                if !summary.record_conflicts.is_empty() {
+                    message.push_str(" Tot een conflict is opgelost telt het niet mee en is het eindoordeel voorlopig.");
+                }
                 if let View::Inspection(ws) = &mut self.view {
                     ws.replace_model(*inspection);
                 }
                 self.dialog = Some(Dialog {
                     title: "Samengevoegd".into(),
-                    message: merge_message(&summary),
+                    message,
                 });
             }
             JobOutput::CopySaved { path } => {
@@ -252,6 +349,7 @@ impl App {
                 });
             }
             JobOutput::Failed { title, message } => {
+                self.form_draft.creating = false;
                 self.dialog = Some(Dialog { title, message });
             }
         }
@@ -284,6 +382,7 @@ impl App {
                 organisatie,
             } => {
                 self.chooser = None;
+                self.form_draft.creating = true;
                 let inspector = self.prefs.inspector_name();
                 self.jobs
                     .spawn(format!("{} aanmaken", file_name(&path)), move |progress| {
@@ -509,6 +608,20 @@ impl App {
         });
     }
 
+    /// Keeps the new-inspection form on disk while it is filled in (see [`FormDraft`]).
+    fn sync_form_draft(&mut self, ctx: &egui::Context) {
+        let View::Start(state) = &self.view else {
+            return;
+        };
+        if self.form_draft.creating && self.jobs.is_busy() {
+            return;
+        }
+        let text = state.new_form.as_ref().and_then(|f| f.draft_text());
+        if let Some(wait) = self.form_draft.sync(text, Instant::now()) {
+            ctx.request_repaint_after(wait);
+        }
+    }
+
     /// Writes a complete copy with every pending edit to `path`, on the store thread.
     fn save_copy(&mut self, path: PathBuf) {
         let Some(access) = self.workspace().and_then(|ws| ws.store.access()) else {
@@ -726,34 +839,6 @@ fn merge_step(step: &crate::store::MergeProgress) -> String {
         P::Writing => "samenvoegen en opslaan…".into(),
         P::Loading => "controleren van het resultaat…".into(),
     }
-}
-
-fn merge_message(summary: &crate::store::MergeSummary) -> String {
-    let added: Vec<String> = summary
-        .added
-        .iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(table, n)| format!("{table}: {n}"))
-        .collect();
-    let mut message = format!(
-        "{} bestand(en) samengevoegd; {} nieuwe regel(s){}.",
-        summary.sources.len(),
-        summary.total_added(),
-        if added.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", added.join(", "))
-        }
-    );
-    if summary.conflicts.is_empty() {
-        message.push_str(" Geen conflicten.");
-    } else {
-        message.push_str(&format!(
-            " Verschillende oordelen over {}: beide versies zijn bewaard. Kies of combineer ze bij Verwachtingen (F6); tot dan telt het eindoordeel ze niet mee.",
-            summary.conflicts.join(", ")
-        ));
-    }
-    message
 }
 
 pub fn file_name(path: &Path) -> String {

@@ -13,7 +13,7 @@ impl Validator<'_> {
         let mut seen = HashSet::new();
         let mut out = Vec::new();
         for (ti, t) in dtos.iter().enumerate() {
-            let field = format!("termijn[{ti}]");
+            let field = format!("termijn[{}]", ti + 1);
             self.unique(&mut seen, &t.id, &format!("{field}.id"));
             let from = self.date_kind(&t.vanaf, &format!("{field}.vanaf"));
             let to = self.date_kind(&t.tot, &format!("{field}.tot"));
@@ -79,7 +79,7 @@ impl Validator<'_> {
             let mut expectations = Vec::new();
             for (ei, id) in t.verwachtingen.iter().enumerate() {
                 if self
-                    .expectation_ref(refs, id, &format!("{field}.verwachtingen[{ei}]"))
+                    .expectation_ref(refs, id, &format!("{field}.verwachtingen[{}]", ei + 1))
                     .is_some()
                 {
                     expectations.push(id.get_ref().clone());

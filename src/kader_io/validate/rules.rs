@@ -85,7 +85,7 @@ impl Validator<'_> {
         let mut scales = Vec::new();
         let mut scale_ids = HashSet::new();
         for (si, s) in dtos.iter().enumerate() {
-            let field = format!("beslisregels.schaal[{si}]");
+            let field = format!("beslisregels.schaal[{}]", si + 1);
             self.unique(&mut scale_ids, &s.id, &format!("{field}.id"));
             if let Some(scale) = self.scale(s, &field, measure) {
                 scales.push(scale);
@@ -119,7 +119,7 @@ impl Validator<'_> {
         let mut deductions = HashMap::new();
         for (ai, a) in dtos.iter().enumerate() {
             let weight = self.points(&a.punten, ai);
-            let field = format!("beslisregels.aftrek[{ai}].verwachting");
+            let field = format!("beslisregels.aftrek[{}].verwachting", ai + 1);
             if let Some(index) = self.scored_ref(refs, &a.verwachting, &field) {
                 let previous = deductions.insert(
                     index,
@@ -147,7 +147,7 @@ impl Validator<'_> {
     fn points(&mut self, punten: &Number, ai: usize) -> Option<u32> {
         self.number(
             punten,
-            &format!("beslisregels.aftrek[{ai}].punten"),
+            &format!("beslisregels.aftrek[{}].punten", ai + 1),
             POINTS,
             MAX_POINTS,
         )
@@ -163,7 +163,7 @@ impl Validator<'_> {
     ) -> Vec<Variant> {
         let mut variants: Vec<Variant> = Vec::new();
         for (vi, v) in dtos.iter().enumerate() {
-            let field = format!("beslisregels.variant[{vi}]");
+            let field = format!("beslisregels.variant[{}]", vi + 1);
             let Some(expectation) =
                 self.scored_ref(refs, &v.verwachting, &format!("{field}.verwachting"))
             else {
@@ -244,7 +244,7 @@ impl Validator<'_> {
     ) -> Vec<Condition> {
         let mut conditions = Vec::new();
         for (ci, c) in dtos.iter().enumerate() {
-            let field = format!("beslisregels.voorwaarde[{ci}]");
+            let field = format!("beslisregels.voorwaarde[{}]", ci + 1);
             let mut expectations = Vec::new();
             let mut label = String::new();
             if let Some(theme_id) = &c.thema {
@@ -269,7 +269,7 @@ impl Validator<'_> {
             }
             for (ei, id) in c.verwachtingen.iter().enumerate() {
                 if let Some(index) =
-                    self.scored_ref(refs, id, &format!("{field}.verwachtingen[{ei}]"))
+                    self.scored_ref(refs, id, &format!("{field}.verwachtingen[{}]", ei + 1))
                 {
                     expectations.push(index);
                 }

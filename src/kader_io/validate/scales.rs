@@ -30,7 +30,7 @@ impl Validator<'_> {
         }
         for (bi, spanned) in s.band.iter().enumerate() {
             let b = spanned.get_ref();
-            let bfield = format!("{field}.band[{bi}]");
+            let bfield = format!("{field}.band[{}]", bi + 1);
             let span = Some(spanned.span());
             let limit = "een grens van een band";
             let van = self.number(&b.van, &format!("{bfield}.van"), limit, MAX_BAND_LIMIT);
@@ -165,7 +165,7 @@ impl Validator<'_> {
                 };
                 self.problem(
                     spans.get(i).cloned(),
-                    format!("beslisregels.schaal[{i}]"),
+                    format!("beslisregels.schaal[{}]", i + 1),
                     format!(
                         "schaal '{}' geeft bij {value} {what} een beter eindoordeel dan de standaardschaal '{}'",
                         scale.id, scales[default].id

@@ -15,7 +15,7 @@ impl Validator<'_> {
         let mut role_ids = HashSet::new();
         let mut roles = Vec::new();
         for (ri, r) in dto.rol.iter().enumerate() {
-            let field = format!("bronnen.rol[{ri}]");
+            let field = format!("bronnen.rol[{}]", ri + 1);
             self.unique(&mut role_ids, &r.id, &format!("{field}.id"));
             let questions = r
                 .vraag
@@ -24,7 +24,7 @@ impl Validator<'_> {
                 .map(|(qi, q)| {
                     self.question(
                         q,
-                        &format!("{field}.vraag[{qi}]"),
+                        &format!("{field}.vraag[{}]", qi + 1),
                         refs,
                         &mut ids,
                         &mut covered,
@@ -44,7 +44,7 @@ impl Validator<'_> {
                 .map(|(i, q)| {
                     v.question(
                         q,
-                        &format!("bronnen.{name}[{i}]"),
+                        &format!("bronnen.{name}[{}]", i + 1),
                         refs,
                         &mut ids,
                         &mut covered,
@@ -56,7 +56,7 @@ impl Validator<'_> {
         let checklist = list(self, &dto.dossiervraag, "dossiervraag");
         let mut documents = Vec::new();
         for (di, d) in dto.document.iter().enumerate() {
-            let field = format!("bronnen.document[{di}]");
+            let field = format!("bronnen.document[{}]", di + 1);
             self.unique(&mut ids, &d.id, &format!("{field}.id"));
             let expectations = self.refs_list(
                 &d.verwachtingen,
@@ -129,7 +129,7 @@ impl Validator<'_> {
         let mut out = Vec::new();
         for (i, id) in list.iter().enumerate() {
             if self
-                .expectation_ref(refs, id, &format!("{field}[{i}]"))
+                .expectation_ref(refs, id, &format!("{field}[{}]", i + 1))
                 .is_some()
             {
                 covered.insert(id.get_ref().clone());

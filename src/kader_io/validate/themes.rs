@@ -24,7 +24,7 @@ impl Validator<'_> {
         }
         dtos.iter()
             .enumerate()
-            .map(|(ti, t)| self.theme(t, &format!("thema[{ti}]"), &mut seen))
+            .map(|(ti, t)| self.theme(t, &format!("thema[{}]", ti + 1), &mut seen))
             .collect()
     }
 
@@ -41,7 +41,9 @@ impl Validator<'_> {
             .criterium
             .iter()
             .enumerate()
-            .map(|(ci, c)| self.criterion(c, &t.id, &format!("{field}.criterium[{ci}]"), seen))
+            .map(|(ci, c)| {
+                self.criterion(c, &t.id, &format!("{field}.criterium[{}]", ci + 1), seen)
+            })
             .collect();
         Theme {
             id: t.id.get_ref().clone(),
@@ -71,7 +73,9 @@ impl Validator<'_> {
             .verwachting
             .iter()
             .enumerate()
-            .map(|(ei, e)| self.expectation(e, &c.id, &format!("{field}.verwachting[{ei}]"), seen))
+            .map(|(ei, e)| {
+                self.expectation(e, &c.id, &format!("{field}.verwachting[{}]", ei + 1), seen)
+            })
             .collect();
         Criterion {
             id: c.id.get_ref().clone(),

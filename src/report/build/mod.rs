@@ -109,7 +109,7 @@ impl<'a> Builder<'a> {
         let judgements = inspection.judgements();
         let score = score_of(fw, &judgements);
         let conflicts = inspection.conflicts();
-        let status = Status::new(fw, &judgements, &score, &conflicts);
+        let status = Status::of_inspection(inspection, &judgements, &score);
         let earlier = inspection.earlier_round.as_ref().map(|round| {
             let mut texts = BTreeMap::new();
             let mut set = JudgementSet::empty(fw);

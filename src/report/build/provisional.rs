@@ -70,6 +70,14 @@ impl Builder<'_> {
                 join_and(&ids),
             ));
         }
+        let records = self.status.record_conflicts();
+        if !records.is_empty() {
+            parts.push(format!(
+                "bij {} ({}) staan verschillende versies van inspecteurs naast elkaar; tot dat conflict is opgelost telt het niet mee in de bevindingen",
+                count(records.len() as u64, "gegeven", "gegevens"),
+                join_and(records),
+            ));
+        }
         let missing = self.not_judged_ids();
         if !missing.is_empty() {
             parts.push(format!(

@@ -24,6 +24,47 @@ pub struct NewForm {
     pub kader: KaderChoice,
     pub path: String,
     pub error: Option<String>,
+    /// The form was filled in before the app stopped unexpectedly, and restored.
+    pub restored: bool,
+}
+
+impl NewForm {
+    /// What was typed, as draft text to keep on disk; `None` while nothing was typed.
+    pub fn draft_text(&self) -> Option<String> {
+        if self.organisatie.trim().is_empty() && self.path.trim().is_empty() {
+            return None;
+        }
+        let kader = match &self.kader {
+            KaderChoice::Builtin(id) => serde_json::json!({ "ingebouwd": id }),
+            KaderChoice::File(p) => serde_json::json!({ "bestand": p }),
+        };
+        Some(
+            serde_json::json!({
+                "organisatie": self.organisatie,
+                "bestand": self.path,
+                "kader": kader,
+            })
+            .to_string(),
+        )
+    }
+
+    /// The form from draft text written by [`NewForm::draft_text`].
+    pub fn from_draft(text: &str) -> Option<NewForm> {
+        let value: serde_json::Value = serde_json::from_str(text).ok()?;
+        let kader = value.get("kader")?;
+        let kader = match (kader.get("ingebouwd"), kader.get("bestand")) {
+            (Some(id), _) => KaderChoice::Builtin(id.as_str()?.to_string()),
+            (_, Some(path)) => KaderChoice::File(PathBuf::from(path.as_str()?)),
+            _ => return None,
+        };
+        Some(NewForm {
+            organisatie: value.get("organisatie")?.as_str()?.to_string(),
+            kader,
+            path: value.get("bestand")?.as_str()?.to_string(),
+            error: None,
+            restored: true,
+        })
+    }
 }
 
 impl StartState {
@@ -64,6 +105,7 @@ fn new_form_state() -> NewForm {
         kader: KaderChoice::Builtin(kader_io::builtin_ids()[0].to_string()),
         path: String::new(),
         error: None,
+        restored: false,
     }
 }
 
@@ -182,6 +224,12 @@ fn new_form(
 ) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.label(RichText::new("Nieuw onderzoek").strong());
+        if form.restored {
+            widgets::muted(
+                ui,
+                "Hersteld na een onderbreking: dit formulier was al ingevuld maar het onderzoek was nog niet aangemaakt.",
+            );
+        }
         widgets::text_field(ui, "Organisatie:", &mut form.organisatie);
         ui.horizontal(|ui| {
             let label = ui.label("Kader:");
