@@ -1042,6 +1042,14 @@ impl<T> Records<T> {
         self.map.iter()
     }
 
+    /// Deleted records (their current head is a tombstone), with the data they had, so they can
+    /// be restored.
+    pub fn deleted(&self) -> impl Iterator<Item = &Revision<T>> {
+        self.map
+            .values()
+            .filter_map(|h| h.latest().filter(|r| r.meta.deleted))
+    }
+
     pub fn revision_count(&self) -> usize {
         self.map.values().map(|h| h.revisions.len()).sum()
     }

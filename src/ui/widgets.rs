@@ -213,3 +213,30 @@ pub fn date_field(
     });
     result
 }
+
+/// A collapsed list of deleted records, each with a "Terugzetten" button that pushes its command.
+/// `items`: the button text (what comes back) and the command that restores it.
+pub fn restore_list(
+    ui: &mut Ui,
+    title: &str,
+    hint: &str,
+    items: Vec<(String, Command)>,
+    cmds: &mut Vec<Command>,
+) {
+    if items.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(format!("{title} ({})", items.len()))
+        .id_salt(title)
+        .show(ui, |ui| {
+            for (label, command) in items {
+                if ui
+                    .small_button(format!("Terugzetten: {label}"))
+                    .on_hover_text(hint)
+                    .clicked()
+                {
+                    cmds.push(command);
+                }
+            }
+        });
+}

@@ -295,36 +295,25 @@ pub fn list(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
             "Nog geen flitsinterviews. Druk Ctrl+Shift+F, waar u ook bent.",
         );
     }
-    let deleted: Vec<(String, FlashData)> = ws
+    let deleted = ws
         .inspection
         .flashes
-        .histories()
-        .filter_map(|(id, h)| {
-            h.latest()
-                .filter(|r| r.meta.deleted)
-                .map(|r| (id.clone(), r.data.clone()))
+        .deleted()
+        .map(|r| {
+            let command = Command::Edit {
+                entity: r.meta.entity.clone(),
+                record: Record::Flash(r.data.clone()),
+            };
+            (r.data.functie.clone(), command)
         })
         .collect();
-    if !deleted.is_empty() {
-        egui::CollapsingHeader::new(format!("Verwijderde flitsinterviews ({})", deleted.len()))
-            .id_salt("verwijderde-flitsinterviews")
-            .show(ui, |ui| {
-                for (id, data) in deleted {
-                    ui.horizontal(|ui| {
-                        ui.label(&data.functie);
-                        if ui
-                            .small_button(format!("Terugzetten: {}", data.functie))
-                            .clicked()
-                        {
-                            cmds.push(Command::Edit {
-                                entity: id,
-                                record: Record::Flash(data),
-                            });
-                        }
-                    });
-                }
-            });
-    }
+    widgets::restore_list(
+        ui,
+        "Verwijderde flitsinterviews",
+        "Het flitsinterview komt terug zoals het was",
+        deleted,
+        cmds,
+    );
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {

@@ -63,39 +63,30 @@ fn list(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
     if items.is_empty() {
         widgets::muted(ui, "Nog geen interviews.");
     }
-    let deleted: Vec<(String, InterviewData)> = ws
+    let deleted = ws
         .inspection
         .interviews
-        .histories()
-        .filter_map(|(id, h)| {
-            h.latest()
-                .filter(|r| r.meta.deleted)
-                .map(|r| (id.clone(), r.data.clone()))
+        .deleted()
+        .map(|r| {
+            let name = roles
+                .iter()
+                .find(|(id, _)| *id == r.data.rol)
+                .map_or(r.data.rol.clone(), |(_, n)| n.clone());
+            let when = r.data.datum.map(format_date_nl).unwrap_or_default();
+            let command = Command::Edit {
+                entity: r.meta.entity.clone(),
+                record: Record::Interview(r.data.clone()),
+            };
+            (format!("{name} {when}"), command)
         })
         .collect();
-    if !deleted.is_empty() {
-        egui::CollapsingHeader::new(format!("Verwijderde interviews ({})", deleted.len()))
-            .id_salt("verwijderde-interviews")
-            .show(ui, |ui| {
-                for (id, data) in deleted {
-                    let name = roles
-                        .iter()
-                        .find(|(r, _)| *r == data.rol)
-                        .map_or(data.rol.clone(), |(_, n)| n.clone());
-                    let when = data.datum.map(format_date_nl).unwrap_or_default();
-                    if ui
-                        .small_button(format!("Terugzetten: {name} {when}"))
-                        .on_hover_text("Het interview komt terug met al zijn antwoorden")
-                        .clicked()
-                    {
-                        cmds.push(Command::Edit {
-                            entity: id,
-                            record: Record::Interview(data),
-                        });
-                    }
-                }
-            });
-    }
+    widgets::restore_list(
+        ui,
+        "Verwijderde interviews",
+        "Het interview komt terug met al zijn antwoorden",
+        deleted,
+        cmds,
+    );
     egui::ScrollArea::vertical().show(ui, |ui| {
         for (id, rol, datum) in items {
             let name = roles
