@@ -8,7 +8,9 @@ use std::time::{Duration, Instant};
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use veldtoets::domain::inspection::Stamp;
 use veldtoets::domain::judgement::JudgementValue;
+use veldtoets::kader_io;
 use veldtoets::store::Store;
 use veldtoets::ui::app::{App, View};
 use veldtoets::ui::commands::Screen;
@@ -617,5 +619,140 @@ fn a_half_filled_new_inspection_form_survives_a_restart() {
     assert_eq!(
         state.new_form.as_ref().unwrap().organisatie,
         "Veilig Thuis Voorbeeldregio"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The in-app file chooser when saving a rapport: a typed relative name lands in the folder shown
+// with `.pdf` added, an existing file is only replaced after "Bestaat al. Vervangen?", and an
+// inspection file is refused with a visible message.
+
+fn type_path(harness: &mut Harness<'_, App>, text: &str) {
+    harness.get_by_label("Pad:").focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Pad:").type_text(text);
+    harness.run_steps(1);
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+}
+
+fn open_pdf_chooser(harness: &mut Harness<'_, App>) {
+    harness.get_by_label("Rapport…").click();
+    harness.run_steps(2);
+    harness
+        .get_by_label("Conceptrapport (PDF) voor hoor en wederhoor…")
+        .click();
+    harness.run_steps(3);
+    assert!(harness.state().chooser.is_some(), "the chooser is open");
+}
+
+#[test]
+fn saving_a_rapport_resolves_names_asks_before_replacing_and_refuses_inspections() {
+    let root = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(root.path()));
+    harness.run_steps(2);
+    harness.get_by_label("Demo-onderzoek").click();
+    harness.run_steps(2);
+    wait_until(&mut harness, "the demo inspection to open", |app| {
+        app.workspace().is_some()
+    });
+    let inspection = harness.state().workspace().unwrap().path.clone();
+
+    // An inspection file is refused as the PDF target, visibly, and stays as it was.
+    open_pdf_chooser(&mut harness);
+    let before = std::fs::read(&inspection).unwrap();
+    type_path(&mut harness, &inspection.display().to_string());
+    harness.get_by_label_contains("is een onderzoeksbestand");
+    assert!(harness.state().chooser.is_some(), "still choosing");
+    assert_eq!(std::fs::read(&inspection).unwrap(), before);
+
+    // A relative name without extension means NAME.pdf in the folder shown; it exists, so the
+    // chooser asks first and nothing is written until "Vervangen".
+    let folder = harness.state().chooser.as_ref().unwrap().dir.clone();
+    let old = folder.join("oud.pdf");
+    std::fs::write(&old, b"een ouder rapport").unwrap();
+    type_path(&mut harness, "oud");
+    harness.get_by_label_contains("bestaat al. Vervangen?");
+    harness.run_steps(2);
+    assert_eq!(std::fs::read(&old).unwrap(), b"een ouder rapport");
+    harness.get_by_label("Niet vervangen").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label_contains("Vervangen?").is_none());
+    assert!(harness.state().chooser.is_some(), "still choosing");
+    type_path(&mut harness, "oud");
+    harness.get_by_label("Vervangen").click();
+    harness.run_steps(2);
+    wait_until(&mut harness, "the rapport to be written", |app| {
+        app.dialog.is_some()
+    });
+    assert!(std::fs::read(&old).unwrap().starts_with(b"%PDF"));
+    assert!(!folder.join("oud").exists());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Honest states: a brand-new inspection shows "nog geen oordeel" with its progress, not a green
+// verdict; a dossier whose termijnen cannot be computed says so, never "binnen termijn".
+
+fn fresh(root: &Path) -> Harness<'static, App> {
+    let file = root.join("nieuw.veldtoets");
+    let framework = kader_io::builtin("vt-2016-stap2").unwrap();
+    let (store, _) = Store::create(
+        &file,
+        framework,
+        "Veilig Thuis Nieuw",
+        "E. Voorbeeld",
+        Stamp::now(),
+    )
+    .unwrap();
+    drop(store);
+    let mut app = app(root);
+    app.open(file);
+    let mut harness = harness(app);
+    wait_until(&mut harness, "the new inspection to open", |app| {
+        app.workspace().is_some()
+    });
+    harness
+}
+
+#[test]
+fn a_new_inspection_shows_no_oordeel_yet_with_its_progress() {
+    let root = tempfile::tempdir().unwrap();
+    let mut harness = fresh(root.path());
+    assert_eq!(
+        harness.state().workspace().unwrap().screen,
+        Screen::Overzicht
+    );
+    harness.get_by_label("nog geen oordeel");
+    harness.get_by_label_contains("0 van 30 verwachtingen beoordeeld");
+    assert!(
+        harness.query_by_label_contains("VOLDOENDE").is_none(),
+        "a new inspection shows a verdict"
+    );
+    assert!(harness.query_by_label_contains("(voorlopig)").is_none());
+    harness.run_steps(1);
+}
+
+#[test]
+fn a_dossier_without_dates_is_not_shown_within_term() {
+    let root = tempfile::tempdir().unwrap();
+    let mut harness = fresh(root.path());
+    harness.key_press(Key::F4);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().workspace().unwrap().screen,
+        Screen::Dossiers
+    );
+    harness.get_by_label("Dossiernummer (pseudoniem):").focus();
+    harness.run_steps(1);
+    harness
+        .get_by_label("Dossiernummer (pseudoniem):")
+        .type_text("VTN-1");
+    harness.get_by_label("Dossier toevoegen").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("termijnen onbekend");
+    assert!(
+        harness.query_by_label_contains("binnen termijn").is_none(),
+        "a dossier without dates is shown within term"
     );
 }
