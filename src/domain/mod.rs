@@ -8,6 +8,8 @@ pub mod evidence;
 pub mod inspection;
 pub mod judgement;
 pub mod kader;
+pub mod kinds;
+pub mod record;
 pub mod scoring;
 pub mod status;
 pub mod termijn;

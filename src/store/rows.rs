@@ -1,20 +1,19 @@
-//! Mapping between revisions and table rows.
+//! Mapping between revisions and table rows, for every record kind alike: a kind's table has the
+//! common columns (`rev`, `id`, `inspecteur`, `tijd`, `verwijderd`) followed by one column per
+//! field of the kind ([`Kind::fields`], same names, same order).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use jiff::Timestamp;
 use jiff::civil::{Date, DateTime};
-use rusqlite::{Connection, Row, params};
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, Row, params, params_from_iter};
 use uuid::Uuid;
 
 use super::schema::table;
 use crate::domain::inspection::{
-    AnswerData, Change, CheckAnswer, CheckData, Details, DocumentData, DossierData, EarlierRound,
-    FlashData, Inspection, InterviewData, Kind, Meta, OordeelData, Record, Selection, Tag, Tags,
-    WaitlistData,
+    Change, EarlierRound, Field, FieldType, Inspection, Kind, Meta, Record, Value,
 };
-use crate::domain::judgement::JudgementValue;
-use crate::domain::termijn::CaseDates;
 
 pub enum LoadError {
     Sqlite(rusqlite::Error),
@@ -27,75 +26,77 @@ impl From<rusqlite::Error> for LoadError {
     }
 }
 
-fn date(d: Option<Date>) -> Option<String> {
-    d.map(|d| d.to_string())
+/// A field value as SQLite stores it: dates as ISO text, flags as 0/1, maps as JSON text.
+fn to_sql(value: Value) -> SqlValue {
+    match value {
+        Value::Text(t) => SqlValue::Text(t),
+        Value::OptText(t) => t.map_or(SqlValue::Null, SqlValue::Text),
+        Value::Date(d) => d.map_or(SqlValue::Null, |d| SqlValue::Text(d.to_string())),
+        Value::DateTime(t) => t.map_or(SqlValue::Null, |t| SqlValue::Text(t.to_string())),
+        Value::Count(n) => n.map_or(SqlValue::Null, |n| SqlValue::Integer(i64::from(n))),
+        Value::Flag(b) => SqlValue::Integer(i64::from(b)),
+        Value::Map(m) => {
+            SqlValue::Text(serde_json::to_string(&m).unwrap_or_else(|_| "{}".to_string()))
+        }
+    }
 }
 
-fn tags_json(tags: &Tags) -> String {
-    let map: BTreeMap<&str, &str> = tags.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    serde_json::to_string(&map).unwrap_or_else(|_| "{}".to_string())
+/// Reads field `index` of `row` as a value of type `ty` (column `at` of the row).
+fn from_sql(row: &Row, at: usize, table: &str, field: &Field) -> Result<Value, LoadError> {
+    let bad = |text: &str| {
+        LoadError::Invalid(format!("{table}.{}: ongeldige waarde '{text}'", field.name))
+    };
+    Ok(match field.ty {
+        FieldType::Text => Value::Text(row.get(at)?),
+        FieldType::OptText => Value::OptText(row.get(at)?),
+        FieldType::Date => {
+            let text: Option<String> = row.get(at)?;
+            Value::Date(
+                text.map(|t| t.parse::<Date>().map_err(|_| bad(&t)))
+                    .transpose()?,
+            )
+        }
+        FieldType::DateTime => {
+            let text: Option<String> = row.get(at)?;
+            Value::DateTime(
+                text.map(|t| t.parse::<DateTime>().map_err(|_| bad(&t)))
+                    .transpose()?,
+            )
+        }
+        FieldType::Count => Value::Count(row.get(at)?),
+        FieldType::Flag => Value::Flag(row.get::<_, i64>(at)? != 0),
+        FieldType::Map => {
+            let text: String = row.get(at)?;
+            Value::Map(serde_json::from_str(&text).map_err(|_| bad(&text))?)
+        }
+    })
 }
 
 /// Inserts one revision and its `vervangt` rows. Inserting a revision that is already present is
 /// a no-op, so replaying or merging is idempotent.
 pub fn insert(conn: &Connection, change: &Change) -> rusqlite::Result<()> {
     let m = &change.meta;
-    let common = (
-        m.rev.to_string(),
-        m.entity.as_str(),
-        m.author.to_string(),
-        m.at.to_string(),
-        i64::from(m.deleted),
+    let kind = change.data.kind();
+    let fields = kind.fields();
+    let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
+    let placeholders: Vec<String> = (1..=5 + fields.len()).map(|i| format!("?{i}")).collect();
+    let sql = format!(
+        "INSERT OR IGNORE INTO {} (rev, id, inspecteur, tijd, verwijderd, {}) VALUES ({})",
+        table(kind),
+        names.join(", "),
+        placeholders.join(", ")
     );
-    let (rev, id, author, at, deleted) = &common;
-    match &change.data {
-        Record::Details(d) => conn.execute(
-            "INSERT OR IGNORE INTO onderzoek_gegevens (rev, id, inspecteur, tijd, verwijderd, organisatie, bezoek_van, bezoek_tot, notitie) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![rev, id, author, at, deleted, d.organisatie, date(d.bezoek_van), date(d.bezoek_tot), d.notitie],
-        ),
-        Record::Interview(d) => conn.execute(
-            "INSERT OR IGNORE INTO interview (rev, id, inspecteur, tijd, verwijderd, rol, datum, deelnemers, notitie) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![rev, id, author, at, deleted, d.rol, date(d.datum), d.deelnemers, d.notitie],
-        ),
-        Record::Answer(d) => conn.execute(
-            "INSERT OR IGNORE INTO antwoord (rev, id, inspecteur, tijd, verwijderd, interview, vraag, notitie, tags) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![rev, id, author, at, deleted, d.interview, d.vraag, d.notitie, tags_json(&d.tags)],
-        ),
-        Record::Flash(d) => conn.execute(
-            "INSERT OR IGNORE INTO flitsinterview (rev, id, inspecteur, tijd, verwijderd, functie, tijdstip, antwoorden, tags, notitie) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                rev, id, author, at, deleted, d.functie,
-                d.tijdstip.map(|t| t.to_string()),
-                serde_json::to_string(&d.antwoorden).unwrap_or_else(|_| "{}".into()),
-                tags_json(&d.tags), d.notitie
-            ],
-        ),
-        Record::Dossier(d) => conn.execute(
-            "INSERT OR IGNORE INTO dossier (rev, id, inspecteur, tijd, verwijderd, nummer, selectie, melding_ontvangen, triagebesluit, start_onderzoek, afronding_onderzoek, vervolgtraject_ingezet, notitie) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            params![
-                rev, id, author, at, deleted, d.nummer, d.selectie.as_str(),
-                date(d.dates.melding_ontvangen), date(d.dates.triagebesluit),
-                date(d.dates.start_onderzoek), date(d.dates.afronding_onderzoek),
-                date(d.dates.vervolgtraject_ingezet), d.notitie
-            ],
-        ),
-        Record::Check(d) => conn.execute(
-            "INSERT OR IGNORE INTO dossiercheck (rev, id, inspecteur, tijd, verwijderd, dossier, vraag, antwoord, notitie) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![rev, id, author, at, deleted, d.dossier, d.vraag, d.antwoord.as_str(), d.notitie],
-        ),
-        Record::Document(d) => conn.execute(
-            "INSERT OR IGNORE INTO document (rev, id, inspecteur, tijd, verwijderd, item, naam, ontvangen, notitie) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![rev, id, author, at, deleted, d.item, d.naam, i64::from(d.ontvangen), d.notitie],
-        ),
-        Record::Waitlist(d) => conn.execute(
-            "INSERT OR IGNORE INTO wachtlijst (rev, id, inspecteur, tijd, verwijderd, aantal, oudste, peildatum, notitie) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![rev, id, author, at, deleted, d.aantal, date(d.oudste), date(d.peildatum), d.notitie],
-        ),
-        Record::Oordeel(d) => conn.execute(
-            "INSERT OR IGNORE INTO oordeel (rev, id, inspecteur, tijd, verwijderd, waarde, variant, onderbouwing) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![rev, id, author, at, deleted, d.value.as_str(), d.variant, d.onderbouwing],
-        ),
-    }?;
+    let rev = m.rev.to_string();
+    let mut values = vec![
+        SqlValue::Text(rev.clone()),
+        SqlValue::Text(m.entity.clone()),
+        SqlValue::Text(m.author.to_string()),
+        SqlValue::Text(m.at.to_string()),
+        SqlValue::Integer(i64::from(m.deleted)),
+    ];
+    values.extend(change.data.values().into_iter().map(to_sql));
+    conn.prepare_cached(&sql)?
+        .execute(params_from_iter(values))?;
     let mut stmt =
         conn.prepare_cached("INSERT OR IGNORE INTO vervangt (rev, vorig) VALUES (?1, ?2)")?;
     for previous in &m.replaces {
@@ -145,13 +146,13 @@ pub fn load_into(conn: &Connection, inspection: &mut Inspection) -> Result<(), L
         }
     }
 
-    let mut load = |kind: Kind,
-                    columns: &str,
-                    decode: &dyn Fn(&Row) -> Result<Record, LoadError>|
-     -> Result<(), LoadError> {
+    for kind in Kind::ALL {
         let table = table(kind);
+        let fields = kind.fields();
+        let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
         let sql = format!(
-            "SELECT rev, id, inspecteur, tijd, verwijderd, {columns} FROM {table} ORDER BY rev"
+            "SELECT rev, id, inspecteur, tijd, verwijderd, {} FROM {table} ORDER BY rev",
+            names.join(", ")
         );
         let mut stmt = conn.prepare(&sql)?;
         let mut rows = stmt.query([])?;
@@ -163,149 +164,35 @@ pub fn load_into(conn: &Connection, inspection: &mut Inspection) -> Result<(), L
                 rev: uuid(&rev, table)?,
                 entity: row.get(1)?,
                 author: uuid(&author, table)?,
-                at: at
-                    .parse::<Timestamp>()
-                    .map_err(|e| LoadError::Invalid(format!("{table}.tijd '{at}': {e}")))?,
+                at: at.parse::<Timestamp>().map_err(|_| {
+                    LoadError::Invalid(format!("{table}.tijd: ongeldig tijdstip '{at}'"))
+                })?,
                 deleted: row.get::<_, i64>(4)? != 0,
                 replaces: replaces.remove(&rev).unwrap_or_default(),
             };
-            let data = decode(row)?;
+            let values = fields
+                .iter()
+                .enumerate()
+                .map(|(i, field)| from_sql(row, 5 + i, table, field))
+                .collect::<Result<Vec<Value>, LoadError>>()?;
+            let data = Record::from_values(kind, values)
+                .map_err(|e| LoadError::Invalid(format!("{table}: {e}")))?;
             inspection.load(Change { meta, data });
         }
-        Ok(())
-    };
-
-    load(
-        Kind::Details,
-        "organisatie, bezoek_van, bezoek_tot, notitie",
-        &|r| {
-            Ok(Record::Details(Details {
-                organisatie: r.get(5)?,
-                bezoek_van: opt_date(r.get(6)?, "bezoek_van")?,
-                bezoek_tot: opt_date(r.get(7)?, "bezoek_tot")?,
-                notitie: r.get(8)?,
-            }))
-        },
-    )?;
-    load(Kind::Interview, "rol, datum, deelnemers, notitie", &|r| {
-        Ok(Record::Interview(InterviewData {
-            rol: r.get(5)?,
-            datum: opt_date(r.get(6)?, "interview.datum")?,
-            deelnemers: r.get(7)?,
-            notitie: r.get(8)?,
-        }))
-    })?;
-    load(Kind::Answer, "interview, vraag, notitie, tags", &|r| {
-        Ok(Record::Answer(AnswerData {
-            interview: r.get(5)?,
-            vraag: r.get(6)?,
-            notitie: r.get(7)?,
-            tags: tags(&r.get::<_, String>(8)?)?,
-        }))
-    })?;
-    load(
-        Kind::Flash,
-        "functie, tijdstip, antwoorden, tags, notitie",
-        &|r| {
-            let tijdstip: Option<String> = r.get(6)?;
-            let antwoorden: String = r.get(7)?;
-            Ok(Record::Flash(FlashData {
-                functie: r.get(5)?,
-                tijdstip: tijdstip
-                    .map(|t| {
-                        t.parse::<DateTime>().map_err(|e| {
-                            LoadError::Invalid(format!("flitsinterview.tijdstip '{t}': {e}"))
-                        })
-                    })
-                    .transpose()?,
-                antwoorden: serde_json::from_str(&antwoorden)
-                    .map_err(|e| LoadError::Invalid(format!("flitsinterview.antwoorden: {e}")))?,
-                tags: tags(&r.get::<_, String>(8)?)?,
-                notitie: r.get(9)?,
-            }))
-        },
-    )?;
-    load(
-        Kind::Dossier,
-        "nummer, selectie, melding_ontvangen, triagebesluit, start_onderzoek, afronding_onderzoek, vervolgtraject_ingezet, notitie",
-        &|r| {
-            let selectie: String = r.get(6)?;
-            Ok(Record::Dossier(DossierData {
-                nummer: r.get(5)?,
-                selectie: Selection::parse(&selectie)
-                    .ok_or_else(|| LoadError::Invalid(format!("dossier.selectie '{selectie}'")))?,
-                dates: CaseDates {
-                    melding_ontvangen: opt_date(r.get(7)?, "melding_ontvangen")?,
-                    triagebesluit: opt_date(r.get(8)?, "triagebesluit")?,
-                    start_onderzoek: opt_date(r.get(9)?, "start_onderzoek")?,
-                    afronding_onderzoek: opt_date(r.get(10)?, "afronding_onderzoek")?,
-                    vervolgtraject_ingezet: opt_date(r.get(11)?, "vervolgtraject_ingezet")?,
-                },
-                notitie: r.get(12)?,
-            }))
-        },
-    )?;
-    load(Kind::Check, "dossier, vraag, antwoord, notitie", &|r| {
-        let antwoord: String = r.get(7)?;
-        Ok(Record::Check(CheckData {
-            dossier: r.get(5)?,
-            vraag: r.get(6)?,
-            antwoord: CheckAnswer::parse(&antwoord)
-                .ok_or_else(|| LoadError::Invalid(format!("dossiercheck.antwoord '{antwoord}'")))?,
-            notitie: r.get(8)?,
-        }))
-    })?;
-    load(Kind::Document, "item, naam, ontvangen, notitie", &|r| {
-        Ok(Record::Document(DocumentData {
-            item: r.get(5)?,
-            naam: r.get(6)?,
-            ontvangen: r.get::<_, i64>(7)? != 0,
-            notitie: r.get(8)?,
-        }))
-    })?;
-    load(Kind::Waitlist, "aantal, oudste, peildatum, notitie", &|r| {
-        Ok(Record::Waitlist(WaitlistData {
-            aantal: r.get(5)?,
-            oudste: opt_date(r.get(6)?, "wachtlijst.oudste")?,
-            peildatum: opt_date(r.get(7)?, "wachtlijst.peildatum")?,
-            notitie: r.get(8)?,
-        }))
-    })?;
-    load(Kind::Oordeel, "waarde, variant, onderbouwing", &|r| {
-        let waarde: String = r.get(5)?;
-        Ok(Record::Oordeel(OordeelData {
-            value: JudgementValue::parse(&waarde)
-                .ok_or_else(|| LoadError::Invalid(format!("oordeel.waarde '{waarde}'")))?,
-            variant: r.get(6)?,
-            onderbouwing: r.get(7)?,
-        }))
-    })?;
+    }
     inspection.finish_loading();
     inspection.drafts = super::drafts::read_drafts(conn)?;
     Ok(())
 }
 
 fn uuid(text: &str, what: &str) -> Result<Uuid, LoadError> {
-    Uuid::parse_str(text)
-        .map_err(|e| LoadError::Invalid(format!("{what}: ongeldige id '{text}': {e}")))
+    Uuid::parse_str(text).map_err(|_| LoadError::Invalid(format!("{what}: ongeldige id '{text}'")))
 }
 
 fn opt_date(text: Option<String>, what: &str) -> Result<Option<Date>, LoadError> {
     text.map(|t| {
         t.parse::<Date>()
-            .map_err(|e| LoadError::Invalid(format!("{what}: ongeldige datum '{t}': {e}")))
+            .map_err(|_| LoadError::Invalid(format!("{what}: ongeldige datum '{t}'")))
     })
     .transpose()
-}
-
-fn tags(text: &str) -> Result<Tags, LoadError> {
-    let raw: BTreeMap<String, String> =
-        serde_json::from_str(text).map_err(|e| LoadError::Invalid(format!("tags: {e}")))?;
-    raw.into_iter()
-        .map(|(k, v)| {
-            Tag::parse(&v)
-                .map(|t| (k, t))
-                .ok_or_else(|| LoadError::Invalid(format!("onbekende tag '{v}'")))
-        })
-        .collect()
 }

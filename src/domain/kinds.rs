@@ -1,0 +1,873 @@
+//! The record kinds of an inspection, each declared once: its data type, its fields (which are
+//! also its columns in the file and its names in conflict lists), its summary, and one line in the
+//! `record_kinds!` list at the bottom. The machinery that works on any kind is in
+//! [`super::record`].
+//!
+//! Adding a kind: write its data type and `RecordData` impl here, add its line to the list, add
+//! its field to [`super::inspection::Inspection`] (the compiler points there), and give it a table
+//! and a migration in `store::schema`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use jiff::civil::{Date, DateTime};
+
+use super::inspection::Inspection;
+use super::judgement::{Judgement, JudgementError, JudgementValue};
+use super::kader::Framework;
+use super::record::{Field, FieldError, FieldType, RecordData, Value, Values, record_kinds};
+use super::termijn::{self, CaseDates, DateKind};
+
+/// How an observation bears on a verwachting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Tag {
+    Ondersteunt,
+    Weerspreekt,
+    Neutraal,
+}
+
+impl Tag {
+    pub const ALL: [Tag; 3] = [Tag::Ondersteunt, Tag::Weerspreekt, Tag::Neutraal];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tag::Ondersteunt => "ondersteunt",
+            Tag::Weerspreekt => "weerspreekt",
+            Tag::Neutraal => "neutraal",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Tag> {
+        Tag::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+impl fmt::Display for Tag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Tags per verwachting id.
+pub type Tags = BTreeMap<String, Tag>;
+
+/// The onderzoek's editable details.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Details {
+    pub organisatie: String,
+    pub bezoek_van: Option<Date>,
+    pub bezoek_tot: Option<Date>,
+    pub notitie: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct InterviewData {
+    /// Role id from the kader's interview guide.
+    pub rol: String,
+    pub datum: Option<Date>,
+    /// Participants by function only, never by name.
+    pub deelnemers: String,
+    pub notitie: String,
+}
+
+/// The answer to one guide question in one interview.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AnswerData {
+    pub interview: String,
+    pub vraag: String,
+    pub notitie: String,
+    pub tags: Tags,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FlashData {
+    pub functie: String,
+    pub tijdstip: Option<DateTime>,
+    /// Answer per flitsvraag id.
+    pub antwoorden: BTreeMap<String, String>,
+    pub tags: Tags,
+    pub notitie: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Selection {
+    #[default]
+    Willekeurig,
+    Gericht,
+}
+
+impl Selection {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Selection::Willekeurig => "willekeurig",
+            Selection::Gericht => "gericht",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Selection> {
+        [Selection::Willekeurig, Selection::Gericht]
+            .into_iter()
+            .find(|v| v.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DossierData {
+    /// Pseudonymous dossier number only.
+    pub nummer: String,
+    pub selectie: Selection,
+    pub dates: CaseDates,
+    pub notitie: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord)]
+pub enum CheckAnswer {
+    Ja,
+    Nee,
+    Nvt,
+    #[default]
+    Open,
+}
+
+impl CheckAnswer {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckAnswer::Ja => "ja",
+            CheckAnswer::Nee => "nee",
+            CheckAnswer::Nvt => "nvt",
+            CheckAnswer::Open => "open",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            CheckAnswer::Ja => "ja",
+            CheckAnswer::Nee => "nee",
+            CheckAnswer::Nvt => "n.v.t.",
+            CheckAnswer::Open => "—",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<CheckAnswer> {
+        [
+            CheckAnswer::Ja,
+            CheckAnswer::Nee,
+            CheckAnswer::Nvt,
+            CheckAnswer::Open,
+        ]
+        .into_iter()
+        .find(|v| v.as_str() == s)
+    }
+}
+
+/// The answer to one checklist item for one dossier.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CheckData {
+    pub dossier: String,
+    pub vraag: String,
+    pub antwoord: CheckAnswer,
+    pub notitie: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DocumentData {
+    /// The kader's document item id, if it is a requested document.
+    pub item: Option<String>,
+    pub naam: String,
+    pub ontvangen: bool,
+    pub notitie: String,
+}
+
+/// Facts about the wachtlijst at the time of the visit.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct WaitlistData {
+    pub aantal: Option<u32>,
+    pub oudste: Option<Date>,
+    pub peildatum: Option<Date>,
+    pub notitie: String,
+}
+
+/// One version of the oordeel on one verwachting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OordeelData {
+    pub value: JudgementValue,
+    /// Variant id (e.g. `wachtlijst`) for an onvoldoende, as resolved against the kader.
+    pub variant: Option<String>,
+    pub onderbouwing: String,
+}
+
+impl OordeelData {
+    /// Builds an oordeel from the textual form (`onvoldoende:wachtlijst` …), validated against
+    /// the kader; a plain onvoldoende gets the kader's default variant.
+    pub fn parse(
+        framework: &Framework,
+        verwachting: &str,
+        text: &str,
+        onderbouwing: String,
+    ) -> Result<OordeelData, JudgementError> {
+        let index = framework
+            .index_of(verwachting)
+            .ok_or_else(|| JudgementError::UnknownExpectation(verwachting.to_string()))?;
+        let judgement = Judgement::parse(framework, index, text)?;
+        Ok(OordeelData::from_judgement(
+            framework,
+            judgement,
+            onderbouwing,
+        ))
+    }
+
+    pub fn from_judgement(
+        framework: &Framework,
+        judgement: Judgement,
+        onderbouwing: String,
+    ) -> OordeelData {
+        let variant = match judgement {
+            Judgement::NotMet { variant: Some(v) } => Some(framework.rules.variants[v].id.clone()),
+            _ => None,
+        };
+        OordeelData {
+            value: judgement.value(),
+            variant,
+            onderbouwing,
+        }
+    }
+
+    /// The textual form, e.g. `onvoldoende:wachtlijst`.
+    pub fn text(&self) -> String {
+        match (&self.value, &self.variant) {
+            (JudgementValue::Onvoldoende, Some(v)) => format!("onvoldoende:{v}"),
+            (value, _) => value.as_str().to_string(),
+        }
+    }
+
+    /// The judgement against a kader. A variant the kader does not know (a file written with an
+    /// older kader) counts as a plain onvoldoende with the default variant.
+    pub fn judgement(&self, framework: &Framework, expectation: usize) -> Judgement {
+        match self.value {
+            JudgementValue::Voldoende => Judgement::Met,
+            JudgementValue::NietBeoordeeld => Judgement::NotJudged,
+            JudgementValue::Onvoldoende => {
+                let named = self.variant.as_deref().and_then(|name| {
+                    framework
+                        .variants_of(expectation)
+                        .find(|(_, v)| v.id == name)
+                        .map(|(i, _)| i)
+                });
+                Judgement::NotMet {
+                    variant: named.or_else(|| framework.default_variant(expectation)),
+                }
+            }
+        }
+    }
+
+    /// Whether two versions say the same thing (then two heads are not a real conflict).
+    pub fn same_content(&self, other: &OordeelData) -> bool {
+        self.value == other.value
+            && self.variant == other.variant
+            && self.onderbouwing.trim() == other.onderbouwing.trim()
+    }
+}
+
+fn short(text: &str, max: usize) -> String {
+    let text = text.trim();
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_string(),
+    }
+}
+
+/// "label: value" parts joined by ", ", leaving out empty values.
+fn parts(items: &[(&str, String)]) -> String {
+    let list: Vec<String> = items
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| {
+            if k.is_empty() {
+                v.clone()
+            } else {
+                format!("{k} {v}")
+            }
+        })
+        .collect();
+    if list.is_empty() {
+        "(leeg)".to_string()
+    } else {
+        list.join(", ")
+    }
+}
+
+fn tags_text(tags: &Tags) -> String {
+    tags.iter()
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn tags_map(tags: &Tags) -> BTreeMap<String, String> {
+    tags.iter()
+        .map(|(k, v)| (k.clone(), v.as_str().to_string()))
+        .collect()
+}
+
+fn tags_from(field: &'static str, map: BTreeMap<String, String>) -> Result<Tags, FieldError> {
+    map.into_iter()
+        .map(|(k, v)| match Tag::parse(&v) {
+            Some(t) => Ok((k, t)),
+            None => Err(FieldError { field, value: v }),
+        })
+        .collect()
+}
+
+use FieldType::{Count, Date as DateField, DateTime as DateTimeField, Flag, Map, OptText, Text};
+
+impl RecordData for Details {
+    const FIELDS: &'static [Field] = &[
+        Field::new("organisatie", "organisatie", Text),
+        Field::new("bezoek_van", "bezoek van", DateField),
+        Field::new("bezoek_tot", "bezoek tot", DateField),
+        Field::new("notitie", "notitie", Text),
+    ];
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::Text(self.organisatie.clone()),
+            Value::Date(self.bezoek_van),
+            Value::Date(self.bezoek_tot),
+            Value::Text(self.notitie.clone()),
+        ]
+    }
+    fn from_values(mut v: Values) -> Result<Self, FieldError> {
+        Ok(Details {
+            organisatie: v.text()?,
+            bezoek_van: v.date()?,
+            bezoek_tot: v.date()?,
+            notitie: v.text()?,
+        })
+    }
+    fn describe(_: &Inspection, _: &str, _: Option<&Self>) -> String {
+        "gegevens van het onderzoek".to_string()
+    }
+    fn summary(&self) -> String {
+        parts(&[
+            ("", self.organisatie.clone()),
+            (
+                "bezoek van",
+                self.bezoek_van
+                    .map_or(String::new(), termijn::format_date_nl),
+            ),
+            (
+                "tot",
+                self.bezoek_tot
+                    .map_or(String::new(), termijn::format_date_nl),
+            ),
+            ("notitie", short(&self.notitie, 40)),
+        ])
+    }
+}
+
+impl RecordData for InterviewData {
+    const FIELDS: &'static [Field] = &[
+        Field::new("rol", "rol", Text),
+        Field::new("datum", "datum", DateField),
+        Field::new("deelnemers", "deelnemers", Text),
+        Field::new("notitie", "notitie", Text),
+    ];
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::Text(self.rol.clone()),
+            Value::Date(self.datum),
+            Value::Text(self.deelnemers.clone()),
+            Value::Text(self.notitie.clone()),
+        ]
+    }
+    fn from_values(mut v: Values) -> Result<Self, FieldError> {
+        Ok(InterviewData {
+            rol: v.text()?,
+            datum: v.date()?,
+            deelnemers: v.text()?,
+            notitie: v.text()?,
+        })
+    }
+    fn describe(inspection: &Inspection, entity: &str, _: Option<&Self>) -> String {
+        inspection.describe_interview(entity)
+    }
+    fn summary(&self) -> String {
+        parts(&[
+            ("rol", self.rol.clone()),
+            (
+                "datum",
+                self.datum.map_or(String::new(), termijn::format_date_nl),
+            ),
+            ("deelnemers", short(&self.deelnemers, 40)),
+            ("notitie", short(&self.notitie, 40)),
+        ])
+    }
+}
+
+impl RecordData for AnswerData {
+    const FIELDS: &'static [Field] = &[
+        Field::new("interview", "interview", Text),
+        Field::new("vraag", "vraag", Text),
+        Field::new("notitie", "notitie", Text),
+        Field::new("tags", "koppelingen", Map),
+    ];
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::Text(self.interview.clone()),
+            Value::Text(self.vraag.clone()),
+            Value::Text(self.notitie.clone()),
+            Value::Map(tags_map(&self.tags)),
+        ]
+    }
+    fn from_values(mut v: Values) -> Result<Self, FieldError> {
+        Ok(AnswerData {
+            interview: v.text()?,
+            vraag: v.text()?,
+            notitie: v.text()?,
+            tags: tags_from("tags", v.map()?)?,
+        })
+    }
+    fn describe(inspection: &Inspection, entity: &str, shown: Option<&Self>) -> String {
+        match shown {
+            Some(a) => format!(
+                "antwoord op vraag {} in {}",
+                a.vraag,
+                inspection.describe_interview(&a.interview)
+            ),
+            None => format!("antwoord {entity}"),
+        }
+    }
+    fn summary(&self) -> String {
+        parts(&[
+            ("", short(&self.notitie, 60)),
+            ("tags", tags_text(&self.tags)),
+        ])
+    }
+}
+
+impl RecordData for FlashData {
+    const FIELDS: &'static [Field] = &[
+        Field::new("functie", "functie", Text),
+        Field::new("tijdstip", "tijdstip", DateTimeField),
+        Field::new("antwoorden", "antwoorden", Map),
+        Field::new("tags", "koppelingen", Map),
+        Field::new("notitie", "notitie", Text),
+    ];
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::Text(self.functie.clone()),
+            Value::DateTime(self.tijdstip),
+            Value::Map(self.antwoorden.clone()),
+            Value::Map(tags_map(&self.tags)),
+            Value::Text(self.notitie.clone()),
+        ]
+    }
+    fn from_values(mut v: Values) -> Result<Self, FieldError> {
+        Ok(FlashData {
+            functie: v.text()?,
+            tijdstip: v.date_time()?,
+            antwoorden: v.map()?,
+            tags: tags_from("tags", v.map()?)?,
+            notitie: v.text()?,
+        })
+    }
+    fn describe(_: &Inspection, entity: &str, shown: Option<&Self>) -> String {
+        match shown {
+            Some(f) => match f.tijdstip {
+                Some(t) => format!("flitsinterview {} ({})", f.functie, t),
+                None => format!("flitsinterview {}", f.functie),
+            },
+            None => format!("flitsinterview {entity}"),
+        }
+    }
+    fn summary(&self) -> String {
+        parts(&[
+            ("", self.functie.clone()),
+            (
+                "tijdstip",
+                self.tijdstip.map_or(String::new(), |t| t.to_string()),
+            ),
+            ("antwoorden", self.antwoorden.len().to_string()),
+            ("tags", tags_text(&self.tags)),
+            ("notitie", short(&self.notitie, 40)),
+        ])
+    }
+}
+
+impl RecordData for DossierData {
+    /// The dates in [`DateKind::ALL`] order, named by [`DateKind::as_str`] (a test checks).
+    const FIELDS: &'static [Field] = &[
+        Field::new("nummer", "nummer", Text),
+        Field::new("selectie", "selectie", Text),
+        Field::new("melding_ontvangen", "melding ontvangen", DateField),
+        Field::new("triagebesluit", "triagebesluit", DateField),
+        Field::new("start_onderzoek", "start onderzoek", DateField),
+        Field::new("afronding_onderzoek", "afronding onderzoek", DateField),
+        Field::new(
+            "vervolgtraject_ingezet",
+            "vervolgtraject ingezet",
+            DateField,
+        ),
+        Field::new("notitie", "notitie", Text),
+    ];
+    fn values(&self) -> Vec<Value> {
+        let mut out = vec![
+            Value::Text(self.nummer.clone()),
+            Value::Text(self.selectie.as_str().to_string()),
+        ];
+        out.extend(DateKind::ALL.map(|k| Value::Date(self.dates.get(k))));
+        out.push(Value::Text(self.notitie.clone()));
+        out
+    }
+    fn from_values(mut v: Values) -> Result<Self, FieldError> {
+        let nummer = v.text()?;
+        let selectie = v.token(Selection::parse)?;
+        let mut dates = CaseDates::default();
+        for kind in DateKind::ALL {
+            dates.set(kind, v.date()?);
+        }
+        Ok(DossierData {
+            nummer,
+            selectie,
+            dates,
+            notitie: v.text()?,
+        })
+    }
+    fn describe(inspection: &Inspection, entity: &str, _: Option<&Self>) -> String {
+        inspection.describe_dossier(entity)
+    }
+    fn summary(&self) -> String {
+        let mut items = vec![
+            ("nummer", self.nummer.clone()),
+            ("selectie", self.selectie.as_str().to_string()),
+        ];
+        for kind in DateKind::ALL {
+            if let Some(d) = self.dates.get(kind) {
+                items.push((kind.as_str(), termijn::format_date_nl(d)));
+            }
+        }
+        items.push(("notitie", short(&self.notitie, 40)));
+        parts(&items)
+    }
+}
+
+impl RecordData for CheckData {
+    const FIELDS: &'static [Field] = &[
+        Field::new("dossier", "dossier", Text),
+        Field::new("vraag", "vraag", Text),
+        Field::new("antwoord", "antwoord", Text),
+        Field::new("notitie", "toelichting", Text),
+    ];
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::Text(self.dossier.clone()),
+            Value::Text(self.vraag.clone()),
+            Value::Text(self.antwoord.as_str().to_string()),
+            Value::Text(self.notitie.clone()),
+        ]
+    }
+    fn from_values(mut v: Values) -> Result<Self, FieldError> {
+        Ok(CheckData {
+            dossier: v.text()?,
+            vraag: v.text()?,
+            antwoord: v.token(CheckAnswer::parse)?,
+            notitie: v.text()?,
+        })
+    }
+    fn describe(inspection: &Inspection, entity: &str, shown: Option<&Self>) -> String {
+        match shown {
+            Some(c) => format!(
+                "dossiervraag {} in {}",
+                c.vraag,
+                inspection.describe_dossier(&c.dossier)
+            ),
+            None => format!("dossiervraag {entity}"),
+        }
+    }
+    fn summary(&self) -> String {
+        parts(&[
+            ("", self.antwoord.label().to_string()),
+            ("notitie", short(&self.notitie, 40)),
+        ])
+    }
+}
+
+impl RecordData for DocumentData {
+    const FIELDS: &'static [Field] = &[
+        Field::new("item", "gevraagd document", OptText),
+        Field::new("naam", "naam", Text),
+        Field::new("ontvangen", "ontvangen", Flag),
+        Field::new("notitie", "notitie", Text),
+    ];
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::OptText(self.item.clone()),
+            Value::Text(self.naam.clone()),
+            Value::Flag(self.ontvangen),
+            Value::Text(self.notitie.clone()),
+        ]
+    }
+    fn from_values(mut v: Values) -> Result<Self, FieldError> {
+        Ok(DocumentData {
+            item: v.opt_text()?,
+            naam: v.text()?,
+            ontvangen: v.flag()?,
+            notitie: v.text()?,
+        })
+    }
+    fn describe(_: &Inspection, entity: &str, shown: Option<&Self>) -> String {
+        match shown {
+            Some(d) if !d.naam.trim().is_empty() => format!("document {}", d.naam),
+            Some(d) => format!("document {}", d.item.as_deref().unwrap_or(entity)),
+            None => format!("document {entity}"),
+        }
+    }
+    fn summary(&self) -> String {
+        let ontvangen = if self.ontvangen {
+            "ontvangen"
+        } else {
+            "niet ontvangen"
+        };
+        parts(&[
+            ("", self.naam.clone()),
+            ("", ontvangen.to_string()),
+            ("notitie", short(&self.notitie, 40)),
+        ])
+    }
+}
+
+impl RecordData for WaitlistData {
+    const FIELDS: &'static [Field] = &[
+        Field::new("aantal", "aantal wachtenden", Count),
+        Field::new("oudste", "oudste melding", DateField),
+        Field::new("peildatum", "peildatum", DateField),
+        Field::new("notitie", "notitie", Text),
+    ];
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::Count(self.aantal),
+            Value::Date(self.oudste),
+            Value::Date(self.peildatum),
+            Value::Text(self.notitie.clone()),
+        ]
+    }
+    fn from_values(mut v: Values) -> Result<Self, FieldError> {
+        Ok(WaitlistData {
+            aantal: v.count()?,
+            oudste: v.date()?,
+            peildatum: v.date()?,
+            notitie: v.text()?,
+        })
+    }
+    fn describe(_: &Inspection, _: &str, _: Option<&Self>) -> String {
+        "wachtlijst".to_string()
+    }
+    fn summary(&self) -> String {
+        parts(&[
+            (
+                "aantal",
+                self.aantal.map_or(String::new(), |n| n.to_string()),
+            ),
+            (
+                "oudste",
+                self.oudste.map_or(String::new(), termijn::format_date_nl),
+            ),
+            (
+                "peildatum",
+                self.peildatum
+                    .map_or(String::new(), termijn::format_date_nl),
+            ),
+            ("notitie", short(&self.notitie, 40)),
+        ])
+    }
+}
+
+impl RecordData for OordeelData {
+    const FIELDS: &'static [Field] = &[
+        Field::new("waarde", "oordeel", Text),
+        Field::new("variant", "variant", OptText),
+        Field::new("onderbouwing", "onderbouwing", Text),
+    ];
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::Text(self.value.as_str().to_string()),
+            Value::OptText(self.variant.clone()),
+            Value::Text(self.onderbouwing.clone()),
+        ]
+    }
+    fn from_values(mut v: Values) -> Result<Self, FieldError> {
+        Ok(OordeelData {
+            value: v.token(JudgementValue::parse)?,
+            variant: v.opt_text()?,
+            onderbouwing: v.text()?,
+        })
+    }
+    fn same(&self, other: &Self) -> bool {
+        self.same_content(other)
+    }
+    /// `oordeel` (the value with its variant) and `onderbouwing` (ignoring surrounding blanks),
+    /// as the oordelen screen and JSON name them.
+    fn differing_fields(&self, o: &Self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if self.text() != o.text() {
+            out.push("oordeel");
+        }
+        if self.onderbouwing.trim() != o.onderbouwing.trim() {
+            out.push("onderbouwing");
+        }
+        out
+    }
+    fn describe(_: &Inspection, entity: &str, _: Option<&Self>) -> String {
+        format!("oordeel {entity}")
+    }
+    fn summary(&self) -> String {
+        parts(&[
+            ("", self.text()),
+            ("onderbouwing", short(&self.onderbouwing, 60)),
+        ])
+    }
+}
+
+record_kinds! {
+    $
+    /// The onderzoek's own details (one record per onderzoek).
+    Details(Details) in details as "onderzoek",
+        "onderzoeksgegeven" / "onderzoeksgegevens", true;
+    Interview(InterviewData) in interviews as "interview", "interview" / "interviews", true;
+    Answer(AnswerData) in answers as "antwoord",
+        "interviewantwoord" / "interviewantwoorden", true;
+    Flash(FlashData) in flashes as "flitsinterview", "flitsinterview" / "flitsinterviews", true;
+    Dossier(DossierData) in dossiers as "dossier", "dossier" / "dossiers", true;
+    Check(CheckData) in checks as "dossiervraag", "dossiervraag" / "dossiervragen", false;
+    Document(DocumentData) in documents as "document", "document" / "documenten", true;
+    /// The wachtlijst facts (one record per onderzoek).
+    Waitlist(WaitlistData) in waitlist as "wachtlijst",
+        "wachtlijstgegeven" / "wachtlijstgegevens", true;
+    Oordeel(OordeelData) in oordelen as "oordeel", "oordeel" / "oordelen", true;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::record::{Kind, Record};
+
+    #[test]
+    fn dossier_date_fields_follow_date_kinds() {
+        let names: Vec<&str> = DossierData::FIELDS[2..7].iter().map(|f| f.name).collect();
+        let kinds: Vec<&str> = DateKind::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(names, kinds);
+    }
+
+    #[test]
+    fn every_kind_round_trips_through_its_values() {
+        let date = Date::constant(2026, 2, 3);
+        let mut dates = CaseDates::default();
+        dates.set(DateKind::Triagebesluit, Some(date));
+        let mut tags = Tags::new();
+        tags.insert("1.3.1".into(), Tag::Weerspreekt);
+        let records = vec![
+            Record::Details(Details {
+                organisatie: "VT Gelderzoom".into(),
+                bezoek_van: Some(date),
+                bezoek_tot: None,
+                notitie: "n".into(),
+            }),
+            Record::Interview(InterviewData {
+                rol: "management".into(),
+                datum: Some(date),
+                deelnemers: "teamleider".into(),
+                notitie: String::new(),
+            }),
+            Record::Answer(AnswerData {
+                interview: "i".into(),
+                vraag: "v".into(),
+                notitie: "x".into(),
+                tags: tags.clone(),
+            }),
+            Record::Flash(FlashData {
+                functie: "medewerker".into(),
+                tijdstip: Some(date.at(10, 5, 0, 0)),
+                antwoorden: [("f1".to_string(), "ja".to_string())].into(),
+                tags,
+                notitie: String::new(),
+            }),
+            Record::Dossier(DossierData {
+                nummer: "VTG-1".into(),
+                selectie: Selection::Gericht,
+                dates,
+                notitie: String::new(),
+            }),
+            Record::Check(CheckData {
+                dossier: "d".into(),
+                vraag: "dos-1".into(),
+                antwoord: CheckAnswer::Nvt,
+                notitie: "t".into(),
+            }),
+            Record::Document(DocumentData {
+                item: Some("doc-1".into()),
+                naam: "beleid".into(),
+                ontvangen: true,
+                notitie: String::new(),
+            }),
+            Record::Waitlist(WaitlistData {
+                aantal: Some(12),
+                oudste: Some(date),
+                peildatum: None,
+                notitie: String::new(),
+            }),
+            Record::Oordeel(OordeelData {
+                value: JudgementValue::Onvoldoende,
+                variant: Some("wachtlijst".into()),
+                onderbouwing: "o".into(),
+            }),
+        ];
+        let kinds: Vec<Kind> = records.iter().map(Record::kind).collect();
+        assert_eq!(kinds, Kind::ALL);
+        for record in records {
+            let kind = record.kind();
+            let values = record.values();
+            assert_eq!(values.len(), kind.fields().len(), "{kind:?}");
+            for (v, f) in values.iter().zip(kind.fields()) {
+                assert_eq!(v.ty(), f.ty, "{kind:?}.{}", f.name);
+            }
+            assert_eq!(Record::from_values(kind, values).as_ref(), Ok(&record));
+        }
+    }
+
+    #[test]
+    fn a_bad_token_names_its_field() {
+        let mut values = Record::Check(CheckData::default()).values();
+        values[2] = Value::Text("misschien".into());
+        let error = Record::from_values(Kind::Check, values).unwrap_err();
+        assert_eq!(error.field, "antwoord");
+        assert_eq!(
+            error.to_string(),
+            "veld antwoord: ongeldige waarde 'misschien'"
+        );
+    }
+
+    #[test]
+    fn combining_takes_the_named_fields_from_the_other_version() {
+        let a = DossierData {
+            nummer: "VTG-1".into(),
+            notitie: "van A".into(),
+            ..DossierData::default()
+        };
+        let mut b = a.clone();
+        b.dates
+            .set(DateKind::MeldingOntvangen, Some(Date::constant(2026, 1, 5)));
+        b.notitie = "van B".into();
+        assert_eq!(a.differing_fields(&b), ["melding_ontvangen", "notitie"]);
+        let c = a.combined(&b, &["melding_ontvangen"]).unwrap();
+        assert_eq!(c.dates, b.dates);
+        assert_eq!(c.notitie, "van A");
+    }
+
+    #[test]
+    fn nouns_and_tokens() {
+        assert_eq!(Kind::Check.count_with(2, "nieuw"), "2 nieuwe dossiervragen");
+        assert_eq!(Kind::Dossier.count_with(1, "nieuw"), "1 nieuw dossier");
+        for kind in Kind::ALL {
+            assert_eq!(Kind::parse(kind.as_str()), Some(kind));
+        }
+    }
+}
