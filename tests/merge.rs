@@ -11,9 +11,10 @@ use common::TestDir;
 use jiff::Timestamp;
 use proptest::prelude::*;
 use uuid::Uuid;
+use veldtoets::domain::Judgement;
 use veldtoets::domain::inspection::{
-    AnswerData, CheckAnswer, CheckData, Details, DossierData, Inspection, InterviewData, Kind,
-    OordeelData, Record, Stamp,
+    AnswerData, Change, CheckAnswer, CheckData, Details, DocumentData, DossierData, FlashData,
+    Inspection, InterviewData, Kind, OordeelData, Record, Stamp, WaitlistData,
 };
 use veldtoets::json::ExportJson;
 use veldtoets::kader_io;
@@ -26,6 +27,93 @@ use veldtoets::store::{
 
 fn stamp() -> Stamp {
     Stamp::now()
+}
+
+/// A stamp from a laptop whose clock is right, or one that runs ahead to 2099.
+fn stamp_for(ahead: bool) -> Stamp {
+    if ahead {
+        let at: Timestamp = "2099-06-01T12:00:00Z".parse().unwrap();
+        let ts = uuid::Timestamp::from_unix(uuid::NoContext, at.as_second() as u64, 0);
+        Stamp {
+            rev: Uuid::new_v7(ts),
+            at,
+        }
+    } else {
+        stamp()
+    }
+}
+
+/// The conflicts an independent reading of the revisions finds: per record, the revisions no
+/// other replaces (heads); two or more that disagree (content, or edit versus delete). Time
+/// plays no part. As (kind, record, head revision ids).
+fn expected_conflicts(i: &Inspection) -> BTreeSet<(Kind, String, BTreeSet<Uuid>)> {
+    let mut records: std::collections::BTreeMap<(Kind, String), Vec<Change>> = Default::default();
+    for change in i.changes() {
+        records
+            .entry((change.data.kind(), change.meta.entity.clone()))
+            .or_default()
+            .push(change);
+    }
+    let same = |a: &Record, b: &Record| match (a, b) {
+        (Record::Oordeel(x), Record::Oordeel(y)) => x.same_content(y),
+        _ => a == b,
+    };
+    let mut out = BTreeSet::new();
+    for ((kind, entity), revisions) in records {
+        let replaced: BTreeSet<Uuid> = revisions
+            .iter()
+            .flat_map(|r| r.meta.replaces.iter().copied())
+            .collect();
+        let heads: Vec<&Change> = revisions
+            .iter()
+            .filter(|r| !replaced.contains(&r.meta.rev))
+            .collect();
+        let live: Vec<&&Change> = heads.iter().filter(|r| !r.meta.deleted).collect();
+        let disagree = !live.is_empty()
+            && (live.len() < heads.len() || live.iter().any(|r| !same(&r.data, &live[0].data)));
+        if heads.len() >= 2 && disagree {
+            out.insert((kind, entity, heads.iter().map(|r| r.meta.rev).collect()));
+        }
+    }
+    out
+}
+
+/// The conflicts the inspection reports, in the form of [`expected_conflicts`].
+fn reported_conflicts(i: &Inspection) -> BTreeSet<(Kind, String, BTreeSet<Uuid>)> {
+    i.all_conflicts()
+        .into_iter()
+        .map(|c| (c.kind, c.entity, c.versions.iter().map(|v| v.rev).collect()))
+        .collect()
+}
+
+/// Every divergence is reported and none is settled: the reported conflicts are exactly those
+/// an independent reading finds; a conflicted oordeel is not scored; the export lists them all
+/// and gives no current oordeel for a conflicted verwachting.
+fn assert_divergence_reported(i: &Inspection) -> Result<(), TestCaseError> {
+    let expected = expected_conflicts(i);
+    prop_assert_eq!(reported_conflicts(i), expected.clone());
+    let judgements = i.judgements();
+    let json: serde_json::Value = serde_json::from_str(&export(i)).unwrap();
+    prop_assert_eq!(
+        json["conflicten"].as_array().map(Vec::len),
+        Some(expected.len())
+    );
+    for (kind, entity, _) in &expected {
+        if *kind == Kind::Oordeel {
+            if let Some(index) = i.framework.index_of(entity) {
+                prop_assert_eq!(judgements.get(index), Judgement::NotJudged);
+            }
+            let oordeel = json["oordelen"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|o| o["verwachting"] == entity.as_str());
+            if let Some(o) = oordeel {
+                prop_assert!(o["oordeel"].is_null(), "{}", o);
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A new file with one interview, two dossiers and a few oordelen, closed.
@@ -750,6 +838,42 @@ enum Op {
     Inspector {
         spelling: u8,
     },
+    /// Sets the melding date of the n-th live dossier.
+    DossierDate {
+        n: usize,
+        day: u8,
+    },
+    /// A tombstone for a checklist answer of the n-th live dossier.
+    DeleteCheck {
+        n: usize,
+        vraag: usize,
+    },
+    /// Edits the base interview's notitie.
+    Interview {
+        note: u8,
+    },
+    /// A tombstone for the base interview.
+    DeleteInterview,
+    /// Creates or edits flitsinterview n (a derived id, so copies meet).
+    Flash {
+        n: u8,
+        note: u8,
+    },
+    DeleteFlash {
+        n: u8,
+    },
+    /// Edits the kader's first requested document.
+    Document {
+        ontvangen: bool,
+        note: u8,
+    },
+    Waitlist {
+        aantal: u8,
+    },
+    /// From here on this laptop's clock runs ahead (2099) or is right.
+    Clock {
+        ahead: bool,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -770,6 +894,15 @@ fn op() -> impl Strategy<Value = Op> {
         }),
         1 => (0..3u8).prop_map(|note| Op::Details { note }),
         1 => (0..3u8).prop_map(|spelling| Op::Inspector { spelling }),
+        2 => (0..3usize, 1..3u8).prop_map(|(n, day)| Op::DossierDate { n, day }),
+        1 => (0..3usize, 0..3usize).prop_map(|(n, vraag)| Op::DeleteCheck { n, vraag }),
+        1 => (0..3u8).prop_map(|note| Op::Interview { note }),
+        1 => Just(Op::DeleteInterview),
+        1 => (0..2u8, 0..3u8).prop_map(|(n, note)| Op::Flash { n, note }),
+        1 => (0..2u8).prop_map(|n| Op::DeleteFlash { n }),
+        1 => (any::<bool>(), 0..2u8).prop_map(|(ontvangen, note)| Op::Document { ontvangen, note }),
+        1 => (0..3u8).prop_map(|aantal| Op::Waitlist { aantal }),
+        1 => any::<bool>().prop_map(|ahead| Op::Clock { ahead }),
     ]
 }
 
@@ -780,6 +913,7 @@ fn apply_ops(path: &Path, ops: &[Op]) {
     let (mut store, mut inspection) = open(path);
     let fw = inspection.framework.clone();
     let mut author = *inspection.inspectors.keys().next().unwrap();
+    let mut ahead = false;
     let interview = inspection
         .interviews
         .current()
@@ -817,7 +951,7 @@ fn apply_ops(path: &Path, ops: &[Op]) {
                 let id = VERWACHTINGEN[*verwachting];
                 let text = ["voldoende", "onvoldoende", "niet_beoordeeld"][*value as usize];
                 let data = OordeelData::parse(&fw, id, text, format!("reden {why}")).unwrap();
-                inspection.change(id, Record::Oordeel(data), author, stamp())
+                inspection.change(id, Record::Oordeel(data), author, stamp_for(ahead))
             }
             Op::DeleteOordeel { verwachting } => {
                 let id = VERWACHTINGEN[*verwachting];
@@ -825,7 +959,7 @@ fn apply_ops(path: &Path, ops: &[Op]) {
                     continue;
                 };
                 let data = Record::Oordeel(current.data.clone());
-                inspection.deletion(id, data, author, stamp())
+                inspection.deletion(id, data, author, stamp_for(ahead))
             }
             Op::NewDossier { n } => inspection.change(
                 &Uuid::now_v7().to_string(),
@@ -834,13 +968,13 @@ fn apply_ops(path: &Path, ops: &[Op]) {
                     ..DossierData::default()
                 }),
                 author,
-                stamp(),
+                stamp_for(ahead),
             ),
             Op::DeleteDossier { n } => {
                 let Some((id, data)) = live.get(*n).cloned() else {
                     continue;
                 };
-                inspection.deletion(&id, Record::Dossier(data), author, stamp())
+                inspection.deletion(&id, Record::Dossier(data), author, stamp_for(ahead))
             }
             Op::Answer { vraag, note } => {
                 let vraag = &questions[*vraag];
@@ -853,7 +987,7 @@ fn apply_ops(path: &Path, ops: &[Op]) {
                         tags: Default::default(),
                     }),
                     author,
-                    stamp(),
+                    stamp_for(ahead),
                 )
             }
             Op::Check { n, vraag, answer } => {
@@ -876,8 +1010,88 @@ fn apply_ops(path: &Path, ops: &[Op]) {
                         notitie: String::new(),
                     }),
                     author,
-                    stamp(),
+                    stamp_for(ahead),
                 )
+            }
+            Op::Clock { ahead: a } => {
+                ahead = *a;
+                continue;
+            }
+            Op::DossierDate { n, day } => {
+                let Some((id, mut data)) = live.get(*n).cloned() else {
+                    continue;
+                };
+                data.dates.melding_ontvangen = Some(jiff::civil::date(2026, 2, *day as i8));
+                inspection.change(&id, Record::Dossier(data), author, stamp_for(ahead))
+            }
+            Op::DeleteCheck { n, vraag } => {
+                let Some((dossier, _)) = live.get(*n).cloned() else {
+                    continue;
+                };
+                let id = inspection.check_id(&dossier, &checklist[*vraag]);
+                let Some(current) = inspection.checks.get(&id) else {
+                    continue;
+                };
+                let data = Record::Check(current.data.clone());
+                inspection.deletion(&id, data, author, stamp_for(ahead))
+            }
+            Op::Interview { note } => {
+                let Some(current) = inspection.interviews.get(&interview) else {
+                    continue;
+                };
+                let mut data = current.data.clone();
+                data.notitie = format!("interview {note}");
+                inspection.change(
+                    &interview,
+                    Record::Interview(data),
+                    author,
+                    stamp_for(ahead),
+                )
+            }
+            Op::DeleteInterview => {
+                let Some(current) = inspection.interviews.get(&interview) else {
+                    continue;
+                };
+                let data = Record::Interview(current.data.clone());
+                inspection.deletion(&interview, data, author, stamp_for(ahead))
+            }
+            Op::Flash { n, note } => {
+                let id =
+                    veldtoets::domain::inspection::derived_id(inspection.id, &format!("flits/{n}"));
+                let data = FlashData {
+                    functie: format!("medewerker {n}"),
+                    notitie: format!("flits {note}"),
+                    ..FlashData::default()
+                };
+                inspection.change(&id, Record::Flash(data), author, stamp_for(ahead))
+            }
+            Op::DeleteFlash { n } => {
+                let id =
+                    veldtoets::domain::inspection::derived_id(inspection.id, &format!("flits/{n}"));
+                let Some(current) = inspection.flashes.get(&id) else {
+                    continue;
+                };
+                let data = Record::Flash(current.data.clone());
+                inspection.deletion(&id, data, author, stamp_for(ahead))
+            }
+            Op::Document { ontvangen, note } => {
+                let item = fw.sources.documents[0].id.clone();
+                let id = inspection.document_id(&item);
+                let data = DocumentData {
+                    item: Some(item),
+                    naam: String::new(),
+                    ontvangen: *ontvangen,
+                    notitie: format!("document {note}"),
+                };
+                inspection.change(&id, Record::Document(data), author, stamp_for(ahead))
+            }
+            Op::Waitlist { aantal } => {
+                let data = WaitlistData {
+                    aantal: Some(u32::from(*aantal) * 10),
+                    ..WaitlistData::default()
+                };
+                let id = inspection.waitlist_id();
+                inspection.change(&id, Record::Waitlist(data), author, stamp_for(ahead))
             }
             Op::Details { note } => {
                 let mut details: Details = inspection.details_data();
@@ -886,7 +1100,7 @@ fn apply_ops(path: &Path, ops: &[Op]) {
                     &inspection.details_id(),
                     Record::Details(details),
                     author,
-                    stamp(),
+                    stamp_for(ahead),
                 )
             }
         };
@@ -917,11 +1131,13 @@ proptest! {
             .collect();
         let (a, b, c) = (copies[0].as_path(), copies[1].as_path(), copies[2].as_path());
 
-        // Order-independent.
+        // Order-independent, and every divergence reported (whatever the clocks said).
         let ab = merge(&d.join("ab.veldtoets"), &[a, b]).unwrap();
         let ba = merge(&d.join("ba.veldtoets"), &[b, a]).unwrap();
         prop_assert_eq!(export(&ab.inspection), export(&ba.inspection));
         prop_assert_eq!(&ab.summary.conflicts, &ba.summary.conflicts);
+        prop_assert_eq!(&ab.summary.record_conflicts, &ba.summary.record_conflicts);
+        assert_divergence_reported(&ab.inspection)?;
 
         // Idempotent: the same sources again change nothing, not even a byte.
         let ab_bytes = std::fs::read(d.join("ab.veldtoets")).unwrap();
@@ -938,6 +1154,8 @@ proptest! {
         prop_assert_eq!(export(&left.inspection), export(&right.inspection));
         let all = merge(&d.join("alles.veldtoets"), &[c, a, b]).unwrap();
         prop_assert_eq!(export(&left.inspection), export(&all.inspection));
+        assert_divergence_reported(&all.inspection)?;
+        prop_assert_eq!(all.summary.record_conflicts.len(), expected_conflicts(&all.inspection).len());
 
         // Nothing lost, nothing invented.
         let mut union = BTreeSet::new();

@@ -287,11 +287,12 @@ pub trait Kinded: RecordData + Sized {
     fn from_record(record: Record) -> Option<Self>;
 }
 
-/// Declares every record kind once: `Variant(DataType) in inspection_field as "json-token",
+/// Declares every record kind once (invoked in `kinds.rs`, where the data types live):
+/// `Variant(DataType) in inspection_field as "json-token",
 /// "singular" / "plural", het-word;`. Generates [`Kind`], [`Record`], the [`Kinded`] impls and
 /// the `with_kind!` / `with_record!` dispatch macros, so nothing else lists the kinds.
 macro_rules! record_kinds {
-    ($d:tt $( $(#[$doc:meta])* $kind:ident($data:ty) in $field:ident as $token:literal,
+    ($d:tt $( $(#[$doc:meta])* $kind:ident($data:ident) in $field:ident as $token:literal,
         $one:literal / $many:literal, $neuter:literal; )*) => {
         /// The kinds of record; each is one table in the inspection file
         /// (`store::schema::table`).
@@ -390,7 +391,7 @@ macro_rules! record_kinds {
                 match $d k {
                     $( $crate::domain::record::Kind::$kind => {
                         #[allow(dead_code)]
-                        type $d t = $data;
+                        type $d t = $crate::domain::kinds::$data;
                         $d body
                     } )*
                 }
@@ -795,5 +796,35 @@ impl<T> Records<T> {
             .get(entity)
             .map(History::head_ids)
             .unwrap_or_default()
+    }
+}
+
+impl Inspection {
+    /// The kind and [`Meta`] of every revision of every record, kind by kind in [`Kind::ALL`]
+    /// order, each record's revisions in causal order.
+    pub fn revision_metas(&self) -> Vec<(Kind, &Meta)> {
+        let mut out = Vec::with_capacity(self.revision_count());
+        for kind in Kind::ALL {
+            with_kind!(kind, T => out.extend(
+                T::records(self)
+                    .histories()
+                    .flat_map(|(_, h)| h.revisions().iter().map(move |r| (kind, &r.meta)))
+            ));
+        }
+        out
+    }
+
+    /// Every revision of every record as a [`Change`] (copied), in the order of
+    /// [`Inspection::revision_metas`].
+    pub fn changes(&self) -> Vec<Change> {
+        let mut out = Vec::with_capacity(self.revision_count());
+        for kind in Kind::ALL {
+            with_kind!(kind, T => out.extend(
+                T::records(self)
+                    .histories()
+                    .flat_map(|(_, h)| h.revisions().iter().map(Revision::to_change))
+            ));
+        }
+        out
     }
 }

@@ -57,7 +57,7 @@ use super::{
 };
 use uuid::Uuid;
 
-use crate::domain::inspection::{Inspection, Kind, RecordConflict, Records};
+use crate::domain::inspection::{Inspection, Kind, RecordConflict};
 use crate::fsutil;
 
 /// The schema name a source is attached under while it is read.
@@ -226,88 +226,28 @@ impl Incoming {
     }
 }
 
-/// Groups the revisions `revs` (of `kind`) found in `records` by author.
-fn tally<T>(
-    records: &Records<T>,
-    kind: Kind,
-    revs: &BTreeSet<Uuid>,
-    out: &mut BTreeMap<(Kind, Uuid), Incoming>,
-) {
-    if revs.is_empty() {
-        return;
-    }
-    for (_, history) in records.histories() {
-        for r in history.revisions() {
-            if !revs.contains(&r.meta.rev) {
-                continue;
-            }
-            let entry = out.entry((kind, r.meta.author)).or_insert(Incoming {
-                kind,
-                author: r.meta.author,
-                new: 0,
-                changed: 0,
-                deleted: 0,
-            });
-            if r.meta.deleted {
-                entry.deleted += 1;
-            } else if r.meta.replaces.is_empty() {
-                entry.new += 1;
-            } else {
-                entry.changed += 1;
-            }
-        }
-    }
-}
-
 /// What came in, from the new revision ids per kind, in kind order then by inspecteur name.
 fn incoming(inspection: &Inspection, revs: &BTreeMap<Kind, BTreeSet<Uuid>>) -> Vec<Incoming> {
-    let empty = BTreeSet::new();
-    let of = |kind| revs.get(&kind).unwrap_or(&empty);
-    let mut out = BTreeMap::new();
-    tally(
-        &inspection.details,
-        Kind::Details,
-        of(Kind::Details),
-        &mut out,
-    );
-    tally(
-        &inspection.interviews,
-        Kind::Interview,
-        of(Kind::Interview),
-        &mut out,
-    );
-    tally(
-        &inspection.answers,
-        Kind::Answer,
-        of(Kind::Answer),
-        &mut out,
-    );
-    tally(&inspection.flashes, Kind::Flash, of(Kind::Flash), &mut out);
-    tally(
-        &inspection.dossiers,
-        Kind::Dossier,
-        of(Kind::Dossier),
-        &mut out,
-    );
-    tally(&inspection.checks, Kind::Check, of(Kind::Check), &mut out);
-    tally(
-        &inspection.documents,
-        Kind::Document,
-        of(Kind::Document),
-        &mut out,
-    );
-    tally(
-        &inspection.waitlist,
-        Kind::Waitlist,
-        of(Kind::Waitlist),
-        &mut out,
-    );
-    tally(
-        &inspection.oordelen,
-        Kind::Oordeel,
-        of(Kind::Oordeel),
-        &mut out,
-    );
+    let mut out: BTreeMap<(Kind, Uuid), Incoming> = BTreeMap::new();
+    for (kind, meta) in inspection.revision_metas() {
+        if !revs.get(&kind).is_some_and(|r| r.contains(&meta.rev)) {
+            continue;
+        }
+        let entry = out.entry((kind, meta.author)).or_insert(Incoming {
+            kind,
+            author: meta.author,
+            new: 0,
+            changed: 0,
+            deleted: 0,
+        });
+        if meta.deleted {
+            entry.deleted += 1;
+        } else if meta.replaces.is_empty() {
+            entry.new += 1;
+        } else {
+            entry.changed += 1;
+        }
+    }
     let mut list: Vec<Incoming> = out.into_values().collect();
     list.sort_by(|a, b| {
         (a.kind, inspection.inspector_name(a.author), a.author).cmp(&(
