@@ -89,6 +89,79 @@ pub enum Command {
         #[arg(long, value_name = "NAAM")]
         inspecteur: Option<String>,
     },
+    /// Voegt een dossier toe, bewerkt het of verwijdert het.
+    ///
+    /// Bestaat er een dossier met dit nummer, dan veranderen alleen de gegeven velden; anders
+    /// wordt het dossier toegevoegd. --verwijder verwijdert het. Eerdere versies blijven bewaard.
+    Dossier {
+        /// Het .veldtoets-bestand.
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// Het (pseudonieme) dossiernummer, bijvoorbeeld VTG-2026-0668.
+        #[arg(value_name = "NUMMER")]
+        nummer: String,
+        /// Een datum van het dossier (dd-mm-jjjj), bijvoorbeeld
+        /// melding_ontvangen=03-02-2026; leeg (triagebesluit=) wist die datum. SOORT is
+        /// melding_ontvangen, triagebesluit, start_onderzoek, afronding_onderzoek of
+        /// vervolgtraject_ingezet. Mag vaker worden gegeven.
+        #[arg(long, value_name = "SOORT=DATUM")]
+        datum: Vec<String>,
+        /// Hoe het dossier is geselecteerd: willekeurig of gericht.
+        #[arg(long, value_name = "willekeurig|gericht")]
+        selectie: Option<String>,
+        /// Notitie bij het dossier (geen namen); leeg ("") wist de notitie.
+        #[arg(long, value_name = "TEKST")]
+        notitie: Option<String>,
+        /// Verwijdert het dossier (het blijft in de historie bewaard).
+        #[arg(long)]
+        verwijder: bool,
+        /// Wie de wijziging maakt (standaard: wie het bestand maakte).
+        #[arg(long, value_name = "NAAM")]
+        inspecteur: Option<String>,
+    },
+    /// Legt het antwoord op een dossiervraag vast voor één dossier.
+    ///
+    /// De dossiervragen zijn de checklist van het kader. Eerdere versies blijven bewaard.
+    Dossiervraag {
+        /// Het .veldtoets-bestand.
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// Het dossiernummer.
+        #[arg(value_name = "NUMMER")]
+        nummer: String,
+        /// Id van de dossiervraag in het kader, bijvoorbeeld dos-1.3.1.
+        #[arg(value_name = "VRAAG-ID")]
+        vraag: String,
+        /// Het antwoord: ja, nee of nvt.
+        #[arg(value_name = "ja|nee|nvt")]
+        antwoord: String,
+        /// Toelichting bij het antwoord (geen namen); zonder blijft de bestaande toelichting
+        /// staan.
+        #[arg(long, value_name = "TEKST")]
+        toelichting: Option<String>,
+        /// Wie het antwoord geeft (standaard: wie het bestand maakte).
+        #[arg(long, value_name = "NAAM")]
+        inspecteur: Option<String>,
+    },
+    /// Leest dossiernummers en data in uit de dossierlijst van de organisatie (CSV).
+    ///
+    /// Nieuwe nummers worden nieuwe dossiers; bij bestaande worden de gegeven velden bijgewerkt.
+    /// Alles of niets: bij één foute regel wordt niets ingelezen en worden alle foute regels
+    /// genoemd.
+    Dossiers {
+        /// Het .veldtoets-bestand.
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// CSV-bestand (scheidingsteken ; of ,) met een kopregel: een kolom nummer (of
+        /// dossiernummer), kolommen per datumsoort (melding_ontvangen, triagebesluit,
+        /// start_onderzoek, afronding_onderzoek, vervolgtraject_ingezet) en eventueel selectie en
+        /// notitie. Data als dd-mm-jjjj of jjjj-mm-dd; een lege cel verandert niets.
+        #[arg(long, value_name = "LIJST.csv")]
+        importeer: PathBuf,
+        /// Wie de dossiers inleest (standaard: wie het bestand maakte).
+        #[arg(long, value_name = "NAAM")]
+        inspecteur: Option<String>,
+    },
     /// Controleert een onderzoeksbestand: schemaversie, integriteit, aantallen.
     Check {
         /// Het .veldtoets-bestand.

@@ -119,7 +119,8 @@ fn subcommand_name(cmd: &Command, args: &[OsString]) -> Option<String> {
 fn string(error: &clap::Error, kind: ContextKind) -> Option<String> {
     match error.get(kind)? {
         ContextValue::String(s) => Some(s.clone()),
-        ContextValue::Strings(v) => v.first().cloned(),
+        // Suggestions come least similar first: the last is the best guess.
+        ContextValue::Strings(v) => v.last().cloned(),
         ContextValue::StyledStr(s) => Some(s.to_string()),
         _ => None,
     }

@@ -3,15 +3,14 @@
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
-use uuid::Uuid;
 
 use crate::demo as demo_file;
-use crate::domain::inspection::{EarlierRound, Inspection, OordeelData, Record, Stamp};
+use crate::domain::inspection::{EarlierRound, OordeelData, Record, Stamp};
 use crate::json::FileCheckJson;
 use crate::kader_io;
 use crate::store::{self, Store};
 
-use super::{open, open_read, parse_date_arg, print_json};
+use super::{Author, open, open_read, parse_date_arg, print_json};
 
 pub(super) fn new(
     file: &Path,
@@ -109,27 +108,6 @@ pub(super) fn demo(file: &Path) -> Result<()> {
     Ok(())
 }
 
-/// The inspecteur a CLI edit is attributed to: the named one, else whoever created the file.
-fn author(store: &mut Store, inspection: &mut Inspection, name: Option<&str>) -> Result<Uuid> {
-    match name {
-        Some(name) if !name.trim().is_empty() => {
-            let id = inspection.add_inspector(name);
-            store.add_inspector(id, name)?;
-            Ok(id)
-        }
-        Some(_) => bail!("--inspecteur mag niet leeg zijn"),
-        None => Ok(inspection
-            .details
-            .history(&inspection.details_id())
-            .and_then(|h| h.revisions().first())
-            .map(|r| r.meta.author)
-            .or_else(|| inspection.inspectors.keys().next().copied())
-            .ok_or_else(|| {
-                anyhow::anyhow!("het bestand noemt geen inspecteur; geef --inspecteur NAAM")
-            })?),
-    }
-}
-
 pub(super) fn set_oordeel(
     file: &Path,
     verwachting: &str,
@@ -139,8 +117,10 @@ pub(super) fn set_oordeel(
 ) -> Result<()> {
     let (mut store, mut inspection) = open(file)?;
     let data = OordeelData::parse(&inspection.framework, verwachting, oordeel, onderbouwing)?;
-    let who = author(&mut store, &mut inspection, inspecteur)?;
+    let author = Author::decide(&mut inspection, inspecteur)?;
+    let who = author.id;
     let change = inspection.change(verwachting, Record::Oordeel(data), who, Stamp::now());
+    author.register(&mut store)?;
     store.append(&change)?;
     let resolved = change.meta.replaces.len() > 1;
     inspection.apply(change);
@@ -185,9 +165,14 @@ pub(super) fn check(file: &Path, json: bool) -> Result<()> {
             inspection.framework.id
         );
         println!(
-            "oordelen:       {judged} van {} beoordeeld, {conflicts} conflicten",
-            inspection.framework.judged_count()
+            "oordelen:       {judged} van {} beoordeeld, {} in conflict",
+            inspection.framework.judged_count(),
+            summary.conflicten_oordelen
         );
+        println!("conflicten:     {conflicts} (alle soorten records)");
+        for duplicate in inspection.duplicates() {
+            println!("dubbel:         {}", duplicate.description());
+        }
         let counts: Vec<String> = report
             .counts
             .iter()

@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 
+use crate::domain::inspection::Kind;
 use crate::json::MergeJson;
 use crate::store;
 
@@ -31,6 +32,31 @@ pub(super) fn merge(into: &Path, sources: &[PathBuf]) -> Result<()> {
                 "en"
             },
             summary.conflicts.join(", "),
+            into.display()
+        );
+    }
+    let others = summary
+        .record_conflicts
+        .iter()
+        .filter(|c| c.kind != Kind::Oordeel)
+        .count();
+    if others > 0 {
+        eprintln!(
+            "let op: {others} {} met verschillende versies (zie `conflicten_lijst`); kies per record een versie met `veldtoets open {}`, scherm Conflicten",
+            if others == 1 {
+                "ander record"
+            } else {
+                "andere records"
+            },
+            into.display()
+        );
+    }
+    let duplicates = outcome.inspection.duplicates();
+    if !duplicates.is_empty() {
+        let list: Vec<String> = duplicates.iter().map(|d| d.description()).collect();
+        eprintln!(
+            "let op: {}; voeg samen of hernummer met `veldtoets open {}`, scherm Conflicten",
+            list.join("; "),
             into.display()
         );
     }

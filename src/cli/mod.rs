@@ -2,12 +2,16 @@
 //! once, as one Dutch message on stderr, with a non-zero exit code.
 //!
 //! `args` defines the commands; one module per group runs them: `score` (`kaders`, `score`),
-//! `inspection` (`new`, `demo`, `oordeel`, `check`), `export`, `merge` and `overzicht`.
+//! `inspection` (`new`, `demo`, `oordeel`, `check`), `dossier` (`dossier`, `dossiervraag`,
+//! `dossiers --importeer`, with the case-list reader in `csv`), `export`, `merge` and
+//! `overzicht`.
 //! Every JSON shape printed lives in [`crate::json`]; the helpers shared by the commands (opening
 //! a file, guarding and writing outputs) live here.
 
 mod args;
 mod clap_nl;
+mod csv;
+mod dossier;
 mod export;
 mod inspection;
 mod merge;
@@ -18,12 +22,13 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow, bail};
 
 use crate::domain::inspection::Inspection;
 use crate::domain::termijn;
 use crate::fsutil;
 use crate::store::{self, Store};
+use uuid::Uuid;
 
 use args::{Cli, Command};
 
@@ -135,6 +140,43 @@ fn run(cli: Cli) -> Result<()> {
             onderbouwing,
             inspecteur.as_deref(),
         ),
+        Some(Command::Dossier {
+            file,
+            nummer,
+            datum,
+            selectie,
+            notitie,
+            verwijder,
+            inspecteur,
+        }) => dossier::dossier(
+            &file,
+            &nummer,
+            &datum,
+            selectie.as_deref(),
+            notitie,
+            verwijder,
+            inspecteur.as_deref(),
+        ),
+        Some(Command::Dossiervraag {
+            file,
+            nummer,
+            vraag,
+            antwoord,
+            toelichting,
+            inspecteur,
+        }) => dossier::dossiervraag(
+            &file,
+            &nummer,
+            &vraag,
+            &antwoord,
+            toelichting,
+            inspecteur.as_deref(),
+        ),
+        Some(Command::Dossiers {
+            file,
+            importeer,
+            inspecteur,
+        }) => dossier::import(&file, &importeer, inspecteur.as_deref()),
         Some(Command::Check { file, json }) => inspection::check(&file, json),
         Some(Command::Export {
             file,
@@ -240,6 +282,46 @@ fn write_output(out: &Path, inputs: &[&Path], bytes: &[u8]) -> Result<()> {
         fsutil::write_output(out, inputs, bytes)?;
     }
     Ok(())
+}
+
+/// The inspecteur an edit is attributed to, for every editing command: the named one,
+/// else whoever created the file. A named inspecteur is written to the file only by
+/// [`Author::register`], once there is something to write.
+pub(super) struct Author {
+    pub(super) id: Uuid,
+    register: Option<String>,
+}
+
+impl Author {
+    pub(super) fn decide(inspection: &mut Inspection, name: Option<&str>) -> Result<Author> {
+        match name {
+            Some(name) if !name.trim().is_empty() => Ok(Author {
+                id: inspection.add_inspector(name),
+                register: Some(name.to_string()),
+            }),
+            Some(_) => bail!("--inspecteur mag niet leeg zijn"),
+            None => Ok(Author {
+                id: inspection
+                    .details
+                    .history(&inspection.details_id())
+                    .and_then(|h| h.revisions().first())
+                    .map(|r| r.meta.author)
+                    .or_else(|| inspection.inspectors.keys().next().copied())
+                    .ok_or_else(|| {
+                        anyhow!("het bestand noemt geen inspecteur; geef --inspecteur NAAM")
+                    })?,
+                register: None,
+            }),
+        }
+    }
+
+    /// Registers a named inspecteur in the file (idempotent), just before the edit is written.
+    pub(super) fn register(&self, store: &mut Store) -> Result<()> {
+        if let Some(name) = &self.register {
+            store.add_inspector(self.id, name)?;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -10,9 +10,16 @@
 //! deleted and another edited — counts as neither ja nor nee but as unresolved
 //! ([`CheckEvidence::conflict`]); termijnen come from [`Inspection::deadline_summaries`], which
 //! counts an unresolved dossier as unknown.
+//!
+//! Dossiers sharing a number (an unresolved duplicate after a merge, see
+//! [`super::duplicates`]) count as one dossier in "x van y dossiers": a checklist item counts
+//! once for the group, with the answer of its members when every member that answered it agrees,
+//! and as unresolved ([`CheckEvidence::conflict`]) when they differ.
 
+use super::duplicates::{GroupAnswer, group_answer};
 use super::inspection::{
-    AnswerData, CheckAnswer, DocumentData, FlashData, Inspection, InterviewData, Revision, Tag,
+    AnswerData, CheckAnswer, DocumentData, DossierData, FlashData, Inspection, InterviewData,
+    Revision, Tag,
 };
 use super::kader::{DocumentItem, Question, Role};
 use super::termijn::{DeadlineDef, DeadlineSummary};
@@ -33,7 +40,7 @@ pub struct FlashEvidence<'a> {
     pub answers: Vec<(&'a Question, &'a str)>,
 }
 
-/// One checklist item over all dossiers.
+/// One checklist item over all dossiers (dossiers sharing a number counted once).
 pub struct CheckEvidence<'a> {
     pub question: &'a Question,
     pub ja: u32,
@@ -43,9 +50,9 @@ pub struct CheckEvidence<'a> {
     pub open: u32,
     /// Numbers of the dossiers answered "nee", with the note.
     pub nee_dossiers: Vec<(String, String)>,
-    /// Dossiers where the answer is unresolved (the versions of the dossiervraag disagree, or
-    /// the dossier itself is deleted in one copy and edited in another): counted in none of
-    /// the above.
+    /// Dossiers where the answer is unresolved (the versions of the dossiervraag disagree, the
+    /// dossier itself is deleted in one copy and edited in another, or two dossiers with the
+    /// same number answer it differently): counted in none of the above.
     pub conflict: u32,
     /// Numbers of those dossiers.
     pub conflict_dossiers: Vec<String>,
@@ -128,10 +135,11 @@ impl Evidence<'_> {
     }
 }
 
-/// What every verwachting's evidence shares: the live dossiers in order and the termijn
-/// summaries. Computed once when gathering evidence for many verwachtingen.
+/// What every verwachting's evidence shares: the live dossiers in order, grouped by number
+/// ([`Inspection::dossier_groups`]), and the termijn summaries. Computed once when gathering
+/// evidence for many verwachtingen.
 struct Shared<'a> {
-    dossiers: Vec<&'a Revision<super::inspection::DossierData>>,
+    dossiers: Vec<Vec<&'a Revision<DossierData>>>,
     summaries: Vec<DeadlineSummary>,
     /// Current checks by (dossier, checklist item), when gathering for every verwachting; for a
     /// single one, looking each check up by its derived id is cheaper than building this.
@@ -144,7 +152,7 @@ type CheckIndex<'a> =
 impl<'a> Shared<'a> {
     fn new(inspection: &'a Inspection, index_checks: bool) -> Shared<'a> {
         Shared {
-            dossiers: inspection.dossier_list(),
+            dossiers: inspection.dossier_groups(),
             summaries: inspection.deadline_summaries(),
             checks: index_checks.then(|| {
                 inspection
@@ -265,26 +273,49 @@ fn gather<'a>(inspection: &'a Inspection, id: &str, shared: &Shared<'a>) -> Evid
                 conflict: 0,
                 conflict_dossiers: Vec::new(),
             };
-            for d in dossiers {
-                let check = shared.check(inspection, &d.meta.entity, &q.id);
-                let unresolved = check
-                    .is_some_and(|r| inspection.checks.is_conflicted(&r.meta.entity))
-                    || existence_disputed(inspection, &d.meta.entity);
-                if unresolved {
-                    c.conflict += 1;
-                    c.conflict_dossiers.push(d.data.nummer.clone());
-                    continue;
-                }
-                let answer = check.map(|r| (r.data.antwoord, r.data.notitie.as_str()));
-                match answer {
-                    Some((CheckAnswer::Ja, _)) => c.ja += 1,
-                    Some((CheckAnswer::Nee, note)) => {
-                        c.nee += 1;
-                        c.nee_dossiers
-                            .push((d.data.nummer.clone(), note.to_string()));
+            for group in dossiers {
+                let number = group
+                    .first()
+                    .map_or(String::new(), |d| d.data.nummer.clone());
+                let mut notes: Vec<&str> = Vec::new();
+                let answers: Vec<Option<CheckAnswer>> = group
+                    .iter()
+                    .map(|d| {
+                        let check = shared.check(inspection, &d.meta.entity, &q.id);
+                        let unresolved = check
+                            .is_some_and(|r| inspection.checks.is_conflicted(&r.meta.entity))
+                            || existence_disputed(inspection, &d.meta.entity);
+                        if unresolved {
+                            return None;
+                        }
+                        Some(check.map_or(CheckAnswer::Open, |r| {
+                            if r.data.antwoord == CheckAnswer::Nee {
+                                let note = r.data.notitie.as_str();
+                                if !notes.iter().any(|n| n.trim() == note.trim()) {
+                                    notes.push(note);
+                                }
+                            }
+                            r.data.antwoord
+                        }))
+                    })
+                    .collect();
+                match group_answer(answers) {
+                    GroupAnswer::Unresolved => {
+                        c.conflict += 1;
+                        c.conflict_dossiers.push(number);
                     }
-                    Some((CheckAnswer::Nvt, _)) => c.nvt += 1,
-                    Some((CheckAnswer::Open, _)) | None => c.open += 1,
+                    GroupAnswer::Agreed(CheckAnswer::Ja) => c.ja += 1,
+                    GroupAnswer::Agreed(CheckAnswer::Nee) => {
+                        c.nee += 1;
+                        let notes: Vec<&str> = notes
+                            .iter()
+                            .copied()
+                            .filter(|n| !n.trim().is_empty() || notes.len() == 1)
+                            .collect();
+                        c.nee_dossiers.push((number, notes.join("; ")));
+                    }
+                    GroupAnswer::Agreed(CheckAnswer::Nvt) => c.nvt += 1,
+                    GroupAnswer::Agreed(CheckAnswer::Open) | GroupAnswer::Open => c.open += 1,
                 }
             }
             c

@@ -486,15 +486,18 @@ impl Inspection {
 
     /// Per termijn of the kader, the share within term over all live dossiers. A dossier whose
     /// outcome is unresolved by a conflict ([`Inspection::deadline_outcome`]) counts as unknown.
+    /// Dossiers sharing a number (an unresolved duplicate, see [`super::duplicates`]) count as
+    /// one, with their outcome only when all give the same, else as unknown
+    /// ([`Inspection::group_deadline_outcome`]).
     pub fn deadline_summaries(&self) -> Vec<DeadlineSummary> {
-        let dossiers = self.dossier_list();
+        let groups = self.dossier_groups();
         self.framework
             .deadlines
             .iter()
             .map(|def| {
                 let mut summary = DeadlineSummary::default();
-                for d in &dossiers {
-                    match self.deadline_outcome(def, d) {
+                for group in &groups {
+                    match self.group_deadline_outcome(def, group) {
                         Some(outcome) => summary.add(outcome),
                         None => summary.unknown += 1,
                     }
@@ -547,7 +550,7 @@ impl Inspection {
 }
 
 /// Sort key that orders "D-2" before "D-10".
-fn natural_key(s: &str) -> Vec<(String, u64)> {
+pub(crate) fn natural_key(s: &str) -> Vec<(String, u64)> {
     let mut out = Vec::new();
     let mut text = String::new();
     let mut number = String::new();

@@ -4,6 +4,7 @@
 //! module depends on this one, never the other way round.
 
 pub mod draft;
+pub mod duplicates;
 pub mod evidence;
 pub mod inspection;
 pub mod judgement;

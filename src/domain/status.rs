@@ -13,7 +13,13 @@
 //! ([`Open::records`]). [`Inspection::status`] includes them; a caller that builds a status
 //! itself with [`Status::new`] adds them with [`Status::with_record_conflicts`] (or uses
 //! [`Status::of_inspection`]).
+//!
+//! So does a duplicate natural key left by a merge (two dossiers with one number, two free
+//! documents with one name; [`super::duplicates`]): until it is resolved the group counts as one,
+//! and only where its members agree. Its description ("dossiernummer VTG-2026-0668 staat 2 keer
+//! in het onderzoek") follows the record conflicts in [`Open::records`].
 
+use super::duplicates::Duplicate;
 use super::inspection::{Conflict, Inspection, Kind};
 use super::judgement::{Judgement, JudgementSet};
 use super::kader::{Framework, Verdict};
@@ -39,7 +45,9 @@ pub struct Open {
     /// Verwachtingen (scored or not) whose concurrent oordelen differ, in kader order.
     pub conflicts: Vec<String>,
     /// Other records in conflict, in words ("dossier VTG-2026-0668", "dossiervraag dos-1.1.1b in
-    /// dossier VTG-2026-0668"), in the order of [`Inspection::all_conflicts`].
+    /// dossier VTG-2026-0668"), in the order of [`Inspection::all_conflicts`]; then the
+    /// unresolved duplicates ("dossiernummer VTG-2026-0668 staat 2 keer in het onderzoek"), in
+    /// the order of [`Inspection::duplicates`].
     pub records: Vec<String>,
 }
 
@@ -86,7 +94,8 @@ impl Status {
         Status::new(framework, judgements, score, &[])
     }
 
-    /// The status of an inspection: [`Status::new`] with the conflicts of every kind.
+    /// The status of an inspection: [`Status::new`] with the conflicts of every kind and the
+    /// unresolved duplicates.
     pub fn of_inspection(
         inspection: &Inspection,
         judgements: &JudgementSet,
@@ -98,7 +107,7 @@ impl Status {
             score,
             &inspection.conflicts(),
         )
-        .with_record_conflicts(inspection.record_conflict_descriptions())
+        .with_record_conflicts(inspection.open_record_descriptions())
     }
 
     /// Adds conflicts in records other than oordelen (descriptions, see [`Open::records`]): a
@@ -194,5 +203,14 @@ impl Inspection {
             .filter(|c| c.kind != Kind::Oordeel)
             .map(|c| c.description)
             .collect()
+    }
+
+    /// Everything unresolved in the records other than oordelen, in words: the record conflicts
+    /// ([`Inspection::record_conflict_descriptions`]), then the duplicates
+    /// ([`Duplicate::description`]). What [`Open::records`] holds.
+    pub fn open_record_descriptions(&self) -> Vec<String> {
+        let mut out = self.record_conflict_descriptions();
+        out.extend(self.duplicates().iter().map(Duplicate::description));
+        out
     }
 }

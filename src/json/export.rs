@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::domain::duplicates::Duplicate;
 use crate::domain::inspection::{
     ConflictVersion, Inspection, Kind, OordeelData, RecordConflict, Revision, Tags,
 };
@@ -30,6 +31,10 @@ pub struct ExportJson {
     /// `omschrijving` and `velden` for every kind. A record listed here shows elsewhere in the
     /// export only a placeholder value (with `conflict: true`), never a version picked by clock.
     pub conflicten: Vec<ConflictJson>,
+    /// Natural keys that occur twice or more (two dossiers with one number, two free documents
+    /// with one name), left by a merge until someone merges or renumbers them. Until then the
+    /// dossiers of one number count as one in `termijnen`, and the eindoordeel is voorlopig.
+    pub dubbelen: Vec<DubbelJson>,
     pub score: ScoreJson,
     /// Text that was typed but not yet confirmed as a revision (recovered after a crash, or
     /// being typed in an app that has the file open), oldest first.
@@ -249,6 +254,39 @@ pub struct ConflictJson {
     /// The conflict in one line: "dossiervraag dos-1.1.1b in dossier VTG-2026-0668: ja
     /// (E. Voorbeeld) / nee (J. Proef)".
     pub tekst: String,
+}
+
+/// Two or more records of one kind with the same natural key.
+#[derive(Debug, Serialize)]
+pub struct DubbelJson {
+    /// The kind, as in `conflicten[].soort`: `dossier` or `document`.
+    pub soort: &'static str,
+    /// The key: the dossier number or the document name (trimmed; compared case-insensitively).
+    pub sleutel: String,
+    /// The ids of the records, in id order.
+    pub records: Vec<String>,
+    /// In words: "dossiernummer VTG-2026-0668 staat 2 keer in het onderzoek".
+    pub omschrijving: String,
+}
+
+impl DubbelJson {
+    pub fn new(duplicate: &Duplicate) -> DubbelJson {
+        DubbelJson {
+            soort: duplicate.kind.as_str(),
+            sleutel: duplicate.key.clone(),
+            records: duplicate.entities.clone(),
+            omschrijving: duplicate.description(),
+        }
+    }
+
+    /// The duplicates of an inspection, in the order of [`Inspection::duplicates`].
+    pub fn of_inspection(inspection: &Inspection) -> Vec<DubbelJson> {
+        inspection
+            .duplicates()
+            .iter()
+            .map(DubbelJson::new)
+            .collect()
+    }
 }
 
 impl ConflictJson {
@@ -556,6 +594,7 @@ impl ExportJson {
             wachtlijst,
             oordelen,
             conflicten,
+            dubbelen: DubbelJson::of_inspection(inspection),
             score: ScoreJson::of_inspection(inspection),
             concepten: inspection
                 .drafts

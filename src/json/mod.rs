@@ -20,8 +20,8 @@ use crate::store::{CheckReport, MergeOutcome};
 
 pub use export::{
     AntwoordJson, CheckJson, ConceptJson, ConflictJson, DocumentJson, DossierJson,
-    DossierTermijnJson, EerdereRondeJson, ExportJson, FlitsJson, InspecteurJson, InterviewJson,
-    OnderzoekJson, OordeelJson, TermijnJson, VersieJson, WachtlijstJson,
+    DossierTermijnJson, DubbelJson, EerdereRondeJson, ExportJson, FlitsJson, InspecteurJson,
+    InterviewJson, OnderzoekJson, OordeelJson, TermijnJson, VersieJson, WachtlijstJson,
 };
 
 /// Output of `veldtoets score`.
@@ -141,7 +141,14 @@ pub struct FileCheckJson {
     /// Scored verwachtingen with an oordeel (voldoende or onvoldoende; conflicts not counted).
     pub beoordeeld: usize,
     pub bestand: String,
+    /// Records of every kind whose versions disagree (oordelen included), as `conflicten` of
+    /// `export --json` lists them.
     pub conflicten: usize,
+    /// Of those, the oordelen.
+    pub conflicten_oordelen: usize,
+    /// Natural keys that occur twice or more (two dossiers with one number, …), as in
+    /// `dubbelen` of `export --json`.
+    pub dubbelen: Vec<DubbelJson>,
     /// "ok", or the problems SQLite's integrity check reported.
     pub integriteit: Vec<String>,
     pub kader: String,
@@ -163,7 +170,9 @@ impl FileCheckJson {
                 .collect(),
             beoordeeld: judged_count(inspection),
             bestand: file.display().to_string(),
-            conflicten: inspection.conflicts().len(),
+            conflicten: inspection.all_conflicts().len(),
+            conflicten_oordelen: inspection.conflicts().len(),
+            dubbelen: DubbelJson::of_inspection(inspection),
             integriteit: report.integrity.clone(),
             kader: inspection.framework.id.clone(),
             ok: report.is_ok(),
@@ -204,6 +213,9 @@ pub struct MergeJson {
     /// versions, inspecteur and time: the same shape as `conflicten` in `export --json`.
     pub conflicten_lijst: Vec<ConflictJson>,
     pub doel: String,
+    /// Natural keys that occur twice or more after the merge (two dossiers with one number, …),
+    /// as in `dubbelen` of `export --json`.
+    pub dubbelen: Vec<DubbelJson>,
     /// The merge in plain words: what came in and every conflict with its versions.
     pub samenvatting: String,
     /// Rows added per table.
@@ -260,6 +272,7 @@ impl MergeJson {
                 .map(|c| ConflictJson::new(&outcome.inspection, c))
                 .collect(),
             doel: into.display().to_string(),
+            dubbelen: DubbelJson::of_inspection(inspection),
             samenvatting: summary.message(inspection),
             toegevoegd: summary
                 .added

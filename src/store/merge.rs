@@ -279,9 +279,9 @@ impl MergeSummary {
             .collect()
     }
 
-    /// The merge in plain words: what came in and what is in conflict, e.g. "2 nieuwe dossiers
-    /// van J. Proef. 1 conflict: dossiervraag dos-1.1.1b in dossier VTG-2026-0668: ja
-    /// (E. Voorbeeld) / nee (J. Proef)."
+    /// The merge in plain words: what came in, what is in conflict and which numbers are now
+    /// recorded twice, e.g. "2 nieuwe dossiers van J. Proef. 1 conflict: dossiervraag dos-1.1.1b
+    /// in dossier VTG-2026-0668: ja (E. Voorbeeld) / nee (J. Proef)."
     pub fn message(&self, inspection: &Inspection) -> String {
         let incoming = self.incoming_lines(inspection);
         let mut text = if incoming.is_empty() {
@@ -297,6 +297,17 @@ impl MergeSummary {
                 if n == 1 { "conflict" } else { "conflicten" },
                 conflicts.join("; ")
             )),
+        }
+        let duplicates: Vec<String> = inspection
+            .duplicates()
+            .iter()
+            .map(|d| d.description())
+            .collect();
+        if !duplicates.is_empty() {
+            text.push_str(&format!(
+                " Dubbel vastgelegd (samenvoegen of hernummeren): {}.",
+                duplicates.join("; ")
+            ));
         }
         text
     }

@@ -107,17 +107,19 @@ pub fn insert(conn: &Connection, change: &Change) -> rusqlite::Result<()> {
 
 /// Reads every row of the file into `inspection`.
 pub fn load_into(conn: &Connection, inspection: &mut Inspection) -> Result<(), LoadError> {
-    let mut replaces: HashMap<String, Vec<Uuid>> = HashMap::new();
+    // Read in storage order (no ORDER BY: sorting by a text key costs an index walk); each
+    // record's revisions are ordered causally afterwards, and each `vervangt` list by id.
+    let mut replaces: HashMap<Uuid, Vec<Uuid>> = HashMap::new();
     {
-        let mut stmt = conn.prepare("SELECT rev, vorig FROM vervangt ORDER BY rev, vorig")?;
+        let mut stmt = conn.prepare("SELECT rev, vorig FROM vervangt")?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            let rev: String = row.get(0)?;
-            let previous: String = row.get(1)?;
-            replaces
-                .entry(rev)
-                .or_default()
-                .push(uuid(&previous, "vervangt.vorig")?);
+            let rev = uuid(text(row, 0)?, "vervangt.rev")?;
+            let previous = uuid(text(row, 1)?, "vervangt.vorig")?;
+            replaces.entry(rev).or_default().push(previous);
+        }
+        for list in replaces.values_mut() {
+            list.sort_unstable();
         }
     }
     {
@@ -151,19 +153,18 @@ pub fn load_into(conn: &Connection, inspection: &mut Inspection) -> Result<(), L
         let fields = kind.fields();
         let names: Vec<&str> = fields.iter().map(|f| f.name).collect();
         let sql = format!(
-            "SELECT rev, id, inspecteur, tijd, verwijderd, {} FROM {table} ORDER BY rev",
+            "SELECT rev, id, inspecteur, tijd, verwijderd, {} FROM {table}",
             names.join(", ")
         );
         let mut stmt = conn.prepare(&sql)?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
-            let rev: String = row.get(0)?;
-            let at: String = row.get(3)?;
-            let author: String = row.get(2)?;
+            let rev = uuid(text(row, 0)?, table)?;
+            let at = text(row, 3)?;
             let meta = Meta {
-                rev: uuid(&rev, table)?,
+                rev,
                 entity: row.get(1)?,
-                author: uuid(&author, table)?,
+                author: uuid(text(row, 2)?, table)?,
                 at: at.parse::<Timestamp>().map_err(|_| {
                     LoadError::Invalid(format!("{table}.tijd: ongeldig tijdstip '{at}'"))
                 })?,
@@ -183,6 +184,13 @@ pub fn load_into(conn: &Connection, inspection: &mut Inspection) -> Result<(), L
     inspection.finish_loading();
     inspection.drafts = super::drafts::read_drafts(conn)?;
     Ok(())
+}
+
+/// Column `at` of `row` as text, borrowed from SQLite (no copy).
+fn text<'r>(row: &'r Row, at: usize) -> Result<&'r str, LoadError> {
+    row.get_ref(at)?
+        .as_str()
+        .map_err(|_| LoadError::Invalid(format!("kolom {at}: tekst verwacht")))
 }
 
 fn uuid(text: &str, what: &str) -> Result<Uuid, LoadError> {

@@ -161,10 +161,11 @@ impl Builder<'_> {
             ))
         ))));
 
-        let dossiers = inspection.dossier_list();
+        // A dossier number recorded twice (an unresolved duplicate) counts once.
+        let dossiers = inspection.dossier_groups();
         let random = dossiers
             .iter()
-            .filter(|d| d.data.selectie == Selection::Willekeurig)
+            .filter(|group| group[0].data.selectie == Selection::Willekeurig)
             .count();
         blocks.push(Block::Heading {
             level: 1,

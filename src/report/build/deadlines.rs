@@ -11,10 +11,11 @@ impl Builder<'_> {
     pub(super) fn deadlines(&self) -> Vec<Section> {
         let chapter = self.chapters.deadlines;
         let fw = self.fw;
-        let dossiers = self.inspection.dossier_list();
+        // A dossier number recorded twice (an unresolved duplicate) counts once.
+        let dossiers = self.inspection.dossier_groups();
         let random = dossiers
             .iter()
-            .filter(|d| d.data.selectie == Selection::Willekeurig)
+            .filter(|group| group[0].data.selectie == Selection::Willekeurig)
             .count();
         let mut blocks = Vec::new();
         let mut out = vec![Section {

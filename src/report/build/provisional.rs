@@ -70,12 +70,31 @@ impl Builder<'_> {
                 join_and(&ids),
             ));
         }
-        let records = self.status.record_conflicts();
+        // `Open::records` holds the record conflicts and then the duplicate keys; they are
+        // worded apart.
+        let duplicates: Vec<String> = self
+            .inspection
+            .duplicates()
+            .iter()
+            .map(|d| d.description())
+            .collect();
+        let (doubled, records): (Vec<String>, Vec<String>) = self
+            .status
+            .record_conflicts()
+            .iter()
+            .cloned()
+            .partition(|r| duplicates.contains(r));
         if !records.is_empty() {
             parts.push(format!(
                 "bij {} ({}) staan verschillende versies van inspecteurs naast elkaar; tot dat conflict is opgelost telt het niet mee in de bevindingen",
                 count(records.len() as u64, "gegeven", "gegevens"),
-                join_and(records),
+                join_and(&records),
+            ));
+        }
+        if !doubled.is_empty() {
+            parts.push(format!(
+                "{} (dubbel vastgelegd); tot de inspecteurs dat oplossen door samen te voegen of te hernummeren, telt het als één en alleen waar de gegevens overeenkomen",
+                join_and(&doubled),
             ));
         }
         let missing = self.not_judged_ids();
