@@ -47,8 +47,8 @@ pub fn derived_id(onderzoek: Uuid, key: &str) -> String {
 }
 
 pub use super::kinds::{
-    AnswerData, CheckAnswer, CheckData, Details, DocumentData, DossierData, FlashData,
-    InterviewData, OordeelData, Selection, Tag, Tags, WaitlistData,
+    AnswerData, BesluitData, CheckAnswer, CheckData, Details, DocumentData, DossierData, FlashData,
+    InterviewData, OordeelData, PhaseData, ReactieData, Selection, Tag, Tags, WaitlistData,
 };
 pub use super::record::{
     Change, Field, FieldError, FieldType, History, Kind, Kinded, Meta, Record, RecordData, Records,
@@ -83,6 +83,11 @@ pub struct Inspection {
     pub documents: Records<DocumentData>,
     pub waitlist: Records<WaitlistData>,
     pub oordelen: Records<OordeelData>,
+    /// The phase after the visit (see [`super::wederhoor`]).
+    pub phase: Records<PhaseData>,
+    /// The organisation's reacties on the conceptrapport, and the besluit on each.
+    pub reacties: Records<ReactieData>,
+    pub besluiten: Records<BesluitData>,
     /// Text that was typed but not yet confirmed as a revision when the file was read (after a
     /// crash, or while another program had it open): shown, exported and restored, never lost.
     pub drafts: Vec<StoredDraft>,
@@ -200,6 +205,9 @@ impl Inspection {
             documents: Records::default(),
             waitlist: Records::default(),
             oordelen: Records::default(),
+            phase: Records::default(),
+            reacties: Records::default(),
+            besluiten: Records::default(),
             drafts: Vec::new(),
         }
     }

@@ -15,8 +15,10 @@ use jiff::civil::{Date, DateTime};
 use super::inspection::Inspection;
 use super::judgement::{Judgement, JudgementError, JudgementValue};
 use super::kader::Framework;
+use super::record::Kinded;
 use super::record::{Field, FieldError, FieldType, RecordData, Value, Values, record_kinds};
 use super::termijn::{self, CaseDates, DateKind};
+use super::wederhoor::{Besluit, Fase, ReactieSoort};
 
 /// How an observation bears on a verwachting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -268,6 +270,62 @@ impl OordeelData {
     }
 }
 
+/// The phase of the onderzoek after the visit (one record per onderzoek; see
+/// [`super::wederhoor`]). Every step carries the earlier steps' facts forward.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PhaseData {
+    pub fase: Fase,
+    pub concept_verzonden: Option<Date>,
+    /// SHA-256 (hex) of the conceptrapport PDF as sent.
+    pub concept_hash: Option<String>,
+    /// The text of the conceptrapport as sent (paragraph by paragraph), to compare later.
+    pub concept_tekst: String,
+    pub vastgesteld: Option<Date>,
+    /// Why the onderzoek was last heropend (empty otherwise).
+    pub heropend_reden: String,
+}
+
+/// A reaction of the organisation on the conceptrapport (hoor en wederhoor).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ReactieData {
+    pub ontvangen: Option<Date>,
+    /// Who reacted: a function ("bestuurder"), never a name.
+    pub van: String,
+    /// The paragraph of the concept it points at ("3.2"), if any.
+    pub paragraaf: Option<String>,
+    /// The verwachting it points at, if any.
+    pub verwachting: Option<String>,
+    pub soort: ReactieSoort,
+    pub tekst: String,
+}
+
+impl ReactieData {
+    /// What the reactie points at, for lists: "paragraaf 3.2", "verwachting 1.3.1".
+    pub fn reference(&self) -> String {
+        let paragraaf = self
+            .paragraaf
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty());
+        match (paragraaf, &self.verwachting) {
+            (Some(p), Some(v)) => format!("paragraaf {p} (verwachting {v})"),
+            (None, Some(v)) => format!("verwachting {v}"),
+            (Some(p), None) => format!("paragraaf {p}"),
+            (None, None) => "het rapport".to_string(),
+        }
+    }
+}
+
+/// The inspectorate's besluit on one reactie (one record per reactie).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct BesluitData {
+    /// The reactie's record id.
+    pub reactie: String,
+    pub besluit: Besluit,
+    pub motivering: String,
+}
+
+/// The first `max` characters of `text`, with an ellipsis when cut.
 fn short(text: &str, max: usize) -> String {
     let text = text.trim();
     match text.char_indices().nth(max) {
@@ -727,6 +785,138 @@ impl RecordData for OordeelData {
     }
 }
 
+impl RecordData for PhaseData {
+    const FIELDS: &'static [Field] = &[
+        Field::new("fase", "fase", Text),
+        Field::new("concept_verzonden", "concept verzonden", DateField),
+        Field::new("concept_hash", "kenmerk concept (SHA-256)", OptText),
+        Field::new("concept_tekst", "tekst van het concept", Text),
+        Field::new("vastgesteld", "vastgesteld", DateField),
+        Field::new("heropend_reden", "reden heropenen", Text),
+    ];
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::Text(self.fase.as_str().to_string()),
+            Value::Date(self.concept_verzonden),
+            Value::OptText(self.concept_hash.clone()),
+            Value::Text(self.concept_tekst.clone()),
+            Value::Date(self.vastgesteld),
+            Value::Text(self.heropend_reden.clone()),
+        ]
+    }
+    fn from_values(mut v: Values) -> Result<Self, FieldError> {
+        Ok(PhaseData {
+            fase: v.token(Fase::parse)?,
+            concept_verzonden: v.date()?,
+            concept_hash: v.opt_text()?,
+            concept_tekst: v.text()?,
+            vastgesteld: v.date()?,
+            heropend_reden: v.text()?,
+        })
+    }
+    fn describe(_: &Inspection, _: &str, _: Option<&Self>) -> String {
+        "fase van het onderzoek".to_string()
+    }
+    fn summary(&self) -> String {
+        parts(&[
+            ("", self.fase.as_str().replace('_', " ")),
+            (
+                "concept",
+                self.concept_verzonden
+                    .map_or(String::new(), termijn::format_date_nl),
+            ),
+            (
+                "vastgesteld",
+                self.vastgesteld
+                    .map_or(String::new(), termijn::format_date_nl),
+            ),
+            ("heropend", short(&self.heropend_reden, 40)),
+        ])
+    }
+}
+
+impl RecordData for ReactieData {
+    const FIELDS: &'static [Field] = &[
+        Field::new("ontvangen", "ontvangen", DateField),
+        Field::new("van", "van (functie)", Text),
+        Field::new("paragraaf", "paragraaf", OptText),
+        Field::new("verwachting", "verwachting", OptText),
+        Field::new("soort", "soort", Text),
+        Field::new("tekst", "tekst", Text),
+    ];
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::Date(self.ontvangen),
+            Value::Text(self.van.clone()),
+            Value::OptText(self.paragraaf.clone()),
+            Value::OptText(self.verwachting.clone()),
+            Value::Text(self.soort.as_str().to_string()),
+            Value::Text(self.tekst.clone()),
+        ]
+    }
+    fn from_values(mut v: Values) -> Result<Self, FieldError> {
+        Ok(ReactieData {
+            ontvangen: v.date()?,
+            van: v.text()?,
+            paragraaf: v.opt_text()?,
+            verwachting: v.opt_text()?,
+            soort: v.token(ReactieSoort::parse)?,
+            tekst: v.text()?,
+        })
+    }
+    fn describe(_: &Inspection, entity: &str, shown: Option<&Self>) -> String {
+        match shown {
+            Some(r) => format!("reactie op {}", r.reference()),
+            None => format!("reactie {entity}"),
+        }
+    }
+    fn summary(&self) -> String {
+        parts(&[
+            ("", self.soort.label().to_string()),
+            ("", short(&self.tekst, 60)),
+        ])
+    }
+}
+
+impl RecordData for BesluitData {
+    const FIELDS: &'static [Field] = &[
+        Field::new("reactie", "reactie", Text),
+        Field::new("besluit", "besluit", Text),
+        Field::new("motivering", "motivering", Text),
+    ];
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::Text(self.reactie.clone()),
+            Value::Text(self.besluit.as_str().to_string()),
+            Value::Text(self.motivering.clone()),
+        ]
+    }
+    fn from_values(mut v: Values) -> Result<Self, FieldError> {
+        Ok(BesluitData {
+            reactie: v.text()?,
+            besluit: v.token(Besluit::parse)?,
+            motivering: v.text()?,
+        })
+    }
+    fn describe(inspection: &Inspection, entity: &str, shown: Option<&Self>) -> String {
+        let reactie = shown.and_then(|b| {
+            ReactieData::records(inspection)
+                .history(&b.reactie)
+                .and_then(|h| h.latest())
+        });
+        match reactie {
+            Some(r) => format!("besluit op de reactie op {}", r.data.reference()),
+            None => format!("besluit {entity}"),
+        }
+    }
+    fn summary(&self) -> String {
+        parts(&[
+            ("", self.besluit.label().to_string()),
+            ("", short(&self.motivering, 60)),
+        ])
+    }
+}
+
 record_kinds! {
     $
     /// The onderzoek's own details (one record per onderzoek).
@@ -743,6 +933,10 @@ record_kinds! {
     Waitlist(WaitlistData) in waitlist as "wachtlijst",
         "wachtlijstgegeven" / "wachtlijstgegevens", true;
     Oordeel(OordeelData) in oordelen as "oordeel", "oordeel" / "oordelen", true;
+    /// The phase after the visit (one record per onderzoek).
+    Phase(PhaseData) in phase as "fase", "fasegegeven" / "fasegegevens", true;
+    Reactie(ReactieData) in reacties as "reactie", "reactie" / "reacties", false;
+    Besluit(BesluitData) in besluiten as "besluit", "besluit" / "besluiten", true;
 }
 
 #[cfg(test)]
@@ -818,6 +1012,27 @@ mod tests {
                 value: JudgementValue::Onvoldoende,
                 variant: Some("wachtlijst".into()),
                 onderbouwing: "o".into(),
+            }),
+            Record::Phase(PhaseData {
+                fase: Fase::Vastgesteld,
+                concept_verzonden: Some(date),
+                concept_hash: Some("ab12".into()),
+                concept_tekst: "1 Inleiding".into(),
+                vastgesteld: Some(date),
+                heropend_reden: String::new(),
+            }),
+            Record::Reactie(ReactieData {
+                ontvangen: Some(date),
+                van: "bestuurder".into(),
+                paragraaf: Some("3.2".into()),
+                verwachting: None,
+                soort: ReactieSoort::Zienswijze,
+                tekst: "r".into(),
+            }),
+            Record::Besluit(BesluitData {
+                reactie: "r1".into(),
+                besluit: Besluit::Deels,
+                motivering: "m".into(),
             }),
         ];
         let kinds: Vec<Kind> = records.iter().map(Record::kind).collect();

@@ -14,6 +14,7 @@ pub mod record;
 pub mod scoring;
 pub mod status;
 pub mod termijn;
+pub mod wederhoor;
 
 pub use judgement::{Judgement, JudgementError, JudgementSet, JudgementValue};
 pub use kader::{Assessment, Framework, Verdict};

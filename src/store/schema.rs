@@ -18,6 +18,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0002_concept",
         include_str!("../../schema/0002_concept.sql"),
     ),
+    (
+        "0003_wederhoor",
+        include_str!("../../schema/0003_wederhoor.sql"),
+    ),
 ];
 
 /// The newest schema version this program writes.
@@ -35,12 +39,15 @@ pub const fn table(kind: Kind) -> &'static str {
         Kind::Document => "document",
         Kind::Waitlist => "wachtlijst",
         Kind::Oordeel => "oordeel",
+        Kind::Phase => "fase",
+        Kind::Reactie => "reactie",
+        Kind::Besluit => "besluit",
     }
 }
 
 /// Tables holding inspection data, in schema order (for counts and the merge): the onderzoek,
 /// its inspecteurs, the earlier round and the `vervangt` edges, then one table per [`Kind`].
-pub const TABLES: [&str; 13] = [
+pub const TABLES: [&str; 16] = [
     "onderzoek",
     "inspecteur",
     "eerdere_ronde",
@@ -54,6 +61,9 @@ pub const TABLES: [&str; 13] = [
     table(Kind::Document),
     table(Kind::Waitlist),
     table(Kind::Oordeel),
+    table(Kind::Phase),
+    table(Kind::Reactie),
+    table(Kind::Besluit),
 ];
 
 /// Applies every migration after `from`, one transaction each.
