@@ -1330,3 +1330,98 @@ fn the_number_of_verwachtingen_is_bounded() {
         &[&MAX_EXPECTATIONS.to_string()],
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Vervolg
+
+const VERVOLG: &str = "\n[[vervolg]]\nid = \"verbetermaatregelen\"\ntekst = \"Verbeteren.\"\nna = \"concept_verzonden\"\nweken = 6\neindoordelen = [\"matig\", \"onvoldoende\"]\n";
+
+#[test]
+fn shipped_stap2_has_the_vervolg_of_its_rapport() {
+    let f = parse(STAP2_TEXT).unwrap();
+    let steps: Vec<(&str, u32, u32, usize)> = f
+        .follow_ups
+        .iter()
+        .map(|v| (v.id.as_str(), v.weeks, v.months, v.verdicts.len()))
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            ("verbetermaatregelen", 6, 0, 2),
+            ("voortgang", 0, 6, 1),
+            ("hertoets", 0, 6, 1)
+        ]
+    );
+}
+
+#[test]
+fn vervolg_is_validated() {
+    let valid = format!("{VALID}{VERVOLG}");
+    let f = parse(&valid).unwrap();
+    assert_eq!(f.follow_ups.len(), 1);
+    assert_eq!(
+        f.follow_ups[0].basis(),
+        "zes weken na verzending van het conceptrapport"
+    );
+    for (from, to, field, words) in [
+        (
+            "na = \"concept_verzonden\"",
+            "na = \"morgen\"",
+            "vervolg[1].na",
+            &[
+                "onbekend beginpunt 'morgen'",
+                "concept_verzonden of vastgesteld",
+            ][..],
+        ),
+        (
+            "weken = 6\n",
+            "",
+            "vervolg[1]",
+            &["weken óf in maanden"][..],
+        ),
+        (
+            "weken = 6\n",
+            "weken = 6\nmaanden = 2\n",
+            "vervolg[1]",
+            &["weken óf in maanden"][..],
+        ),
+        (
+            "weken = 6\n",
+            "weken = 0\n",
+            "vervolg[1]",
+            &["weken óf in maanden"][..],
+        ),
+        (
+            "weken = 6\n",
+            "maanden = 25\n",
+            "vervolg[1].maanden",
+            &["25 is te groot"][..],
+        ),
+        (
+            "\"matig\", \"onvoldoende\"",
+            "\"slecht\"",
+            "vervolg[1].eindoordelen[1]",
+            &["slecht"][..],
+        ),
+        (
+            "tekst = \"Verbeteren.\"",
+            "tekst = \" \"",
+            "vervolg[1].tekst",
+            &["niet leeg"][..],
+        ),
+    ] {
+        let text = replace(&valid, from, to);
+        let e = errors(&text);
+        let p = problem_at(&e, field);
+        for w in words {
+            assert!(
+                p.message.contains(w),
+                "{field}: {:?} should contain {w:?}",
+                p.message
+            );
+        }
+    }
+    let twice = format!("{valid}{VERVOLG}");
+    let e = errors(&twice);
+    problem_at(&e, "vervolg[2].id");
+}

@@ -182,3 +182,41 @@ fn the_whole_cycle_and_its_refusals() {
         Some(Record::Phase(PhaseData { heropend_reden, .. })) if heropend_reden.starts_with("Nieuwe")
     ));
 }
+
+/// The demo (eindoordeel matig under vt-2016-stap2): verbetermaatregelen six weeks after the
+/// concept, voortgang six months after vaststellen; dates only once those days are known.
+#[test]
+fn vervolg_follows_the_kader_and_the_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_store, mut i) = veldtoets::demo::create(&dir.path().join("demo.veldtoets")).unwrap();
+    let who = *i.inspectors.keys().next().unwrap();
+    let mut clock = Clock(100);
+    let ids = |i: &Inspection| -> Vec<(String, Option<Date>)> {
+        i.vervolg().into_iter().map(|v| (v.id, v.due)).collect()
+    };
+    assert_eq!(
+        ids(&i),
+        [
+            ("verbetermaatregelen".to_string(), None),
+            ("voortgang".to_string(), None)
+        ]
+    );
+    let sent = i
+        .send_concept(date(3, 11), "ab".into(), String::new(), who, clock.stamp())
+        .unwrap();
+    i.apply(sent);
+    let steps = i.vervolg();
+    assert_eq!(steps[0].due, Some(date(15, 12)));
+    assert_eq!(
+        steps[0].basis,
+        "zes weken na verzending van het conceptrapport"
+    );
+    assert_eq!(steps[1].due, None);
+    assert_eq!(
+        steps[1].basis,
+        "zes maanden na vaststelling van het rapport"
+    );
+    let done = i.vaststellen(date(1, 12), who, clock.stamp()).unwrap();
+    i.apply(done);
+    assert_eq!(i.vervolg()[1].due, Some(Date::constant(2027, 6, 1)));
+}

@@ -36,6 +36,8 @@ pub struct Framework {
     pub rules: DecisionRules,
     pub deadlines: Vec<DeadlineDef>,
     pub sources: EvidenceSources,
+    /// What follows the rapport (verbetermaatregelen, hertoets, …), with its term.
+    pub follow_ups: Vec<FollowUp>,
     /// The original file text, kept so an inspection file can store a snapshot of its kader.
     pub source_text: String,
     /// Every verwachting in kader order; indices into this list are used throughout scoring.
@@ -280,6 +282,7 @@ impl Framework {
             rules,
             deadlines,
             sources,
+            follow_ups: Vec::new(),
             source_text,
             expectations,
             index,
@@ -367,4 +370,52 @@ fn flatten(themes: &[Theme]) -> Vec<ExpectationRef> {
         }
     }
     out
+}
+
+/// The moment a [`FollowUp`]'s term starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FollowUpFrom {
+    /// The day the conceptrapport was sent (toezending van het conceptrapport).
+    ConceptSent,
+    /// The day the rapport was vastgesteld (het verschijnen van het rapport).
+    Vastgesteld,
+}
+
+impl FollowUpFrom {
+    /// The token in kader files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FollowUpFrom::ConceptSent => "concept_verzonden",
+            FollowUpFrom::Vastgesteld => "vastgesteld",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<FollowUpFrom> {
+        [FollowUpFrom::ConceptSent, FollowUpFrom::Vastgesteld]
+            .into_iter()
+            .find(|f| f.as_str() == s)
+    }
+
+    /// "verzending van het concept", for "zes weken na …".
+    pub fn words(self) -> &'static str {
+        match self {
+            FollowUpFrom::ConceptSent => "verzending van het conceptrapport",
+            FollowUpFrom::Vastgesteld => "vaststelling van het rapport",
+        }
+    }
+}
+
+/// A step that follows the rapport for organisations with certain eindoordelen, within a term
+/// from the concept or the vaststelling (seed 000, "Vervolg": verbetermaatregelen within six
+/// weeks of sending the concept; a hertoets within six months for onvoldoende).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUp {
+    pub id: String,
+    /// What happens, as the rapport says it.
+    pub text: String,
+    pub from: FollowUpFrom,
+    pub weeks: u32,
+    pub months: u32,
+    /// The eindoordelen it applies to; empty: every eindoordeel.
+    pub verdicts: Vec<Verdict>,
 }

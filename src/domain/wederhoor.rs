@@ -15,8 +15,10 @@ use jiff::civil::Date;
 use uuid::Uuid;
 
 use super::inspection::{Inspection, Stamp, derived_id};
+use super::kader::{FollowUp, FollowUpFrom};
 use super::kinds::{BesluitData, PhaseData, ReactieData};
 use super::record::{Change, Kinded, Revision};
+use super::status::Status;
 use super::termijn::format_date_nl;
 
 /// The stored step of an onderzoek's phase record.
@@ -469,6 +471,80 @@ impl Inspection {
     }
 }
 
+/// One step of the vervolg for this onderzoek: a [`FollowUp`] of the kader that applies to its
+/// eindoordeel, with the date it is due.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Vervolg {
+    pub id: String,
+    pub tekst: String,
+    /// The date it is due; `None` while the date its term counts from is not known yet.
+    pub due: Option<Date>,
+    /// "zes weken na verzending van het conceptrapport".
+    pub basis: String,
+}
+
+/// A small number in words, as a rapport writes it ("zes weken"); digits from 13 on.
+pub fn number_in_words(n: u32) -> String {
+    const WORDS: [&str; 13] = [
+        "nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien",
+        "elf", "twaalf",
+    ];
+    WORDS
+        .get(n as usize)
+        .map_or_else(|| n.to_string(), |w| (*w).to_string())
+}
+
+impl FollowUp {
+    /// "zes weken na verzending van het conceptrapport".
+    pub fn basis(&self) -> String {
+        let term = match (self.weeks, self.months) {
+            (1, 0) => "een week".to_string(),
+            (w, 0) => format!("{} weken", number_in_words(w)),
+            (_, 1) => "een maand".to_string(),
+            (_, m) => format!("{} maanden", number_in_words(m)),
+        };
+        format!("{term} na {}", self.from.words())
+    }
+
+    /// The due date, counted from `start`.
+    pub fn due(&self, start: Date) -> Option<Date> {
+        let span = jiff::Span::new()
+            .weeks(i64::from(self.weeks))
+            .months(i64::from(self.months));
+        start.checked_add(span).ok()
+    }
+}
+
+impl Inspection {
+    /// The vervolg rules of the kader that apply to this onderzoek's eindoordeel (final or
+    /// provisional; none while there is no eindoordeel), with their dates from the concept or
+    /// vaststelling date when those are known.
+    pub fn vervolg(&self) -> Vec<Vervolg> {
+        let verdict = match self.status() {
+            Status::Final(v) | Status::Provisional(v, _) => v,
+            Status::NoJudgement(_) => return Vec::new(),
+        };
+        let phase = self.phase_data();
+        self.framework
+            .follow_ups
+            .iter()
+            .filter(|f| f.verdicts.is_empty() || f.verdicts.contains(&verdict))
+            .map(|f| {
+                let start = match f.from {
+                    FollowUpFrom::ConceptSent => phase.concept_verzonden,
+                    FollowUpFrom::Vastgesteld => phase.vastgesteld,
+                };
+                Vervolg {
+                    id: f.id.clone(),
+                    tekst: f.text.clone(),
+                    due: start.and_then(|d| f.due(d)),
+                    basis: f.basis(),
+                }
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -485,5 +561,59 @@ mod tests {
             assert_eq!(Besluit::parse(b.as_str()), Some(b));
         }
         assert_eq!(Besluit::parse("ja"), None);
+    }
+
+    #[test]
+    fn terms_in_words_and_dates() {
+        let rule = |weeks, months| FollowUp {
+            id: "x".into(),
+            text: "t".into(),
+            from: FollowUpFrom::ConceptSent,
+            weeks,
+            months,
+            verdicts: Vec::new(),
+        };
+        let start = Date::constant(2026, 11, 3);
+        for (weeks, months, basis, due) in [
+            (
+                6,
+                0,
+                "zes weken na verzending van het conceptrapport",
+                (2026, 12, 15),
+            ),
+            (
+                1,
+                0,
+                "een week na verzending van het conceptrapport",
+                (2026, 11, 10),
+            ),
+            (
+                0,
+                6,
+                "zes maanden na verzending van het conceptrapport",
+                (2027, 5, 3),
+            ),
+            (
+                0,
+                1,
+                "een maand na verzending van het conceptrapport",
+                (2026, 12, 3),
+            ),
+            (
+                0,
+                14,
+                "14 maanden na verzending van het conceptrapport",
+                (2028, 1, 3),
+            ),
+        ] {
+            let r = rule(weeks, months);
+            assert_eq!(r.basis(), basis);
+            assert_eq!(r.due(start), Some(Date::constant(due.0, due.1, due.2)));
+        }
+        // The end of a month clamps (31 January + one month = 28 February).
+        assert_eq!(
+            rule(0, 1).due(Date::constant(2027, 1, 31)),
+            Some(Date::constant(2027, 2, 28))
+        );
     }
 }

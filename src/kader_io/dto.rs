@@ -26,6 +26,8 @@ pub(super) struct KaderDto {
     pub(super) termijn: Vec<TermijnDto>,
     #[serde(default)]
     pub(super) bronnen: BronnenDto,
+    #[serde(default)]
+    pub(super) vervolg: Vec<VervolgDto>,
 }
 
 #[derive(Deserialize)]
@@ -157,6 +159,20 @@ pub(super) struct TermijnDto {
     pub(super) eenheid: Option<Text>,
     #[serde(default)]
     pub(super) verwachtingen: Vec<Text>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct VervolgDto {
+    pub(super) id: Text,
+    pub(super) tekst: String,
+    pub(super) na: Text,
+    #[serde(default)]
+    pub(super) weken: Option<Number>,
+    #[serde(default)]
+    pub(super) maanden: Option<Number>,
+    #[serde(default)]
+    pub(super) eindoordelen: Vec<Text>,
 }
 
 #[derive(Deserialize, Default)]

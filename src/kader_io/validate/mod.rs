@@ -9,6 +9,7 @@
 //! ids, references) are here.
 
 mod deadlines;
+mod follow_ups;
 mod rules;
 mod scales;
 mod sources;
@@ -151,9 +152,10 @@ impl Validator<'_> {
         let rules = self.rules(dto.beslisregels, &refs, &themes);
         let deadlines = self.deadlines(&dto.termijn, &refs);
         let sources = self.sources(dto.bronnen, &refs);
+        let follow_ups = self.follow_ups(&dto.vervolg);
         let rules = rules?;
 
-        Some(Framework::new(
+        let mut framework = Framework::new(
             dto.id.into_inner(),
             dto.titel,
             dto.bron,
@@ -163,7 +165,9 @@ impl Validator<'_> {
             deadlines,
             sources,
             text.to_string(),
-        ))
+        );
+        framework.follow_ups = follow_ups;
+        Some(framework)
     }
 
     /// A number from the file if it lies in `0..=max`; otherwise a problem naming the field.
