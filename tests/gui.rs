@@ -387,17 +387,23 @@ fn merge_a_colleagues_file_and_resolve_the_conflict() {
         assert!(!ws.derived.score.complete, "a conflict is not scored");
     }
 
-    // Resolve on the Verwachtingen screen: choose the colleague's version.
+    // The Verwachtingen screen shows both versions and leads to the choice; choose the
+    // colleague's version there and confirm.
     harness.key_press(Key::F6);
     harness.run_steps(2);
-    harness.get_by_label_contains("Conflict: twee inspecteurs");
+    harness.get_by_label("⚠ Twee versies — kies eerst");
+    harness.get_by_label("Kies een versie…").click_accesskit();
+    harness.run_steps(2);
     let choose = harness.query_all_by_label("Deze versie kiezen").count();
     assert_eq!(choose, 2);
+    let theirs = version_of(&harness, Kind::Oordeel, "4.1.1", "J. Proef");
     harness
         .query_all_by_label("Deze versie kiezen")
-        .last()
+        .nth(theirs)
         .unwrap()
         .click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("Opslaan").click_accesskit();
     harness.run_steps(3);
     let ws = harness.state().workspace().unwrap();
     assert!(ws.derived.conflicts.is_empty());
@@ -754,5 +760,558 @@ fn a_dossier_without_dates_is_not_shown_within_term() {
     assert!(
         harness.query_by_label_contains("binnen termijn").is_none(),
         "a dossier without dates is shown within term"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resolving is an explicit act (issue 10, item 4): two copies of one inspection, a dossiervraag
+// answered ja (E. Voorbeeld) / nee (J. Proef) and oordeel 1.3.1 voldoende / onvoldoende, merged.
+// The Conflicten screen lists both with their versions side by side; a key press on a conflicted
+// item opens the choice instead of resolving it; "Deze versie kiezen" and a combined version
+// resolve it with a revision that replaces both versions.
+
+use veldtoets::domain::inspection::{CheckAnswer, CheckData, Kind, OordeelData, Record};
+
+const CONFLICT_VRAAG: &str = "dos-1.1.1b";
+const CONFLICT_OORDEEL: &str = "1.3.1";
+
+/// Opens `path`, and as inspecteur `who` stores the dossiervraag answer and the oordeel.
+fn diverge(path: &Path, who: &str, dossier: &str, antwoord: CheckAnswer, value: &str, why: &str) {
+    let (mut store, mut inspection, _) = Store::open(path).unwrap();
+    let author = inspection.add_inspector(who);
+    store.add_inspector(author, who).unwrap();
+    let check = inspection.change(
+        &inspection.check_id(dossier, CONFLICT_VRAAG),
+        Record::Check(CheckData {
+            dossier: dossier.to_string(),
+            vraag: CONFLICT_VRAAG.to_string(),
+            antwoord,
+            notitie: String::new(),
+        }),
+        author,
+        Stamp::now(),
+    );
+    store.append(&check).unwrap();
+    let data = OordeelData::parse(
+        &inspection.framework,
+        CONFLICT_OORDEEL,
+        value,
+        why.to_string(),
+    )
+    .unwrap();
+    let oordeel = inspection.change(
+        CONFLICT_OORDEEL,
+        Record::Oordeel(data),
+        author,
+        Stamp::now(),
+    );
+    store.append(&oordeel).unwrap();
+}
+
+/// A merged file with two conflicts; returns its path and the dossier's id.
+fn conflicted_file(root: &Path) -> (PathBuf, String) {
+    let base = root.join("basis.veldtoets");
+    let (store, inspection) = veldtoets::demo::create(&base).unwrap();
+    drop(store);
+    let dossier = inspection
+        .dossier_list()
+        .into_iter()
+        .find(|d| {
+            inspection
+                .checks_of(&d.meta.entity)
+                .contains_key(CONFLICT_VRAAG)
+        })
+        .expect("a demo dossier with an answer")
+        .meta
+        .entity
+        .clone();
+    let a = root.join("a.veldtoets");
+    let b = root.join("b.veldtoets");
+    std::fs::copy(&base, &a).unwrap();
+    std::fs::copy(&base, &b).unwrap();
+    diverge(
+        &a,
+        "E. Voorbeeld",
+        &dossier,
+        CheckAnswer::Ja,
+        "voldoende",
+        "Alle plannen zijn op orde.",
+    );
+    diverge(
+        &b,
+        "J. Proef",
+        &dossier,
+        CheckAnswer::Nee,
+        "onvoldoende",
+        "In drie dossiers ontbreekt een plan.",
+    );
+    let merged = root.join("documenten/samen.veldtoets");
+    std::fs::create_dir_all(merged.parent().unwrap()).unwrap();
+    veldtoets::store::merge(&merged, &[a.as_path(), b.as_path()], &mut |_| {}).unwrap();
+    (merged, dossier)
+}
+
+fn open_conflicted(root: &Path) -> (Harness<'static, App>, PathBuf, String) {
+    let (path, dossier) = conflicted_file(root);
+    let mut app = app(root);
+    app.open(path.clone());
+    let mut harness = harness(app);
+    wait_until(&mut harness, "the merged file to open", |app| {
+        app.workspace().is_some()
+    });
+    (harness, path, dossier)
+}
+
+fn ws<'a>(harness: &'a Harness<'_, App>) -> &'a veldtoets::ui::workspace::Workspace {
+    harness.state().workspace().unwrap()
+}
+
+/// Shows verwachting `id` on the Verwachtingen screen.
+fn show_expectation(harness: &mut Harness<'_, App>, id: &str) {
+    let index = ws(harness).inspection.framework.index_of(id).unwrap();
+    let ws = harness.state_mut().workspace_mut().unwrap();
+    ws.expectation.index = index;
+    ws.screen = Screen::Verwachtingen;
+    harness.run_steps(2);
+}
+
+/// The index (in the Conflicten screen's columns) of `who`'s version of a record.
+fn version_of(harness: &Harness<'_, App>, kind: Kind, entity: &str, who: &str) -> usize {
+    let ws = ws(harness);
+    let conflict = ws.inspection.conflict_of(kind, entity).unwrap();
+    conflict
+        .versions
+        .iter()
+        .position(|v| ws.inspection.inspector_name(v.author) == who)
+        .unwrap()
+}
+
+#[test]
+fn a_key_press_on_a_conflicted_oordeel_opens_the_choice_and_a_chosen_version_resolves_it() {
+    let root = tempfile::tempdir().unwrap();
+    let (mut harness, path, _) = open_conflicted(root.path());
+
+    // The navigation and the status bar show the conflicts, with the count.
+    harness.get_by_label("Conflicten (2)");
+    harness.get_by_label("⚠ 2 conflicten: kies welke versie geldt");
+
+    // On the verwachting: no editor, the notice, and V opens the choice without resolving.
+    show_expectation(&mut harness, CONFLICT_OORDEEL);
+    harness.get_by_label("⚠ Twee versies — kies eerst");
+    assert!(
+        harness
+            .query_by_label("Onderbouwing (komt in het rapport)")
+            .is_none(),
+        "no onderbouwing to type in while the oordeel has two versions"
+    );
+    let heads_before = ws(&harness)
+        .inspection
+        .heads(Kind::Oordeel, CONFLICT_OORDEEL);
+    assert_eq!(heads_before.len(), 2);
+    harness.key_press(Key::V);
+    harness.run_steps(3);
+    {
+        let ws = ws(&harness);
+        assert!(
+            ws.inspection.is_conflicted(Kind::Oordeel, CONFLICT_OORDEEL),
+            "V resolved the conflict"
+        );
+        assert_eq!(ws.edits, 0, "nothing was written");
+        assert_eq!(ws.screen, Screen::Conflicten);
+        assert_eq!(
+            ws.conflicts.selected,
+            Some((Kind::Oordeel, CONFLICT_OORDEEL.to_string()))
+        );
+    }
+
+    // The versions side by side, with both inspecteurs.
+    harness.get_by_label("Versie 1");
+    harness.get_by_label("Versie 2");
+    harness.get_by_label("E. Voorbeeld");
+    harness.get_by_label("J. Proef");
+    harness.get_by_label("Alle plannen zijn op orde.");
+    harness.get_by_label("In drie dossiers ontbreekt een plan.");
+    harness.get_by_label("◀ Terug naar Verwachtingen");
+
+    // Choose J. Proef's version: first a sentence to confirm, then it is saved.
+    let theirs = version_of(&harness, Kind::Oordeel, CONFLICT_OORDEEL, "J. Proef");
+    harness
+        .query_all_by_label("Deze versie kiezen")
+        .nth(theirs)
+        .unwrap()
+        .click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Oordeel 1.3.1 krijgt de versie van J. Proef");
+    assert!(
+        ws(&harness)
+            .inspection
+            .is_conflicted(Kind::Oordeel, CONFLICT_OORDEEL),
+        "nothing is saved before the confirmation"
+    );
+    harness.get_by_label("Opslaan").click_accesskit();
+    harness.run_steps(3);
+    {
+        let ws = ws(&harness);
+        assert!(!ws.inspection.is_conflicted(Kind::Oordeel, CONFLICT_OORDEEL));
+        let current = ws.inspection.oordeel(CONFLICT_OORDEEL).unwrap();
+        assert_eq!(current.data.value, JudgementValue::Onvoldoende);
+        assert_eq!(
+            current.data.onderbouwing,
+            "In drie dossiers ontbreekt een plan."
+        );
+        let mut replaces = current.meta.replaces.clone();
+        replaces.sort();
+        let mut heads = heads_before.clone();
+        heads.sort();
+        assert_eq!(replaces, heads, "the resolution replaces both versions");
+        assert_eq!(
+            ws.inspection.inspector_name(current.meta.author),
+            "E. Voorbeeld"
+        );
+    }
+    // Gone from the list; the other conflict is shown now.
+    harness.get_by_label("Conflicten (1)");
+    harness.get_by_label_contains("✔ Opgelost: oordeel 1.3.1");
+    assert!(harness.query_by_label("oordeel 1.3.1").is_none());
+
+    // Back on the verwachting, the oordeel can be edited again.
+    harness
+        .get_by_label("◀ Terug naar Verwachtingen")
+        .click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("Onderbouwing (komt in het rapport)");
+
+    close(&mut harness);
+    let (_, stored, _) = Store::open(&path).unwrap();
+    assert!(!stored.is_conflicted(Kind::Oordeel, CONFLICT_OORDEEL));
+    assert_eq!(
+        stored.oordeel(CONFLICT_OORDEEL).unwrap().data.value,
+        JudgementValue::Onvoldoende
+    );
+}
+
+#[test]
+fn a_combined_version_takes_the_selected_fields() {
+    let root = tempfile::tempdir().unwrap();
+    let (mut harness, _, _) = open_conflicted(root.path());
+    let heads = ws(&harness)
+        .inspection
+        .heads(Kind::Oordeel, CONFLICT_OORDEEL);
+    harness.get_by_label("Conflicten (2)").click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("oordeel 1.3.1").click_accesskit();
+    harness.run_steps(2);
+
+    // The oordeel of J. Proef, the onderbouwing of E. Voorbeeld.
+    harness
+        .get_by_label_contains("oordeel: onvoldoende")
+        .click_accesskit();
+    harness.run_steps(1);
+    harness
+        .get_by_label("onderbouwing: Alle plannen zijn op orde. — E. Voorbeeld")
+        .click_accesskit();
+    harness.run_steps(1);
+    harness.get_by_label_contains(
+        "Resultaat: oordeel van J. Proef (onvoldoende), onderbouwing van E. Voorbeeld (Alle plannen zijn op orde)",
+    );
+    harness
+        .get_by_label("Samengevoegde versie opslaan")
+        .click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label_contains("krijgt een samengevoegde versie");
+    harness.get_by_label("Opslaan").click_accesskit();
+    harness.run_steps(3);
+
+    let ws = ws(&harness);
+    assert!(!ws.inspection.is_conflicted(Kind::Oordeel, CONFLICT_OORDEEL));
+    let current = ws.inspection.oordeel(CONFLICT_OORDEEL).unwrap();
+    assert_eq!(current.data.value, JudgementValue::Onvoldoende);
+    assert_eq!(current.data.onderbouwing, "Alle plannen zijn op orde.");
+    let mut replaces = current.meta.replaces.clone();
+    replaces.sort();
+    let mut heads = heads;
+    heads.sort();
+    assert_eq!(replaces, heads);
+}
+
+#[test]
+fn a_conflicted_dossiervraag_is_not_edited_on_the_dossiers_screen() {
+    let root = tempfile::tempdir().unwrap();
+    let (mut harness, _, dossier) = open_conflicted(root.path());
+    let check = ws(&harness).inspection.check_id(&dossier, CONFLICT_VRAAG);
+    {
+        let ws = harness.state_mut().workspace_mut().unwrap();
+        ws.screen = Screen::Dossiers;
+        ws.dossiers.selected = Some(dossier.clone());
+    }
+    harness.run_steps(2);
+    // The answer buttons of the conflicted item are replaced by the notice and the versions.
+    harness.get_by_label("⚠ Twee versies — kies eerst:");
+    harness.get_by_label_contains("ja (E. Voorbeeld)");
+    assert!(
+        harness
+            .query_by_label(&format!("{CONFLICT_VRAAG} ja"))
+            .is_none(),
+        "the answer buttons are there"
+    );
+
+    // An edit that reaches the workspace anyway is refused and opens the choice.
+    {
+        let ws = harness.state_mut().workspace_mut().unwrap();
+        ws.edit(
+            &check,
+            Record::Check(CheckData {
+                dossier: dossier.clone(),
+                vraag: CONFLICT_VRAAG.to_string(),
+                antwoord: CheckAnswer::Nvt,
+                notitie: String::new(),
+            }),
+        );
+        assert!(ws.inspection.is_conflicted(Kind::Check, &check));
+        assert_eq!(ws.edits, 0);
+        assert_eq!(ws.screen, Screen::Conflicten);
+        ws.screen = Screen::Dossiers;
+    }
+    harness.run_steps(2);
+
+    harness.get_by_label("Kies een versie…").click_accesskit();
+    harness.run_steps(2);
+    assert_eq!(ws(&harness).screen, Screen::Conflicten);
+    assert_eq!(
+        ws(&harness).conflicts.selected,
+        Some((Kind::Check, check.clone()))
+    );
+    let mine = version_of(&harness, Kind::Check, &check, "E. Voorbeeld");
+    harness
+        .query_all_by_label("Deze versie kiezen")
+        .nth(mine)
+        .unwrap()
+        .click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("Opslaan").click_accesskit();
+    harness.run_steps(3);
+    let ws = ws(&harness);
+    assert!(!ws.inspection.is_conflicted(Kind::Check, &check));
+    assert_eq!(
+        ws.inspection.checks.get(&check).unwrap().data.antwoord,
+        CheckAnswer::Ja
+    );
+    assert_eq!(ws.derived.record_conflicts.len(), 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dubbele nummers: both inspectors added dossier VTG-DUBBEL-1 on their own laptop. After the
+// merge the Conflicten screen shows both side by side, to merge (after showing what differs) or
+// to give one another number.
+
+use veldtoets::domain::inspection::DossierData;
+
+const DUBBEL: &str = "VTG-DUBBEL-1";
+
+fn add_dossier(path: &Path, who: &str, dates: &[(veldtoets::domain::DateKind, &str)]) {
+    let (mut store, mut inspection, _) = Store::open(path).unwrap();
+    let author = inspection.add_inspector(who);
+    store.add_inspector(author, who).unwrap();
+    let mut data = DossierData {
+        nummer: DUBBEL.to_string(),
+        ..DossierData::default()
+    };
+    for (kind, date) in dates {
+        data.dates.set(*kind, Some(date.parse().unwrap()));
+    }
+    let change = inspection.change(
+        &uuid::Uuid::now_v7().to_string(),
+        Record::Dossier(data),
+        author,
+        Stamp::now(),
+    );
+    store.append(&change).unwrap();
+}
+
+fn open_duplicates(root: &Path) -> Harness<'static, App> {
+    use veldtoets::domain::DateKind;
+    let base = root.join("basis.veldtoets");
+    drop(veldtoets::demo::create(&base).unwrap());
+    let a = root.join("a.veldtoets");
+    let b = root.join("b.veldtoets");
+    std::fs::copy(&base, &a).unwrap();
+    std::fs::copy(&base, &b).unwrap();
+    add_dossier(
+        &a,
+        "E. Voorbeeld",
+        &[(DateKind::MeldingOntvangen, "2026-03-02")],
+    );
+    add_dossier(
+        &b,
+        "J. Proef",
+        &[
+            (DateKind::MeldingOntvangen, "2026-03-03"),
+            (DateKind::Triagebesluit, "2026-03-05"),
+        ],
+    );
+    let merged = root.join("documenten/samen.veldtoets");
+    std::fs::create_dir_all(merged.parent().unwrap()).unwrap();
+    veldtoets::store::merge(&merged, &[a.as_path(), b.as_path()], &mut |_| {}).unwrap();
+    let mut app = app(root);
+    app.open(merged);
+    let mut harness = harness(app);
+    wait_until(&mut harness, "the merged file to open", |app| {
+        app.workspace().is_some()
+    });
+    harness
+}
+
+/// The position of `who`'s dossier in the group (the columns of the screen) and its id.
+fn member_of(harness: &Harness<'_, App>, who: &str) -> (usize, String) {
+    let ws = ws(harness);
+    let group = &ws.derived.duplicates[0];
+    group
+        .entities
+        .iter()
+        .enumerate()
+        .find(|(_, e)| {
+            let first = &ws.inspection.dossiers.history(e).unwrap().revisions()[0];
+            ws.inspection.inspector_name(first.meta.author) == who
+        })
+        .map(|(i, e)| (i, e.clone()))
+        .unwrap()
+}
+
+fn dossiers_numbered(harness: &Harness<'_, App>, nummer: &str) -> Vec<DossierData> {
+    ws(harness)
+        .inspection
+        .dossiers
+        .current()
+        .filter(|d| d.data.nummer == nummer)
+        .map(|d| d.data.clone())
+        .collect()
+}
+
+#[test]
+fn a_duplicate_dossier_number_is_merged_after_showing_what_differs() {
+    let root = tempfile::tempdir().unwrap();
+    let mut harness = open_duplicates(root.path());
+    assert_eq!(ws(&harness).derived.duplicates.len(), 1);
+    harness.get_by_label("⚠ 1 dubbel nummer: kies wat geldt");
+    harness.get_by_label("Conflicten (1)").click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label("Dubbele nummers");
+    harness.get_by_label("aangemaakt door E. Voorbeeld");
+    harness.get_by_label("aangemaakt door J. Proef");
+
+    // Keep E. Voorbeeld's dossier; the dialog names what is lost before anything happens.
+    let (mine, kept) = member_of(&harness, "E. Voorbeeld");
+    harness
+        .query_all_by_label("Samenvoegen")
+        .nth(mine)
+        .unwrap()
+        .click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label_contains(
+        "melding ontvangen: 02-03-2026 behouden, 03-03-2026 (J. Proef) vervalt",
+    );
+    assert_eq!(dossiers_numbered(&harness, DUBBEL).len(), 2);
+    harness.get_by_label("Ja, samenvoegen").click_accesskit();
+    harness.run_steps(3);
+
+    let ws = ws(&harness);
+    assert!(ws.derived.duplicates.is_empty());
+    let left = dossiers_numbered(&harness, DUBBEL);
+    assert_eq!(left.len(), 1);
+    assert_eq!(
+        left[0].dates.melding_ontvangen,
+        Some("2026-03-02".parse().unwrap())
+    );
+    assert_eq!(
+        left[0].dates.triagebesluit,
+        Some("2026-03-05".parse().unwrap()),
+        "an empty field is filled from the other dossier"
+    );
+    assert!(ws.inspection.dossiers.get(&kept).is_some());
+}
+
+#[test]
+fn a_duplicate_dossier_is_renumbered_with_enter() {
+    let root = tempfile::tempdir().unwrap();
+    let mut harness = open_duplicates(root.path());
+    harness.key_press(Key::F7);
+    harness.run_steps(2);
+    assert_eq!(ws(&harness).screen, Screen::Conflicten);
+    let (theirs, id) = member_of(&harness, "J. Proef");
+    harness
+        .query_all_by_label("Hernummeren…")
+        .nth(theirs)
+        .unwrap()
+        .click_accesskit();
+    harness.run_steps(2);
+
+    // A number in use is refused at the field; Enter saves nothing.
+    harness.get_by_label("Nieuw nummer:").type_text(DUBBEL);
+    harness.run_steps(1);
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    harness.get_by_label_contains("is al in gebruik");
+    assert_eq!(ws(&harness).derived.duplicates.len(), 1);
+
+    harness.get_by_label("Nieuw nummer:").focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Nieuw nummer:")
+        .type_text("VTG-DUBBEL-2");
+    harness.run_steps(1);
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    let ws = ws(&harness);
+    assert!(ws.derived.duplicates.is_empty());
+    assert_eq!(
+        ws.inspection.dossiers.get(&id).unwrap().data.nummer,
+        "VTG-DUBBEL-2"
+    );
+    assert_eq!(dossiers_numbered(&harness, DUBBEL).len(), 1);
+}
+
+#[test]
+fn text_restored_on_a_conflicted_oordeel_stays_a_draft_and_resolves_nothing() {
+    let root = tempfile::tempdir().unwrap();
+    let (path, _) = conflicted_file(root.path());
+    {
+        let (mut store, inspection, _) = Store::open(&path).unwrap();
+        let who = *inspection.inspectors.keys().next().unwrap();
+        store
+            .save_draft(
+                &format!("onderbouwing/{CONFLICT_OORDEEL}"),
+                "Getypt vlak voor de stroomstoring",
+                who,
+                jiff::Timestamp::now(),
+            )
+            .unwrap();
+    }
+    let mut app = app(root.path());
+    app.open(path.clone());
+    let mut harness = harness(app);
+    wait_until(&mut harness, "the file to open", |app| {
+        app.workspace().is_some()
+    });
+    // Longer than the idle save of a draft: it must not become a revision over both versions.
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_millis(1600) {
+        std::thread::sleep(Duration::from_millis(20));
+        harness.step();
+    }
+    {
+        let ws = ws(&harness);
+        assert!(ws.inspection.is_conflicted(Kind::Oordeel, CONFLICT_OORDEEL));
+        assert_eq!(ws.edits, 0);
+    }
+    close(&mut harness);
+    let (_, stored, _) = Store::open(&path).unwrap();
+    assert!(stored.is_conflicted(Kind::Oordeel, CONFLICT_OORDEEL));
+    assert!(
+        stored
+            .drafts
+            .iter()
+            .any(|d| d.text == "Getypt vlak voor de stroomstoring"),
+        "the typed text is kept as a draft"
     );
 }

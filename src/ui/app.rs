@@ -244,6 +244,13 @@ impl App {
                 self.commands.push(Command::Goto(screen));
             }
         }
+        // The Conflicten screen is only there while there is something to resolve.
+        let conflicts = ws.derived.to_resolve() > 0;
+        if (conflicts || ws.screen == Screen::Conflicten)
+            && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Screen::Conflicten.key()))
+        {
+            self.commands.push(Command::Goto(Screen::Conflicten));
+        }
     }
 
     fn finished(&mut self, output: JobOutput, ctx: &egui::Context) {
@@ -315,13 +322,10 @@ impl App {
                     summary.sources.len(),
                     summary.message(&inspection)
                 );
-                if !summary.conflicts.is_empty() {
+                if !summary.conflicts.is_empty() || !summary.record_conflicts.is_empty() {
                     message.push_str(
-                        " Kies of combineer verschillende oordelen bij Verwachtingen (F6).",
+                        " Kies per conflict welke versie geldt, of combineer ze, bij Conflicten (F7). Tot een conflict is opgelost telt het niet mee en is het eindoordeel voorlopig.",
                     );
-                }
-                if !summary.record_conflicts.is_empty() {
-                    message.push_str(" Tot een conflict is opgelost telt het niet mee en is het eindoordeel voorlopig.");
                 }
                 if let View::Inspection(ws) = &mut self.view {
                     ws.replace_model(*inspection);
@@ -524,6 +528,22 @@ impl App {
                 self.save_prefs();
             }
             Command::DismissDialog => self.dialog = None,
+            cmd @ (Command::ShowConflict { .. }
+            | Command::Resolve { .. }
+            | Command::MergeDuplicate { .. }
+            | Command::Rekey { .. }) => {
+                if let View::Inspection(ws) = &mut self.view {
+                    screens::conflicts::apply(ws, cmd);
+                }
+            }
+            Command::Goto(screen) => {
+                if let View::Inspection(ws) = &mut self.view {
+                    // Arriving at Conflicten through the navigation: no way back to offer.
+                    ws.conflicts.return_to = None;
+                    ws.conflicts.message = None;
+                    screens::inspection::apply(ws, Command::Goto(screen));
+                }
+            }
             other => {
                 if let View::Inspection(ws) = &mut self.view {
                     screens::inspection::apply(ws, other);

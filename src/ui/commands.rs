@@ -3,7 +3,9 @@
 
 use std::path::PathBuf;
 
-use crate::domain::inspection::Record;
+use uuid::Uuid;
+
+use crate::domain::inspection::{Kind, Record};
 
 use super::workspace::DraftTarget;
 
@@ -83,9 +85,13 @@ pub enum Screen {
     Dossiers,
     Documenten,
     Verwachtingen,
+    /// Every record in conflict (and duplicate numbers), to resolve; in the navigation only
+    /// while there is something to resolve.
+    Conflicten,
 }
 
 impl Screen {
+    /// The screens that are always in the navigation (Conflicten only appears when needed).
     pub const ALL: [Screen; 6] = [
         Screen::Overzicht,
         Screen::Interviews,
@@ -103,6 +109,7 @@ impl Screen {
             Screen::Dossiers => "Dossiers",
             Screen::Documenten => "Documenten",
             Screen::Verwachtingen => "Verwachtingen",
+            Screen::Conflicten => "Conflicten",
         }
     }
 
@@ -116,6 +123,7 @@ impl Screen {
             Screen::Dossiers => Key::F4,
             Screen::Documenten => Key::F5,
             Screen::Verwachtingen => Key::F6,
+            Screen::Conflicten => Key::F7,
         }
     }
 }
@@ -178,6 +186,33 @@ pub enum Command {
     DiscardFlash,
     /// Undo the last deletion.
     UndoDelete,
+    /// Open the Conflicten screen on this record (instead of editing it while it has two
+    /// versions).
+    ShowConflict {
+        kind: Kind,
+        entity: String,
+    },
+    /// Resolve a conflict: a new revision replacing every version of the record, with the
+    /// content of version `chosen`, or (with `combine`) `chosen` with the named fields taken
+    /// from the other version.
+    Resolve {
+        kind: Kind,
+        entity: String,
+        chosen: Uuid,
+        combine: Option<(Uuid, Vec<&'static str>)>,
+    },
+    /// Resolve a duplicate number: fold record `other` into `keep` ("samenvoegen").
+    MergeDuplicate {
+        kind: Kind,
+        keep: String,
+        other: String,
+    },
+    /// Give a dossier another number (a document another name): "hernummeren".
+    Rekey {
+        kind: Kind,
+        entity: String,
+        key: String,
+    },
     RetrySave,
     /// Stop closing: back to the open inspection.
     CancelClose,

@@ -134,6 +134,17 @@ pub fn value_badge(ui: &mut Ui, value: JudgementValue, text: &str) {
     ui.label(RichText::new(text).strong().color(value_color(value)));
 }
 
+/// A timestamp in local time as dd-mm-jjjj uu:mm (how the app shows when something was saved).
+pub fn local_time(at: jiff::Timestamp) -> String {
+    let z = at.to_zoned(jiff::tz::TimeZone::system());
+    format!(
+        "{} {:02}:{:02}",
+        crate::domain::termijn::format_date_nl(z.date()),
+        z.hour(),
+        z.minute()
+    )
+}
+
 /// A section heading.
 pub fn heading(ui: &mut Ui, text: &str) {
     ui.add_space(6.0);

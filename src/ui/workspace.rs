@@ -15,10 +15,11 @@ use std::time::{Duration, Instant};
 
 use uuid::Uuid;
 
+use crate::domain::duplicates::Duplicate;
 use crate::domain::evidence;
 use crate::domain::inspection::{
     AnswerData, CheckData, Details, DocumentData, DossierData, FlashData, Inspection,
-    InterviewData, OordeelData, Record, Stamp, WaitlistData,
+    InterviewData, Kind, OordeelData, Record, RecordConflict, Stamp, WaitlistData,
 };
 use crate::domain::judgement::JudgementValue;
 use crate::domain::{Score, score};
@@ -61,6 +62,17 @@ pub struct Derived {
     pub evidence: Vec<usize>,
     /// Verwachting ids in conflict.
     pub conflicts: Vec<String>,
+    /// Every record of every kind in conflict, with its versions (the Conflicten screen).
+    pub record_conflicts: Vec<RecordConflict>,
+    /// Records with the same dossier number (or document name), to merge or renumber.
+    pub duplicates: Vec<Duplicate>,
+}
+
+impl Derived {
+    /// Everything the Conflicten screen offers to resolve: conflicts and duplicates.
+    pub fn to_resolve(&self) -> usize {
+        self.record_conflicts.len() + self.duplicates.len()
+    }
 }
 
 impl Derived {
@@ -74,6 +86,8 @@ impl Derived {
                 .iter()
                 .map(|c| c.verwachting.to_string())
                 .collect(),
+            record_conflicts: inspection.all_conflicts(),
+            duplicates: inspection.duplicates(),
         }
     }
 }
@@ -141,6 +155,58 @@ pub struct ExpectationUi {
     pub show_history: bool,
 }
 
+/// A resolution waiting for the user's confirmation, with the sentence saying what it does.
+#[derive(Debug, Clone)]
+pub struct PendingResolution {
+    pub kind: Kind,
+    pub entity: String,
+    pub chosen: Uuid,
+    pub combine: Option<(Uuid, Vec<&'static str>)>,
+    pub sentence: String,
+}
+
+/// Merging two records with the same number, waiting for the user's confirmation: what it does
+/// and what is lost or combined.
+#[derive(Debug, Clone)]
+pub struct PendingMerge {
+    pub kind: Kind,
+    pub keep: String,
+    pub other: String,
+    pub sentence: String,
+    pub differences: Vec<String>,
+}
+
+/// UI state of the Conflicten screen.
+#[derive(Default)]
+pub struct ConflictsUi {
+    /// The record whose versions are shown.
+    pub selected: Option<(Kind, String)>,
+    /// Or the group of duplicates shown: its kind and its key as compared (see
+    /// `domain::duplicates::normalize_key`).
+    pub duplicate: Option<(Kind, String)>,
+    /// "Samenvoegen" asked, waiting for the confirmation.
+    pub merge_confirm: Option<PendingMerge>,
+    /// The record getting another number (or name), with the text typed so far.
+    pub rekey: Option<(String, String)>,
+    /// Put the keyboard focus in the new-number field once.
+    pub rekey_focus: bool,
+    /// For the combined version of the selected record: per choice (by its first field name),
+    /// the index of the version whose value is taken (absent: the first version).
+    pub take: std::collections::BTreeMap<&'static str, usize>,
+    /// Asking "are you sure" before saving.
+    pub confirm: Option<PendingResolution>,
+    /// Put the keyboard focus on "Opslaan" once when the question appears.
+    pub confirm_focus: bool,
+    /// The screen the user came from to make a choice (offered as the way back).
+    pub return_to: Option<Screen>,
+    /// What the last resolution did (or why it could not be saved), and whether it failed.
+    pub message: Option<(String, bool)>,
+    /// Put the keyboard focus on the first choice once (after arriving from a shortcut).
+    pub focus: bool,
+    /// Put the keyboard focus on "Terug naar …" once (after a resolution).
+    pub focus_back: bool,
+}
+
 pub struct Workspace {
     pub inspection: Inspection,
     pub store: StoreHandle,
@@ -153,6 +219,7 @@ pub struct Workspace {
     pub dossiers: DossiersUi,
     pub flash: FlashUi,
     pub expectation: ExpectationUi,
+    pub conflicts: ConflictsUi,
     /// A migration or other notice to show once.
     pub notice: Option<String>,
     /// Edits made in this session.
@@ -205,6 +272,7 @@ impl Workspace {
             dossiers: DossiersUi::default(),
             flash: FlashUi::default(),
             expectation: ExpectationUi::default(),
+            conflicts: ConflictsUi::default(),
             notice: None,
             edits: 0,
             read_only: false,
@@ -251,11 +319,195 @@ impl Workspace {
     }
 
     /// Applies an edit and removes the stored drafts it settles (in the same transaction).
-    fn edit_settling(&mut self, entity: &str, record: Record, settles: Vec<String>) {
+    /// Refused for a record in conflict: writing over both versions would silently resolve it,
+    /// so the Conflicten screen opens on it instead. Returns whether the edit was made.
+    fn edit_settling(&mut self, entity: &str, record: Record, settles: Vec<String>) -> bool {
+        if self.refuse_conflicted(record.kind(), entity) {
+            return false;
+        }
         let change = self
             .inspection
             .change(entity, record, self.author, Stamp::now());
         self.commit(change, settles);
+        true
+    }
+
+    /// Whether `entity` has versions that disagree; if so, nothing is written and the choice
+    /// opens (see [`Workspace::show_conflict`]).
+    fn refuse_conflicted(&mut self, kind: Kind, entity: &str) -> bool {
+        if !self.inspection.is_conflicted(kind, entity) {
+            return false;
+        }
+        let what = self.inspection.describe(kind, entity);
+        self.show_conflict(kind, entity);
+        self.notice = Some(format!(
+            "Niet gewijzigd: van {what} zijn er twee versies. Kies eerst welke geldt (of combineer ze); daarna kunt u het weer bewerken."
+        ));
+        true
+    }
+
+    /// Opens the Conflicten screen on one record (its conflict, or else the duplicate number it
+    /// is one of), remembering where the user came from.
+    pub fn show_conflict(&mut self, kind: Kind, entity: &str) {
+        if self.screen != Screen::Conflicten {
+            self.conflicts.return_to = Some(self.screen);
+        }
+        self.screen = Screen::Conflicten;
+        let duplicate = self
+            .derived
+            .duplicates
+            .iter()
+            .find(|d| d.kind == kind && d.entities.iter().any(|e| e == entity));
+        match duplicate {
+            // Not in conflict but one of a duplicate number: show that group.
+            Some(d) if !self.inspection.is_conflicted(kind, entity) => {
+                let key = (d.kind, crate::domain::duplicates::normalize_key(&d.key));
+                self.select_duplicate(Some(key));
+            }
+            _ => self.select_conflict(Some((kind, entity.to_string()))),
+        }
+        self.conflicts.focus = true;
+    }
+
+    /// Shows the versions of another record on the Conflicten screen (a new combination).
+    pub fn select_conflict(&mut self, selected: Option<(Kind, String)>) {
+        if self.conflicts.selected != selected {
+            self.conflicts.take.clear();
+            self.conflicts.confirm = None;
+        }
+        if selected.is_some() {
+            self.select_duplicate(None);
+        }
+        self.conflicts.selected = selected;
+    }
+
+    /// Shows a group of duplicates on the Conflicten screen (by kind and compared key).
+    pub fn select_duplicate(&mut self, duplicate: Option<(Kind, String)>) {
+        if self.conflicts.duplicate != duplicate {
+            self.conflicts.merge_confirm = None;
+            self.conflicts.rekey = None;
+        }
+        if duplicate.is_some() {
+            self.conflicts.take.clear();
+            self.conflicts.confirm = None;
+            self.conflicts.selected = None;
+        }
+        self.conflicts.duplicate = duplicate;
+    }
+
+    /// Resolves a duplicate by merging ("samenvoegen"): `other` is folded into `keep` and
+    /// deleted (see [`Inspection::merge_duplicate`]). Its revisions are stored one after the
+    /// other, in the order given, and applied. Returns why not, in words, when refused.
+    pub fn merge_duplicate(&mut self, kind: Kind, keep: &str, other: &str) -> Result<(), String> {
+        if self.read_only {
+            return Err(READ_ONLY_NOTICE.into());
+        }
+        let plan = self
+            .inspection
+            .merge_duplicate(kind, keep, other, self.author, &mut Stamp::now);
+        let Some(plan) = plan else {
+            let why = self
+                .inspection
+                .merge_refusal(kind, keep, other)
+                .unwrap_or_else(|| "het samenvoegen kon niet worden voorbereid".into());
+            return Err(format!("Niet samengevoegd: {why}. Er is niets gewijzigd."));
+        };
+        for change in plan.changes {
+            self.commit(change, Vec::new());
+        }
+        Ok(())
+    }
+
+    /// Gives a dossier another number (or a document another name): see
+    /// [`Inspection::renumber`]. Returns why not, in words, when refused.
+    pub fn rekey(&mut self, kind: Kind, entity: &str, key: &str) -> Result<(), String> {
+        if self.read_only {
+            return Err(READ_ONLY_NOTICE.into());
+        }
+        let change = match kind {
+            Kind::Dossier => self
+                .inspection
+                .renumber(entity, key, self.author, Stamp::now()),
+            _ => self
+                .inspection
+                .rename_document(entity, key, self.author, Stamp::now()),
+        };
+        let Some(change) = change else {
+            let why = self
+                .inspection
+                .rekey_refusal(kind, entity, key)
+                .unwrap_or_else(|| "dat kon niet".into());
+            return Err(format!("Niet gewijzigd: {why}."));
+        };
+        self.commit(change, Vec::new());
+        Ok(())
+    }
+
+    /// Resolves a conflict as the user chose: one revision replacing every version of the
+    /// record (see [`Inspection::resolution`]), stored and applied like any edit. Returns what
+    /// happened, in words, or why nothing was saved.
+    pub fn resolve(
+        &mut self,
+        kind: Kind,
+        entity: &str,
+        chosen: Uuid,
+        combine: Option<(Uuid, &[&str])>,
+    ) -> Result<(), String> {
+        if self.read_only {
+            return Err(READ_ONLY_NOTICE.into());
+        }
+        let what = self.inspection.describe(kind, entity);
+        let Some(change) =
+            self.inspection
+                .resolution(kind, entity, chosen, combine, self.author, Stamp::now())
+        else {
+            return Err(format!(
+                "{what} is niet opgeslagen: deze versies horen er niet (meer) bij of de combinatie is geen geldige waarde. Er is niets gewijzigd."
+            ));
+        };
+        let deleted = change.meta.deleted.then(|| change.data.clone());
+        self.commit(change, Vec::new());
+        if let Some(record) = deleted {
+            // A chosen deletion can be undone like any other.
+            self.last_delete = Some(LastDelete {
+                entity: entity.to_string(),
+                what: self.describe_record(&record),
+                record,
+            });
+        }
+        Ok(())
+    }
+
+    /// The record a draft's text belongs to (its kind and id), if it exists yet.
+    pub fn draft_record(&self, target: &DraftTarget) -> Option<(Kind, String)> {
+        let insp = &self.inspection;
+        Some(match target {
+            DraftTarget::DetailsNote => (Kind::Details, insp.details_id()),
+            DraftTarget::WaitlistNote => (Kind::Waitlist, insp.waitlist_id()),
+            DraftTarget::InterviewParticipants(id) | DraftTarget::InterviewNote(id) => {
+                (Kind::Interview, id.clone())
+            }
+            DraftTarget::Answer { interview, vraag } => {
+                (Kind::Answer, insp.answer_id(interview, vraag))
+            }
+            DraftTarget::FlashNote(id) | DraftTarget::FlashDialog(Some(id)) => {
+                (Kind::Flash, id.clone())
+            }
+            DraftTarget::FlashDialog(None) => return None,
+            DraftTarget::DossierNote(id) => (Kind::Dossier, id.clone()),
+            DraftTarget::CheckNote { dossier, vraag } => {
+                (Kind::Check, insp.check_id(dossier, vraag))
+            }
+            DraftTarget::DocumentNote(item) => (Kind::Document, insp.document_id(item)),
+            DraftTarget::Onderbouwing(v) => (Kind::Oordeel, v.clone()),
+        })
+    }
+
+    /// Whether the record a draft belongs to is in conflict (then the draft is kept as a draft,
+    /// never turned into a revision that would silently resolve the conflict).
+    pub fn draft_conflicted(&self, target: &DraftTarget) -> bool {
+        self.draft_record(target)
+            .is_some_and(|(kind, entity)| self.inspection.is_conflicted(kind, &entity))
     }
 
     /// Deletes a record (a tombstone revision; the history keeps every version) and remembers
@@ -263,6 +515,9 @@ impl Workspace {
     pub fn delete(&mut self, entity: &str, record: Record) {
         if self.read_only {
             self.notice = Some(READ_ONLY_NOTICE.into());
+            return;
+        }
+        if self.refuse_conflicted(record.kind(), entity) {
             return;
         }
         let what = self.describe_record(&record);
@@ -328,6 +583,10 @@ impl Workspace {
     /// Saves a record that was typed as the draft of `field`, removing the draft in the same
     /// transaction.
     pub fn save_draft_as(&mut self, field: &DraftTarget, entity: &str, record: Record) {
+        if self.refuse_conflicted(record.kind(), entity) {
+            // The text stays a draft (in the file too); nothing is lost.
+            return;
+        }
         let persisted = self
             .drafts
             .remove(field)
@@ -390,6 +649,7 @@ impl Workspace {
                 !matches!(k, DraftTarget::FlashDialog(_))
                     && d.dirty_since
                         .is_some_and(|t| now.duration_since(t) >= DRAFT_IDLE)
+                    && !self.draft_conflicted(k)
             })
             .map(|(k, _)| k.clone())
             .collect()
@@ -572,6 +832,21 @@ impl Workspace {
 
     /// Turns a draft into a revision (if it differs from the stored text).
     pub fn commit_draft(&mut self, target: &DraftTarget) {
+        if self
+            .drafts
+            .get(target)
+            .is_some_and(|d| d.dirty_since.is_some())
+            && self.draft_conflicted(target)
+            && self.drafts.get(target).map(|d| &d.text) != Some(&self.current_text(target))
+        {
+            // Typed text on a record with two versions: keep it as a draft (it is in the file)
+            // until someone chooses a version; a revision now would silently resolve it.
+            self.notice = Some(format!(
+                "Uw tekst bij {} is bewaard als concept maar niet vastgelegd: van dit gegeven zijn twee versies. Kies eerst welke geldt bij Conflicten (F7).",
+                target.describe(&self.inspection)
+            ));
+            return;
+        }
         let Some(draft) = self.drafts.get_mut(target) else {
             return;
         };

@@ -1,14 +1,19 @@
 //! Dossiers: add a dossier by its pseudonymous number; a table with the dates and the termijnen
 //! computed live (missed ones in red); below it the selected dossier's dates (validated at the
 //! field) and its checklist items answered ja / nee / n.v.t. with a note.
+//!
+//! A dossier or checklist answer in conflict (two versions after a merge) is not edited here: it
+//! says "Twee versies — kies eerst" with the versions in short and a button that opens the choice
+//! on the Conflicten screen; its termijnen are not claimed meanwhile.
 
 use eframe::egui::{self, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use uuid::Uuid;
 
-use crate::domain::inspection::{CheckAnswer, CheckData, DossierData, Record, Selection};
+use crate::domain::inspection::{CheckAnswer, CheckData, DossierData, Kind, Record, Selection};
 use crate::domain::termijn::{self, CaseTone, DateKind, DeadlineOutcome, format_date_nl};
 use crate::ui::commands::Command;
+use crate::ui::screens::conflicts;
 use crate::ui::widgets::{self, GREEN, GREY, RED};
 use crate::ui::workspace::{DraftTarget, Workspace};
 
@@ -110,15 +115,48 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
             .body(|body| {
                 body.rows(22.0, dossiers.len(), |mut row| {
                     let (id, d) = &dossiers[row.index()];
+                    let conflicted = ws.inspection.is_conflicted(Kind::Dossier, id);
+                    // For a dossier in conflict: the live versions, so a date they disagree on
+                    // is not shown as if it were settled.
+                    let versions: Vec<&DossierData> = if conflicted {
+                        ws.inspection
+                            .dossiers
+                            .history(id)
+                            .map(|h| {
+                                h.heads()
+                                    .filter(|r| !r.meta.deleted)
+                                    .map(|r| &r.data)
+                                    .collect()
+                            })
+                            .unwrap_or_default()
+                    } else {
+                        Vec::new()
+                    };
                     row.set_selected(ws.dossiers.selected.as_deref() == Some(id.as_str()));
                     row.col(|ui| {
-                        ui.label(&d.nummer);
+                        if conflicted {
+                            ui.add(
+                                egui::Label::new(
+                                    RichText::new(format!("⚠ {}", d.nummer)).color(RED),
+                                )
+                                .extend(),
+                            );
+                        } else {
+                            ui.label(&d.nummer);
+                        }
                     });
                     row.col(|ui| {
                         ui.label(d.selectie.as_str());
                     });
                     for kind in DateKind::ALL {
                         row.col(|ui| {
+                            let differs = versions
+                                .iter()
+                                .any(|v| v.dates.get(kind) != d.dates.get(kind));
+                            if differs {
+                                ui.label(RichText::new("verschilt").color(RED));
+                                return;
+                            }
                             ui.label(
                                 d.dates
                                     .get(kind)
@@ -128,6 +166,15 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
                         });
                     }
                     row.col(|ui| {
+                        if conflicted {
+                            // Two versions: no outcome is claimed until one is chosen.
+                            ui.label(
+                                RichText::new("twee versies — kies eerst")
+                                    .color(RED)
+                                    .strong(),
+                            );
+                            return;
+                        }
                         // Only terms that were computed and met are green; a term that cannot
                         // be computed says which and why, in a neutral colour.
                         let status = termijn::case_status(&deadlines, &d.dates);
@@ -159,6 +206,25 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
     if dossiers.is_empty() {
         widgets::muted(ui, "Nog geen dossiers.");
     }
+    // The same number twice (after a merge): counted once until merged or renumbered.
+    let duplicates: Vec<(String, String)> = ws
+        .derived
+        .duplicates
+        .iter()
+        .filter(|d| d.kind == Kind::Dossier)
+        .filter_map(|d| Some((d.description(), d.entities.first()?.clone())))
+        .collect();
+    for (description, entity) in duplicates {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(format!("⚠ {}", capitalize(&description))).color(RED));
+            if ui.button("Samenvoegen of hernummeren…").clicked() {
+                cmds.push(Command::ShowConflict {
+                    kind: Kind::Dossier,
+                    entity,
+                });
+            }
+        });
+    }
     ui.separator();
     let selected = ws
         .dossiers
@@ -177,12 +243,16 @@ fn detail(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
+            let conflicted = ws.inspection.is_conflicted(Kind::Dossier, id);
             ui.horizontal(|ui| {
                 ui.label(
                     RichText::new(format!("Dossier {}", data.nummer))
                         .size(18.0)
                         .strong(),
                 );
+                if conflicted {
+                    return;
+                }
                 let mut gericht = data.selectie == Selection::Gericht;
                 if ui.checkbox(&mut gericht, "gericht geselecteerd").changed() {
                     cmds.push(Command::Edit {
@@ -217,113 +287,131 @@ fn detail(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>) {
                     ws.dossiers.confirm_delete = Some(id.to_string());
                 }
             });
-            ui.columns(2, |cols| {
-                let ui = &mut cols[0];
-                ui.label(RichText::new("Data").strong());
-                for kind in DateKind::ALL {
-                    let key = egui::Id::unique(("dossierdatum", id, kind.as_str()));
-                    let label = format!("{}:", capitalize(kind.label()));
-                    if let Some(date) = widgets::date_field(ui, key, &label, data.dates.get(kind)) {
-                        let mut new = data.clone();
-                        new.dates.set(kind, date);
+            if conflicted {
+                conflicts::notice(ui, ws, Kind::Dossier, id, cmds);
+            } else {
+                dates(ui, ws, id, &data, cmds);
+            }
+            ui.separator();
+            checklist(ui, ws, id, cmds);
+        });
+}
+
+/// The dossier's dates (validated at the field), its termijnen and its note.
+fn dates(ui: &mut Ui, ws: &mut Workspace, id: &str, data: &DossierData, cmds: &mut Vec<Command>) {
+    ui.columns(2, |cols| {
+        let ui = &mut cols[0];
+        ui.label(RichText::new("Data").strong());
+        for kind in DateKind::ALL {
+            let key = egui::Id::unique(("dossierdatum", id, kind.as_str()));
+            let label = format!("{}:", capitalize(kind.label()));
+            if let Some(date) = widgets::date_field(ui, key, &label, data.dates.get(kind)) {
+                let mut new = data.clone();
+                new.dates.set(kind, date);
+                cmds.push(Command::Edit {
+                    entity: id.to_string(),
+                    record: Record::Dossier(new),
+                });
+            }
+            let name = format!("dossier {}: {}", data.nummer, kind.label());
+            if widgets::date_error(ui, key).is_some() {
+                ws.invalid_inputs.insert(name);
+            } else {
+                ws.invalid_inputs.remove(&name);
+            }
+        }
+        for problem in data.dates.problems() {
+            ui.label(RichText::new(format!("⚠ {problem}")).color(RED));
+        }
+        let ui = &mut cols[1];
+        ui.label(RichText::new("Termijnen").strong());
+        for def in &ws.inspection.framework.deadlines {
+            let outcome = termijn::evaluate(def, &data.dates);
+            let color = match outcome {
+                DeadlineOutcome::Met { .. } => GREEN,
+                DeadlineOutcome::Missed { .. } | DeadlineOutcome::Impossible(_) => RED,
+                DeadlineOutcome::Missing(_) => GREY,
+            };
+            ui.label(RichText::new(format!("{}: {}", def.name, outcome.describe())).color(color));
+        }
+    });
+    widgets::draft_field(
+        ui,
+        ws,
+        DraftTarget::DossierNote(id.to_string()),
+        "Notitie bij het dossier (geen namen)",
+        true,
+        cmds,
+    );
+}
+
+/// The checklist items of the dossier, each answered ja / nee / n.v.t. with a note.
+fn checklist(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>) {
+    ui.label(RichText::new("Checklist").strong());
+    let checklist = ws.inspection.framework.sources.checklist.clone();
+    for q in &checklist {
+        let check_id = ws.inspection.check_id(id, &q.id);
+        let current = ws
+            .inspection
+            .checks
+            .get(&check_id)
+            .map(|c| c.data.clone())
+            .unwrap_or_else(|| CheckData {
+                dossier: id.to_string(),
+                vraag: q.id.clone(),
+                ..CheckData::default()
+            });
+        ui.add_space(4.0);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(&q.text));
+            widgets::muted(ui, format!("({})", q.expectations.join(", ")));
+        });
+        // Two versions of the answer: the choice, not the buttons.
+        let conflicted = conflicts::inline_notice(ui, ws, Kind::Check, &check_id, cmds);
+        if !conflicted {
+            ui.horizontal(|ui| {
+                for answer in [CheckAnswer::Ja, CheckAnswer::Nee, CheckAnswer::Nvt] {
+                    let selected = current.antwoord == answer;
+                    let response = ui.selectable_label(selected, answer.label());
+                    response.widget_info(|| {
+                        egui::WidgetInfo::selected(
+                            egui::Role::RadioButton,
+                            true,
+                            selected,
+                            format!("{} {}", q.id, answer.label()),
+                        )
+                    });
+                    if response.clicked() && !selected {
+                        let mut data = current.clone();
+                        data.antwoord = answer;
+                        data.notitie = ws
+                            .draft_text(&DraftTarget::CheckNote {
+                                dossier: id.to_string(),
+                                vraag: q.id.clone(),
+                            })
+                            .clone();
                         cmds.push(Command::Edit {
-                            entity: id.to_string(),
-                            record: Record::Dossier(new),
+                            entity: check_id.clone(),
+                            record: Record::Check(data),
                         });
                     }
-                    let name = format!("dossier {}: {}", data.nummer, kind.label());
-                    if widgets::date_error(ui, key).is_some() {
-                        ws.invalid_inputs.insert(name);
-                    } else {
-                        ws.invalid_inputs.remove(&name);
-                    }
-                }
-                for problem in data.dates.problems() {
-                    ui.label(RichText::new(format!("⚠ {problem}")).color(RED));
-                }
-                let ui = &mut cols[1];
-                ui.label(RichText::new("Termijnen").strong());
-                for def in &ws.inspection.framework.deadlines {
-                    let outcome = termijn::evaluate(def, &data.dates);
-                    let color = match outcome {
-                        DeadlineOutcome::Met { .. } => GREEN,
-                        DeadlineOutcome::Missed { .. } | DeadlineOutcome::Impossible(_) => RED,
-                        DeadlineOutcome::Missing(_) => GREY,
-                    };
-                    ui.label(
-                        RichText::new(format!("{}: {}", def.name, outcome.describe())).color(color),
-                    );
                 }
             });
+        }
+        ui.add_enabled_ui(!conflicted, |ui| {
             widgets::draft_field(
                 ui,
                 ws,
-                DraftTarget::DossierNote(id.to_string()),
-                "Notitie bij het dossier (geen namen)",
-                true,
+                DraftTarget::CheckNote {
+                    dossier: id.to_string(),
+                    vraag: q.id.clone(),
+                },
+                &format!("Toelichting {}", q.id),
+                false,
                 cmds,
             );
-            ui.separator();
-            ui.label(RichText::new("Checklist").strong());
-            let checklist = ws.inspection.framework.sources.checklist.clone();
-            for q in &checklist {
-                let check_id = ws.inspection.check_id(id, &q.id);
-                let current = ws
-                    .inspection
-                    .checks
-                    .get(&check_id)
-                    .map(|c| c.data.clone())
-                    .unwrap_or_else(|| CheckData {
-                        dossier: id.to_string(),
-                        vraag: q.id.clone(),
-                        ..CheckData::default()
-                    });
-                ui.add_space(4.0);
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(RichText::new(&q.text));
-                    widgets::muted(ui, format!("({})", q.expectations.join(", ")));
-                });
-                ui.horizontal(|ui| {
-                    for answer in [CheckAnswer::Ja, CheckAnswer::Nee, CheckAnswer::Nvt] {
-                        let selected = current.antwoord == answer;
-                        let response = ui.selectable_label(selected, answer.label());
-                        response.widget_info(|| {
-                            egui::WidgetInfo::selected(
-                                egui::Role::RadioButton,
-                                true,
-                                selected,
-                                format!("{} {}", q.id, answer.label()),
-                            )
-                        });
-                        if response.clicked() && !selected {
-                            let mut data = current.clone();
-                            data.antwoord = answer;
-                            data.notitie = ws
-                                .draft_text(&DraftTarget::CheckNote {
-                                    dossier: id.to_string(),
-                                    vraag: q.id.clone(),
-                                })
-                                .clone();
-                            cmds.push(Command::Edit {
-                                entity: check_id.clone(),
-                                record: Record::Check(data),
-                            });
-                        }
-                    }
-                });
-                widgets::draft_field(
-                    ui,
-                    ws,
-                    DraftTarget::CheckNote {
-                        dossier: id.to_string(),
-                        vraag: q.id.clone(),
-                    },
-                    &format!("Toelichting {}", q.id),
-                    false,
-                    cmds,
-                );
-            }
         });
+    }
 }
 
 fn capitalize(s: &str) -> String {

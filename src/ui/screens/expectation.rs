@@ -2,15 +2,19 @@
 //! together, the oordeel with the kader's variants, the onderbouwing, conflicts side by side, and
 //! the oordeel's history. Alt+Links / Alt+Rechts go to the previous / next verwachting; with no text field
 //! focused, V, O and N set voldoende, onvoldoende and niet beoordeeld.
+//!
+//! An oordeel in conflict (two versions after a merge) is not edited here: its versions are shown
+//! with "Twee versies — kies eerst", V, O and N open the choice on the Conflicten screen, and
+//! there is no onderbouwing field to type in until a version is chosen.
 
 use eframe::egui::{self, Key, Modifiers, RichText, Ui};
 
 use crate::domain::evidence::{self, Evidence};
-use crate::domain::inspection::{OordeelData, Record, Revision, Tag};
+use crate::domain::inspection::{Kind, OordeelData, Record, Revision, Tag};
 use crate::domain::judgement::JudgementValue;
 use crate::domain::kader::Assessment;
 use crate::ui::commands::Command;
-use crate::ui::widgets::{self, GREEN, GREY, RED, value_color};
+use crate::ui::widgets::{self, GREEN, GREY, RED, local_time, value_color};
 use crate::ui::workspace::{DraftTarget, Workspace};
 
 pub fn show(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
@@ -44,13 +48,22 @@ fn keys(ui: &mut Ui, ws: &Workspace, count: usize, cmds: &mut Vec<Command>) {
         return;
     }
     let id = ws.inspection.framework.expectation(index).id.clone();
+    let conflicted = ws.inspection.is_conflicted(Kind::Oordeel, &id);
     for (key, value) in [
         (Key::V, JudgementValue::Voldoende),
         (Key::O, JudgementValue::Onvoldoende),
         (Key::N, JudgementValue::NietBeoordeeld),
     ] {
         if ui.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
-            cmds.push(set_value(ws, &id, value, None));
+            cmds.push(if conflicted {
+                // Two versions: the key opens the choice, it never silently picks one.
+                Command::ShowConflict {
+                    kind: Kind::Oordeel,
+                    entity: id.clone(),
+                }
+            } else {
+                set_value(ws, &id, value, None)
+            });
         }
     }
 }
@@ -162,8 +175,9 @@ fn detail(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
         );
     }
 
-    oordeel(ui, ws, &e.id, cmds);
-    conflict(ui, ws, &e.id, cmds);
+    if !conflict(ui, ws, &e.id, cmds) {
+        oordeel(ui, ws, &e.id, cmds);
+    }
     ui.separator();
     let evidence = evidence::evidence(&ws.inspection, &e.id);
     show_evidence(ui, ws, &evidence);
@@ -244,31 +258,56 @@ fn oordeel(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>) {
     }
 }
 
-fn conflict(ui: &mut Ui, ws: &Workspace, id: &str, cmds: &mut Vec<Command>) {
-    let conflicts = ws.inspection.conflicts();
-    let Some(c) = conflicts.iter().find(|c| c.verwachting == id) else {
-        return;
+/// An oordeel in conflict: instead of the editor, its versions side by side with "Twee versies —
+/// kies eerst" and the way to the choice. Returns whether the oordeel is in conflict.
+fn conflict(ui: &mut Ui, ws: &Workspace, id: &str, cmds: &mut Vec<Command>) -> bool {
+    let Some(c) = ws.inspection.conflict_of(Kind::Oordeel, id) else {
+        return false;
     };
-    ui.add_space(6.0);
-    egui::Frame::group(ui.style()).stroke(egui::Stroke::new(1.5, RED)).show(ui, |ui| {
-        ui.label(RichText::new("⚠ Conflict: twee inspecteurs kwamen tot een ander oordeel").color(RED).strong());
-        widgets::muted(ui, "Kies een versie, of schrijf hierboven een gecombineerd oordeel: elke nieuwe versie lost het conflict op en bewaart beide versies in de historie.");
-        ui.columns(c.versions.len(), |cols| {
-            for (col, version) in cols.iter_mut().zip(&c.versions) {
-                version_card(col, ws, version);
-                if col.button("Deze versie kiezen").clicked() {
-                    cmds.push(Command::Edit {
-                        entity: id.to_string(),
-                        record: Record::Oordeel(version.data.clone()),
-                    });
+    let Some(history) = ws.inspection.oordelen.history(id) else {
+        return false;
+    };
+    widgets::heading(ui, "Oordeel");
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(1.5, RED))
+        .show(ui, |ui| {
+            let headline = match c.versions.len() {
+                0..=2 => "⚠ Twee versies — kies eerst".to_string(),
+                n => format!("⚠ {n} versies — kies eerst"),
+            };
+            ui.label(RichText::new(headline).color(RED).strong());
+            widgets::muted(
+                ui,
+                "Na het samenvoegen kwamen twee inspecteurs tot een ander oordeel. Tot u kiest welke versie geldt (of ze combineert) telt deze verwachting niet mee; V, O en N openen de keuze.",
+            );
+            ui.columns(c.versions.len().max(1), |cols| {
+                for (col, version) in cols.iter_mut().zip(&c.versions) {
+                    if let Some(revision) = history.revision(version.rev) {
+                        version_card(col, ws, revision);
+                    }
                 }
+            });
+            ui.add_space(4.0);
+            if ui
+                .button("Kies een versie…")
+                .on_hover_text("De versies naast elkaar op het scherm Conflicten (V, O of N)")
+                .clicked()
+            {
+                cmds.push(Command::ShowConflict {
+                    kind: Kind::Oordeel,
+                    entity: id.to_string(),
+                });
             }
         });
-    });
+    true
 }
 
 fn version_card(ui: &mut Ui, ws: &Workspace, version: &Revision<OordeelData>) {
-    widgets::value_badge(ui, version.data.value, &version.data.text());
+    if version.meta.deleted {
+        ui.label(RichText::new("verwijderd").color(RED).strong());
+    } else {
+        widgets::value_badge(ui, version.data.value, &version.data.text());
+    }
     widgets::muted(
         ui,
         format!(
@@ -428,15 +467,4 @@ fn history(ui: &mut Ui, ws: &Workspace, id: &str) {
             }
         }
     });
-}
-
-/// A timestamp in local time as dd-mm-jjjj uu:mm.
-pub fn local_time(at: jiff::Timestamp) -> String {
-    let z = at.to_zoned(jiff::tz::TimeZone::system());
-    format!(
-        "{} {:02}:{:02}",
-        crate::domain::termijn::format_date_nl(z.date()),
-        z.hour(),
-        z.minute()
-    )
 }

@@ -8,7 +8,7 @@ use crate::ui::widgets::{self, GREEN, GREY, RED};
 use crate::ui::worker::{Jobs, SaveState};
 use crate::ui::workspace::Workspace;
 
-use super::{documents, dossiers, expectation, flash, interviews, overview};
+use super::{conflicts, documents, dossiers, expectation, flash, interviews, overview};
 
 pub fn show(ui: &mut Ui, ws: &mut Workspace, jobs: &Jobs, cmds: &mut Vec<Command>) {
     let _ = jobs;
@@ -70,6 +70,7 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, jobs: &Jobs, cmds: &mut Vec<Command
                     cmds.push(Command::Goto(screen));
                 }
             }
+            conflicts::nav_entry(ui, ws, cmds);
         });
         ui.add_space(4.0);
     });
@@ -77,6 +78,7 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, jobs: &Jobs, cmds: &mut Vec<Command
     egui::Panel::bottom("status").show(ui, |ui| {
         ui.horizontal(|ui| {
             save_indicator(ui, ws, cmds);
+            conflicts::status_warning(ui, ws, cmds);
             let refused: Vec<String> = ws.invalid_inputs.iter().cloned().collect();
             if !refused.is_empty() {
                 ui.separator();
@@ -161,6 +163,7 @@ fn screen(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
         Screen::Dossiers => dossiers::show(ui, ws, cmds),
         Screen::Documenten => documents::show(ui, ws, cmds),
         Screen::Verwachtingen => expectation::show(ui, ws, cmds),
+        Screen::Conflicten => conflicts::show(ui, ws, cmds),
     }
 }
 

@@ -1,5 +1,6 @@
 //! One module per screen. Each draws from the workspace and pushes [`Command`](super::commands::Command)s.
 
+pub mod conflicts;
 pub mod documents;
 pub mod dossiers;
 pub mod expectation;
