@@ -1,9 +1,10 @@
 -- veldtoets inspection file, schema version 3: after the visit (hoor en wederhoor).
 --
--- Three record kinds, versioned like every other (immutable revisions, `vervangt`, tombstones):
+-- Four record kinds, versioned like every other (immutable revisions, `vervangt`, tombstones):
 -- the phase of the onderzoek (one record; every step is a revision, so its history is the audit
 -- trail of sending the concept, vaststellen and heropenen), the organisation's reacties on the
--- conceptrapport, and the inspectorate's besluit on each reactie (one record per reactie).
+-- conceptrapport, the inspectorate's besluit on each reactie (one record per reactie), and the
+-- privacy findings an inspecteur kept explicitly before sending the concept.
 
 CREATE TABLE fase (
     rev               TEXT PRIMARY KEY,
@@ -46,3 +47,17 @@ CREATE TABLE besluit (
     motivering   TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE INDEX besluit_id ON besluit (id);
+
+-- A privacy finding (a dossier number, a BSN-like number, … in text the rapport carries) kept
+-- explicitly by an inspecteur, with the reason; one record per place and fragment.
+CREATE TABLE vrijgave (
+    rev          TEXT PRIMARY KEY,
+    id           TEXT NOT NULL,
+    inspecteur   TEXT NOT NULL REFERENCES inspecteur (id),
+    tijd         TEXT NOT NULL,
+    verwijderd   INTEGER NOT NULL DEFAULT 0 CHECK (verwijderd IN (0, 1)),
+    plaats       TEXT NOT NULL,          -- 'onderbouwing 1.3.1'
+    fragment     TEXT NOT NULL,
+    reden        TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX vrijgave_id ON vrijgave (id);

@@ -48,7 +48,8 @@ pub fn derived_id(onderzoek: Uuid, key: &str) -> String {
 
 pub use super::kinds::{
     AnswerData, BesluitData, CheckAnswer, CheckData, Details, DocumentData, DossierData, FlashData,
-    InterviewData, OordeelData, PhaseData, ReactieData, Selection, Tag, Tags, WaitlistData,
+    InterviewData, OordeelData, PhaseData, ReactieData, Selection, Tag, Tags, VrijgaveData,
+    WaitlistData,
 };
 pub use super::record::{
     Change, Field, FieldError, FieldType, History, Kind, Kinded, Meta, Record, RecordData, Records,
@@ -88,6 +89,8 @@ pub struct Inspection {
     /// The organisation's reacties on the conceptrapport, and the besluit on each.
     pub reacties: Records<ReactieData>,
     pub besluiten: Records<BesluitData>,
+    /// Privacy findings kept explicitly (see [`super::privacy`]).
+    pub vrijgaven: Records<VrijgaveData>,
     /// Text that was typed but not yet confirmed as a revision when the file was read (after a
     /// crash, or while another program had it open): shown, exported and restored, never lost.
     pub drafts: Vec<StoredDraft>,
@@ -208,6 +211,7 @@ impl Inspection {
             phase: Records::default(),
             reacties: Records::default(),
             besluiten: Records::default(),
+            vrijgaven: Records::default(),
             drafts: Vec::new(),
         }
     }

@@ -325,6 +325,16 @@ pub struct BesluitData {
     pub motivering: String,
 }
 
+/// A privacy finding kept explicitly in the rapport, with the reason (see
+/// [`super::privacy`]; one record per place and fragment).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct VrijgaveData {
+    /// Where: "onderbouwing 1.3.1".
+    pub plaats: String,
+    pub fragment: String,
+    pub reden: String,
+}
+
 /// The first `max` characters of `text`, with an ellipsis when cut.
 fn short(text: &str, max: usize) -> String {
     let text = text.trim();
@@ -917,6 +927,37 @@ impl RecordData for BesluitData {
     }
 }
 
+impl RecordData for VrijgaveData {
+    const FIELDS: &'static [Field] = &[
+        Field::new("plaats", "plaats", Text),
+        Field::new("fragment", "fragment", Text),
+        Field::new("reden", "reden", Text),
+    ];
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::Text(self.plaats.clone()),
+            Value::Text(self.fragment.clone()),
+            Value::Text(self.reden.clone()),
+        ]
+    }
+    fn from_values(mut v: Values) -> Result<Self, FieldError> {
+        Ok(VrijgaveData {
+            plaats: v.text()?,
+            fragment: v.text()?,
+            reden: v.text()?,
+        })
+    }
+    fn describe(_: &Inspection, entity: &str, shown: Option<&Self>) -> String {
+        match shown {
+            Some(v) => format!("vrijgave van '{}' in {}", v.fragment, v.plaats),
+            None => format!("vrijgave {entity}"),
+        }
+    }
+    fn summary(&self) -> String {
+        parts(&[("", short(&self.reden, 60))])
+    }
+}
+
 record_kinds! {
     $
     /// The onderzoek's own details (one record per onderzoek).
@@ -937,6 +978,7 @@ record_kinds! {
     Phase(PhaseData) in phase as "fase", "fasegegeven" / "fasegegevens", true;
     Reactie(ReactieData) in reacties as "reactie", "reactie" / "reacties", false;
     Besluit(BesluitData) in besluiten as "besluit", "besluit" / "besluiten", true;
+    Vrijgave(VrijgaveData) in vrijgaven as "vrijgave", "vrijgave" / "vrijgaven", false;
 }
 
 #[cfg(test)]
@@ -1033,6 +1075,11 @@ mod tests {
                 reactie: "r1".into(),
                 besluit: Besluit::Deels,
                 motivering: "m".into(),
+            }),
+            Record::Vrijgave(VrijgaveData {
+                plaats: "onderbouwing 1.3.1".into(),
+                fragment: "06-12345678".into(),
+                reden: "telefoonnummer van de organisatie".into(),
             }),
         ];
         let kinds: Vec<Kind> = records.iter().map(Record::kind).collect();

@@ -42,12 +42,13 @@ pub const fn table(kind: Kind) -> &'static str {
         Kind::Phase => "fase",
         Kind::Reactie => "reactie",
         Kind::Besluit => "besluit",
+        Kind::Vrijgave => "vrijgave",
     }
 }
 
 /// Tables holding inspection data, in schema order (for counts and the merge): the onderzoek,
 /// its inspecteurs, the earlier round and the `vervangt` edges, then one table per [`Kind`].
-pub const TABLES: [&str; 16] = [
+pub const TABLES: [&str; 17] = [
     "onderzoek",
     "inspecteur",
     "eerdere_ronde",
@@ -64,6 +65,7 @@ pub const TABLES: [&str; 16] = [
     table(Kind::Phase),
     table(Kind::Reactie),
     table(Kind::Besluit),
+    table(Kind::Vrijgave),
 ];
 
 /// Applies every migration after `from`, one transaction each.
