@@ -1338,3 +1338,54 @@ fn cli_merge_refuses_bad_sources_with_one_dutch_line() {
         ]
     );
 }
+
+/// Drafts (typed, unconfirmed text) are not history and do not come along with a merge: the
+/// summary says which source still holds some, so nothing is silently left behind. A created
+/// target's first source is copied whole, drafts included.
+#[test]
+fn a_source_with_drafts_left_behind_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let base = d.join("basis.veldtoets");
+    base_file(&base);
+    let a = copy(&base, &d.join("a.veldtoets"));
+    let b = copy(&base, &d.join("b.veldtoets"));
+    {
+        let (mut store, inspection) = open(&b);
+        let who = *inspection.inspectors.keys().next().unwrap();
+        for key in ["onderbouwing/1.3.1", "onderbouwing/2.1.1"] {
+            store
+                .save_draft(key, "half getypt", who, Timestamp::now())
+                .unwrap();
+        }
+    }
+    let outcome = merge(&d.join("ab.veldtoets"), &[&a, &b]).unwrap();
+    assert_eq!(outcome.summary.drafts_left_behind, [(b.clone(), 2)]);
+    let message = outcome.summary.message(&outcome.inspection);
+    assert!(
+        message.contains(&format!(
+            "Let op: '{}' bevat 2 getypte, nog niet vastgelegde teksten die niet zijn meegenomen",
+            b.display()
+        )),
+        "{message}"
+    );
+    // b first: its drafts are copied into the new file, nothing is left behind.
+    let outcome = merge(&d.join("ba.veldtoets"), &[&b, &a]).unwrap();
+    assert!(outcome.summary.drafts_left_behind.is_empty());
+    assert_eq!(outcome.inspection.drafts.len(), 2);
+    // The CLI says it too.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_veldtoets"))
+        .arg("merge")
+        .arg("--into")
+        .arg(d.join("cli.veldtoets"))
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("let op: '") && stderr.contains("2 getypte, nog niet vastgelegde teksten"),
+        "{stderr}"
+    );
+}

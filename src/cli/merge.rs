@@ -60,5 +60,8 @@ pub(super) fn merge(into: &Path, sources: &[PathBuf]) -> Result<()> {
             into.display()
         );
     }
+    for line in summary.drafts_lines() {
+        eprintln!("{}", line.replacen("Let op:", "let op:", 1));
+    }
     print_json(&MergeJson::new(into, &outcome))
 }

@@ -190,6 +190,12 @@ pub struct MergeSummary {
     /// inspecteur, in kind order then by name. For a created target: what came in on top of the
     /// first source.
     pub incoming: Vec<Incoming>,
+    /// Sources holding text that was typed but never confirmed (drafts, after a crash or while
+    /// the file was open elsewhere), with how many: drafts are not part of the history, so the
+    /// merge does not bring them; the source must be opened in veldtoets first, which restores
+    /// them so they can be confirmed. (A created target's first source is copied whole, drafts
+    /// included, so it is never listed.)
+    pub drafts_left_behind: Vec<(PathBuf, u64)>,
 }
 
 /// Revisions of one kind by one inspecteur that a merge brought in.
@@ -309,7 +315,31 @@ impl MergeSummary {
                 duplicates.join("; ")
             ));
         }
+        for line in self.drafts_lines() {
+            text.push(' ');
+            text.push_str(&line);
+        }
         text
+    }
+
+    /// One warning per source whose drafts did not come along ("Let op: 'b.veldtoets' bevat 2
+    /// nog niet vastgelegde teksten …").
+    pub fn drafts_lines(&self) -> Vec<String> {
+        self.drafts_left_behind
+            .iter()
+            .map(|(path, n)| {
+                format!(
+                    "Let op: '{}' bevat {} die niet {} meegenomen; open dat bestand eerst in veldtoets, leg de tekst vast en voeg het daarna opnieuw samen.",
+                    path.display(),
+                    if *n == 1 {
+                        "1 getypte, nog niet vastgelegde tekst".to_string()
+                    } else {
+                        format!("{n} getypte, nog niet vastgelegde teksten")
+                    },
+                    if *n == 1 { "is" } else { "zijn" }
+                )
+            })
+            .collect()
     }
 
     /// Total rows added over all tables.
@@ -570,6 +600,7 @@ impl Store {
         }
 
         let stage = Stage::new(&self.conn, &self.path)?;
+        let mut drafts_left_behind = Vec::new();
         for (i, source) in sources.iter().enumerate() {
             progress(MergeProgress::Reading {
                 index: first_index + i,
@@ -580,6 +611,10 @@ impl Store {
             // Checked above, but the file could have been swapped since.
             attached.check_identity(&identity, label)?;
             stage.add(&attached, i, sources, label)?;
+            let drafts = attached.drafts()?;
+            if drafts > 0 {
+                drafts_left_behind.push((source.to_path_buf(), drafts));
+            }
         }
 
         progress(MergeProgress::Writing);
@@ -625,6 +660,7 @@ impl Store {
                 conflicts,
                 record_conflicts,
                 incoming,
+                drafts_left_behind,
             },
             inspection,
         })
@@ -860,6 +896,17 @@ impl<'c> Attached<'c> {
             });
         }
         Ok(())
+    }
+
+    /// How many drafts (typed, unconfirmed text) the source holds.
+    fn drafts(&self) -> Result<u64, MergeError> {
+        let n: i64 = self
+            .conn
+            .query_row(&format!("SELECT count(*) FROM {SOURCE}.concept"), [], |r| {
+                r.get(0)
+            })
+            .map_err(|e| self.err(e))?;
+        Ok(u64::try_from(n).unwrap_or(0))
     }
 
     fn counts(&self) -> Result<Vec<(&'static str, u64)>, MergeError> {
@@ -1211,6 +1258,7 @@ mod tests {
             conflicts: Vec::new(),
             record_conflicts: Vec::new(),
             incoming: Vec::new(),
+            drafts_left_behind: Vec::new(),
         };
         assert_eq!(summary.total_added(), 5);
     }
