@@ -710,12 +710,17 @@ impl<T> History<T> {
 #[derive(Debug, Clone)]
 pub struct Records<T> {
     map: BTreeMap<String, History<T>>,
+    /// Revisions added by a bulk load ([`Records::load`]), placed by
+    /// [`Records::finish_loading`]: sorting once and building the map from sorted input is far
+    /// cheaper than inserting 100,000 ids one by one.
+    pending: Vec<Revision<T>>,
 }
 
 impl<T> Default for Records<T> {
     fn default() -> Self {
         Records {
             map: BTreeMap::new(),
+            pending: Vec::new(),
         }
     }
 }
@@ -729,6 +734,35 @@ impl<T: RecordData> Records<T> {
     }
 
     pub(crate) fn finish_loading(&mut self) {
+        let mut pending = std::mem::take(&mut self.pending);
+        // Rows arrive in storage order, which is nearly id order for time-ordered ids: the
+        // adaptive sort is close to linear then.
+        pending.sort_by(|a, b| a.meta.entity.cmp(&b.meta.entity));
+        let mut grouped: Vec<(String, History<T>)> = Vec::new();
+        for revision in pending {
+            match grouped.last_mut() {
+                Some((entity, history)) if *entity == revision.meta.entity => {
+                    history.push_unordered(revision);
+                }
+                _ => {
+                    let mut history = History::default();
+                    let entity = revision.meta.entity.clone();
+                    history.push_unordered(revision);
+                    grouped.push((entity, history));
+                }
+            }
+        }
+        if self.map.is_empty() {
+            // Sorted and unique: built in one pass.
+            self.map = grouped.into_iter().collect();
+        } else {
+            for (entity, history) in grouped {
+                let target = self.map.entry(entity).or_default();
+                for revision in history.revisions {
+                    target.push_unordered(revision);
+                }
+            }
+        }
         for history in self.map.values_mut() {
             history.finish();
         }
@@ -742,15 +776,7 @@ impl<T> Records<T> {
 
     /// Adds a revision during a bulk load; [`Records::finish_loading`] must follow.
     pub(crate) fn load(&mut self, revision: Revision<T>) {
-        match self.map.get_mut(&revision.meta.entity) {
-            Some(history) => history.push_unordered(revision),
-            None => {
-                let mut history = History::default();
-                let entity = revision.meta.entity.clone();
-                history.push_unordered(revision);
-                self.map.insert(entity, history);
-            }
-        }
+        self.pending.push(revision);
     }
 
     /// Live records (not deleted), by entity id order. A conflicted record is included with the
