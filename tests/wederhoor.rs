@@ -50,6 +50,22 @@ fn the_whole_cycle_and_its_refusals() {
         Timestamp::UNIX_EPOCH,
     );
     let who = i.add_inspector("E. Voorbeeld");
+    // Every scored verwachting judged, so only the wederhoor stands in the way of vaststellen.
+    let fw = i.framework.clone();
+    for e in fw.expectations() {
+        if e.expectation.assessment.is_scored() {
+            let id = &e.expectation.id;
+            let data = veldtoets::domain::inspection::OordeelData::parse(
+                &fw,
+                id,
+                "voldoende",
+                "Onderbouwd.".into(),
+            )
+            .unwrap();
+            let change = i.change(id, Record::Oordeel(data), who, clock.stamp());
+            i.apply(change);
+        }
+    }
     assert_eq!(i.phase(), Phase::InUitvoering);
     assert!(!i.is_frozen());
     // Nothing to react on yet, nothing to vaststellen.

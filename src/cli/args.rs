@@ -183,11 +183,128 @@ pub enum Command {
         #[arg(long, value_name = "UIT")]
         pdf: Option<PathBuf>,
         /// Met --pdf: een conceptrapport voor hoor en wederhoor (watermerk CONCEPT, vertrouwelijk).
+        /// Zonder: het definitieve rapport. Een vastgesteld onderzoek heeft geen concept meer.
         #[arg(long, requires = "pdf")]
         concept: bool,
-        /// Met --pdf: de rapportdatum (dd-mm-jjjj); standaard vandaag.
+        /// Met --pdf: de rapportdatum (dd-mm-jjjj); standaard vandaag, of voor het definitieve
+        /// rapport van een vastgesteld onderzoek de datum van vaststelling.
         #[arg(long, value_name = "DATUM", requires = "pdf")]
         datum: Option<String>,
+    },
+    /// Maakt het conceptrapport (PDF) voor hoor en wederhoor en legt vast dat het op de gegeven
+    /// datum is verzonden, met de SHA-256 van het PDF-bestand en de tekst van het rapport.
+    ///
+    /// Wordt het PDF-bestand niet geschreven, dan wordt ook niets vastgelegd. Een tweede concept
+    /// vervangt het eerste; de historie bewaart beide.
+    Concept {
+        /// Het .veldtoets-bestand.
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// Schrijf het conceptrapport naar dit PDF-bestand.
+        #[arg(long, value_name = "UIT.pdf")]
+        pdf: PathBuf,
+        /// De datum waarop het concept aan de organisatie wordt verzonden (dd-mm-jjjj); ook de
+        /// rapportdatum.
+        #[arg(long, value_name = "DATUM")]
+        verzonden: String,
+        /// Wie het concept verzendt (standaard: wie het bestand maakte).
+        #[arg(long, value_name = "NAAM")]
+        inspecteur: Option<String>,
+    },
+    /// Legt een reactie van de organisatie op het conceptrapport vast (hoor en wederhoor) en
+    /// print het id van de nieuwe reactie.
+    #[command(group(clap::ArgGroup::new("betreft").required(true).multiple(true).args(["paragraaf", "verwachting"])))]
+    Reactie {
+        /// Het .veldtoets-bestand.
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// De paragraaf van het concept waar de reactie op wijst, bijvoorbeeld 2.3.
+        #[arg(long, value_name = "P")]
+        paragraaf: Option<String>,
+        /// De verwachting waar de reactie op wijst, bijvoorbeeld 1.3.1.
+        #[arg(long, value_name = "ID")]
+        verwachting: Option<String>,
+        /// De soort reactie: feitelijk (feitelijke onjuistheid), aanvulling of zienswijze.
+        #[arg(long, value_name = "feitelijk|aanvulling|zienswijze")]
+        soort: String,
+        /// De tekst van de reactie.
+        #[arg(long, value_name = "TEKST")]
+        tekst: String,
+        /// Van wie de reactie komt: een functie (bijvoorbeeld bestuurder), geen naam.
+        #[arg(long, value_name = "FUNCTIE")]
+        van: Option<String>,
+        /// Wanneer de reactie is ontvangen (dd-mm-jjjj); standaard vandaag.
+        #[arg(long, value_name = "DATUM")]
+        ontvangen: Option<String>,
+        /// Wie de reactie vastlegt (standaard: wie het bestand maakte).
+        #[arg(long, value_name = "NAAM")]
+        inspecteur: Option<String>,
+    },
+    /// Legt het besluit van de inspectie op een reactie vast, met de motivering (komt in de
+    /// bijlage "Verwerking hoor en wederhoor" van het rapport).
+    Besluit {
+        /// Het .veldtoets-bestand.
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// Het id van de reactie (zoals `veldtoets reactie` het printte).
+        #[arg(value_name = "REACTIE-ID")]
+        reactie: String,
+        /// Het besluit: overgenomen, deels (deels overgenomen) of niet (niet overgenomen).
+        #[arg(value_name = "overgenomen|deels|niet")]
+        besluit: String,
+        /// Waarom (komt in het rapport).
+        #[arg(long, value_name = "TEKST")]
+        motivering: String,
+        /// Wie het besluit neemt (standaard: wie het bestand maakte).
+        #[arg(long, value_name = "NAAM")]
+        inspecteur: Option<String>,
+    },
+    /// Stelt het rapport definitief vast. Daarna liggen oordelen en onderbouwingen vast tot
+    /// `veldtoets heropenen`.
+    ///
+    /// Kan pas als het concept is verzonden, elke reactie een besluit heeft en er geen
+    /// conflicten of dubbel vastgelegde gegevens meer zijn; anders worden alle redenen genoemd.
+    Vaststellen {
+        /// Het .veldtoets-bestand.
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// De datum van vaststelling (dd-mm-jjjj).
+        #[arg(long, value_name = "DATUM")]
+        datum: String,
+        /// Wie het rapport vaststelt (standaard: wie het bestand maakte).
+        #[arg(long, value_name = "NAAM")]
+        inspecteur: Option<String>,
+    },
+    /// Zoekt in de onderbouwingen naar gegevens over een zaak of persoon (dossiernummers,
+    /// BSN, telefoonnummers, e-mailadressen, geboortedata) en toont elke vondst met een
+    /// nummer. Met --vrijgeven NR --reden T blijft vondst NR bewust in het rapport staan; een
+    /// concept wordt pas verzonden als elke vondst is aangepast of vrijgegeven.
+    Privacy {
+        /// Het .veldtoets-bestand.
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// Het nummer van de vondst die bewust blijft staan.
+        #[arg(long, value_name = "NR", requires = "reden")]
+        vrijgeven: Option<usize>,
+        /// Waarom de vondst mag blijven staan (komt in de historie).
+        #[arg(long, value_name = "TEKST", requires = "vrijgeven")]
+        reden: Option<String>,
+        /// Wie de vondst vrijgeeft (standaard: wie het bestand maakte).
+        #[arg(long, value_name = "NAAM")]
+        inspecteur: Option<String>,
+    },
+    /// Heropent een vastgesteld onderzoek, zodat oordelen en onderbouwingen weer kunnen
+    /// veranderen. De reden komt in de historie.
+    Heropenen {
+        /// Het .veldtoets-bestand.
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// Waarom het onderzoek wordt heropend.
+        #[arg(long, value_name = "TEKST")]
+        reden: String,
+        /// Wie het onderzoek heropent (standaard: wie het bestand maakte).
+        #[arg(long, value_name = "NAAM")]
+        inspecteur: Option<String>,
     },
     /// Voegt kopieën van hetzelfde onderzoek (van de inspecteurs in het veld) samen tot één
     /// bestand en print een samenvatting als JSON. Niets gaat verloren: verschillende oordelen

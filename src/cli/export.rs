@@ -1,9 +1,17 @@
 //! `veldtoets export`: the whole inspection as JSON and/or the rapport as PDF.
+//!
+//! The PDF follows the phase of the onderzoek: without `--concept` on a vastgesteld onderzoek
+//! it is the definitive rapport, dated (unless `--datum` says otherwise) on the day it was
+//! vastgesteld. A concept of a vastgesteld onderzoek is refused: it would be neither the concept
+//! that was sent nor the rapport that holds. The definitive rapport of an onderzoek that is not
+//! vastgesteld yet is still made (as before), with a warning.
 
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 
+use crate::domain::termijn::format_date_nl;
+use crate::domain::wederhoor::Phase;
 use crate::json::ExportJson;
 use crate::report::{self, ReportOptions};
 
@@ -16,14 +24,36 @@ pub(super) fn export(
     concept: bool,
     datum: Option<&str>,
 ) -> Result<()> {
-    let date = parse_date_arg(datum, "--datum")?.unwrap_or_else(|| jiff::Zoned::now().date());
+    let date = parse_date_arg(datum, "--datum")?;
     check_outputs(&[json, pdf], &[file])?;
     let (_, inspection) = open_read(file)?;
+    let phase = inspection.phase();
+    if pdf.is_some()
+        && concept
+        && let Phase::Vastgesteld { on } = phase
+    {
+        bail!(
+            "het onderzoek is op {} definitief vastgesteld; een conceptrapport past daar niet meer bij (het verzonden concept is met zijn SHA-256 in de historie vastgelegd). Maak het definitieve rapport zonder --concept, of heropen het onderzoek eerst (veldtoets heropenen '{}' --reden …). Er is niets geschreven",
+            format_date_nl(on),
+            file.display()
+        );
+    }
     if let Some(out) = json {
         let export = ExportJson::new(&inspection, jiff::Timestamp::now());
         write_output(out, &[file], &json_bytes(&export)?)?;
     }
     if let Some(out) = pdf {
+        let date = date.unwrap_or_else(|| match phase {
+            Phase::Vastgesteld { on } if !concept => on,
+            _ => jiff::Zoned::now().date(),
+        });
+        if !concept && !matches!(phase, Phase::Vastgesteld { .. }) {
+            eprintln!(
+                "let op: het onderzoek is nog niet vastgesteld ({}); dit definitieve rapport kan nog veranderen. Stel het vast met veldtoets vaststellen '{}' --datum DD-MM-JJJJ",
+                phase.label(),
+                file.display()
+            );
+        }
         let options = ReportOptions::new(concept, date);
         let bytes = report::pdf(&inspection, &options).with_context(|| {
             format!(

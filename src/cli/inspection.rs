@@ -116,6 +116,14 @@ pub(super) fn set_oordeel(
     inspecteur: Option<&str>,
 ) -> Result<()> {
     let (mut store, mut inspection) = open(file)?;
+    // After vaststellen, oordelen and onderbouwingen are frozen until heropenen.
+    inspection.refuse_if_frozen().map_err(|r| {
+        let reasons = r.0.join("; ").replace(
+            "heropenen BESTAND",
+            &format!("heropenen '{}'", file.display()),
+        );
+        anyhow::anyhow!("{verwachting}: niet vastgelegd: {reasons}")
+    })?;
     let data = OordeelData::parse(&inspection.framework, verwachting, oordeel, onderbouwing)?;
     let author = Author::decide(&mut inspection, inspecteur)?;
     let who = author.id;

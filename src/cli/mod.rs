@@ -3,8 +3,8 @@
 //!
 //! `args` defines the commands; one module per group runs them: `score` (`kaders`, `score`),
 //! `inspection` (`new`, `demo`, `oordeel`, `check`), `dossier` (`dossier`, `dossiervraag`,
-//! `dossiers --importeer`, with the case-list reader in `csv`), `export`, `merge` and
-//! `overzicht`.
+//! `dossiers --importeer`, with the case-list reader in `csv`), `wederhoor` (`concept`, `reactie`,
+//! `besluit`, `vaststellen`, `heropenen`), `export`, `merge` and `overzicht`.
 //! Every JSON shape printed lives in [`crate::json`]; the helpers shared by the commands (opening
 //! a file, guarding and writing outputs) live here.
 
@@ -17,6 +17,7 @@ mod inspection;
 mod merge;
 mod overzicht;
 mod score;
+mod wederhoor;
 
 use std::io::Write;
 use std::path::Path;
@@ -191,6 +192,62 @@ fn run(cli: Cli) -> Result<()> {
             concept,
             datum.as_deref(),
         ),
+        Some(Command::Concept {
+            file,
+            pdf,
+            verzonden,
+            inspecteur,
+        }) => wederhoor::concept(&file, &pdf, &verzonden, inspecteur.as_deref()),
+        Some(Command::Reactie {
+            file,
+            paragraaf,
+            verwachting,
+            soort,
+            tekst,
+            van,
+            ontvangen,
+            inspecteur,
+        }) => wederhoor::reactie(
+            &file,
+            wederhoor::NewReactie {
+                paragraaf,
+                verwachting,
+                soort,
+                tekst,
+                van,
+                ontvangen,
+            },
+            inspecteur.as_deref(),
+        ),
+        Some(Command::Besluit {
+            file,
+            reactie,
+            besluit,
+            motivering,
+            inspecteur,
+        }) => wederhoor::besluit(
+            &file,
+            &reactie,
+            &besluit,
+            &motivering,
+            inspecteur.as_deref(),
+        ),
+        Some(Command::Vaststellen {
+            file,
+            datum,
+            inspecteur,
+        }) => wederhoor::vaststellen(&file, &datum, inspecteur.as_deref()),
+        Some(Command::Privacy {
+            file,
+            vrijgeven,
+            reden,
+            inspecteur,
+        }) => wederhoor::privacy(&file, vrijgeven, reden.as_deref(), inspecteur.as_deref()),
+        Some(Command::Heropenen {
+            file,
+            reden,
+            inspecteur,
+        }) => wederhoor::heropenen(&file, &reden, inspecteur.as_deref()),
         Some(Command::Merge { into, sources }) => merge::merge(&into, &sources),
         Some(Command::Overzicht {
             json,

@@ -254,6 +254,19 @@ impl Inspection {
                 format_date_nl(done)
             )]));
         }
+        let findings = self.open_privacy_findings();
+        if !findings.is_empty() {
+            let mut reasons = vec![format!(
+                "de tekst van het rapport bevat mogelijk gegevens over een zaak of persoon ({}); pas de tekst aan, of geef elke vondst bewust vrij met een reden",
+                if findings.len() == 1 {
+                    "1 vondst".to_string()
+                } else {
+                    format!("{} vondsten", findings.len())
+                }
+            )];
+            reasons.extend(findings.iter().map(|f| f.line()));
+            return Err(Refused(reasons));
+        }
         let data = PhaseData {
             fase: Fase::ConceptVerzonden,
             concept_verzonden: Some(on),
@@ -265,7 +278,8 @@ impl Inspection {
     }
 
     /// What stands in the way of vaststellen, in Dutch: no concept sent, reacties without a
-    /// besluit (named), unresolved conflicts or duplicates, already vastgesteld.
+    /// besluit (named), scored verwachtingen without an oordeel, unresolved conflicts or
+    /// duplicates, already vastgesteld.
     pub fn vaststellen_blockers(&self) -> Vec<String> {
         let mut out = Vec::new();
         if self.phase_conflicted() {
@@ -300,6 +314,20 @@ impl Inspection {
                     format!("{} reacties", open.len())
                 },
                 open.join(", ")
+            ));
+        }
+        if let Status::Provisional(_, open) | Status::NoJudgement(open) = self.status()
+            && !open.not_judged.is_empty()
+        {
+            let n = open.not_judged.len();
+            out.push(format!(
+                "{} zonder oordeel: {}",
+                if n == 1 {
+                    "1 beoordeelde verwachting".to_string()
+                } else {
+                    format!("{n} beoordeelde verwachtingen")
+                },
+                open.not_judged.join(", ")
             ));
         }
         let conflicts = self.all_conflicts();

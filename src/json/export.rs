@@ -11,6 +11,7 @@ use crate::domain::inspection::{
 use crate::domain::termijn::{self, DeadlineOutcome};
 
 use super::ScoreJson;
+use super::wederhoor::{ReactieJson, StatusJson, VervolgJson};
 
 /// The whole inspection. Apart from `geexporteerd_op`, two files with the same content export
 /// byte-identical JSON: every list is in a fixed order (kader order, then id).
@@ -39,6 +40,16 @@ pub struct ExportJson {
     /// Text that was typed but not yet confirmed as a revision (recovered after a crash, or
     /// being typed in an app that has the file open), oldest first.
     pub concepten: Vec<ConceptJson>,
+    /// The phase of the onderzoek: in uitvoering, concept verzonden, reacties verwerkt or
+    /// vastgesteld, with the dates.
+    pub status: StatusJson,
+    /// The organisation's reacties on the conceptrapport (hoor en wederhoor), by date received,
+    /// each with the inspectorate's besluit (or `null`).
+    pub reacties: Vec<ReactieJson>,
+    /// What follows the rapport: the kader's vervolg rules for this eindoordeel (final or
+    /// provisional; none without one), each with its due date once the date it counts from is
+    /// there.
+    pub vervolg: Vec<VervolgJson>,
 }
 
 /// A draft: text typed into a field that is on disk but not yet a revision.
@@ -610,6 +621,9 @@ impl ExportJson {
                     tijd: d.at.to_string(),
                 })
                 .collect(),
+            status: StatusJson::of_inspection(inspection),
+            reacties: ReactieJson::of_inspection(inspection),
+            vervolg: VervolgJson::of_inspection(inspection),
         }
     }
 }

@@ -2,11 +2,12 @@
 //! so fields are only ever added, never renamed or removed.
 //!
 //! Here: `veldtoets score`, `kaders --json`, `check --json` and `merge`; `export` holds the
-//! shapes of `veldtoets export --json`. (The overzicht serializes its own model,
+//! shapes of `veldtoets export --json`, `wederhoor` its `status`, `reacties` and `vervolg`. (The overzicht serializes its own model,
 //! [`crate::overzicht::Overzicht`].) Whether an eindoordeel is final (`compleet`) comes from
 //! [`crate::domain::status::Status`], as everywhere else.
 
 mod export;
+mod wederhoor;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -23,6 +24,7 @@ pub use export::{
     DossierTermijnJson, DubbelJson, EerdereRondeJson, ExportJson, FlitsJson, InspecteurJson,
     InterviewJson, OnderzoekJson, OordeelJson, TermijnJson, VersieJson, WachtlijstJson,
 };
+pub use wederhoor::{BesluitJson, ReactieJson, StatusJson, VervolgJson};
 
 /// Output of `veldtoets score`.
 #[derive(Debug, Serialize)]

@@ -6,7 +6,10 @@
 //!    sections, paragraphs, lists, tables), in Dutch, with the eindoordeel from the scoring
 //!    engine. It is deterministic for a given inspection and [`ReportOptions`] (no revision ids,
 //!    no timestamps, no clock) and can be checked without any PDF: [`Report::to_text`] gives a
-//!    readable text form.
+//!    readable text form, [`Report::plain_text`] the text paragraph by paragraph under the
+//!    section numbers (stored with a concept when it is sent). Once the onderzoek is vastgesteld
+//!    the rapport without `concept` is the definitive one: its phase on the title page, the
+//!    vervolg with its dates and the bijlage "Verwerking hoor en wederhoor".
 //! 2. [`render_pdf`] lays the model out on A4 pages (text wrapped by measured glyph advances,
 //!    tables that break across pages with their header repeated, "pagina X van Y", a diagonal
 //!    CONCEPT watermark on a concept) with the embedded, subsetted Liberation Sans font, and

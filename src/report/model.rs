@@ -327,6 +327,72 @@ impl Report {
     }
 }
 
+impl Report {
+    /// The rapport as plain text, paragraph by paragraph: the title page, then every section
+    /// under its numbered heading (`§ 2.3 Cliëntenpositie`, `§ Bijlage 1 – Toetsingskader`),
+    /// each block a paragraph of its own, a table one line per row with the cells separated by
+    /// ` | `. No markup, no page numbers and no table of contents, so the text depends only on
+    /// what the rapport says. This is what is stored when a concept is sent, to compare a later
+    /// rapport with it paragraph by paragraph.
+    pub fn plain_text(&self) -> String {
+        let mut blocks: Vec<String> = Vec::new();
+        let tp = &self.title_page;
+        let mut head = vec![tp.kind.clone(), tp.title.clone()];
+        head.extend(tp.subtitles.iter().cloned());
+        head.extend(
+            tp.facts
+                .iter()
+                .map(|(label, value)| format!("{label}: {value}")),
+        );
+        blocks.push(head.join("\n"));
+        blocks.extend(tp.notices.iter().cloned());
+        for section in &self.sections {
+            if !section.in_contents() {
+                continue;
+            }
+            blocks.push(format!("§ {}", section.heading()));
+            for block in &section.blocks {
+                let text = match block {
+                    Block::Paragraph(text)
+                    | Block::Heading { text, .. }
+                    | Block::Notice(text)
+                    | Block::Note(text) => text.plain_text(),
+                    Block::List(items) => items
+                        .iter()
+                        .map(|item| format!("- {}", item.plain_text().replace('\n', "\n  ")))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                    Block::Table(table) => {
+                        let mut lines = Vec::new();
+                        if table.header {
+                            let titles: Vec<&str> =
+                                table.columns.iter().map(|c| c.title.as_str()).collect();
+                            lines.push(titles.join(" | "));
+                        }
+                        for row in &table.rows {
+                            let cells: Vec<String> = row
+                                .cells
+                                .iter()
+                                .map(|c| c.plain_text().replace('\n', " / "))
+                                .collect();
+                            lines.push(cells.join(" | "));
+                        }
+                        lines.join("\n")
+                    }
+                    Block::Contents => continue,
+                };
+                let text = text.trim_end();
+                if !text.is_empty() {
+                    blocks.push(text.to_string());
+                }
+            }
+        }
+        let mut out = blocks.join("\n\n");
+        out.push('\n');
+        out
+    }
+}
+
 fn write_block(out: &mut String, block: &Block, sections: &[Section]) {
     match block {
         Block::Paragraph(text) => {

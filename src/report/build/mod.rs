@@ -13,6 +13,8 @@
 //! This module holds the [`Builder`] (what every chapter needs, computed once) and puts the
 //! chapters together; each chapter is its own module. Whether the eindoordeel is final comes from
 //! [`Status`] ([`Inspection::status`]), the same decision the overzicht, the CLI and the JSON use.
+//! The phase of the onderzoek ([`Phase`]: concept verzonden, vastgesteld) and hoor en wederhoor
+//! (the reacties with their besluit, the vervolg) are worded in `wederhoor`.
 
 mod appendices;
 mod deadlines;
@@ -22,6 +24,7 @@ mod labels;
 mod provisional;
 mod summary;
 mod verdict;
+mod wederhoor;
 
 use std::collections::BTreeMap;
 
@@ -29,6 +32,7 @@ use crate::domain::inspection::{Conflict, Inspection, OordeelData, Revision};
 use crate::domain::kader::{Assessment, Band, Framework};
 use crate::domain::status::Status;
 use crate::domain::termijn::format_date_nl;
+use crate::domain::wederhoor::Phase;
 use crate::domain::{Judgement, JudgementSet, Score, score as score_of};
 
 use super::ReportOptions;
@@ -68,6 +72,10 @@ struct Builder<'a> {
     /// Final, provisional or no eindoordeel at all, and why.
     status: Status,
     earlier: Option<EarlierRound>,
+    /// The phase of the onderzoek (concept verzonden, vastgesteld …).
+    phase: Phase,
+    /// The date the concept was sent, if it was (also after vaststellen).
+    concept_sent: Option<jiff::civil::Date>,
     /// Section numbers of the chapters, fixed up front so text can refer to them.
     chapters: Chapters,
 }
@@ -86,6 +94,8 @@ struct Chapters {
     findings: &'static str,
     deadlines: &'static str,
     verdict: &'static str,
+    /// The bijlage "Verwerking hoor en wederhoor".
+    wederhoor: &'static str,
 }
 
 impl<'a> Builder<'a> {
@@ -134,6 +144,7 @@ impl<'a> Builder<'a> {
                 score: score_of(fw, &set),
             }
         });
+        let phase_data = inspection.phase_data();
         Builder {
             inspection,
             fw,
@@ -146,10 +157,13 @@ impl<'a> Builder<'a> {
             conflicts,
             status,
             earlier,
+            phase: inspection.phase(),
+            concept_sent: phase_data.concept_verzonden,
             chapters: Chapters {
                 findings: "2",
                 deadlines: "3",
                 verdict: "4",
+                wederhoor: "Bijlage 4",
             },
         }
     }
@@ -176,6 +190,7 @@ impl<'a> Builder<'a> {
         sections.push(self.appendix_framework());
         sections.push(self.appendix_design());
         sections.push(self.appendix_rules());
+        sections.extend(self.appendix_wederhoor());
         Report {
             meta: ReportMeta {
                 title: format!("{kind} {}", self.organisation),

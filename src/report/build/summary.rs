@@ -42,14 +42,10 @@ impl Builder<'_> {
             facts.push(("Eerdere ronde".to_string(), what));
         }
         facts.push(("Rapportdatum".to_string(), format_date_long(self.date)));
-        facts.push((
-            "Status".to_string(),
-            if self.concept {
-                "concept voor hoor en wederhoor".to_string()
-            } else {
-                "definitief".to_string()
-            },
-        ));
+        facts.push(("Status".to_string(), self.status_fact()));
+        if let Some(phase) = self.phase_fact() {
+            facts.push(("Fase".to_string(), phase));
+        }
         let mut notices = Vec::new();
         if self.concept {
             notices.push(

@@ -1,10 +1,11 @@
 //! Chapter 4, Eindoordeel en vervolg: the eindoordeel, the beslisregels as applied (aftrekpunten
-//! per onvoldoende verwachting, voorwaarden, what was left out) and what happens next.
+//! per onvoldoende verwachting, voorwaarden, what was left out) and what happens next (worded in
+//! `wederhoor`: the phase and the vervolg dates).
 
 use crate::domain::inspection::OordeelData;
 use crate::domain::kader::{Assessment, Measure};
 use crate::report::model::{Block, Column, Row, RowKind, Section, Table, Text};
-use crate::report::text::{count, format_date_long, join_and};
+use crate::report::text::{count, join_and};
 
 use super::Builder;
 
@@ -160,21 +161,11 @@ impl Builder<'_> {
             blocks: applied,
         });
 
-        let next = if self.concept {
-            format!(
-                "Dit is een conceptrapport voor hoor en wederhoor. {org} kan reageren op feitelijke onjuistheden en opmerkingen maken; verwijs daarbij naar het paragraafnummer of het nummer van de verwachting. Na het verwerken van de reacties stellen de inspecteurs het definitieve rapport vast."
-            )
-        } else {
-            format!(
-                "Dit is het definitieve rapport van {}.",
-                format_date_long(self.date)
-            )
-        };
         out.push(Section {
             number: Some(format!("{chapter}.3")),
             title: "Vervolg".to_string(),
             level: 2,
-            blocks: vec![Block::Paragraph(Text::plain(next))],
+            blocks: self.vervolg(),
         });
         out
     }

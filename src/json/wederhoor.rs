@@ -1,0 +1,143 @@
+//! The after-the-visit parts of `veldtoets export --json`: `status` (the phase of the onderzoek),
+//! `reacties` (hoor en wederhoor, each with its besluit) and `vervolg` (what follows, with the
+//! computed dates). Dates are ISO 8601 (`2026-11-03`), like every other date in the export.
+
+use serde::Serialize;
+
+use crate::domain::inspection::Inspection;
+
+fn date_out(d: Option<jiff::civil::Date>) -> Option<String> {
+    d.map(|d| d.to_string())
+}
+
+/// The phase of the onderzoek.
+#[derive(Debug, Serialize)]
+pub struct StatusJson {
+    /// `in_uitvoering`, `concept_verzonden`, `reacties_verwerkt` (a concept was sent and every
+    /// reactie has a besluit) or `vastgesteld`.
+    pub fase: &'static str,
+    /// The phase in Dutch words: "concept verzonden op 03-11-2026".
+    pub omschrijving: String,
+    /// When the (last) conceptrapport was sent; stays after vaststellen.
+    pub concept_verzonden: Option<String>,
+    /// SHA-256 (hex) of the conceptrapport PDF as sent.
+    pub concept_sha256: Option<String>,
+    /// When the rapport was vastgesteld; `null` while not (also after heropenen).
+    pub vastgesteld: Option<String>,
+    /// Why the onderzoek was last heropend; `null` unless it was heropend since the last
+    /// vaststelling.
+    pub heropend_reden: Option<String>,
+    /// Two copies took different phase steps (listed in `conflicten`); the values above are a
+    /// placeholder until someone chooses.
+    pub conflict: bool,
+}
+
+impl StatusJson {
+    pub fn of_inspection(inspection: &Inspection) -> StatusJson {
+        let phase = inspection.phase();
+        let data = inspection.phase_data();
+        StatusJson {
+            fase: phase.as_str(),
+            omschrijving: phase.label(),
+            concept_verzonden: date_out(data.concept_verzonden),
+            concept_sha256: data.concept_hash.clone(),
+            vastgesteld: date_out(data.vastgesteld),
+            heropend_reden: Some(data.heropend_reden.trim().to_string()).filter(|r| !r.is_empty()),
+            conflict: inspection.phase_conflicted(),
+        }
+    }
+}
+
+/// A reactie of the organisation on the conceptrapport.
+#[derive(Debug, Serialize)]
+pub struct ReactieJson {
+    pub id: String,
+    pub ontvangen: Option<String>,
+    /// Who reacted: a function, not a name.
+    pub van: String,
+    /// The paragraph of the concept it points at ("3.2"), if any.
+    pub paragraaf: Option<String>,
+    /// The verwachting it points at, if any.
+    pub verwachting: Option<String>,
+    /// `feitelijk`, `aanvulling` or `zienswijze`.
+    pub soort: &'static str,
+    pub tekst: String,
+    /// Who recorded the reactie.
+    pub inspecteur: String,
+    /// The versions of this reactie disagree (see `conflicten`).
+    pub conflict: bool,
+    /// The inspectorate's besluit, `null` while there is none.
+    pub besluit: Option<BesluitJson>,
+}
+
+/// The besluit on one reactie.
+#[derive(Debug, Serialize)]
+pub struct BesluitJson {
+    /// `overgenomen`, `deels` or `niet`.
+    pub besluit: &'static str,
+    pub motivering: String,
+    pub inspecteur: String,
+    /// When the besluit was recorded (RFC 3339).
+    pub tijd: String,
+    /// The versions of this besluit disagree (see `conflicten`).
+    pub conflict: bool,
+}
+
+impl ReactieJson {
+    /// The live reacties, by date received (then id), as [`Inspection::reacties`].
+    pub fn of_inspection(inspection: &Inspection) -> Vec<ReactieJson> {
+        let name = |id| inspection.inspector_name(id).to_string();
+        inspection
+            .reacties()
+            .into_iter()
+            .map(|(r, b)| ReactieJson {
+                id: r.meta.entity.clone(),
+                ontvangen: date_out(r.data.ontvangen),
+                van: r.data.van.clone(),
+                paragraaf: r.data.paragraaf.clone(),
+                verwachting: r.data.verwachting.clone(),
+                soort: r.data.soort.as_str(),
+                tekst: r.data.tekst.clone(),
+                inspecteur: name(r.meta.author),
+                conflict: inspection.reacties.is_conflicted(&r.meta.entity),
+                besluit: b.map(|b| BesluitJson {
+                    besluit: b.data.besluit.as_str(),
+                    motivering: b.data.motivering.clone(),
+                    inspecteur: name(b.meta.author),
+                    tijd: b.meta.at.to_string(),
+                    conflict: inspection.besluiten.is_conflicted(&b.meta.entity),
+                }),
+            })
+            .collect()
+    }
+}
+
+/// One step of the vervolg: a vervolg rule of the kader that applies to this eindoordeel.
+#[derive(Debug, Serialize)]
+pub struct VervolgJson {
+    /// The rule's id in the kader, e.g. `verbetermaatregelen`.
+    pub id: String,
+    pub tekst: String,
+    /// The date it is due; `null` while the date it counts from (the concept's sending or the
+    /// vaststelling) is not there yet.
+    pub datum: Option<String>,
+    /// The term in words: "zes weken na verzending van het conceptrapport".
+    pub basis: String,
+}
+
+impl VervolgJson {
+    /// The vervolg of the onderzoek, in kader order ([`Inspection::vervolg`]); empty while
+    /// there is no eindoordeel.
+    pub fn of_inspection(inspection: &Inspection) -> Vec<VervolgJson> {
+        inspection
+            .vervolg()
+            .into_iter()
+            .map(|v| VervolgJson {
+                id: v.id,
+                tekst: v.tekst,
+                datum: date_out(v.due),
+                basis: v.basis,
+            })
+            .collect()
+    }
+}
