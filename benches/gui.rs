@@ -68,20 +68,23 @@ fn frames(quick: bool) {
     let n = if quick { 10 } else { 300 };
     for screen in Screen::ALL {
         {
-            let ws = harness.state_mut().workspace_mut().unwrap();
-            ws.screen = screen;
-            ws.interviews.selected = ws
+            let ws = harness.state().workspace().unwrap();
+            let interview = ws
                 .inspection
                 .interviews
                 .current()
                 .next()
                 .map(|i| i.meta.entity.clone());
-            ws.dossiers.selected = ws
+            let dossier = ws
                 .inspection
                 .dossier_list()
                 .first()
                 .map(|d| d.meta.entity.clone());
-            ws.expectation.index = 4;
+            let screens = harness.state_mut().screens_mut().unwrap();
+            screens.current = screen;
+            screens.interviews.selected = interview;
+            screens.dossiers.selected = dossier;
+            screens.expectation.index = 4;
         }
         harness.run_steps(3);
         let mut samples = Vec::with_capacity(n);
@@ -97,10 +100,7 @@ fn frames(quick: bool) {
 
     // Typing without a pause into the onderbouwing of the verwachting on screen: one character
     // per frame, so every frame edits the draft and the draft is persisted as it goes.
-    {
-        let ws = harness.state_mut().workspace_mut().unwrap();
-        ws.screen = Screen::Verwachtingen;
-    }
+    harness.state_mut().screens_mut().unwrap().current = Screen::Verwachtingen;
     harness.run_steps(3);
     let field = "Onderbouwing (komt in het rapport)";
     harness.get_by_label(field).focus();

@@ -13,8 +13,9 @@ use veldtoets::domain::judgement::JudgementValue;
 use veldtoets::kader_io;
 use veldtoets::store::Store;
 use veldtoets::ui::app::{App, View};
-use veldtoets::ui::commands::Screen;
+use veldtoets::ui::commands::{Command, Screen};
 use veldtoets::ui::prefs::AppDirs;
+use veldtoets::ui::screens::inspection::Screens;
 use veldtoets::ui::worker::Waker;
 
 struct NoWaker;
@@ -74,6 +75,11 @@ fn open_demo(harness: &mut Harness<'_, App>) -> PathBuf {
     harness.state().workspace().unwrap().path.clone()
 }
 
+/// The screens' own state (selection, dialogs) of the open inspection.
+fn screens<'a>(harness: &'a Harness<'_, App>) -> &'a Screens {
+    harness.state().screens().unwrap()
+}
+
 /// Closes the inspection: the app closes once every edit is on disk (the store thread confirms).
 fn close(harness: &mut Harness<'_, App>) {
     harness.get_by_label("Sluiten").click();
@@ -96,7 +102,7 @@ fn set_an_oordeel_on_1_3_1_and_see_the_eindoordeel_change() {
     harness.get_by_label("1.3.1 ✔").click_accesskit();
     harness.run_steps(2);
     assert_eq!(
-        harness.state().workspace().unwrap().screen,
+        harness.state().screens().unwrap().current,
         Screen::Verwachtingen
     );
     let before = harness.state().workspace().unwrap().derived.score.clone();
@@ -158,7 +164,7 @@ fn log_a_flitsinterview_with_the_keyboard_only() {
 
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
     harness.run_steps(3);
-    assert!(harness.state().workspace().unwrap().flash.open);
+    assert!(harness.state().screens().unwrap().flash.open);
     harness.event(egui::Event::Text("medewerker frontoffice".into()));
     harness.run_steps(1);
     harness.key_press(Key::Tab);
@@ -170,8 +176,8 @@ fn log_a_flitsinterview_with_the_keyboard_only() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     harness.run_steps(3);
 
+    assert!(!screens(&harness).flash.open, "Ctrl+Enter saves and closes");
     let ws = harness.state().workspace().unwrap();
-    assert!(!ws.flash.open, "Ctrl+Enter saves and closes");
     let flashes: Vec<_> = ws.inspection.flashes.current().collect();
     assert_eq!(flashes.len(), before + 1);
     let logged = flashes
@@ -200,10 +206,7 @@ fn dossier_dates_that_miss_the_5_day_term_are_flagged() {
     open_demo(&mut harness);
     harness.key_press(Key::F4);
     harness.run_steps(2);
-    assert_eq!(
-        harness.state().workspace().unwrap().screen,
-        Screen::Dossiers
-    );
+    assert_eq!(harness.state().screens().unwrap().current, Screen::Dossiers);
 
     harness.get_by_label("Dossiernummer (pseudoniem):").focus();
     harness.run_steps(1);
@@ -224,8 +227,8 @@ fn dossier_dates_that_miss_the_5_day_term_are_flagged() {
     // An impossible date is refused at the field, with the reason.
     set_date(&mut harness, "Melding ontvangen:", "31-02-2026");
     harness.get_by_label_contains("bestaat niet als datum");
+    let id = screens(&harness).dossiers.selected.clone().unwrap();
     let ws = harness.state().workspace().unwrap();
-    let id = ws.dossiers.selected.clone().unwrap();
     assert_eq!(
         ws.inspection
             .dossiers
@@ -457,14 +460,7 @@ fn ctrl_enter_saves_exactly_the_tags_the_dialog_shows() {
         .click_accesskit();
     harness.run_steps(2);
     assert_eq!(
-        harness
-            .state()
-            .workspace()
-            .unwrap()
-            .flash
-            .tags
-            .get(&e)
-            .copied(),
+        screens(&harness).flash.tags.get(&e).copied(),
         Some(veldtoets::domain::inspection::Tag::Ondersteunt),
         "the click set the tag"
     );
@@ -473,8 +469,11 @@ fn ctrl_enter_saves_exactly_the_tags_the_dialog_shows() {
     harness.run_steps(1);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     harness.run_steps(3);
+    assert!(
+        !screens(&harness).flash.open,
+        "Ctrl+Enter saved and closed the dialog"
+    );
     let ws = harness.state().workspace().unwrap();
-    assert!(!ws.flash.open, "Ctrl+Enter saved and closed the dialog");
     let saved = ws
         .inspection
         .flashes
@@ -726,7 +725,7 @@ fn a_new_inspection_shows_no_oordeel_yet_with_its_progress() {
     let root = tempfile::tempdir().unwrap();
     let mut harness = fresh(root.path());
     assert_eq!(
-        harness.state().workspace().unwrap().screen,
+        harness.state().screens().unwrap().current,
         Screen::Overzicht
     );
     harness.get_by_label("nog geen oordeel");
@@ -745,10 +744,7 @@ fn a_dossier_without_dates_is_not_shown_within_term() {
     let mut harness = fresh(root.path());
     harness.key_press(Key::F4);
     harness.run_steps(2);
-    assert_eq!(
-        harness.state().workspace().unwrap().screen,
-        Screen::Dossiers
-    );
+    assert_eq!(harness.state().screens().unwrap().current, Screen::Dossiers);
     harness.get_by_label("Dossiernummer (pseudoniem):").focus();
     harness.run_steps(1);
     harness
@@ -770,7 +766,8 @@ fn a_dossier_without_dates_is_not_shown_within_term() {
 // item opens the choice instead of resolving it; "Deze versie kiezen" and a combined version
 // resolve it with a revision that replaces both versions.
 
-use veldtoets::domain::inspection::{CheckAnswer, CheckData, Kind, OordeelData, Record};
+use veldtoets::domain::inspection::{CheckAnswer, CheckData, Kind, OordeelData, Record, Value};
+use veldtoets::ui::edit::{Edit, RecordRef};
 
 const CONFLICT_VRAAG: &str = "dos-1.1.1b";
 const CONFLICT_OORDEEL: &str = "1.3.1";
@@ -869,9 +866,9 @@ fn ws<'a>(harness: &'a Harness<'_, App>) -> &'a veldtoets::ui::workspace::Worksp
 /// Shows verwachting `id` on the Verwachtingen screen.
 fn show_expectation(harness: &mut Harness<'_, App>, id: &str) {
     let index = ws(harness).inspection.framework.index_of(id).unwrap();
-    let ws = harness.state_mut().workspace_mut().unwrap();
-    ws.expectation.index = index;
-    ws.screen = Screen::Verwachtingen;
+    let screens = harness.state_mut().screens_mut().unwrap();
+    screens.expectation.index = index;
+    screens.current = Screen::Verwachtingen;
     harness.run_steps(2);
 }
 
@@ -917,9 +914,10 @@ fn a_key_press_on_a_conflicted_oordeel_opens_the_choice_and_a_chosen_version_res
             "V resolved the conflict"
         );
         assert_eq!(ws.edits, 0, "nothing was written");
-        assert_eq!(ws.screen, Screen::Conflicten);
+        let screens = screens(&harness);
+        assert_eq!(screens.current, Screen::Conflicten);
         assert_eq!(
-            ws.conflicts.selected,
+            screens.conflicts.selected,
             Some((Kind::Oordeel, CONFLICT_OORDEEL.to_string()))
         );
     }
@@ -1040,9 +1038,9 @@ fn a_conflicted_dossiervraag_is_not_edited_on_the_dossiers_screen() {
     let (mut harness, _, dossier) = open_conflicted(root.path());
     let check = ws(&harness).inspection.check_id(&dossier, CONFLICT_VRAAG);
     {
-        let ws = harness.state_mut().workspace_mut().unwrap();
-        ws.screen = Screen::Dossiers;
-        ws.dossiers.selected = Some(dossier.clone());
+        let screens = harness.state_mut().screens_mut().unwrap();
+        screens.current = Screen::Dossiers;
+        screens.dossiers.selected = Some(dossier.clone());
     }
     harness.run_steps(2);
     // The answer buttons of the conflicted item are replaced by the notice and the versions.
@@ -1056,29 +1054,29 @@ fn a_conflicted_dossiervraag_is_not_edited_on_the_dossiers_screen() {
     );
 
     // An edit that reaches the workspace anyway is refused and opens the choice.
+    harness.state_mut().command(Command::Edit(Edit::set(
+        RecordRef::Check {
+            dossier: dossier.clone(),
+            vraag: CONFLICT_VRAAG.to_string(),
+        },
+        "antwoord",
+        Value::Text(CheckAnswer::Nvt.as_str().to_string()),
+    )));
+    harness.run_steps(1);
     {
-        let ws = harness.state_mut().workspace_mut().unwrap();
-        ws.edit(
-            &check,
-            Record::Check(CheckData {
-                dossier: dossier.clone(),
-                vraag: CONFLICT_VRAAG.to_string(),
-                antwoord: CheckAnswer::Nvt,
-                notitie: String::new(),
-            }),
-        );
+        let ws = ws(&harness);
         assert!(ws.inspection.is_conflicted(Kind::Check, &check));
         assert_eq!(ws.edits, 0);
-        assert_eq!(ws.screen, Screen::Conflicten);
-        ws.screen = Screen::Dossiers;
+        assert_eq!(screens(&harness).current, Screen::Conflicten);
     }
+    harness.state_mut().screens_mut().unwrap().current = Screen::Dossiers;
     harness.run_steps(2);
 
     harness.get_by_label("Kies een versie…").click_accesskit();
     harness.run_steps(2);
-    assert_eq!(ws(&harness).screen, Screen::Conflicten);
+    assert_eq!(screens(&harness).current, Screen::Conflicten);
     assert_eq!(
-        ws(&harness).conflicts.selected,
+        screens(&harness).conflicts.selected,
         Some((Kind::Check, check.clone()))
     );
     let mine = version_of(&harness, Kind::Check, &check, "E. Voorbeeld");
@@ -1236,7 +1234,7 @@ fn a_duplicate_dossier_is_renumbered_with_enter() {
     let mut harness = open_duplicates(root.path());
     harness.key_press(Key::F7);
     harness.run_steps(2);
-    assert_eq!(ws(&harness).screen, Screen::Conflicten);
+    assert_eq!(screens(&harness).current, Screen::Conflicten);
     let (theirs, id) = member_of(&harness, "J. Proef");
     harness
         .query_all_by_label("Hernummeren…")
@@ -1313,5 +1311,238 @@ fn text_restored_on_a_conflicted_oordeel_stays_a_draft_and_resolves_nothing() {
             .iter()
             .any(|d| d.text == "Getypt vlak voor de stroomstoring"),
         "the typed text is kept as a draft"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every screen treats a record with two versions alike: no edit widgets, "Twee versies — kies
+// eerst" with the way to the choice; and the Overzicht lists every conflict, of every kind.
+
+/// As inspecteur `who`, gives the first interview, the first flitsinterview, the first requested
+/// document and the wachtlijst a note of their own.
+fn diverge_sources(path: &Path, who: &str) {
+    let (mut store, mut inspection, _) = Store::open(path).unwrap();
+    let author = inspection.add_inspector(who);
+    store.add_inspector(author, who).unwrap();
+    let note = format!("Genoteerd door {who}.");
+    let interview = inspection.interviews.current().next().unwrap();
+    let mut i = interview.data.clone();
+    i.deelnemers = note.clone();
+    let flash = inspection.flashes.current().next().unwrap();
+    let mut f = flash.data.clone();
+    f.notitie = note.clone();
+    let item = inspection.framework.sources.documents[0].id.clone();
+    let doc_id = inspection.document_id(&item);
+    let mut d = inspection.documents.get(&doc_id).unwrap().data.clone();
+    d.notitie = note.clone();
+    let waitlist_id = inspection.waitlist_id();
+    let mut w = inspection
+        .waitlist
+        .get(&waitlist_id)
+        .map(|w| w.data.clone())
+        .unwrap_or_default();
+    w.notitie = note;
+    let changes = [
+        (interview.meta.entity.clone(), Record::Interview(i)),
+        (flash.meta.entity.clone(), Record::Flash(f)),
+        (doc_id, Record::Document(d)),
+        (waitlist_id, Record::Waitlist(w)),
+    ];
+    for (entity, record) in changes {
+        let change = inspection.change(&entity, record, author, Stamp::now());
+        store.append(&change).unwrap();
+    }
+}
+
+fn open_conflicted_sources(root: &Path) -> Harness<'static, App> {
+    let base = root.join("basis.veldtoets");
+    drop(veldtoets::demo::create(&base).unwrap());
+    let a = root.join("a.veldtoets");
+    let b = root.join("b.veldtoets");
+    std::fs::copy(&base, &a).unwrap();
+    std::fs::copy(&base, &b).unwrap();
+    diverge_sources(&a, "E. Voorbeeld");
+    diverge_sources(&b, "J. Proef");
+    let merged = root.join("documenten/samen.veldtoets");
+    std::fs::create_dir_all(merged.parent().unwrap()).unwrap();
+    veldtoets::store::merge(&merged, &[a.as_path(), b.as_path()], &mut |_| {}).unwrap();
+    let mut app = app(root);
+    app.open(merged);
+    let mut harness = harness(app);
+    wait_until(&mut harness, "the merged file to open", |app| {
+        app.workspace().is_some()
+    });
+    harness
+}
+
+#[test]
+fn conflicted_interviews_flitsinterviews_documents_and_wachtlijst_are_not_edited() {
+    let root = tempfile::tempdir().unwrap();
+    let mut harness = open_conflicted_sources(root.path());
+    let conflicts = ws(&harness).derived.record_conflicts.clone();
+    let kinds: Vec<Kind> = conflicts.iter().map(|c| c.kind).collect();
+    assert_eq!(
+        kinds,
+        [Kind::Interview, Kind::Flash, Kind::Document, Kind::Waitlist]
+    );
+
+    // Overzicht: the wachtlijst is not edited; every conflict is listed (not only oordelen).
+    harness.get_by_label("⚠ 4 open conflict(en):");
+    for c in &conflicts {
+        harness.get_by_label(&c.description);
+    }
+    assert!(harness.query_by_label("Aantal wachtend").is_none());
+    assert!(harness.query_by_label("Toelichting wachtlijst").is_none());
+    harness.get_by_label("⚠ Twee versies — kies eerst");
+
+    // Interviews: the conflicted interview shows the notice, not its fields.
+    let interview = conflicts[0].entity.clone();
+    {
+        let screens = harness.state_mut().screens_mut().unwrap();
+        screens.current = Screen::Interviews;
+        screens.interviews.selected = Some(interview);
+    }
+    harness.run_steps(2);
+    harness.get_by_label("⚠ Twee versies — kies eerst");
+    assert!(
+        harness
+            .query_by_label("Deelnemers (alleen functies, geen namen)")
+            .is_none()
+    );
+    assert!(harness.query_by_label("Verwijderen").is_none());
+
+    // Flitsinterviews: no Bewerken, Verwijderen or note for the conflicted one.
+    harness.key_press(Key::F3);
+    harness.run_steps(2);
+    let flashes = ws(&harness).inspection.flashes.current().count();
+    assert_eq!(harness.query_all_by_label("Bewerken").count(), flashes - 1);
+    assert_eq!(harness.query_all_by_label("Notitie").count(), flashes - 1);
+    harness.get_by_label("⚠ Twee versies — kies eerst");
+
+    // Documenten: the notice in one line instead of the checkbox and the note.
+    harness.key_press(Key::F5);
+    harness.run_steps(2);
+    harness.get_by_label("⚠ Twee versies — kies eerst:");
+    let item = ws(&harness).inspection.framework.sources.documents[0].clone();
+    assert!(
+        harness
+            .query_by_label(&format!("Bevindingen uit {}", item.name))
+            .is_none()
+    );
+    harness.get_by_label("Kies een versie…").click_accesskit();
+    harness.run_steps(2);
+    let screens = screens(&harness);
+    assert_eq!(screens.current, Screen::Conflicten);
+    assert_eq!(
+        screens.conflicts.selected,
+        Some((Kind::Document, conflicts[2].entity.clone()))
+    );
+    assert_eq!(ws(&harness).edits, 0);
+}
+
+#[test]
+fn the_overzicht_lists_conflicts_of_every_kind_and_leads_to_the_choice() {
+    let root = tempfile::tempdir().unwrap();
+    let (mut harness, _, _) = open_conflicted(root.path());
+    // Not only the oordeel: the dossiervraag too.
+    harness.get_by_label("⚠ 2 open conflict(en):");
+    let check = ws(&harness)
+        .derived
+        .record_conflicts
+        .iter()
+        .find(|c| c.kind == Kind::Check)
+        .cloned()
+        .unwrap();
+    harness.get_by_label("oordeel 1.3.1");
+    harness.get_by_label(&check.description).click_accesskit();
+    harness.run_steps(2);
+    let screens = screens(&harness);
+    assert_eq!(screens.current, Screen::Conflicten);
+    assert_eq!(
+        screens.conflicts.selected,
+        Some((Kind::Check, check.entity.clone()))
+    );
+    assert_eq!(screens.conflicts.return_to, Some(Screen::Overzicht));
+}
+
+#[test]
+fn a_flitsinterview_dialog_left_by_a_crash_comes_back_open() {
+    let root = tempfile::tempdir().unwrap();
+    let path = root.path().join("flits.veldtoets");
+    veldtoets::demo::create(&path).unwrap();
+    {
+        let (mut store, inspection, _) = Store::open(&path).unwrap();
+        let who = *inspection.inspectors.keys().next().unwrap();
+        let text =
+            r#"{"functie":"medewerker nachtdienst","antwoorden":{},"tags":{},"notitie":"half af"}"#;
+        store
+            .save_draft("flitsinterview/nieuw", text, who, jiff::Timestamp::now())
+            .unwrap();
+    }
+    let mut app = app(root.path());
+    app.open(path.clone());
+    let mut harness = harness(app);
+    wait_until(&mut harness, "the file to open", |app| {
+        app.workspace().is_some()
+    });
+    let notice = ws(&harness).notice.clone().unwrap_or_default();
+    assert!(notice.contains("Hersteld na een onderbreking"), "{notice}");
+    let flash = &screens(&harness).flash;
+    assert!(flash.open);
+    assert_eq!(flash.functie, "medewerker nachtdienst");
+    assert_eq!(flash.notitie, "half af");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run_steps(3);
+    assert!(!screens(&harness).flash.open);
+    close(&mut harness);
+    let (_, stored, _) = Store::open(&path).unwrap();
+    assert!(stored.drafts.is_empty(), "the draft is settled");
+    assert!(
+        stored
+            .flashes
+            .current()
+            .any(|f| f.data.functie == "medewerker nachtdienst" && f.data.notitie == "half af")
+    );
+}
+
+#[test]
+fn a_date_left_by_clicking_a_checkbox_keeps_both_changes() {
+    // Leaving the date field by clicking "gericht geselecteerd" gives two edits of the dossier in
+    // one frame, the checkbox's drawn before the date's. Both must land.
+    let root = tempfile::tempdir().unwrap();
+    let mut harness = fresh(root.path());
+    harness.key_press(Key::F4);
+    harness.run_steps(2);
+    harness.get_by_label("Dossiernummer (pseudoniem):").focus();
+    harness.run_steps(1);
+    harness
+        .get_by_label("Dossiernummer (pseudoniem):")
+        .type_text("VTN-2");
+    harness.get_by_label("Dossier toevoegen").click();
+    harness.run_steps(3);
+    let id = screens(&harness).dossiers.selected.clone().unwrap();
+    harness.get_by_label("Melding ontvangen:").focus();
+    harness.run_steps(1);
+    harness
+        .get_by_label("Melding ontvangen:")
+        .type_text("02-03-2026");
+    harness.run_steps(1);
+    // The second "gericht geselecteerd" is the dossier's own (the first is the new-dossier row).
+    harness
+        .query_all_by_label("gericht geselecteerd")
+        .nth(1)
+        .unwrap()
+        .click();
+    harness.run_steps(3);
+    let data = &ws(&harness).inspection.dossiers.get(&id).unwrap().data;
+    assert_eq!(
+        data.dates.melding_ontvangen,
+        Some("2026-03-02".parse().unwrap()),
+        "the date"
+    );
+    assert_eq!(
+        data.selectie,
+        veldtoets::domain::inspection::Selection::Gericht,
+        "the checkbox"
     );
 }

@@ -14,7 +14,9 @@
 //! - a file outside `src/report/` names `printpdf` (`overzicht.rs` renders through `report`);
 //! - `src/fsutil.rs` names any `crate::` module (it depends on nothing else in the crate, in
 //!   particular not on `store`, which uses it);
-//! - a file does not start with a `//!` module doc.
+//! - a file does not start with a `//!` module doc;
+//! - the modules of `src/ui/` import each other in a cycle (no module may import a module that,
+//!   directly or through others, imports it back; see [`ui_cycles`]).
 //!
 //! How it reads code: comments (line, block and doc comments), string, raw string and char
 //! literals are blanked first, so prose or SQL mentioning "rusqlite" does not count. `use` trees
@@ -25,6 +27,7 @@
 //! broken across lines, `super::super::…` out of `domain`, code produced by macros and files
 //! pulled in with `#[path]` are not seen; `#[cfg(test)]` code is held to the same rules.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -462,6 +465,255 @@ fn use_tree(
     }
 }
 
+// ---------------------------------------------------------------------------------------------
+// No cycles among the modules of `ui`.
+
+/// A module path (`["ui", "screens", "start"]`).
+type Module = Vec<String>;
+
+/// The module a file under `src/ui/` is (`src/ui/screens/start.rs` → `ui::screens::start`,
+/// `src/ui/screens/mod.rs` → `ui::screens`); `None` for any other file.
+fn ui_module(path: &str) -> Option<Module> {
+    let rest = path.strip_prefix("src/")?.strip_suffix(".rs")?;
+    let mut module: Module = rest.split('/').map(str::to_string).collect();
+    if module.len() > 1 && module.last().is_some_and(|m| m == "mod") {
+        module.pop();
+    }
+    (module.first().is_some_and(|m| m == "ui")).then_some(module)
+}
+
+/// A path as written in `module` (`crate::ui::app::file_name`, `super::worker::Jobs`,
+/// `self::x`, or starting with a name in `aliases`), made absolute; `None` when it does not
+/// start in this crate (`std::…`, `egui::…`, a local variable).
+fn absolute(
+    module: &[String],
+    path: &[String],
+    aliases: &BTreeMap<String, Module>,
+) -> Option<Module> {
+    let first = path.first()?;
+    let (mut base, mut rest) = match first.as_str() {
+        "crate" => (Vec::new(), &path[1..]),
+        "self" => (module.to_vec(), &path[1..]),
+        "super" => (
+            module[..module.len().saturating_sub(1)].to_vec(),
+            &path[1..],
+        ),
+        name => (aliases.get(name)?.clone(), &path[1..]),
+    };
+    while rest.first().is_some_and(|s| s == "super") {
+        base.pop();
+        rest = &rest[1..];
+    }
+    base.extend(rest.iter().cloned());
+    Some(base)
+}
+
+/// The longest module of `known` that `path` lies in (the module an item path points into).
+fn module_in(path: &[String], known: &BTreeSet<Module>) -> Option<Module> {
+    (1..=path.len())
+        .rev()
+        .map(|n| path[..n].to_vec())
+        .find(|m| known.contains(m))
+}
+
+/// The `ui` modules one file refers to, each with the first line it does so: every path of its
+/// `use` trees, and every path in its code that starts with `crate`, `self`, `super`, a name it
+/// imported from the crate or a submodule it declares (`mod x;`).
+fn ui_references(module: &[String], text: &str, known: &BTreeSet<Module>) -> Vec<(usize, Module)> {
+    let code = strip(text);
+    let tokens = tokens(&code);
+    // The module each token is in: the file's, or an inline `mod tests { … }` in it (where
+    // `super` is the file's module).
+    let mut scopes: Vec<Module> = Vec::with_capacity(tokens.len());
+    let mut inline: Vec<(String, usize)> = Vec::new();
+    let mut depth = 0usize;
+    for (i, (_, tok)) in tokens.iter().enumerate() {
+        match tok.as_str() {
+            "{" => {
+                depth += 1;
+                if i >= 2 && tokens[i - 2].1 == "mod" {
+                    inline.push((tokens[i - 1].1.clone(), depth));
+                }
+            }
+            "}" => {
+                if inline.last().is_some_and(|(_, d)| *d == depth) {
+                    inline.pop();
+                }
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+        let mut scope = module.to_vec();
+        scope.extend(inline.iter().map(|(name, _)| name.clone()));
+        scopes.push(scope);
+    }
+    // The `use` trees, flattened; the tokens they span are not read again as code.
+    let mut uses: Vec<(usize, usize, Vec<String>)> = Vec::new();
+    let mut in_use = vec![false; tokens.len()];
+    let mut i = 0;
+    while i < tokens.len() {
+        if tokens[i].1 == "use" {
+            let start = i;
+            i += 1;
+            if tokens.get(i).is_some_and(|t| t.1 == "::") {
+                i += 1;
+            }
+            let mut paths = Vec::new();
+            use_tree(&tokens, &mut i, &[], &mut paths);
+            while i < tokens.len() && tokens[i].1 != ";" {
+                i += 1;
+            }
+            in_use[start..i.min(tokens.len())].fill(true);
+            uses.extend(
+                paths
+                    .into_iter()
+                    .map(|(line, p)| (line, start, p.split("::").map(str::to_string).collect())),
+            );
+        } else {
+            i += 1;
+        }
+    }
+    // Names that stand for a module of the crate (or an item in one) in this file: the
+    // submodules it declares (`mod x;`) and what it imports.
+    let mut aliases: BTreeMap<String, Module> = BTreeMap::new();
+    for (i, (_, tok)) in tokens.iter().enumerate() {
+        if tok == "mod"
+            && !in_use[i]
+            && let Some((_, name)) = tokens.get(i + 1)
+        {
+            let mut child = module.to_vec();
+            child.push(name.clone());
+            aliases.insert(name.clone(), child);
+        }
+    }
+    let mut found: Vec<(usize, Module)> = Vec::new();
+    for (line, at, path) in &uses {
+        if let Some(abs) = absolute(&scopes[*at], path, &BTreeMap::new()) {
+            if let Some(name) = path.last().filter(|n| n.as_str() != "*") {
+                aliases.insert(name.clone(), abs.clone());
+            }
+            found.push((*line, abs));
+        }
+    }
+    // Paths in the code: `a::b::c` chains outside `use` trees and `mod` declarations.
+    let mut i = 0;
+    while i < tokens.len() {
+        let starts = !in_use[i]
+            && is_ident(tokens[i].1.chars().next().unwrap_or(' '))
+            && !(i > 0 && (tokens[i - 1].1 == "::" || tokens[i - 1].1 == "mod"));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let line = tokens[i].0;
+        let mut path = vec![tokens[i].1.clone()];
+        let mut j = i + 1;
+        while j + 1 < tokens.len()
+            && tokens[j].1 == "::"
+            && is_ident(tokens[j + 1].1.chars().next().unwrap_or(' '))
+        {
+            path.push(tokens[j + 1].1.clone());
+            j += 2;
+        }
+        if (path.len() > 1 || aliases.contains_key(&path[0]))
+            && let Some(abs) = absolute(&scopes[i], &path, &aliases)
+        {
+            found.push((line, abs));
+        }
+        i = j;
+    }
+    let mut out: Vec<(usize, Module)> = Vec::new();
+    for (line, abs) in found {
+        let Some(target) = module_in(&abs, known) else {
+            continue;
+        };
+        if target != module && !out.iter().any(|(_, m)| *m == target) {
+            out.push((line, target));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Cycles among the modules of `src/ui/`: `files` are (path relative to the crate root, text).
+/// For each module (in order) that is not already in a reported cycle and can reach itself, one
+/// violation showing its shortest cycle with the file and line of each import in it.
+///
+/// An edge is any reference to another `ui` module (see [`ui_references`]); declaring a
+/// submodule (`pub mod x;`) is not one. Text, not name resolution: a re-export under another
+/// name or a path built by a macro is not followed.
+fn ui_cycles(files: &[(String, String)]) -> Vec<Violation> {
+    let modules: Vec<(&str, Module, &str)> = files
+        .iter()
+        .filter_map(|(path, text)| Some((path.as_str(), ui_module(path)?, text.as_str())))
+        .collect();
+    let known: BTreeSet<Module> = modules.iter().map(|(_, m, _)| m.clone()).collect();
+    let mut file_of: BTreeMap<Module, &str> = BTreeMap::new();
+    // Edges: module → (target → line of the first reference).
+    let mut edges: BTreeMap<Module, BTreeMap<Module, usize>> = BTreeMap::new();
+    for (path, module, text) in &modules {
+        file_of.insert(module.clone(), path);
+        let targets = edges.entry(module.clone()).or_default();
+        for (line, target) in ui_references(module, text, &known) {
+            targets.entry(target).or_insert(line);
+        }
+    }
+    let name = |m: &Module| m.join("::");
+    let mut violations = Vec::new();
+    let mut reported: BTreeSet<Module> = BTreeSet::new();
+    for start in edges.keys() {
+        if reported.contains(start) {
+            continue;
+        }
+        // The shortest way back to `start` (breadth first), if there is one.
+        let mut previous: BTreeMap<Module, Module> = BTreeMap::new();
+        let mut queue = std::collections::VecDeque::from([start.clone()]);
+        let mut back = None;
+        'search: while let Some(m) = queue.pop_front() {
+            for next in edges.get(&m).into_iter().flat_map(BTreeMap::keys) {
+                if next == start {
+                    back = Some(m.clone());
+                    break 'search;
+                }
+                if !previous.contains_key(next) {
+                    previous.insert(next.clone(), m.clone());
+                    queue.push_back(next.clone());
+                }
+            }
+        }
+        let Some(last) = back else {
+            continue;
+        };
+        let mut cycle = vec![last];
+        while let Some(p) = previous.get(cycle.last().unwrap()) {
+            cycle.push(p.clone());
+        }
+        cycle.reverse(); // start … last
+        let mut steps = Vec::new();
+        for (k, m) in cycle.iter().enumerate() {
+            let next = cycle.get(k + 1).unwrap_or(start);
+            let line = edges[m][next];
+            steps.push(format!(
+                "{} → {} ({}:{line})",
+                name(m),
+                name(next),
+                file_of[m]
+            ));
+        }
+        reported.extend(cycle.iter().cloned());
+        violations.push(Violation {
+            path: file_of[start].to_string(),
+            line: edges[start][cycle.get(1).unwrap_or(start)],
+            rule: format!(
+                "the modules of ui import each other in a cycle; move what they share into a \
+                 module both can import (ui/types.rs): {}",
+                steps.join(", ")
+            ),
+        });
+    }
+    violations
+}
+
 /// Every `.rs` file under `dir`, sorted.
 fn rust_files(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
@@ -486,6 +738,7 @@ fn tidy() {
     let files = rust_files(&root.join("src"));
     let mut checked = Vec::new();
     let mut violations = Vec::new();
+    let mut sources = Vec::new();
     for file in &files {
         let rel = file
             .strip_prefix(root)
@@ -497,8 +750,10 @@ fn tidy() {
         let text = fs::read_to_string(file)
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
         violations.extend(check(&rel, &text));
-        checked.push(rel);
+        checked.push(rel.clone());
+        sources.push((rel, text));
     }
+    violations.extend(ui_cycles(&sources));
     // Guard against a walk that silently finds nothing.
     for expected in [
         "src/lib.rs",
@@ -523,7 +778,7 @@ fn tidy() {
 
 /// The checker itself must fail on planted violations, or the test above proves nothing.
 mod planted {
-    use super::check;
+    use super::{check, ui_cycles};
 
     fn rules(path: &str, text: &str) -> Vec<(usize, String)> {
         check(path, text)
@@ -631,5 +886,92 @@ fn f<'a>(x: &'a str) -> (&'a str, char, char, &'static str, &'static [u8]) {
     fn longer_identifiers_are_not_names() {
         let src = "//! Fake.\nfn f(random: u8, egui_kittest: u8, my_rusqlite_x: u8) -> u8 { random + egui_kittest + my_rusqlite_x }\n";
         assert!(rules("src/domain/x.rs", src).is_empty());
+    }
+
+    fn files(list: &[(&str, &str)]) -> Vec<(String, String)> {
+        list.iter()
+            .map(|(p, t)| (p.to_string(), t.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_cycle_among_ui_modules_is_reported() {
+        // Two modules: one by a `use`, the other back by a path in the code.
+        let two = files(&[
+            ("src/ui/mod.rs", "//! Ui.\npub mod app;\npub mod screens;\n"),
+            ("src/ui/screens/mod.rs", "//! Screens.\npub mod start;\n"),
+            (
+                "src/ui/app.rs",
+                "//! App.\nuse super::screens;\nfn f() { screens::start::show(); }\n",
+            ),
+            (
+                "src/ui/screens/start.rs",
+                "//! Start.\nfn g(p: &Path) { let _ = crate::ui::app::file_name(p); }\n",
+            ),
+        ]);
+        let found = ui_cycles(&two);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let rule = &found[0].rule;
+        assert!(
+            rule.contains("ui::app → ui::screens::start (src/ui/app.rs:3)")
+                && rule.contains("ui::screens::start → ui::app (src/ui/screens/start.rs:2)"),
+            "{rule}"
+        );
+
+        // Three modules, through `super`, a brace tree and an imported item.
+        let three = files(&[
+            (
+                "src/ui/commands.rs",
+                "//! C.\nuse super::workspace::DraftTarget;\n",
+            ),
+            (
+                "src/ui/workspace.rs",
+                "//! W.\nuse super::{prefs, worker::StoreHandle};\n",
+            ),
+            (
+                "src/ui/worker.rs",
+                "//! K.\nuse crate::ui::commands::FilePurpose as P;\nfn f(_: P) {}\n",
+            ),
+            ("src/ui/prefs.rs", "//! P.\n"),
+        ]);
+        let found = ui_cycles(&three);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].rule.contains("ui::commands → ui::workspace")
+                && found[0].rule.contains("ui::workspace → ui::worker")
+                && found[0].rule.contains("ui::worker → ui::commands"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn imports_that_point_one_way_are_no_cycle() {
+        let tree = files(&[
+            (
+                "src/ui/mod.rs",
+                "//! Ui.\npub mod app;\npub mod types;\npub mod screens;\nfn run() { app::App::new(); }\n",
+            ),
+            (
+                "src/ui/types.rs",
+                "//! Types.\nuse crate::domain::Kind;\npub enum Screen {}\n",
+            ),
+            (
+                "src/ui/screens/mod.rs",
+                "//! Screens.\npub mod a;\npub mod b;\n",
+            ),
+            (
+                "src/ui/app.rs",
+                "//! App.\nuse crate::ui::{screens::{self, a}, types::Screen};\nfn f() { screens::b::g(); a::h(); }\n",
+            ),
+            (
+                "src/ui/screens/a.rs",
+                "//! A.\nuse super::b;\nuse crate::ui::types::*;\n// crate::ui::app\n",
+            ),
+            (
+                "src/ui/screens/b.rs",
+                "//! B.\nuse super::super::types::Screen;\nfn g() { let _ = \"crate::ui::app\"; }\n",
+            ),
+        ]);
+        assert!(ui_cycles(&tree).is_empty(), "{:?}", ui_cycles(&tree));
     }
 }

@@ -12,11 +12,12 @@ use crate::demo;
 use crate::kader_io;
 use crate::store::Store;
 
-use super::commands::{Command, FilePurpose, KaderChoice, Screen};
+use super::commands::Command;
 use super::prefs::{AppDirs, Prefs};
-use super::screens;
+use super::screens::{self, inspection::Screens};
+use super::types::{Closing, FilePurpose, KaderChoice, Screen, file_name};
 use super::worker::{self, JobOutput, Jobs, SaveState, StoreHandle, Waker};
-use super::workspace::{Closing, Workspace};
+use super::workspace::Workspace;
 
 /// Ctrl+Shift+F: log a flitsinterview, from anywhere.
 pub const FLASH_SHORTCUT: KeyboardShortcut =
@@ -25,7 +26,8 @@ pub const FLASH_SHORTCUT: KeyboardShortcut =
 /// What the window shows.
 pub enum View {
     Start(screens::start::StartState),
-    Inspection(Box<Workspace>),
+    /// An open inspection: the workspace (model, store, drafts) and the screens' own state.
+    Inspection(Box<Workspace>, Box<Screens>),
 }
 
 /// A message dialog (errors a person can act on, and notices).
@@ -157,17 +159,37 @@ impl App {
         self.commands.push(Command::Open(path));
     }
 
+    /// Queues a command, applied after the next frame is drawn (as if a screen pushed it).
+    pub fn command(&mut self, cmd: Command) {
+        self.commands.push(cmd);
+    }
+
     /// The workspace, when an inspection is open.
     pub fn workspace(&self) -> Option<&Workspace> {
         match &self.view {
-            View::Inspection(ws) => Some(ws),
+            View::Inspection(ws, _) => Some(ws),
             View::Start(_) => None,
         }
     }
 
     pub fn workspace_mut(&mut self) -> Option<&mut Workspace> {
         match &mut self.view {
-            View::Inspection(ws) => Some(ws),
+            View::Inspection(ws, _) => Some(ws),
+            View::Start(_) => None,
+        }
+    }
+
+    /// The screens' state, when an inspection is open.
+    pub fn screens(&self) -> Option<&Screens> {
+        match &self.view {
+            View::Inspection(_, screens) => Some(screens),
+            View::Start(_) => None,
+        }
+    }
+
+    pub fn screens_mut(&mut self) -> Option<&mut Screens> {
+        match &mut self.view {
+            View::Inspection(_, screens) => Some(screens),
             View::Start(_) => None,
         }
     }
@@ -184,7 +206,9 @@ impl App {
             View::Start(state) => {
                 screens::start::show(ui, state, &self.prefs, &self.jobs, &mut cmds);
             }
-            View::Inspection(ws) => screens::inspection::show(ui, ws, &self.jobs, &mut cmds),
+            View::Inspection(ws, screens) => {
+                screens::inspection::show(ui, ws, screens, &self.jobs, &mut cmds);
+            }
         }
         if let Some(chooser) = &mut self.chooser {
             chooser.show(&ctx, &mut cmds);
@@ -216,7 +240,7 @@ impl App {
         for output in self.jobs.poll() {
             self.finished(output, ctx);
         }
-        if let View::Inspection(ws) = &mut self.view {
+        if let View::Inspection(ws, _) = &mut self.view {
             ws.store.poll();
             for target in ws.due_drafts(Instant::now()) {
                 ws.commit_draft(&target);
@@ -230,13 +254,13 @@ impl App {
     }
 
     fn global_keys(&mut self, ctx: &egui::Context) {
-        let View::Inspection(ws) = &self.view else {
+        let View::Inspection(ws, screens) = &self.view else {
             return;
         };
         if ctx.input_mut(|i| i.consume_shortcut(&FLASH_SHORTCUT)) {
             self.commands.push(Command::OpenFlash);
         }
-        if ws.flash.open {
+        if screens.flash.open {
             return;
         }
         for screen in Screen::ALL {
@@ -246,7 +270,7 @@ impl App {
         }
         // The Conflicten screen is only there while there is something to resolve.
         let conflicts = ws.derived.to_resolve() > 0;
-        if (conflicts || ws.screen == Screen::Conflicten)
+        if (conflicts || screens.current == Screen::Conflicten)
             && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Screen::Conflicten.key()))
         {
             self.commands.push(Command::Goto(Screen::Conflicten));
@@ -275,6 +299,7 @@ impl App {
                 } else {
                     Workspace::new(*inspection, handle, &inspector, path.clone())
                 };
+                let screens = Screens::new(&mut ws);
                 if let Some((version, backup)) = report.migrated_from {
                     ws.notice = Some(format!(
                         "Dit bestand is bijgewerkt van bestandsversie {version} naar {}. Een reservekopie staat in {}.",
@@ -282,7 +307,7 @@ impl App {
                         backup.display()
                     ));
                 }
-                self.view = View::Inspection(Box::new(ws));
+                self.view = View::Inspection(Box::new(ws), Box::new(screens));
                 ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
                     "veldtoets — {}",
                     file_name(&path)
@@ -327,7 +352,7 @@ impl App {
                         " Kies per conflict welke versie geldt, of combineer ze, bij Conflicten (F7). Tot een conflict is opgelost telt het niet mee en is het eindoordeel voorlopig.",
                     );
                 }
-                if let View::Inspection(ws) = &mut self.view {
+                if let View::Inspection(ws, _) = &mut self.view {
                     ws.replace_model(*inspection);
                 }
                 self.dialog = Some(Dialog {
@@ -511,7 +536,7 @@ impl App {
             }
             Command::CloseChooser => self.chooser = None,
             Command::CloseInspection => {
-                if let View::Inspection(ws) = &mut self.view {
+                if let View::Inspection(ws, _) = &mut self.view {
                     ws.commit_all_drafts();
                     ws.closing = Some(Closing::Inspection);
                 }
@@ -528,25 +553,9 @@ impl App {
                 self.save_prefs();
             }
             Command::DismissDialog => self.dialog = None,
-            cmd @ (Command::ShowConflict { .. }
-            | Command::Resolve { .. }
-            | Command::MergeDuplicate { .. }
-            | Command::Rekey { .. }) => {
-                if let View::Inspection(ws) = &mut self.view {
-                    screens::conflicts::apply(ws, cmd);
-                }
-            }
-            Command::Goto(screen) => {
-                if let View::Inspection(ws) = &mut self.view {
-                    // Arriving at Conflicten through the navigation: no way back to offer.
-                    ws.conflicts.return_to = None;
-                    ws.conflicts.message = None;
-                    screens::inspection::apply(ws, Command::Goto(screen));
-                }
-            }
             other => {
-                if let View::Inspection(ws) = &mut self.view {
-                    screens::inspection::apply(ws, other);
+                if let View::Inspection(ws, screens) = &mut self.view {
+                    screens::inspection::apply(ws, screens, other);
                 }
             }
         }
@@ -554,7 +563,7 @@ impl App {
 
     /// Renders the rapport on a worker and writes it atomically; then shows it.
     fn export_pdf(&mut self, path: PathBuf, concept: bool) {
-        let View::Inspection(ws) = &mut self.view else {
+        let View::Inspection(ws, _) = &mut self.view else {
             return;
         };
         ws.commit_all_drafts();
@@ -598,7 +607,7 @@ impl App {
 
     /// Merges colleagues' copies into the open file, on the store thread, while the UI waits.
     fn merge(&mut self, sources: Vec<PathBuf>) {
-        let View::Inspection(ws) = &mut self.view else {
+        let View::Inspection(ws, _) = &mut self.view else {
             return;
         };
         ws.commit_all_drafts();
@@ -666,7 +675,7 @@ impl App {
         if self.quitting || !ctx.input(|i| i.viewport().close_requested()) {
             return;
         }
-        if let View::Inspection(ws) = &mut self.view {
+        if let View::Inspection(ws, _) = &mut self.view {
             ws.commit_all_drafts();
             if ws.store.pending() || !ws.drafts_durable() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -700,7 +709,7 @@ impl App {
 
     /// Closes the file (the store thread finishes its writes first) and shows the start screen.
     pub fn close_inspection(&mut self) {
-        if let View::Inspection(ws) = &mut self.view {
+        if let View::Inspection(ws, _) = &mut self.view {
             ws.commit_all_drafts();
             ws.store.close();
             self.view = View::Start(screens::start::StartState::new(
@@ -712,7 +721,7 @@ impl App {
 
     /// The dialog while closing waits for writes, or cannot finish because they fail.
     fn show_closing(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
-        let View::Inspection(ws) = &self.view else {
+        let View::Inspection(ws, _) = &self.view else {
             return;
         };
         if ws.closing.is_none() || self.chooser.is_some() || self.jobs.is_busy() {
@@ -859,10 +868,4 @@ fn merge_step(step: &crate::store::MergeProgress) -> String {
         P::Writing => "samenvoegen en opslaan…".into(),
         P::Loading => "controleren van het resultaat…".into(),
     }
-}
-
-pub fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
 }

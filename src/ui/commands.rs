@@ -1,139 +1,18 @@
-//! What screens ask for. Screens never change state while drawing: they push a [`Command`], and
-//! the app applies all commands after the frame is drawn.
+//! What screens ask for: the app's command bus. Screens never change inspection data while
+//! drawing: they push a [`Command`], and the app applies all commands after the frame is drawn.
+//!
+//! Commands that change a record say *what* changes, field by field ([`Edit`]): the change is
+//! made against the model as it is when the command is applied, never carried as a copy of the
+//! record taken while the screen was drawn.
 
 use std::path::PathBuf;
 
 use uuid::Uuid;
 
-use crate::domain::inspection::{Kind, Record};
+use crate::domain::inspection::Kind;
 
-use super::workspace::DraftTarget;
-
-/// Why a file is being chosen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FilePurpose {
-    /// Open an existing inspection file.
-    Open,
-    /// Where to create a new inspection file.
-    NewFile,
-    /// A kader file for a new inspection.
-    KaderFile,
-    /// Where to write the PDF rapport.
-    ExportPdf { concept: bool },
-    /// Colleagues' copies of the open inspection to merge into it (several files).
-    Merge,
-    /// Where to write a complete copy of the open inspection with every unsaved edit (when the
-    /// open file cannot be written).
-    SaveCopy,
-}
-
-impl FilePurpose {
-    pub fn title(self) -> &'static str {
-        match self {
-            FilePurpose::Open => "Onderzoek openen",
-            FilePurpose::NewFile => "Nieuw onderzoeksbestand",
-            FilePurpose::KaderFile => "Kaderbestand kiezen",
-            FilePurpose::ExportPdf { concept: true } => "Conceptrapport opslaan (PDF)",
-            FilePurpose::ExportPdf { concept: false } => "Definitief rapport opslaan (PDF)",
-            FilePurpose::Merge => "Samenvoegen: kies de bestanden van collega's",
-            FilePurpose::SaveCopy => "Opslaan als… (een volledige kopie met alle wijzigingen)",
-        }
-    }
-
-    /// The file extension shown, if any.
-    pub fn extension(self) -> Option<&'static str> {
-        match self {
-            FilePurpose::Open
-            | FilePurpose::NewFile
-            | FilePurpose::Merge
-            | FilePurpose::SaveCopy => Some(crate::store::EXTENSION),
-            FilePurpose::KaderFile => Some("toml"),
-            FilePurpose::ExportPdf { .. } => Some("pdf"),
-        }
-    }
-
-    /// Whether the chosen file may not exist yet.
-    pub fn saving(self) -> bool {
-        matches!(
-            self,
-            FilePurpose::NewFile | FilePurpose::ExportPdf { .. } | FilePurpose::SaveCopy
-        )
-    }
-
-    /// Whether several files can be chosen at once.
-    pub fn many(self) -> bool {
-        matches!(self, FilePurpose::Merge)
-    }
-
-    /// The file name suggested when saving.
-    pub fn default_name(self) -> &'static str {
-        match self {
-            FilePurpose::ExportPdf { concept: true } => "conceptrapport.pdf",
-            FilePurpose::ExportPdf { concept: false } => "rapport.pdf",
-            FilePurpose::SaveCopy => "kopie.veldtoets",
-            _ => "onderzoek.veldtoets",
-        }
-    }
-}
-
-/// The screens of an open inspection.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    Overzicht,
-    Interviews,
-    Flitsinterviews,
-    Dossiers,
-    Documenten,
-    Verwachtingen,
-    /// Every record in conflict (and duplicate numbers), to resolve; in the navigation only
-    /// while there is something to resolve.
-    Conflicten,
-}
-
-impl Screen {
-    /// The screens that are always in the navigation (Conflicten only appears when needed).
-    pub const ALL: [Screen; 6] = [
-        Screen::Overzicht,
-        Screen::Interviews,
-        Screen::Flitsinterviews,
-        Screen::Dossiers,
-        Screen::Documenten,
-        Screen::Verwachtingen,
-    ];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Screen::Overzicht => "Overzicht",
-            Screen::Interviews => "Interviews",
-            Screen::Flitsinterviews => "Flitsinterviews",
-            Screen::Dossiers => "Dossiers",
-            Screen::Documenten => "Documenten",
-            Screen::Verwachtingen => "Verwachtingen",
-            Screen::Conflicten => "Conflicten",
-        }
-    }
-
-    /// The function key that opens the screen.
-    pub fn key(self) -> eframe::egui::Key {
-        use eframe::egui::Key;
-        match self {
-            Screen::Overzicht => Key::F1,
-            Screen::Interviews => Key::F2,
-            Screen::Flitsinterviews => Key::F3,
-            Screen::Dossiers => Key::F4,
-            Screen::Documenten => Key::F5,
-            Screen::Verwachtingen => Key::F6,
-            Screen::Conflicten => Key::F7,
-        }
-    }
-}
-
-/// The kader for a new inspection.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum KaderChoice {
-    Builtin(String),
-    File(PathBuf),
-}
+use super::edit::Edit;
+pub use super::types::{DraftTarget, FilePurpose, KaderChoice, Screen};
 
 #[derive(Debug, Clone)]
 pub enum Command {
@@ -157,18 +36,26 @@ pub enum Command {
     // Preferences
     SetInspector(String),
     SetDark(bool),
-    // Inspection
+    // Inspection: navigation
     Goto(Screen),
     /// Show this verwachting (by index) on the Verwachtingen screen.
     ShowExpectation(usize),
-    Edit {
-        entity: String,
-        record: Record,
-    },
+    // Inspection: records
+    /// Change fields of one record (one revision), against the model when applied; refused for
+    /// a record in conflict (the Conflicten screen opens on it instead).
+    Edit(Edit),
+    /// Delete a record as it is when applied (a tombstone; it can be undone and restored).
     Delete {
+        kind: Kind,
         entity: String,
-        record: Record,
     },
+    /// Bring a deleted record back as it was.
+    Restore {
+        kind: Kind,
+        entity: String,
+    },
+    /// Undo the last deletion.
+    UndoDelete,
     CommitDraft(DraftTarget),
     /// Start an interview with this role (today) and select it.
     NewInterview(String),
@@ -177,6 +64,7 @@ pub enum Command {
         nummer: String,
         gericht: bool,
     },
+    // The flitsinterview dialog
     OpenFlash,
     /// Open the dialog on a saved flitsinterview, to correct it.
     EditFlash(String),
@@ -184,8 +72,7 @@ pub enum Command {
     SaveFlash,
     /// Close the dialog and throw away what was typed in it (after asking).
     DiscardFlash,
-    /// Undo the last deletion.
-    UndoDelete,
+    // Conflicts
     /// Open the Conflicten screen on this record (instead of editing it while it has two
     /// versions).
     ShowConflict {
@@ -201,7 +88,8 @@ pub enum Command {
         chosen: Uuid,
         combine: Option<(Uuid, Vec<&'static str>)>,
     },
-    /// Resolve a duplicate number: fold record `other` into `keep` ("samenvoegen").
+    /// Resolve a duplicate number: fold record `other` into `keep` ("samenvoegen"), all its
+    /// revisions in one transaction.
     MergeDuplicate {
         kind: Kind,
         keep: String,
@@ -213,6 +101,7 @@ pub enum Command {
         entity: String,
         key: String,
     },
+    // Saving and closing
     RetrySave,
     /// Stop closing: back to the open inspection.
     CancelClose,

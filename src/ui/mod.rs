@@ -1,17 +1,26 @@
 //! The desktop app (eframe/egui): the only module that knows egui.
 //!
 //! - [`app`]: the dispatcher (poll background work, draw, apply commands).
-//! - [`commands`]: what screens ask for; applied after drawing.
-//! - [`workspace`]: one open inspection: model, store thread, drafts, per-screen state.
+//! - [`commands`]: what screens ask for (the command bus); applied after drawing.
+//! - [`edit`]: an edit as field-level changes, made against the model when applied.
+//! - [`workspace`]: one open inspection: model, store thread, drafts, what every screen needs.
 //! - [`worker`]: background jobs and the store thread; the UI never waits on the disk.
 //! - [`prefs`]: UI preferences, apart from inspection data.
-//! - [`screens`]: one module per screen; [`widgets`] and [`theme`] are shared.
+//! - [`screens`]: one module per screen, each with its own UI state; [`widgets`] and
+//!   [`theme`] are shared.
+//! - [`types`]: the small types every part shares (a leaf: it imports no other module of `ui`).
+//!
+//! The modules import each other one way only (`tests/tidy.rs` fails on a cycle): `types` and
+//! `edit` at the bottom, then `worker`, `workspace`, `commands`, `widgets`, the screens, and
+//! `app` on top.
 
 pub mod app;
 pub mod commands;
+pub mod edit;
 pub mod prefs;
 pub mod screens;
 pub mod theme;
+pub mod types;
 pub mod widgets;
 pub mod worker;
 pub mod workspace;

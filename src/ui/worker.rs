@@ -6,8 +6,9 @@
 //! - [`StoreHandle`] owns the open file on its own thread, behind the small [`Backend`] trait
 //!   (the real [`Store`], or a failing or slow stand-in in tests). The UI applies an edit to its
 //!   in-memory model at once and sends the revision here; the thread writes every operation in
-//!   the order sent, each in its own committed transaction (no batching), and reports how far
-//!   it got. A failed write stops the queue (later edits may build on it), is kept and retried,
+//!   the order sent, each in its own committed transaction (no batching: one edit is one
+//!   transaction, and an operation made of several revisions, like merging two dossiers with the
+//!   same number, is one transaction too, all or nothing), and reports how far it got. A failed write stops the queue (later edits may build on it), is kept and retried,
 //!   never dropped; "opgeslagen" is only reported for what is on disk.
 
 use std::path::{Path, PathBuf};
@@ -22,6 +23,8 @@ use jiff::Timestamp;
 use crate::domain::draft::StoredDraft;
 use crate::domain::inspection::{Change, Inspection};
 use crate::store::{OpenReport, Store};
+
+use super::types::FilePurpose;
 
 /// Something that can wake the UI (an `egui::Context`, or nothing in tests).
 pub trait Waker: Send + Sync + 'static {
@@ -57,7 +60,7 @@ pub enum JobOutput {
     },
     /// The system file dialog returned (None: cancelled or no dialog available).
     Picked {
-        purpose: super::commands::FilePurpose,
+        purpose: FilePurpose,
         paths: Vec<PathBuf>,
     },
     /// A file was written (export); `opened` says whether it was handed to the system viewer.
@@ -314,6 +317,15 @@ pub fn list_dir(dir: &Path, ext: Option<&str>) -> Result<Vec<DirEntry>, String> 
 pub trait Backend: Send + 'static {
     /// Stores a revision and removes the drafts it settles, in one committed transaction.
     fn append(&mut self, change: &Change, settles: &[String]) -> Result<(), String>;
+    /// Stores several revisions in one committed transaction: all or nothing. By default through
+    /// [`Backend::store`] (stand-ins that wrap a real store get it for free); one without a
+    /// store refuses.
+    fn append_all(&mut self, changes: &[Change]) -> Result<(), String> {
+        match self.store() {
+            Some(store) => store.append_all(changes).map_err(|e| e.to_string()),
+            None => Err(STOPPED.to_string()),
+        }
+    }
     fn save_draft(&mut self, draft: &StoredDraft) -> Result<(), String>;
     fn clear_draft(&mut self, key: &str) -> Result<(), String>;
     fn add_inspector(&mut self, id: Uuid, name: &str) -> Result<(), String>;
@@ -327,6 +339,10 @@ impl Backend for Store {
     fn append(&mut self, change: &Change, settles: &[String]) -> Result<(), String> {
         self.append_settling(change, settles)
             .map_err(|e| e.to_string())
+    }
+
+    fn append_all(&mut self, changes: &[Change]) -> Result<(), String> {
+        Store::append_all(self, changes).map_err(|e| e.to_string())
     }
 
     fn save_draft(&mut self, draft: &StoredDraft) -> Result<(), String> {
@@ -368,6 +384,8 @@ pub enum Op {
         change: Box<Change>,
         settles: Vec<String>,
     },
+    /// Several revisions that belong together (one operation), in one transaction.
+    AppendAll(Vec<Change>),
     SaveDraft(StoredDraft),
     ClearDraft(String),
     AddInspector(Uuid, String),
@@ -377,15 +395,20 @@ impl Op {
     fn run(&self, backend: &mut dyn Backend) -> Result<(), String> {
         match self {
             Op::Append { change, settles } => backend.append(change, settles),
+            Op::AppendAll(changes) => backend.append_all(changes),
             Op::SaveDraft(draft) => backend.save_draft(draft),
             Op::ClearDraft(key) => backend.clear_draft(key),
             Op::AddInspector(id, name) => backend.add_inspector(*id, name),
         }
     }
 
-    /// Whether the op is one of the edits the status bar counts (drafts are not edits).
-    fn is_edit(&self) -> bool {
-        matches!(self, Op::Append { .. })
+    /// How many of the edits the status bar counts this op is (drafts are not edits).
+    fn edits(&self) -> usize {
+        match self {
+            Op::Append { .. } => 1,
+            Op::AppendAll(changes) => changes.len(),
+            Op::SaveDraft(_) | Op::ClearDraft(_) | Op::AddInspector(..) => 0,
+        }
     }
 }
 
@@ -487,6 +510,11 @@ impl StoreHandle {
             change: Box::new(change),
             settles,
         })
+    }
+
+    /// Sends revisions that belong together (one operation) to be committed in one transaction.
+    pub fn append_all(&mut self, changes: Vec<Change>) -> u64 {
+        self.write(Op::AppendAll(changes))
     }
 
     /// Sends a draft to be written; returns its sequence number.
@@ -614,7 +642,7 @@ fn store_thread(
                     report(SaveState::Failing {
                         error,
                         upto: done,
-                        waiting: queue.iter().filter(|(_, op)| op.is_edit()).count(),
+                        waiting: queue.iter().map(|(_, op)| op.edits()).sum(),
                     });
                     return false;
                 }

@@ -1,40 +1,49 @@
-//! One open inspection in the app: the in-memory model, the store thread, the current screen,
-//! per-screen UI state and text drafts.
+//! One open inspection in the app: the in-memory model, the store thread, the text drafts, and
+//! what every screen needs (values derived from the model, the notice, the last deletion, the
+//! inputs refused). Each screen keeps its own UI state (selection, dialogs, filters) in its
+//! module under `screens`; none of it is here.
 //!
-//! An edit is applied to the model at once (the screen shows it in the same frame) and sent to
-//! the store thread, which commits it. Text fields edit a *draft*; a draft becomes a revision when
-//! the field loses focus, after a short pause in typing, when the screen changes and when the
-//! inspection is closed — so an oordeel's history holds versions, not keystrokes. While typing,
-//! the draft itself is written to the file at most every [`DRAFT_PERSIST`] (outside the revision
-//! history), so a crash loses at most that fraction of a second; a draft found when the file is
-//! opened is restored into its field with a notice.
+//! Edits arrive as field-level changes ([`Edit`]) and are made against the model as it is when
+//! they are applied: the current record is read, the named fields changed, and the result becomes
+//! a new revision ([`Inspection::change`]). It is applied to the model at once (the screen shows
+//! it in the next frame) and sent to the store thread, which commits it. A record with versions
+//! that disagree is never edited: the edit is refused ([`Refused::Conflicted`]) and the caller
+//! opens the choice.
+//!
+//! Text fields edit a *draft*; a draft becomes a revision when the field loses focus, after a
+//! short pause in typing, when the screen changes and when the inspection is closed — so an
+//! oordeel's history holds versions, not keystrokes. An edit of a record also takes along the
+//! text typed in its other fields so far (one revision, nothing typed is overwritten). While
+//! typing, the draft itself is written to the file at most every [`DRAFT_PERSIST`] (outside the
+//! revision history), so a crash loses at most that fraction of a second; a draft found when the
+//! file is opened is restored into its field with a notice.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use uuid::Uuid;
 
+use crate::domain::draft::StoredDraft;
 use crate::domain::duplicates::Duplicate;
 use crate::domain::evidence;
-use crate::domain::inspection::{
-    AnswerData, CheckData, Details, DocumentData, DossierData, FlashData, Inspection,
-    InterviewData, Kind, OordeelData, Record, RecordConflict, Stamp, WaitlistData,
-};
-use crate::domain::judgement::JudgementValue;
+use crate::domain::inspection::{Change, Inspection, Kind, Record, RecordConflict, Stamp, Value};
 use crate::domain::{Score, score};
 
-use super::commands::Screen;
+use super::edit::{
+    Edit, EditError, FieldChange, RecordRef, change_fields, current_record, deleted_record,
+    draft_field, field_value,
+};
+use super::types::{Closing, READ_ONLY_NOTICE};
 use super::worker::StoreHandle;
+
+pub use super::types::DraftTarget;
 
 /// A draft is committed after this long without typing.
 pub const DRAFT_IDLE: Duration = Duration::from_millis(1200);
 
 /// While typing, the draft is written to the file at most this often.
 pub const DRAFT_PERSIST: Duration = Duration::from_millis(250);
-
-/// Which text a draft edits.
-pub use crate::domain::draft::Field as DraftTarget;
 
 #[derive(Debug, Clone)]
 pub struct Draft {
@@ -73,9 +82,7 @@ impl Derived {
     pub fn to_resolve(&self) -> usize {
         self.record_conflicts.len() + self.duplicates.len()
     }
-}
 
-impl Derived {
     pub fn compute(inspection: &Inspection) -> Derived {
         let evidence = evidence::counts(inspection);
         Derived {
@@ -92,119 +99,25 @@ impl Derived {
     }
 }
 
-/// UI state of the Interviews screen.
-#[derive(Default)]
-pub struct InterviewsUi {
-    pub selected: Option<String>,
-    pub new_role: Option<String>,
-}
-
-/// UI state of the Dossiers screen.
-#[derive(Default)]
-pub struct DossiersUi {
-    pub selected: Option<String>,
-    pub new_number: String,
-    pub new_gericht: bool,
-    pub new_error: Option<String>,
-    pub confirm_delete: Option<String>,
-}
-
-/// UI state of the flitsinterview dialog.
-#[derive(Default)]
-pub struct FlashUi {
-    pub open: bool,
-    /// The saved flitsinterview being edited, or `None` for a new one.
-    pub editing: Option<String>,
-    /// Asking whether to throw away what was typed.
-    pub confirm_discard: bool,
-    /// The dialog's content when it opened (as draft text): nothing to keep until it differs.
-    pub initial: String,
-    pub functie: String,
-    pub answers: std::collections::BTreeMap<String, String>,
-    pub tags: std::collections::BTreeMap<String, crate::domain::inspection::Tag>,
-    pub notitie: String,
-    pub focus_first: bool,
-}
-
 /// The last deletion, so it can be undone.
 #[derive(Debug, Clone)]
 pub struct LastDelete {
+    pub kind: Kind,
     pub entity: String,
-    /// The record's data before the delete.
-    pub record: Record,
     /// What was deleted, in words ("flitsinterview teamleider").
     pub what: String,
 }
 
-/// Why the inspection is not closed yet.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Closing {
-    /// Close the inspection (back to the start screen).
-    Inspection,
-    /// Quit the app.
-    App,
-}
-
-/// Shown when an edit is attempted on a read-only file.
-pub const READ_ONLY_NOTICE: &str = "Dit bestand is alleen-lezen geopend: u kunt lezen en een rapport maken, maar niets wijzigen. Maak een kopie op een schrijfbare plek om te bewerken.";
-
-/// UI state of the Verwachtingen screen.
-#[derive(Default)]
-pub struct ExpectationUi {
-    pub index: usize,
-    pub show_history: bool,
-}
-
-/// A resolution waiting for the user's confirmation, with the sentence saying what it does.
-#[derive(Debug, Clone)]
-pub struct PendingResolution {
-    pub kind: Kind,
-    pub entity: String,
-    pub chosen: Uuid,
-    pub combine: Option<(Uuid, Vec<&'static str>)>,
-    pub sentence: String,
-}
-
-/// Merging two records with the same number, waiting for the user's confirmation: what it does
-/// and what is lost or combined.
-#[derive(Debug, Clone)]
-pub struct PendingMerge {
-    pub kind: Kind,
-    pub keep: String,
-    pub other: String,
-    pub sentence: String,
-    pub differences: Vec<String>,
-}
-
-/// UI state of the Conflicten screen.
-#[derive(Default)]
-pub struct ConflictsUi {
-    /// The record whose versions are shown.
-    pub selected: Option<(Kind, String)>,
-    /// Or the group of duplicates shown: its kind and its key as compared (see
-    /// `domain::duplicates::normalize_key`).
-    pub duplicate: Option<(Kind, String)>,
-    /// "Samenvoegen" asked, waiting for the confirmation.
-    pub merge_confirm: Option<PendingMerge>,
-    /// The record getting another number (or name), with the text typed so far.
-    pub rekey: Option<(String, String)>,
-    /// Put the keyboard focus in the new-number field once.
-    pub rekey_focus: bool,
-    /// For the combined version of the selected record: per choice (by its first field name),
-    /// the index of the version whose value is taken (absent: the first version).
-    pub take: std::collections::BTreeMap<&'static str, usize>,
-    /// Asking "are you sure" before saving.
-    pub confirm: Option<PendingResolution>,
-    /// Put the keyboard focus on "Opslaan" once when the question appears.
-    pub confirm_focus: bool,
-    /// The screen the user came from to make a choice (offered as the way back).
-    pub return_to: Option<Screen>,
-    /// What the last resolution did (or why it could not be saved), and whether it failed.
-    pub message: Option<(String, bool)>,
-    /// Put the keyboard focus on the first choice once (after arriving from a shortcut).
-    pub focus: bool,
-    /// Put the keyboard focus on "Terug naar …" once (after a resolution).
-    pub focus_back: bool,
+/// Why an edit was not made. The workspace has already said so in its notice.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    /// The file was opened read-only.
+    ReadOnly,
+    /// The record has versions that disagree: someone must choose first. The caller opens the
+    /// Conflicten screen on it.
+    Conflicted(Kind, String),
+    /// Nothing to edit (the record is gone), or the change does not fit the record.
+    Unapplicable(EditError),
 }
 
 pub struct Workspace {
@@ -212,14 +125,8 @@ pub struct Workspace {
     pub store: StoreHandle,
     pub author: Uuid,
     pub path: PathBuf,
-    pub screen: Screen,
     pub derived: Derived,
     pub drafts: HashMap<DraftTarget, Draft>,
-    pub interviews: InterviewsUi,
-    pub dossiers: DossiersUi,
-    pub flash: FlashUi,
-    pub expectation: ExpectationUi,
-    pub conflicts: ConflictsUi,
     /// A migration or other notice to show once.
     pub notice: Option<String>,
     /// Edits made in this session.
@@ -227,20 +134,26 @@ pub struct Workspace {
     /// The file could not be opened for writing: everything can be read and exported, nothing
     /// changed.
     pub read_only: bool,
-    /// The last deletion, for "ongedaan maken": the entity and the revision it removed.
+    /// The last deletion, for "ongedaan maken".
     pub last_delete: Option<LastDelete>,
     /// Closing was asked for: the app closes once every write is on disk, or shows why not.
     pub closing: Option<Closing>,
     /// Fields whose input was refused (it stays visible there with the reason): nothing may
     /// claim that everything is saved while one exists.
-    pub invalid_inputs: std::collections::BTreeSet<String>,
+    pub invalid_inputs: BTreeSet<String>,
     /// The inspector's name; registered in the file with the first edit (opening a file to
     /// read it does not put you in its team).
     inspector: String,
+    /// Drafts found in the file when it was opened: restored into their field, and kept in the
+    /// file because their field is gone or unknown (both in words, for the notice).
+    restored: Vec<String>,
+    kept: Vec<String>,
 }
 
 impl Workspace {
-    /// An inspection opened for editing; drafts left in the file are restored into their fields.
+    /// An inspection opened for editing; drafts left in the file are restored into their fields
+    /// (those of the flitsinterview dialog are left for the dialog: see
+    /// [`Workspace::take_dialog_drafts`]).
     pub fn new(
         inspection: Inspection,
         store: StoreHandle,
@@ -265,21 +178,17 @@ impl Workspace {
             store,
             author,
             path,
-            screen: Screen::Overzicht,
             derived,
             drafts: HashMap::new(),
-            interviews: InterviewsUi::default(),
-            dossiers: DossiersUi::default(),
-            flash: FlashUi::default(),
-            expectation: ExpectationUi::default(),
-            conflicts: ConflictsUi::default(),
             notice: None,
             edits: 0,
             read_only: false,
             last_delete: None,
             closing: None,
-            invalid_inputs: std::collections::BTreeSet::new(),
+            invalid_inputs: BTreeSet::new(),
             inspector: inspector.trim().to_string(),
+            restored: Vec::new(),
+            kept: Vec::new(),
         }
     }
 
@@ -313,91 +222,211 @@ impl Workspace {
         self.derived = Derived::compute(&self.inspection);
     }
 
-    /// Applies an edit: a new revision of `entity` replacing its heads.
-    pub fn edit(&mut self, entity: &str, record: Record) {
-        self.edit_settling(entity, record, Vec::new());
+    // -----------------------------------------------------------------------------------------
+    // Edits
+
+    /// Makes an edit against the model as it is now: one new revision of the record with the
+    /// named fields changed (and the text typed so far in its other fields). Nothing is written
+    /// when nothing changes.
+    pub fn update(&mut self, edit: &Edit) -> Result<(), Refused> {
+        self.update_settling(edit, Vec::new())
     }
 
-    /// Applies an edit and removes the stored drafts it settles (in the same transaction).
-    /// Refused for a record in conflict: writing over both versions would silently resolve it,
-    /// so the Conflicten screen opens on it instead. Returns whether the edit was made.
-    fn edit_settling(&mut self, entity: &str, record: Record, settles: Vec<String>) -> bool {
-        if self.refuse_conflicted(record.kind(), entity) {
-            return false;
+    /// The same, removing the stored drafts `settles` in the same transaction.
+    fn update_settling(&mut self, edit: &Edit, mut settles: Vec<String>) -> Result<(), Refused> {
+        self.writable()?;
+        let (kind, entity) = edit.record.resolve(&self.inspection);
+        self.refuse_conflicted(kind, &entity)?;
+        let current = edit
+            .record
+            .current(&self.inspection)
+            .ok_or(Refused::Unapplicable(EditError::Gone))?;
+        // Text typed in the record's other fields was typed before this edit: it goes along.
+        let mut changes = edit.changes.clone();
+        let mut taken = Vec::new();
+        for (target, draft) in &self.drafts {
+            let Some((record, field)) = draft_field(target) else {
+                continue;
+            };
+            if draft.dirty_since.is_some()
+                && !edit.touches(field)
+                && record.resolve(&self.inspection) == (kind, entity.clone())
+            {
+                changes.push(FieldChange::Set {
+                    field,
+                    value: Value::Text(draft.text.clone()),
+                });
+                taken.push(target.clone());
+            }
         }
+        let record = change_fields(current.clone(), &changes).map_err(|e| {
+            // A field name or type that does not fit its kind is a mistake in a screen.
+            debug_assert!(
+                !matches!(e, EditError::UnknownField(_) | EditError::WrongType(_)),
+                "{e:?} in {edit:?}"
+            );
+            Refused::Unapplicable(e)
+        })?;
+        for target in taken {
+            if let Some(draft) = self.drafts.get_mut(&target) {
+                draft.dirty_since = None;
+                if draft.persisted.take().is_some() {
+                    settles.push(target.key());
+                }
+            }
+        }
+        let exists = current_record(&self.inspection, kind, &entity).is_some();
+        if exists && record == current {
+            for key in settles {
+                self.store.clear_draft(key);
+            }
+            return Ok(());
+        }
+        let change = self
+            .inspection
+            .change(&entity, record, self.author, Stamp::now());
+        self.commit(change, settles);
+        Ok(())
+    }
+
+    /// Adds a new record (a new interview, dossier or flitsinterview) under a new id.
+    pub fn create(&mut self, entity: &str, record: Record) -> Result<(), Refused> {
+        self.create_settling(entity, record, Vec::new())
+    }
+
+    fn create_settling(
+        &mut self,
+        entity: &str,
+        record: Record,
+        settles: Vec<String>,
+    ) -> Result<(), Refused> {
+        self.writable()?;
         let change = self
             .inspection
             .change(entity, record, self.author, Stamp::now());
         self.commit(change, settles);
-        true
+        Ok(())
     }
 
-    /// Whether `entity` has versions that disagree; if so, nothing is written and the choice
-    /// opens (see [`Workspace::show_conflict`]).
-    fn refuse_conflicted(&mut self, kind: Kind, entity: &str) -> bool {
+    /// Saves what was typed as the draft `field` (the flitsinterview dialog) as an edit of an
+    /// existing record, removing the draft in the same transaction. Refused for a record in
+    /// conflict: the text stays a draft (in the file too); nothing is lost.
+    pub fn update_from_draft(&mut self, edit: &Edit, field: &DraftTarget) -> Result<(), Refused> {
+        let (kind, entity) = edit.record.resolve(&self.inspection);
+        self.writable()?;
+        self.refuse_conflicted(kind, &entity)?;
+        let settles = self.take_draft(field);
+        self.update_settling(edit, settles)
+    }
+
+    /// The same for a new record.
+    pub fn create_from_draft(
+        &mut self,
+        entity: &str,
+        record: Record,
+        field: &DraftTarget,
+    ) -> Result<(), Refused> {
+        self.writable()?;
+        let settles = self.take_draft(field);
+        self.create_settling(entity, record, settles)
+    }
+
+    /// Forgets a draft that is being saved; its key when it is in the file.
+    fn take_draft(&mut self, field: &DraftTarget) -> Vec<String> {
+        let persisted = self
+            .drafts
+            .remove(field)
+            .is_some_and(|d| d.persisted.is_some());
+        if persisted {
+            vec![field.key()]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Refused on a read-only file (and says so).
+    fn writable(&mut self) -> Result<(), Refused> {
+        if self.read_only {
+            self.notice = Some(READ_ONLY_NOTICE.into());
+            return Err(Refused::ReadOnly);
+        }
+        Ok(())
+    }
+
+    /// Refused when `entity` has versions that disagree: writing over both would silently
+    /// resolve the conflict. Says so; the caller opens the choice.
+    fn refuse_conflicted(&mut self, kind: Kind, entity: &str) -> Result<(), Refused> {
         if !self.inspection.is_conflicted(kind, entity) {
-            return false;
+            return Ok(());
         }
         let what = self.inspection.describe(kind, entity);
-        self.show_conflict(kind, entity);
         self.notice = Some(format!(
             "Niet gewijzigd: van {what} zijn er twee versies. Kies eerst welke geldt (of combineer ze); daarna kunt u het weer bewerken."
         ));
-        true
+        Err(Refused::Conflicted(kind, entity.to_string()))
     }
 
-    /// Opens the Conflicten screen on one record (its conflict, or else the duplicate number it
-    /// is one of), remembering where the user came from.
-    pub fn show_conflict(&mut self, kind: Kind, entity: &str) {
-        if self.screen != Screen::Conflicten {
-            self.conflicts.return_to = Some(self.screen);
-        }
-        self.screen = Screen::Conflicten;
-        let duplicate = self
-            .derived
-            .duplicates
-            .iter()
-            .find(|d| d.kind == kind && d.entities.iter().any(|e| e == entity));
-        match duplicate {
-            // Not in conflict but one of a duplicate number: show that group.
-            Some(d) if !self.inspection.is_conflicted(kind, entity) => {
-                let key = (d.kind, crate::domain::duplicates::normalize_key(&d.key));
-                self.select_duplicate(Some(key));
-            }
-            _ => self.select_conflict(Some((kind, entity.to_string()))),
-        }
-        self.conflicts.focus = true;
+    /// Deletes a record as it is now (a tombstone revision; the history keeps every version)
+    /// and remembers it so the deletion can be undone.
+    pub fn delete(&mut self, kind: Kind, entity: &str) -> Result<(), Refused> {
+        self.writable()?;
+        self.refuse_conflicted(kind, entity)?;
+        let record = current_record(&self.inspection, kind, entity)
+            .ok_or(Refused::Unapplicable(EditError::Gone))?;
+        let what = self.describe_record(&record);
+        let change = self
+            .inspection
+            .deletion(entity, record, self.author, Stamp::now());
+        self.commit(change, Vec::new());
+        self.last_delete = Some(LastDelete {
+            kind,
+            entity: entity.to_string(),
+            what,
+        });
+        Ok(())
     }
 
-    /// Shows the versions of another record on the Conflicten screen (a new combination).
-    pub fn select_conflict(&mut self, selected: Option<(Kind, String)>) {
-        if self.conflicts.selected != selected {
-            self.conflicts.take.clear();
-            self.conflicts.confirm = None;
-        }
-        if selected.is_some() {
-            self.select_duplicate(None);
-        }
-        self.conflicts.selected = selected;
+    /// Brings a deleted record back as it was: a new revision with the data of its tombstone,
+    /// replacing it (both stay in the history).
+    pub fn restore(&mut self, kind: Kind, entity: &str) -> Result<(), Refused> {
+        self.writable()?;
+        self.refuse_conflicted(kind, entity)?;
+        let record = deleted_record(&self.inspection, kind, entity)
+            .ok_or(Refused::Unapplicable(EditError::Gone))?;
+        self.create(entity, record)
     }
 
-    /// Shows a group of duplicates on the Conflicten screen (by kind and compared key).
-    pub fn select_duplicate(&mut self, duplicate: Option<(Kind, String)>) {
-        if self.conflicts.duplicate != duplicate {
-            self.conflicts.merge_confirm = None;
-            self.conflicts.rekey = None;
+    /// Undoes the last deletion (unless the record changed since).
+    pub fn undo_delete(&mut self) -> Result<(), Refused> {
+        let Some(last) = self.last_delete.take() else {
+            return Ok(());
+        };
+        if self.inspection.heads(last.kind, &last.entity).len() != 1 {
+            return Ok(());
         }
-        if duplicate.is_some() {
-            self.conflicts.take.clear();
-            self.conflicts.confirm = None;
-            self.conflicts.selected = None;
+        self.restore(last.kind, &last.entity)
+    }
+
+    /// A deleted record, in words, for the undo bar.
+    fn describe_record(&self, record: &Record) -> String {
+        match record {
+            Record::Flash(f) => format!("flitsinterview {}", f.functie),
+            Record::Interview(i) => format!(
+                "interview {}",
+                self.inspection
+                    .framework
+                    .role(&i.rol)
+                    .map_or(i.rol.as_str(), |r| r.name.as_str())
+            ),
+            Record::Dossier(d) => format!("dossier {}", d.nummer),
+            Record::Document(d) => format!("document {}", d.naam),
+            _ => "gegevens".to_string(),
         }
-        self.conflicts.duplicate = duplicate;
     }
 
     /// Resolves a duplicate by merging ("samenvoegen"): `other` is folded into `keep` and
-    /// deleted (see [`Inspection::merge_duplicate`]). Its revisions are stored one after the
-    /// other, in the order given, and applied. Returns why not, in words, when refused.
+    /// deleted (see [`Inspection::merge_duplicate`]). Its revisions are stored together, in one
+    /// transaction (all or nothing), and applied. Returns why not, in words, when refused.
     pub fn merge_duplicate(&mut self, kind: Kind, keep: &str, other: &str) -> Result<(), String> {
         if self.read_only {
             return Err(READ_ONLY_NOTICE.into());
@@ -412,9 +441,7 @@ impl Workspace {
                 .unwrap_or_else(|| "het samenvoegen kon niet worden voorbereid".into());
             return Err(format!("Niet samengevoegd: {why}. Er is niets gewijzigd."));
         };
-        for change in plan.changes {
-            self.commit(change, Vec::new());
-        }
+        self.commit_all(plan.changes);
         Ok(())
     }
 
@@ -444,8 +471,8 @@ impl Workspace {
     }
 
     /// Resolves a conflict as the user chose: one revision replacing every version of the
-    /// record (see [`Inspection::resolution`]), stored and applied like any edit. Returns what
-    /// happened, in words, or why nothing was saved.
+    /// record (see [`Inspection::resolution`]), stored and applied like any edit. Returns why
+    /// nothing was saved, in words.
     pub fn resolve(
         &mut self,
         kind: Kind,
@@ -465,143 +492,24 @@ impl Workspace {
                 "{what} is niet opgeslagen: deze versies horen er niet (meer) bij of de combinatie is geen geldige waarde. Er is niets gewijzigd."
             ));
         };
-        let deleted = change.meta.deleted.then(|| change.data.clone());
+        let deleted = change
+            .meta
+            .deleted
+            .then(|| self.describe_record(&change.data));
         self.commit(change, Vec::new());
-        if let Some(record) = deleted {
+        if let Some(what) = deleted {
             // A chosen deletion can be undone like any other.
             self.last_delete = Some(LastDelete {
+                kind,
                 entity: entity.to_string(),
-                what: self.describe_record(&record),
-                record,
+                what,
             });
         }
         Ok(())
     }
 
-    /// The record a draft's text belongs to (its kind and id), if it exists yet.
-    pub fn draft_record(&self, target: &DraftTarget) -> Option<(Kind, String)> {
-        let insp = &self.inspection;
-        Some(match target {
-            DraftTarget::DetailsNote => (Kind::Details, insp.details_id()),
-            DraftTarget::WaitlistNote => (Kind::Waitlist, insp.waitlist_id()),
-            DraftTarget::InterviewParticipants(id) | DraftTarget::InterviewNote(id) => {
-                (Kind::Interview, id.clone())
-            }
-            DraftTarget::Answer { interview, vraag } => {
-                (Kind::Answer, insp.answer_id(interview, vraag))
-            }
-            DraftTarget::FlashNote(id) | DraftTarget::FlashDialog(Some(id)) => {
-                (Kind::Flash, id.clone())
-            }
-            DraftTarget::FlashDialog(None) => return None,
-            DraftTarget::DossierNote(id) => (Kind::Dossier, id.clone()),
-            DraftTarget::CheckNote { dossier, vraag } => {
-                (Kind::Check, insp.check_id(dossier, vraag))
-            }
-            DraftTarget::DocumentNote(item) => (Kind::Document, insp.document_id(item)),
-            DraftTarget::Onderbouwing(v) => (Kind::Oordeel, v.clone()),
-        })
-    }
-
-    /// Whether the record a draft belongs to is in conflict (then the draft is kept as a draft,
-    /// never turned into a revision that would silently resolve the conflict).
-    pub fn draft_conflicted(&self, target: &DraftTarget) -> bool {
-        self.draft_record(target)
-            .is_some_and(|(kind, entity)| self.inspection.is_conflicted(kind, &entity))
-    }
-
-    /// Deletes a record (a tombstone revision; the history keeps every version) and remembers
-    /// it so the deletion can be undone.
-    pub fn delete(&mut self, entity: &str, record: Record) {
-        if self.read_only {
-            self.notice = Some(READ_ONLY_NOTICE.into());
-            return;
-        }
-        if self.refuse_conflicted(record.kind(), entity) {
-            return;
-        }
-        let what = self.describe_record(&record);
-        let change = self
-            .inspection
-            .deletion(entity, record.clone(), self.author, Stamp::now());
-        self.commit(change, Vec::new());
-        self.last_delete = Some(LastDelete {
-            entity: entity.to_string(),
-            record,
-            what,
-        });
-    }
-
-    /// Undoes the last deletion: a new revision with the data as it was, replacing the
-    /// tombstone (both stay in the history).
-    pub fn undo_delete(&mut self) {
-        if let Some(last) = self.last_delete.take()
-            && self
-                .inspection
-                .heads(last.record.kind(), &last.entity)
-                .len()
-                == 1
-        {
-            self.edit(&last.entity, last.record);
-        }
-    }
-
-    /// A deleted record, in words, for the undo bar.
-    fn describe_record(&self, record: &Record) -> String {
-        match record {
-            Record::Flash(f) => format!("flitsinterview {}", f.functie),
-            Record::Interview(i) => format!(
-                "interview {}",
-                self.inspection
-                    .framework
-                    .role(&i.rol)
-                    .map_or(i.rol.as_str(), |r| r.name.as_str())
-            ),
-            Record::Dossier(d) => format!("dossier {}", d.nummer),
-            Record::Document(d) => format!("document {}", d.naam),
-            _ => "gegevens".to_string(),
-        }
-    }
-
-    /// Keeps the draft of `field` equal to `text` (for editors that are not a single text field,
-    /// like the flitsinterview dialog), written to the file as the text changes.
-    pub fn sync_draft(&mut self, field: &DraftTarget, text: String) {
-        if self.read_only {
-            return;
-        }
-        let draft = self
-            .drafts
-            .entry(field.clone())
-            .or_insert_with(|| Draft::new(String::new()));
-        if draft.text != text {
-            draft.text = text;
-            draft.dirty_since = Some(Instant::now());
-            self.persist_drafts(Instant::now());
-        }
-    }
-
-    /// Saves a record that was typed as the draft of `field`, removing the draft in the same
-    /// transaction.
-    pub fn save_draft_as(&mut self, field: &DraftTarget, entity: &str, record: Record) {
-        if self.refuse_conflicted(record.kind(), entity) {
-            // The text stays a draft (in the file too); nothing is lost.
-            return;
-        }
-        let persisted = self
-            .drafts
-            .remove(field)
-            .is_some_and(|d| d.persisted.is_some());
-        let settles = if persisted {
-            vec![field.key()]
-        } else {
-            Vec::new()
-        };
-        self.edit_settling(entity, record, settles);
-    }
-
-    fn commit(&mut self, change: crate::domain::inspection::Change, settles: Vec<String>) {
-        if self.read_only {
-            self.notice = Some(READ_ONLY_NOTICE.into());
+    fn commit(&mut self, change: Change, settles: Vec<String>) {
+        if self.writable().is_err() {
             return;
         }
         self.register_author();
@@ -611,11 +519,57 @@ impl Workspace {
         self.derived = Derived::compute(&self.inspection);
     }
 
+    /// Revisions that belong together, applied and stored in one transaction.
+    fn commit_all(&mut self, changes: Vec<Change>) {
+        if changes.is_empty() || self.writable().is_err() {
+            return;
+        }
+        self.register_author();
+        for change in &changes {
+            self.inspection.apply(change.clone());
+        }
+        self.edits += changes.len() as u64;
+        self.store.append_all(changes);
+        self.derived = Derived::compute(&self.inspection);
+    }
+
     /// Puts the inspector in the file's team before their first write.
     fn register_author(&mut self) {
         if !self.inspection.inspectors.contains_key(&self.author) {
             self.inspection.add_inspector(&self.inspector);
             self.store.add_inspector(self.author, &self.inspector);
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Drafts
+
+    /// The record a draft's text belongs to (its kind and id), if it has one.
+    pub fn draft_record(&self, target: &DraftTarget) -> Option<(Kind, String)> {
+        match target {
+            DraftTarget::FlashDialog(Some(id)) => Some((Kind::Flash, id.clone())),
+            _ => draft_field(target).map(|(record, _)| record.resolve(&self.inspection)),
+        }
+    }
+
+    /// Whether the record a draft belongs to is in conflict (then the draft is kept as a draft,
+    /// never turned into a revision that would silently resolve the conflict).
+    pub fn draft_conflicted(&self, target: &DraftTarget) -> bool {
+        self.draft_record(target)
+            .is_some_and(|(kind, entity)| self.inspection.is_conflicted(kind, &entity))
+    }
+
+    /// The stored text a draft target edits (empty for a record not made yet).
+    pub fn current_text(&self, target: &DraftTarget) -> String {
+        let Some((record, field)) = draft_field(target) else {
+            return String::new();
+        };
+        match record
+            .current(&self.inspection)
+            .and_then(|r| field_value(&r, field))
+        {
+            Some(Value::Text(text)) => text,
+            _ => String::new(),
         }
     }
 
@@ -638,6 +592,61 @@ impl Workspace {
             d.dirty_since = Some(Instant::now());
         }
         self.persist_drafts(Instant::now());
+    }
+
+    /// Keeps the draft of `field` equal to `text` (for editors that are not a single text field,
+    /// like the flitsinterview dialog), written to the file as the text changes.
+    pub fn sync_draft(&mut self, field: &DraftTarget, text: String) {
+        if self.read_only {
+            return;
+        }
+        let draft = self
+            .drafts
+            .entry(field.clone())
+            .or_insert_with(|| Draft::new(String::new()));
+        if draft.text != text {
+            draft.text = text;
+            draft.dirty_since = Some(Instant::now());
+            self.persist_drafts(Instant::now());
+        }
+    }
+
+    /// Turns a draft into a revision (if it differs from the stored text).
+    pub fn commit_draft(&mut self, target: &DraftTarget) {
+        let Some((record, field)) = draft_field(target) else {
+            // The flitsinterview dialog is saved by its own button.
+            return;
+        };
+        if self
+            .drafts
+            .get(target)
+            .is_some_and(|d| d.dirty_since.is_some())
+            && self.draft_conflicted(target)
+            && self.drafts.get(target).map(|d| &d.text) != Some(&self.current_text(target))
+        {
+            // Typed text on a record with two versions: keep it as a draft (it is in the file)
+            // until someone chooses a version; a revision now would silently resolve it.
+            self.notice = Some(format!(
+                "Uw tekst bij {} is bewaard als concept maar niet vastgelegd: van dit gegeven zijn twee versies. Kies eerst welke geldt bij Conflicten (F7).",
+                target.describe(&self.inspection)
+            ));
+            return;
+        }
+        let Some(draft) = self.drafts.get_mut(target) else {
+            return;
+        };
+        let text = draft.text.clone();
+        draft.dirty_since = None;
+        let persisted = draft.persisted.take().is_some();
+        if text == self.current_text(target) {
+            if persisted {
+                self.store.clear_draft(target.key());
+            }
+            return;
+        }
+        let edit = Edit::set(record, field, Value::Text(text));
+        // Refusals were said in the notice (and a conflicted record was caught above).
+        let _ = self.update_settling(&edit, vec![target.key()]);
     }
 
     /// Drafts due for saving as a revision (idle long enough). The flitsinterview dialog is
@@ -734,70 +743,97 @@ impl Workspace {
         }
     }
 
+    // -----------------------------------------------------------------------------------------
+    // Drafts found in the file
+
     /// Restores the drafts found in the file (typed but not confirmed before a crash) into their
     /// fields, and says so. A draft whose field no longer exists stays in the file, untouched.
+    /// Drafts of the flitsinterview dialog stay in `inspection.drafts` for the dialog to take
+    /// ([`Workspace::take_dialog_drafts`]).
     fn restore_drafts(&mut self) {
         let stored = std::mem::take(&mut self.inspection.drafts);
-        let mut restored = Vec::new();
-        let mut kept = Vec::new();
         for draft in stored {
-            let when = draft
-                .at
-                .to_zoned(jiff::tz::TimeZone::system())
-                .strftime("%d-%m-%Y %H:%M:%S")
-                .to_string();
             let Some(field) = draft.field().filter(|f| self.field_exists(f)) else {
-                kept.push(format!("'{}' ({when})", draft.key));
-                self.inspection.drafts.push(draft);
+                self.keep_draft(draft);
                 continue;
             };
-            let description = field.describe(&self.inspection);
-            let mut chars = draft.text.chars().count();
-            if let DraftTarget::FlashDialog(editing) = &field {
-                match super::screens::flash::decode_draft(&draft.text) {
-                    Some(state) => {
-                        chars = [&state.functie, &state.notitie]
-                            .into_iter()
-                            .chain(state.answers.values())
-                            .map(|t| t.chars().count())
-                            .sum();
-                        self.flash = state;
-                        self.flash.open = true;
-                        self.flash.editing = editing.clone();
-                    }
-                    None => {
-                        kept.push(format!("'{}' ({when})", draft.key));
-                        self.inspection.drafts.push(draft);
-                        continue;
-                    }
-                }
-            } else if draft.text == self.current_text(&field) {
+            if matches!(field, DraftTarget::FlashDialog(_)) {
+                self.inspection.drafts.push(draft);
+                continue;
+            }
+            if draft.text == self.current_text(&field) {
                 // Already saved as a revision: only the draft row was left behind.
                 self.store.clear_draft(draft.key.clone());
                 continue;
             }
-            restored.push(format!("{description} ({chars} tekens, {when})"));
-            let now = Instant::now();
-            self.drafts.insert(
-                field,
-                Draft {
-                    text: draft.text.clone(),
-                    dirty_since: Some(now),
-                    persisted: Some((draft.text, 0, now)),
-                },
-            );
+            let chars = draft.text.chars().count();
+            self.restore_draft(field, draft, chars);
         }
+    }
+
+    /// The stored drafts of the flitsinterview dialog, taken out for the dialog to restore
+    /// ([`Workspace::restore_draft`]) or put back ([`Workspace::keep_draft`]).
+    pub fn take_dialog_drafts(&mut self) -> Vec<(DraftTarget, StoredDraft)> {
+        let (dialog, rest): (Vec<StoredDraft>, Vec<StoredDraft>) =
+            std::mem::take(&mut self.inspection.drafts)
+                .into_iter()
+                .partition(|d| matches!(d.field(), Some(DraftTarget::FlashDialog(_))));
+        self.inspection.drafts = rest;
+        dialog
+            .into_iter()
+            .filter_map(|d| Some((d.field()?, d)))
+            .collect()
+    }
+
+    /// Puts a stored draft back into its field (as typed, to be saved), and says so in the
+    /// notice: what it is, `chars` characters, when it was typed.
+    pub fn restore_draft(&mut self, field: DraftTarget, draft: StoredDraft, chars: usize) {
+        let description = field.describe(&self.inspection);
+        self.restored.push(format!(
+            "{description} ({chars} tekens, {})",
+            Self::when(&draft)
+        ));
+        let now = Instant::now();
+        self.drafts.insert(
+            field,
+            Draft {
+                text: draft.text.clone(),
+                dirty_since: Some(now),
+                persisted: Some((draft.text, 0, now)),
+            },
+        );
+        self.restore_notice();
+    }
+
+    /// Leaves a stored draft in the file, untouched (its field is gone or unknown), and says so.
+    pub fn keep_draft(&mut self, draft: StoredDraft) {
+        self.kept
+            .push(format!("'{}' ({})", draft.key, Self::when(&draft)));
+        self.inspection.drafts.push(draft);
+        self.restore_notice();
+    }
+
+    fn when(draft: &StoredDraft) -> String {
+        draft
+            .at
+            .to_zoned(jiff::tz::TimeZone::system())
+            .strftime("%d-%m-%Y %H:%M:%S")
+            .to_string()
+    }
+
+    /// The notice about restored and kept drafts.
+    fn restore_notice(&mut self) {
         let mut notice = Vec::new();
-        if !restored.is_empty() {
+        if !self.restored.is_empty() {
             notice.push(format!(
                 "Hersteld na een onderbreking: tekst die nog niet was vastgelegd staat weer in het veld en wordt nu opgeslagen: {}.",
-                restored.join("; ")
+                self.restored.join("; ")
             ));
         }
-        if !kept.is_empty() {
+        if !self.kept.is_empty() {
             notice.push(format!(
                 "Niet teruggezet (het veld bestaat niet meer of is onbekend), wel bewaard in het bestand en in de JSON-export: {}.",
-                kept.join("; ")
+                self.kept.join("; ")
             ));
         }
         if !notice.is_empty() {
@@ -830,241 +866,209 @@ impl Workspace {
         }
     }
 
-    /// Turns a draft into a revision (if it differs from the stored text).
-    pub fn commit_draft(&mut self, target: &DraftTarget) {
-        if self
-            .drafts
-            .get(target)
-            .is_some_and(|d| d.dirty_since.is_some())
-            && self.draft_conflicted(target)
-            && self.drafts.get(target).map(|d| &d.text) != Some(&self.current_text(target))
-        {
-            // Typed text on a record with two versions: keep it as a draft (it is in the file)
-            // until someone chooses a version; a revision now would silently resolve it.
-            self.notice = Some(format!(
-                "Uw tekst bij {} is bewaard als concept maar niet vastgelegd: van dit gegeven zijn twee versies. Kies eerst welke geldt bij Conflicten (F7).",
-                target.describe(&self.inspection)
-            ));
-            return;
-        }
-        let Some(draft) = self.drafts.get_mut(target) else {
-            return;
-        };
-        let text = draft.text.clone();
-        draft.dirty_since = None;
-        let persisted = draft.persisted.take().is_some();
-        if text == self.current_text(target) {
-            if persisted {
-                self.store.clear_draft(target.key());
-            }
-            return;
-        }
-        let insp = &self.inspection;
-        let (entity, record) = match target {
-            DraftTarget::DetailsNote => (
-                insp.details_id(),
-                Record::Details(Details {
-                    notitie: text,
-                    ..insp.details_data()
-                }),
-            ),
-            DraftTarget::WaitlistNote => (
-                insp.waitlist_id(),
-                Record::Waitlist(WaitlistData {
-                    notitie: text,
-                    ..self.waitlist()
-                }),
-            ),
-            DraftTarget::InterviewParticipants(id) | DraftTarget::InterviewNote(id) => {
-                let Some(current) = insp.interviews.get(id) else {
-                    return;
-                };
-                let mut data = current.data.clone();
-                if matches!(target, DraftTarget::InterviewNote(_)) {
-                    data.notitie = text;
-                } else {
-                    data.deelnemers = text;
-                }
-                (id.clone(), Record::Interview(data))
-            }
-            DraftTarget::Answer { interview, vraag } => {
-                let id = insp.answer_id(interview, vraag);
-                let data = insp.answers.get(&id).map_or_else(
-                    || AnswerData {
-                        interview: interview.clone(),
-                        vraag: vraag.clone(),
-                        ..AnswerData::default()
-                    },
-                    |a| a.data.clone(),
-                );
-                (
-                    id,
-                    Record::Answer(AnswerData {
-                        notitie: text,
-                        ..data
-                    }),
-                )
-            }
-            DraftTarget::FlashNote(id) => {
-                let Some(current) = insp.flashes.get(id) else {
-                    return;
-                };
-                (
-                    id.clone(),
-                    Record::Flash(FlashData {
-                        notitie: text,
-                        ..current.data.clone()
-                    }),
-                )
-            }
-            DraftTarget::DossierNote(id) => {
-                let Some(current) = insp.dossiers.get(id) else {
-                    return;
-                };
-                (
-                    id.clone(),
-                    Record::Dossier(DossierData {
-                        notitie: text,
-                        ..current.data.clone()
-                    }),
-                )
-            }
-            DraftTarget::CheckNote { dossier, vraag } => {
-                let id = insp.check_id(dossier, vraag);
-                let data = insp.checks.get(&id).map_or_else(
-                    || CheckData {
-                        dossier: dossier.clone(),
-                        vraag: vraag.clone(),
-                        ..CheckData::default()
-                    },
-                    |c| c.data.clone(),
-                );
-                (
-                    id,
-                    Record::Check(CheckData {
-                        notitie: text,
-                        ..data
-                    }),
-                )
-            }
-            DraftTarget::DocumentNote(item) => {
-                let id = insp.document_id(item);
-                let data = self.document(item);
-                (
-                    id,
-                    Record::Document(DocumentData {
-                        notitie: text,
-                        ..data
-                    }),
-                )
-            }
-            DraftTarget::FlashDialog(_) => return,
-            DraftTarget::Onderbouwing(verwachting) => {
-                let data = insp.oordeel(verwachting).map_or_else(
-                    || OordeelData {
-                        value: JudgementValue::NietBeoordeeld,
-                        variant: None,
-                        onderbouwing: String::new(),
-                    },
-                    |o| o.data.clone(),
-                );
-                (
-                    verwachting.clone(),
-                    Record::Oordeel(OordeelData {
-                        onderbouwing: text,
-                        ..data
-                    }),
-                )
-            }
-        };
-        self.edit_settling(&entity, record, vec![target.key()]);
+    /// The record `record` as it is now (or what it starts as), for screens that show a record
+    /// that may not exist yet (a requested document, the wachtlijst).
+    pub fn record(&self, record: &RecordRef) -> Option<Record> {
+        record.current(&self.inspection)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+    use std::sync::{Arc, Mutex};
+
+    use super::*;
+    use crate::domain::inspection::{CheckAnswer, CheckData, DossierData};
+    use crate::store::Store;
+    use crate::ui::edit::text;
+    use crate::ui::worker::{Backend, Op, Waker};
+
+    struct NoWaker;
+
+    impl Waker for NoWaker {
+        fn wake(&self) {}
     }
 
-    /// The stored text a draft target edits.
-    pub fn current_text(&self, target: &DraftTarget) -> String {
-        let insp = &self.inspection;
-        match target {
-            DraftTarget::DetailsNote => insp.details_data().notitie,
-            DraftTarget::WaitlistNote => self.waitlist().notitie,
-            DraftTarget::InterviewParticipants(id) => insp
-                .interviews
-                .get(id)
-                .map(|i| i.data.deelnemers.clone())
-                .unwrap_or_default(),
-            DraftTarget::InterviewNote(id) => insp
-                .interviews
-                .get(id)
-                .map(|i| i.data.notitie.clone())
-                .unwrap_or_default(),
-            DraftTarget::Answer { interview, vraag } => insp
-                .answers
-                .get(&insp.answer_id(interview, vraag))
-                .map(|a| a.data.notitie.clone())
-                .unwrap_or_default(),
-            DraftTarget::FlashNote(id) => insp
-                .flashes
-                .get(id)
-                .map(|f| f.data.notitie.clone())
-                .unwrap_or_default(),
-            DraftTarget::DossierNote(id) => insp
-                .dossiers
-                .get(id)
-                .map(|d| d.data.notitie.clone())
-                .unwrap_or_default(),
-            DraftTarget::CheckNote { dossier, vraag } => insp
-                .checks
-                .get(&insp.check_id(dossier, vraag))
-                .map(|c| c.data.notitie.clone())
-                .unwrap_or_default(),
-            DraftTarget::DocumentNote(item) => self.document(item).notitie,
-            DraftTarget::Onderbouwing(v) => insp
-                .oordeel(v)
-                .map(|o| o.data.onderbouwing.clone())
-                .unwrap_or_default(),
-            DraftTarget::FlashDialog(_) => String::new(),
+    /// The real store, with a log of the transactions it was asked for.
+    struct Logged {
+        store: Store,
+        log: Arc<Mutex<Vec<String>>>,
+    }
+
+    impl Backend for Logged {
+        fn append(&mut self, change: &Change, settles: &[String]) -> Result<(), String> {
+            self.log
+                .lock()
+                .unwrap()
+                .push(format!("append {}", change.data.kind().as_str()));
+            Backend::append(&mut self.store, change, settles)
+        }
+        fn append_all(&mut self, changes: &[Change]) -> Result<(), String> {
+            let kinds: Vec<&str> = changes.iter().map(|c| c.data.kind().as_str()).collect();
+            self.log
+                .lock()
+                .unwrap()
+                .push(format!("append_all {}", kinds.join(" ")));
+            Backend::append_all(&mut self.store, changes)
+        }
+        fn save_draft(&mut self, draft: &StoredDraft) -> Result<(), String> {
+            Backend::save_draft(&mut self.store, draft)
+        }
+        fn clear_draft(&mut self, key: &str) -> Result<(), String> {
+            Backend::clear_draft(&mut self.store, key)
+        }
+        fn add_inspector(&mut self, id: Uuid, name: &str) -> Result<(), String> {
+            Backend::add_inspector(&mut self.store, id, name)
+        }
+        fn save_copy(&mut self, path: &Path, pending: &[Op]) -> Result<(), String> {
+            Backend::save_copy(&mut self.store, path, pending)
+        }
+        fn store(&mut self) -> Option<&mut Store> {
+            Some(&mut self.store)
         }
     }
 
-    pub fn waitlist(&self) -> WaitlistData {
-        self.inspection
-            .waitlist
-            .get(&self.inspection.waitlist_id())
-            .map(|w| w.data.clone())
-            .unwrap_or_default()
-    }
-
-    /// The document record for a kader item, or a fresh one.
-    pub fn document(&self, item: &str) -> DocumentData {
-        let insp = &self.inspection;
-        insp.documents
-            .get(&insp.document_id(item))
-            .map(|d| d.data.clone())
-            .unwrap_or_else(|| DocumentData {
-                item: Some(item.to_string()),
-                naam: insp
-                    .framework
-                    .sources
-                    .documents
-                    .iter()
-                    .find(|d| d.id == item)
-                    .map(|d| d.name.clone())
-                    .unwrap_or_default(),
-                ..DocumentData::default()
-            })
-    }
-
-    /// Creates an interview for a role and selects it.
-    pub fn new_interview(&mut self, rol: &str, today: jiff::civil::Date) -> String {
-        let id = Uuid::now_v7().to_string();
-        self.edit(
-            &id,
-            Record::Interview(InterviewData {
-                rol: rol.to_string(),
-                datum: Some(today),
-                ..InterviewData::default()
-            }),
+    /// The demo inspection in a temporary file, with two dossiers numbered `VTG-DUBBEL` (the
+    /// second with an answered dossiervraag), opened in a workspace whose store logs its
+    /// transactions.
+    fn workspace(dir: &Path) -> (Workspace, Arc<Mutex<Vec<String>>>, [String; 2]) {
+        let path = dir.join("dubbel.veldtoets");
+        let (mut store, mut inspection) = crate::demo::create(&path).unwrap();
+        let who = *inspection.inspectors.keys().next().unwrap();
+        let ids = [Uuid::now_v7().to_string(), Uuid::now_v7().to_string()];
+        for (i, id) in ids.iter().enumerate() {
+            let dossier = Record::Dossier(DossierData {
+                nummer: "VTG-DUBBEL".into(),
+                notitie: format!("notitie {i}"),
+                ..DossierData::default()
+            });
+            let change = inspection.change(id, dossier, who, Stamp::now());
+            store.append(&change).unwrap();
+            inspection.apply(change);
+        }
+        let vraag = inspection.framework.sources.checklist[0].id.clone();
+        let check = Record::Check(CheckData {
+            dossier: ids[1].clone(),
+            vraag: vraag.clone(),
+            antwoord: CheckAnswer::Nee,
+            notitie: String::new(),
+        });
+        let change = inspection.change(
+            &inspection.check_id(&ids[1], &vraag),
+            check,
+            who,
+            Stamp::now(),
         );
-        self.interviews.selected = Some(id.clone());
-        id
+        store.append(&change).unwrap();
+        inspection.apply(change);
+        let log = Arc::new(Mutex::new(Vec::new()));
+        let backend = Logged {
+            store,
+            log: log.clone(),
+        };
+        let handle = StoreHandle::start(backend, path.clone(), Arc::new(NoWaker));
+        (
+            Workspace::new(inspection, handle, "E. Voorbeeld", path),
+            log,
+            ids,
+        )
+    }
+
+    fn settle(ws: &mut Workspace) {
+        let start = Instant::now();
+        while ws.store.pending() {
+            assert!(start.elapsed() < Duration::from_secs(20), "not written");
+            std::thread::sleep(Duration::from_millis(2));
+            ws.store.poll();
+        }
+    }
+
+    #[test]
+    fn merging_a_duplicate_is_one_transaction() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut ws, log, [keep, other]) = workspace(dir.path());
+        assert_eq!(ws.derived.duplicates.len(), 1);
+        ws.merge_duplicate(Kind::Dossier, &keep, &other).unwrap();
+        settle(&mut ws);
+        assert!(ws.derived.duplicates.is_empty());
+        let log = log.lock().unwrap().clone();
+        // The folded dossier, the answer taken over, the tombstones of the other's answer and of
+        // the other dossier: all at once.
+        assert_eq!(
+            log,
+            ["append_all dossier dossiervraag dossiervraag dossier"],
+            "{log:?}"
+        );
+        ws.store.close();
+        let (_, stored, _) = Store::open(&ws.path).unwrap();
+        assert!(stored.dossiers.get(&other).is_none());
+        assert!(stored.duplicates().is_empty());
+        assert_eq!(stored.checks_of(&keep).len(), 1);
+    }
+
+    #[test]
+    fn an_edit_takes_the_text_typed_in_its_record_along_and_settles_its_draft() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut ws, log, [id, _]) = workspace(dir.path());
+        let note = DraftTarget::DossierNote(id.clone());
+        ws.draft_text(&note).push_str(" en meer");
+        ws.touch_draft(&note);
+        let date = jiff::civil::Date::constant(2026, 3, 2);
+        let dossier = RecordRef::Id(Kind::Dossier, id.clone());
+        // Two edits of one record, each naming only its own field.
+        ws.update(&Edit::set(
+            dossier.clone(),
+            "melding_ontvangen",
+            Value::Date(Some(date)),
+        ))
+        .unwrap();
+        ws.update(&Edit::set(dossier, "selectie", text("gericht")))
+            .unwrap();
+        let data = &ws.inspection.dossiers.get(&id).unwrap().data;
+        assert_eq!(data.dates.melding_ontvangen, Some(date));
+        assert_eq!(data.selectie.as_str(), "gericht");
+        assert_eq!(data.notitie, "notitie 0 en meer");
+        assert!(
+            !ws.has_dirty_drafts(),
+            "the draft became part of the revision"
+        );
+        settle(&mut ws);
+        assert_eq!(
+            log.lock().unwrap().as_slice(),
+            ["append dossier", "append dossier"]
+        );
+        ws.store.close();
+        let (_, stored, _) = Store::open(&ws.path).unwrap();
+        assert!(stored.drafts.is_empty(), "the draft row is settled");
+        assert_eq!(
+            stored.dossiers.get(&id).unwrap().data.notitie,
+            "notitie 0 en meer"
+        );
+    }
+
+    #[test]
+    fn nothing_is_written_when_nothing_changes_and_a_gone_record_is_not_edited() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut ws, log, [id, _]) = workspace(dir.path());
+        let dossier = RecordRef::Id(Kind::Dossier, id.clone());
+        ws.update(&Edit::set(dossier.clone(), "notitie", text("notitie 0")))
+            .unwrap();
+        assert_eq!(ws.edits, 0);
+        ws.delete(Kind::Dossier, &id).unwrap();
+        assert_eq!(
+            ws.update(&Edit::set(dossier, "notitie", text("x"))),
+            Err(Refused::Unapplicable(EditError::Gone))
+        );
+        ws.undo_delete().unwrap();
+        assert_eq!(
+            ws.inspection.dossiers.get(&id).unwrap().data.notitie,
+            "notitie 0"
+        );
+        settle(&mut ws);
+        assert_eq!(
+            log.lock().unwrap().as_slice(),
+            ["append dossier", "append dossier"]
+        );
     }
 }

@@ -20,18 +20,115 @@ use crate::domain::duplicates::{Duplicate, normalize_key};
 use crate::domain::inspection::{
     CheckAnswer, ConflictVersion, Kind, Record, RecordConflict, Stamp,
 };
-use crate::ui::commands::{Command, Screen};
+use crate::ui::commands::Command;
+use crate::ui::types::Screen;
 use crate::ui::widgets::{self, AMBER, GREEN, GREY, RED, local_time};
-use crate::ui::workspace::{PendingMerge, PendingResolution, Workspace};
+use crate::ui::workspace::Workspace;
 
 /// Width of the column with the field labels.
 const LABEL_WIDTH: f32 = 170.0;
 
+/// A resolution waiting for the user's confirmation, with the sentence saying what it does.
+#[derive(Debug, Clone)]
+pub struct PendingResolution {
+    pub kind: Kind,
+    pub entity: String,
+    pub chosen: Uuid,
+    pub combine: Option<(Uuid, Vec<&'static str>)>,
+    pub sentence: String,
+}
+
+/// Merging two records with the same number, waiting for the user's confirmation: what it does
+/// and what is lost or combined.
+#[derive(Debug, Clone)]
+pub struct PendingMerge {
+    pub kind: Kind,
+    pub keep: String,
+    pub other: String,
+    pub sentence: String,
+    pub differences: Vec<String>,
+}
+
+/// The UI state of the Conflicten screen.
+#[derive(Default)]
+pub struct ConflictsState {
+    /// The record whose versions are shown.
+    pub selected: Option<(Kind, String)>,
+    /// Or the group of duplicates shown: its kind and its key as compared (see
+    /// `domain::duplicates::normalize_key`).
+    pub duplicate: Option<(Kind, String)>,
+    /// "Samenvoegen" asked, waiting for the confirmation.
+    pub merge_confirm: Option<PendingMerge>,
+    /// The record getting another number (or name), with the text typed so far.
+    pub rekey: Option<(String, String)>,
+    /// Put the keyboard focus in the new-number field once.
+    pub rekey_focus: bool,
+    /// For the combined version of the selected record: per choice (by its first field name),
+    /// the index of the version whose value is taken (absent: the first version).
+    pub take: std::collections::BTreeMap<&'static str, usize>,
+    /// Asking "are you sure" before saving.
+    pub confirm: Option<PendingResolution>,
+    /// Put the keyboard focus on "Opslaan" once when the question appears.
+    pub confirm_focus: bool,
+    /// The screen the user came from to make a choice (offered as the way back).
+    pub return_to: Option<Screen>,
+    /// What the last resolution did (or why it could not be saved), and whether it failed.
+    pub message: Option<(String, bool)>,
+    /// Put the keyboard focus on the first choice once (after arriving from a shortcut).
+    pub focus: bool,
+    /// Put the keyboard focus on "Terug naar …" once (after a resolution).
+    pub focus_back: bool,
+}
+
+impl ConflictsState {
+    /// Shows one record (its conflict, or else the duplicate number it is one of), coming from
+    /// screen `from` (offered as the way back).
+    pub fn open_on(&mut self, ws: &Workspace, kind: Kind, entity: &str, from: Screen) {
+        if from != Screen::Conflicten {
+            self.return_to = Some(from);
+        }
+        match duplicate_of(ws, kind, entity) {
+            // Not in conflict but one of a duplicate number: show that group.
+            Some(d) if !ws.inspection.is_conflicted(kind, entity) => {
+                self.select_duplicate(Some(duplicate_key(d)));
+            }
+            _ => self.select_conflict(Some((kind, entity.to_string()))),
+        }
+        self.focus = true;
+    }
+
+    /// Shows the versions of another record (a new combination).
+    pub fn select_conflict(&mut self, selected: Option<(Kind, String)>) {
+        if self.selected != selected {
+            self.take.clear();
+            self.confirm = None;
+        }
+        if selected.is_some() {
+            self.select_duplicate(None);
+        }
+        self.selected = selected;
+    }
+
+    /// Shows a group of duplicates (by kind and compared key).
+    pub fn select_duplicate(&mut self, duplicate: Option<(Kind, String)>) {
+        if self.duplicate != duplicate {
+            self.merge_confirm = None;
+            self.rekey = None;
+        }
+        if duplicate.is_some() {
+            self.take.clear();
+            self.confirm = None;
+            self.selected = None;
+        }
+        self.duplicate = duplicate;
+    }
+}
+
 /// The entry in the navigation: "Conflicten (3)", only while there is something to resolve (or
 /// the screen is open).
-pub fn nav_entry(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
+pub fn nav_entry(ui: &mut Ui, ws: &Workspace, current: Screen, cmds: &mut Vec<Command>) {
     let count = ws.derived.to_resolve();
-    let open = ws.screen == Screen::Conflicten;
+    let open = current == Screen::Conflicten;
     if count == 0 && !open {
         return;
     }
@@ -207,14 +304,10 @@ fn choose_button(ui: &mut Ui, c: &RecordConflict, cmds: &mut Vec<Command>) {
     }
 }
 
-/// Applies the commands of this screen.
-pub fn apply(ws: &mut Workspace, cmd: Command) {
+/// Applies the commands of this screen (opening it on a record is the frame's:
+/// `Screens::show_conflict`).
+pub fn apply(ws: &mut Workspace, state: &mut ConflictsState, cmd: Command) {
     match cmd {
-        Command::ShowConflict { kind, entity } => {
-            ws.commit_all_drafts();
-            ws.conflicts.message = None;
-            ws.show_conflict(kind, &entity);
-        }
         Command::Resolve {
             kind,
             entity,
@@ -228,13 +321,13 @@ pub fn apply(ws: &mut Workspace, cmd: Command) {
             let resolved = ws.resolve(kind, &entity, chosen, combine);
             // Keyboard users continue with the way back, or else with the next conflict.
             if resolved.is_ok() {
-                if ws.conflicts.return_to.is_some() {
-                    ws.conflicts.focus_back = true;
+                if state.return_to.is_some() {
+                    state.focus_back = true;
                 } else {
-                    ws.conflicts.focus = true;
+                    state.focus = true;
                 }
             }
-            ws.conflicts.message = Some(match resolved {
+            state.message = Some(match resolved {
                 Ok(()) => (
                     format!(
                         "✔ Opgelost: {what}. De gekozen versie geldt nu; alle versies blijven in de historie."
@@ -243,7 +336,7 @@ pub fn apply(ws: &mut Workspace, cmd: Command) {
                 ),
                 Err(e) => (e, true),
             });
-            ws.conflicts.confirm = None;
+            state.confirm = None;
         }
         Command::MergeDuplicate { kind, keep, other } => {
             let key = duplicate_of(ws, kind, &keep).map_or_else(String::new, |d| d.key.clone());
@@ -252,7 +345,7 @@ pub fn apply(ws: &mut Workspace, cmd: Command) {
             } else {
                 "document"
             };
-            ws.conflicts.message = Some(match ws.merge_duplicate(kind, &keep, &other) {
+            state.message = Some(match ws.merge_duplicate(kind, &keep, &other) {
                 Ok(()) => (
                     format!(
                         "✔ Samengevoegd: {noun} {key} staat er nu één keer in. Het andere is verwijderd; de historie blijft bewaard."
@@ -261,15 +354,15 @@ pub fn apply(ws: &mut Workspace, cmd: Command) {
                 ),
                 Err(e) => (e, true),
             });
-            ws.conflicts.merge_confirm = None;
+            state.merge_confirm = None;
         }
         Command::Rekey { kind, entity, key } => match ws.rekey(kind, &entity, &key) {
             Ok(()) => {
                 let what = ws.inspection.describe(kind, &entity);
-                ws.conflicts.message = Some((format!("✔ Gewijzigd: dit is nu {what}."), false));
-                ws.conflicts.rekey = None;
+                state.message = Some((format!("✔ Gewijzigd: dit is nu {what}."), false));
+                state.rekey = None;
             }
-            Err(e) => ws.conflicts.message = Some((e, true)),
+            Err(e) => state.message = Some((e, true)),
         },
         _ => {}
     }
@@ -283,41 +376,39 @@ fn duplicate_of<'a>(ws: &'a Workspace, kind: Kind, entity: &str) -> Option<&'a D
         .find(|d| d.kind == kind && d.entities.iter().any(|e| e == entity))
 }
 
-pub fn show(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
+pub fn show(ui: &mut Ui, ws: &mut Workspace, state: &mut ConflictsState, cmds: &mut Vec<Command>) {
     let conflicts = ws.derived.record_conflicts.clone();
     let duplicates = ws.derived.duplicates.clone();
     // Keep the selection on what is still to resolve; else the first conflict or duplicate.
-    let still = ws
-        .conflicts
+    let still = state
         .selected
         .as_ref()
         .is_some_and(|(k, e)| conflicts.iter().any(|c| c.kind == *k && &c.entity == e))
-        || ws
-            .conflicts
+        || state
             .duplicate
             .as_ref()
             .is_some_and(|key| duplicates.iter().any(|d| &duplicate_key(d) == key));
     if !still {
         match (conflicts.first(), duplicates.first()) {
-            (Some(c), _) => ws.select_conflict(Some((c.kind, c.entity.clone()))),
-            (None, Some(d)) => ws.select_duplicate(Some(duplicate_key(d))),
+            (Some(c), _) => state.select_conflict(Some((c.kind, c.entity.clone()))),
+            (None, Some(d)) => state.select_duplicate(Some(duplicate_key(d))),
             (None, None) => {
-                ws.select_conflict(None);
-                ws.select_duplicate(None);
+                state.select_conflict(None);
+                state.select_duplicate(None);
             }
         }
     }
 
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Conflicten").size(20.0).strong());
-        if let Some(back) = ws.conflicts.return_to {
+        if let Some(back) = state.return_to {
             ui.separator();
             let response = ui.button(format!("◀ Terug naar {}", back.title()));
-            if std::mem::take(&mut ws.conflicts.focus_back)
-                || ws.conflicts.focus && conflicts.is_empty() && duplicates.is_empty()
+            if std::mem::take(&mut state.focus_back)
+                || state.focus && conflicts.is_empty() && duplicates.is_empty()
             {
                 response.request_focus();
-                ws.conflicts.focus = false;
+                state.focus = false;
             }
             if response.clicked() {
                 cmds.push(Command::Goto(back));
@@ -328,7 +419,7 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
         ui,
         "Na het samenvoegen hebben deze gegevens versies die elkaar tegenspreken. Tot u kiest welke geldt, telt zo'n gegeven niet mee en is het eindoordeel voorlopig. Kiezen maakt een nieuwe versie; de oude blijven in de historie.",
     );
-    if let Some((message, failed)) = &ws.conflicts.message {
+    if let Some((message, failed)) = &state.message {
         ui.label(
             RichText::new(message)
                 .color(if *failed { RED } else { GREEN })
@@ -344,12 +435,12 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
     egui::Panel::left("conflictlijst")
         .resizable(true)
         .default_size(260.0)
-        .show(ui, |ui| list(ui, ws, &conflicts, &duplicates));
+        .show(ui, |ui| list(ui, ws, state, &conflicts, &duplicates));
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::both()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                let selected = ws.conflicts.selected.clone();
+                let selected = state.selected.clone();
                 let c = selected.and_then(|(k, e)| {
                     conflicts
                         .iter()
@@ -357,21 +448,21 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
                         .cloned()
                 });
                 if let Some(c) = c {
-                    detail(ui, ws, &c);
+                    detail(ui, ws, state, &c);
                 }
-                let duplicate =
-                    ws.conflicts.duplicate.clone().and_then(|key| {
-                        duplicates.iter().find(|d| duplicate_key(d) == key).cloned()
-                    });
+                let duplicate = state
+                    .duplicate
+                    .clone()
+                    .and_then(|key| duplicates.iter().find(|d| duplicate_key(d) == key).cloned());
                 if let Some(d) = duplicate {
-                    duplicate_detail(ui, ws, &d, cmds);
+                    duplicate_detail(ui, ws, state, &d, cmds);
                 }
             });
     });
     // The focus request is for this frame's detail only (never a later one).
-    ws.conflicts.focus = false;
-    confirm_dialog(ui, ws, cmds);
-    merge_dialog(ui, ws, cmds);
+    state.focus = false;
+    confirm_dialog(ui, state, cmds);
+    merge_dialog(ui, state, cmds);
 }
 
 /// How a group of duplicates is selected: its kind and its key as compared.
@@ -388,7 +479,13 @@ fn duplicates_title(duplicates: &[Duplicate]) -> &'static str {
     }
 }
 
-fn list(ui: &mut Ui, ws: &mut Workspace, conflicts: &[RecordConflict], duplicates: &[Duplicate]) {
+fn list(
+    ui: &mut Ui,
+    ws: &Workspace,
+    state: &mut ConflictsState,
+    conflicts: &[RecordConflict],
+    duplicates: &[Duplicate],
+) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -399,8 +496,7 @@ fn list(ui: &mut Ui, ws: &mut Workspace, conflicts: &[RecordConflict], duplicate
                     ui.add_space(4.0);
                     ui.label(RichText::new(capitalize(c.kind.noun().1)).strong());
                 }
-                let selected = ws
-                    .conflicts
+                let selected = state
                     .selected
                     .as_ref()
                     .is_some_and(|(k, e)| *k == c.kind && *e == c.entity);
@@ -408,8 +504,8 @@ fn list(ui: &mut Ui, ws: &mut Workspace, conflicts: &[RecordConflict], duplicate
                     .selectable_label(selected, &c.description)
                     .on_hover_text(c.line(|a| ws.inspection.inspector_name(a)));
                 if response.clicked() {
-                    ws.select_conflict(Some((c.kind, c.entity.clone())));
-                    ws.conflicts.message = None;
+                    state.select_conflict(Some((c.kind, c.entity.clone())));
+                    state.message = None;
                 }
                 let names: Vec<&str> = c
                     .versions
@@ -425,10 +521,10 @@ fn list(ui: &mut Ui, ws: &mut Workspace, conflicts: &[RecordConflict], duplicate
             ui.label(RichText::new(duplicates_title(duplicates)).strong());
             for d in duplicates {
                 let key = duplicate_key(d);
-                let selected = ws.conflicts.duplicate.as_ref() == Some(&key);
+                let selected = state.duplicate.as_ref() == Some(&key);
                 if ui.selectable_label(selected, d.description()).clicked() {
-                    ws.select_duplicate(Some(key));
-                    ws.conflicts.message = None;
+                    state.select_duplicate(Some(key));
+                    state.message = None;
                 }
             }
         });
@@ -492,7 +588,13 @@ fn members(ws: &Workspace, d: &Duplicate) -> Vec<Member> {
 
 /// A group of duplicates: the records side by side, per record "Samenvoegen" (keep this one,
 /// fold the other into it) and "Hernummeren…" (give it another number, Enter saves).
-fn duplicate_detail(ui: &mut Ui, ws: &mut Workspace, d: &Duplicate, cmds: &mut Vec<Command>) {
+fn duplicate_detail(
+    ui: &mut Ui,
+    ws: &Workspace,
+    state: &mut ConflictsState,
+    d: &Duplicate,
+    cmds: &mut Vec<Command>,
+) {
     let dossier = d.kind == Kind::Dossier;
     let noun = if dossier { "Dossier" } else { "Document" };
     ui.label(
@@ -602,11 +704,7 @@ fn duplicate_detail(ui: &mut Ui, ws: &mut Workspace, d: &Duplicate, cmds: &mut V
         if let Some(why) = refusal {
             ui.label(RichText::new(format!("Eerst oplossen: {why}.")).color(RED));
         }
-        let editing = ws
-            .conflicts
-            .rekey
-            .as_ref()
-            .is_some_and(|(e, _)| *e == m.entity);
+        let editing = state.rekey.as_ref().is_some_and(|(e, _)| *e == m.entity);
         if !editing {
             let text = if dossier {
                 "Hernummeren…"
@@ -624,13 +722,13 @@ fn duplicate_detail(ui: &mut Ui, ws: &mut Workspace, d: &Duplicate, cmds: &mut V
             "Nieuwe naam:"
         };
         let mut save = false;
-        if let Some((_, text)) = &mut ws.conflicts.rekey {
+        if let Some((_, text)) = &mut state.rekey {
             ui.horizontal(|ui| {
                 let l = ui.label(label);
                 let response = ui
                     .add(egui::TextEdit::singleline(text).desired_width(160.0))
                     .labelled_by(l.id);
-                if std::mem::take(&mut ws.conflicts.rekey_focus) {
+                if std::mem::take(&mut state.rekey_focus) {
                     response.request_focus();
                 }
                 if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
@@ -641,8 +739,7 @@ fn duplicate_detail(ui: &mut Ui, ws: &mut Workspace, d: &Duplicate, cmds: &mut V
                 }
             });
         }
-        let text = ws
-            .conflicts
+        let text = state
             .rekey
             .as_ref()
             .map(|(_, t)| t.clone())
@@ -669,11 +766,11 @@ fn duplicate_detail(ui: &mut Ui, ws: &mut Workspace, d: &Duplicate, cmds: &mut V
         }
     });
     if let Some(entity) = rekey_open {
-        ws.conflicts.rekey = Some((entity, String::new()));
-        ws.conflicts.rekey_focus = true;
+        state.rekey = Some((entity, String::new()));
+        state.rekey_focus = true;
     }
     if rekey_cancel {
-        ws.conflicts.rekey = None;
+        state.rekey = None;
     }
     if let Some((entity, key)) = rekey_save {
         cmds.push(Command::Rekey { kind, entity, key });
@@ -691,7 +788,7 @@ fn duplicate_detail(ui: &mut Ui, ws: &mut Workspace, d: &Duplicate, cmds: &mut V
         );
         if let Some(plan) = plan {
             let (k, o) = (&members[keep], &members[other]);
-            ws.conflicts.merge_confirm = Some(PendingMerge {
+            state.merge_confirm = Some(PendingMerge {
                 kind,
                 keep: k.entity.clone(),
                 other: o.entity.clone(),
@@ -705,15 +802,15 @@ fn duplicate_detail(ui: &mut Ui, ws: &mut Workspace, d: &Duplicate, cmds: &mut V
                 ),
                 differences: plan.differences,
             });
-            ws.conflicts.confirm_focus = true;
+            state.confirm_focus = true;
         }
     }
 }
 
 /// "Samenvoegen?" with what it does and what is lost or combined; "Samenvoegen" stores every
 /// revision of the merge, "Annuleren" or Escape goes back.
-fn merge_dialog(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
-    let Some(pending) = ws.conflicts.merge_confirm.clone() else {
+fn merge_dialog(ui: &mut Ui, state: &mut ConflictsState, cmds: &mut Vec<Command>) {
+    let Some(pending) = state.merge_confirm.clone() else {
         return;
     };
     let mut close = false;
@@ -734,7 +831,7 @@ fn merge_dialog(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
         ui.add_space(12.0);
         ui.horizontal(|ui| {
             let save = ui.button("Ja, samenvoegen");
-            if std::mem::take(&mut ws.conflicts.confirm_focus) {
+            if std::mem::take(&mut state.confirm_focus) {
                 save.request_focus();
             }
             if save.clicked() {
@@ -751,7 +848,7 @@ fn merge_dialog(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
         });
     });
     if close || modal.should_close() {
-        ws.conflicts.merge_confirm = None;
+        state.merge_confirm = None;
     }
 }
 
@@ -767,7 +864,7 @@ fn shown_value(ws: &Workspace, kind: Kind, field: &str, value: &str) -> String {
 /// One choice in a combined version: one field, or for an oordeel its value and variant
 /// together ("onvoldoende · wachtlijst"), so a combination never mixes them.
 struct Choice {
-    /// The name of the first field (the key of the choice in `ConflictsUi::take`).
+    /// The name of the first field (the key of the choice in `ConflictsState::take`).
     key: &'static str,
     label: &'static str,
     /// Indices into [`Kind::fields`].
@@ -830,7 +927,7 @@ fn choice_value(ws: &Workspace, kind: Kind, choice: &Choice, version: &ConflictV
     }
 }
 
-fn detail(ui: &mut Ui, ws: &mut Workspace, c: &RecordConflict) {
+fn detail(ui: &mut Ui, ws: &Workspace, state: &mut ConflictsState, c: &RecordConflict) {
     ui.label(
         RichText::new(capitalize(&c.description))
             .size(18.0)
@@ -915,27 +1012,27 @@ fn detail(ui: &mut Ui, ws: &mut Workspace, c: &RecordConflict) {
             format!("De versie van {} wordt de geldende", who(v))
         };
         let response = ui.button("Deze versie kiezen").on_hover_text(hover);
-        if i == 0 && ws.conflicts.focus {
+        if i == 0 && state.focus {
             response.request_focus();
-            ws.conflicts.focus = false;
+            state.focus = false;
         }
         if response.clicked() {
             chosen = Some(i);
         }
     });
     if let Some(i) = chosen {
-        ws.conflicts.confirm = Some(PendingResolution {
+        state.confirm = Some(PendingResolution {
             kind: c.kind,
             entity: c.entity.clone(),
             chosen: c.versions[i].rev,
             combine: None,
             sentence: choose_sentence(ws, c, i),
         });
-        ws.conflicts.confirm_focus = true;
+        state.confirm_focus = true;
     }
 
     if n == 2 && c.versions.iter().all(|v| !v.deleted) {
-        combined(ui, ws, c, column);
+        combined(ui, ws, state, c, column);
     } else if n == 2 {
         ui.add_space(8.0);
         widgets::muted(
@@ -990,7 +1087,13 @@ fn row(
 
 /// The combined version of two live versions: per differing field which version's value to
 /// take, what the result will be, and "Samengevoegde versie opslaan".
-fn combined(ui: &mut Ui, ws: &mut Workspace, c: &RecordConflict, column: f32) {
+fn combined(
+    ui: &mut Ui,
+    ws: &Workspace,
+    state: &mut ConflictsState,
+    c: &RecordConflict,
+    column: f32,
+) {
     let choices = choices(c.kind, &c.versions);
     if choices.is_empty() {
         return;
@@ -1004,7 +1107,7 @@ fn combined(ui: &mut Ui, ws: &mut Workspace, c: &RecordConflict, column: f32) {
     // One row per choice, its radio buttons in the columns of the versions above.
     let n = c.versions.len();
     for choice in &choices {
-        let take = ws.conflicts.take.get(choice.key).copied().unwrap_or(0);
+        let take = state.take.get(choice.key).copied().unwrap_or(0);
         let mut picked = None;
         row(ui, column, None, n, |ui, i| {
             let Some(i) = i else {
@@ -1030,11 +1133,11 @@ fn combined(ui: &mut Ui, ws: &mut Workspace, c: &RecordConflict, column: f32) {
             }
         });
         if let Some(i) = picked {
-            ws.conflicts.take.insert(choice.key, i);
+            state.take.insert(choice.key, i);
         }
     }
     let (base, other) = (c.versions[0].rev, c.versions[1].rev);
-    let taken = taken_fields(ws, c, &choices);
+    let taken = taken_fields(state, c, &choices);
     // What the combination gives, computed as it will be saved (author and stamp do not matter).
     let preview = ws.inspection.resolution(
         c.kind,
@@ -1052,7 +1155,7 @@ fn combined(ui: &mut Ui, ws: &mut Workspace, c: &RecordConflict, column: f32) {
         choices
             .iter()
             .map(|choice| {
-                let i = ws.conflicts.take.get(choice.key).copied().unwrap_or(0);
+                let i = state.take.get(choice.key).copied().unwrap_or(0);
                 let v = &c.versions[i];
                 let value = choice_value(ws, c.kind, choice, v);
                 let value = short(value.trim_end_matches('.'), 50);
@@ -1083,7 +1186,7 @@ fn combined(ui: &mut Ui, ws: &mut Workspace, c: &RecordConflict, column: f32) {
         .clicked()
         && let Some(text) = result
     {
-        ws.conflicts.confirm = Some(PendingResolution {
+        state.confirm = Some(PendingResolution {
             kind: c.kind,
             entity: c.entity.clone(),
             chosen: base,
@@ -1093,16 +1196,20 @@ fn combined(ui: &mut Ui, ws: &mut Workspace, c: &RecordConflict, column: f32) {
                 capitalize(&c.description)
             ),
         });
-        ws.conflicts.confirm_focus = true;
+        state.confirm_focus = true;
     }
 }
 
 /// The field names taken from the second version in the combined version.
-fn taken_fields(ws: &Workspace, c: &RecordConflict, choices: &[Choice]) -> Vec<&'static str> {
+fn taken_fields(
+    state: &ConflictsState,
+    c: &RecordConflict,
+    choices: &[Choice],
+) -> Vec<&'static str> {
     let fields = c.kind.fields();
     choices
         .iter()
-        .filter(|choice| ws.conflicts.take.get(choice.key).copied().unwrap_or(0) == 1)
+        .filter(|choice| state.take.get(choice.key).copied().unwrap_or(0) == 1)
         .flat_map(|choice| choice.fields.iter().map(|&i| fields[i].name))
         .collect()
 }
@@ -1135,8 +1242,8 @@ fn choose_sentence(ws: &Workspace, c: &RecordConflict, i: usize) -> String {
 }
 
 /// "Weet u het zeker?" with the sentence; "Opslaan" saves, "Annuleren" or Escape goes back.
-fn confirm_dialog(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
-    let Some(pending) = ws.conflicts.confirm.clone() else {
+fn confirm_dialog(ui: &mut Ui, state: &mut ConflictsState, cmds: &mut Vec<Command>) {
+    let Some(pending) = state.confirm.clone() else {
         return;
     };
     let mut close = false;
@@ -1148,7 +1255,7 @@ fn confirm_dialog(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
         ui.add_space(12.0);
         ui.horizontal(|ui| {
             let save = ui.button("Opslaan");
-            if std::mem::take(&mut ws.conflicts.confirm_focus) {
+            if std::mem::take(&mut state.confirm_focus) {
                 save.request_focus();
             }
             if save.clicked() {
@@ -1166,7 +1273,7 @@ fn confirm_dialog(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
         });
     });
     if close || modal.should_close() {
-        ws.conflicts.confirm = None;
+        state.confirm = None;
     }
 }
 

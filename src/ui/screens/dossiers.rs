@@ -10,18 +10,32 @@ use eframe::egui::{self, RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 use uuid::Uuid;
 
-use crate::domain::inspection::{CheckAnswer, CheckData, DossierData, Kind, Record, Selection};
+use crate::domain::inspection::{CheckAnswer, DossierData, Kind, Record, Selection, Value};
 use crate::domain::termijn::{self, CaseTone, DateKind, DeadlineOutcome, format_date_nl};
 use crate::ui::commands::Command;
+use crate::ui::edit::{Edit, RecordRef, text};
 use crate::ui::screens::conflicts;
 use crate::ui::widgets::{self, GREEN, GREY, RED};
 use crate::ui::workspace::{DraftTarget, Workspace};
 
+/// The UI state of the Dossiers screen.
+#[derive(Default)]
+pub struct DossiersState {
+    /// The dossier shown below the table.
+    pub selected: Option<String>,
+    /// The new-dossier row: the number typed, "gericht geselecteerd", why it was refused.
+    pub new_number: String,
+    pub new_gericht: bool,
+    pub new_error: Option<String>,
+    /// Asking "zeker weten?" before deleting this dossier.
+    pub confirm_delete: Option<String>,
+}
+
 /// Adds a dossier (the number must be new) and selects it.
-pub fn add(ws: &mut Workspace, nummer: String, gericht: bool) {
+pub fn add(ws: &mut Workspace, state: &mut DossiersState, nummer: String, gericht: bool) {
     let nummer = nummer.trim().to_string();
     if nummer.is_empty() {
-        ws.dossiers.new_error = Some("Typ het (pseudonieme) dossiernummer.".into());
+        state.new_error = Some("Typ het (pseudonieme) dossiernummer.".into());
         return;
     }
     if ws
@@ -30,11 +44,11 @@ pub fn add(ws: &mut Workspace, nummer: String, gericht: bool) {
         .current()
         .any(|d| d.data.nummer == nummer)
     {
-        ws.dossiers.new_error = Some(format!("Dossier {nummer} staat er al in."));
+        state.new_error = Some(format!("Dossier {nummer} staat er al in."));
         return;
     }
     let id = Uuid::now_v7().to_string();
-    ws.edit(
+    let created = ws.create(
         &id,
         Record::Dossier(DossierData {
             nummer,
@@ -46,28 +60,30 @@ pub fn add(ws: &mut Workspace, nummer: String, gericht: bool) {
             ..DossierData::default()
         }),
     );
-    ws.dossiers.selected = Some(id);
-    ws.dossiers.new_number.clear();
-    ws.dossiers.new_error = None;
+    if created.is_ok() {
+        state.selected = Some(id);
+        state.new_number.clear();
+        state.new_error = None;
+    }
 }
 
-pub fn show(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
+pub fn show(ui: &mut Ui, ws: &mut Workspace, state: &mut DossiersState, cmds: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.label(RichText::new("Dossiers").size(20.0).strong());
         ui.separator();
         let l = ui.label("Dossiernummer (pseudoniem):");
         let response = ui
-            .add(egui::TextEdit::singleline(&mut ws.dossiers.new_number).desired_width(160.0))
+            .add(egui::TextEdit::singleline(&mut state.new_number).desired_width(160.0))
             .labelled_by(l.id);
-        ui.checkbox(&mut ws.dossiers.new_gericht, "gericht geselecteerd");
+        ui.checkbox(&mut state.new_gericht, "gericht geselecteerd");
         let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if ui.button("Dossier toevoegen").clicked() || enter {
             cmds.push(Command::NewDossier {
-                nummer: ws.dossiers.new_number.clone(),
-                gericht: ws.dossiers.new_gericht,
+                nummer: state.new_number.clone(),
+                gericht: state.new_gericht,
             });
         }
-        if let Some(e) = &ws.dossiers.new_error {
+        if let Some(e) = &state.new_error {
             ui.label(RichText::new(e).color(RED));
         }
     });
@@ -132,7 +148,7 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
                     } else {
                         Vec::new()
                     };
-                    row.set_selected(ws.dossiers.selected.as_deref() == Some(id.as_str()));
+                    row.set_selected(state.selected.as_deref() == Some(id.as_str()));
                     row.col(|ui| {
                         if conflicted {
                             ui.add(
@@ -198,7 +214,7 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
                     });
                     if row.response().clicked() {
                         cmds.push(Command::CommitDraft(DraftTarget::DossierNote(id.clone())));
-                        ws.dossiers.selected = Some(id.clone());
+                        state.selected = Some(id.clone());
                     }
                 });
             });
@@ -226,17 +242,23 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
         });
     }
     ui.separator();
-    let selected = ws
-        .dossiers
+    let selected = state
         .selected
         .clone()
         .filter(|id| ws.inspection.dossiers.get(id).is_some());
     if let Some(id) = selected {
-        detail(ui, ws, &id, cmds);
+        detail(ui, ws, state, &id, cmds);
     }
 }
 
-fn detail(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>) {
+fn detail(
+    ui: &mut Ui,
+    ws: &mut Workspace,
+    state: &mut DossiersState,
+    id: &str,
+    cmds: &mut Vec<Command>,
+) {
+    let dossier = RecordRef::Id(Kind::Dossier, id.to_string());
     let Some(data) = ws.inspection.dossiers.get(id).map(|d| d.data.clone()) else {
         return;
     };
@@ -255,36 +277,35 @@ fn detail(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>) {
                 }
                 let mut gericht = data.selectie == Selection::Gericht;
                 if ui.checkbox(&mut gericht, "gericht geselecteerd").changed() {
-                    cmds.push(Command::Edit {
-                        entity: id.to_string(),
-                        record: Record::Dossier(DossierData {
-                            selectie: if gericht {
-                                Selection::Gericht
-                            } else {
-                                Selection::Willekeurig
-                            },
-                            ..data.clone()
-                        }),
-                    });
+                    let selectie = if gericht {
+                        Selection::Gericht
+                    } else {
+                        Selection::Willekeurig
+                    };
+                    cmds.push(Command::Edit(Edit::set(
+                        dossier.clone(),
+                        "selectie",
+                        text(selectie.as_str()),
+                    )));
                 }
-                if ws.dossiers.confirm_delete.as_deref() == Some(id) {
+                if state.confirm_delete.as_deref() == Some(id) {
                     ui.label(RichText::new("Zeker weten?").color(RED));
                     if ui.button("Ja, verwijderen").clicked() {
-                        ws.dossiers.confirm_delete = None;
+                        state.confirm_delete = None;
                         cmds.push(Command::Delete {
+                            kind: Kind::Dossier,
                             entity: id.to_string(),
-                            record: Record::Dossier(data.clone()),
                         });
                     }
                     if ui.button("Nee").clicked() {
-                        ws.dossiers.confirm_delete = None;
+                        state.confirm_delete = None;
                     }
                 } else if ui
                     .button("Dossier verwijderen")
                     .on_hover_text("Blijft in de historie bewaard")
                     .clicked()
                 {
-                    ws.dossiers.confirm_delete = Some(id.to_string());
+                    state.confirm_delete = Some(id.to_string());
                 }
             });
             if conflicted {
@@ -306,12 +327,11 @@ fn dates(ui: &mut Ui, ws: &mut Workspace, id: &str, data: &DossierData, cmds: &m
             let key = egui::Id::unique(("dossierdatum", id, kind.as_str()));
             let label = format!("{}:", capitalize(kind.label()));
             if let Some(date) = widgets::date_field(ui, key, &label, data.dates.get(kind)) {
-                let mut new = data.clone();
-                new.dates.set(kind, date);
-                cmds.push(Command::Edit {
-                    entity: id.to_string(),
-                    record: Record::Dossier(new),
-                });
+                cmds.push(Command::Edit(Edit::set(
+                    RecordRef::Id(Kind::Dossier, id.to_string()),
+                    kind.as_str(),
+                    Value::Date(date),
+                )));
             }
             let name = format!("dossier {}: {}", data.nummer, kind.label());
             if widgets::date_error(ui, key).is_some() {
@@ -351,16 +371,11 @@ fn checklist(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>)
     let checklist = ws.inspection.framework.sources.checklist.clone();
     for q in &checklist {
         let check_id = ws.inspection.check_id(id, &q.id);
-        let current = ws
+        let antwoord = ws
             .inspection
             .checks
             .get(&check_id)
-            .map(|c| c.data.clone())
-            .unwrap_or_else(|| CheckData {
-                dossier: id.to_string(),
-                vraag: q.id.clone(),
-                ..CheckData::default()
-            });
+            .map_or(CheckAnswer::Open, |c| c.data.antwoord);
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(&q.text));
@@ -371,7 +386,7 @@ fn checklist(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>)
         if !conflicted {
             ui.horizontal(|ui| {
                 for answer in [CheckAnswer::Ja, CheckAnswer::Nee, CheckAnswer::Nvt] {
-                    let selected = current.antwoord == answer;
+                    let selected = antwoord == answer;
                     let response = ui.selectable_label(selected, answer.label());
                     response.widget_info(|| {
                         egui::WidgetInfo::selected(
@@ -382,18 +397,16 @@ fn checklist(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>)
                         )
                     });
                     if response.clicked() && !selected {
-                        let mut data = current.clone();
-                        data.antwoord = answer;
-                        data.notitie = ws
-                            .draft_text(&DraftTarget::CheckNote {
-                                dossier: id.to_string(),
-                                vraag: q.id.clone(),
-                            })
-                            .clone();
-                        cmds.push(Command::Edit {
-                            entity: check_id.clone(),
-                            record: Record::Check(data),
-                        });
+                        // The toelichting typed so far goes along (see `Workspace::update`).
+                        let check = RecordRef::Check {
+                            dossier: id.to_string(),
+                            vraag: q.id.clone(),
+                        };
+                        cmds.push(Command::Edit(Edit::set(
+                            check,
+                            "antwoord",
+                            text(answer.as_str()),
+                        )));
                     }
                 }
             });

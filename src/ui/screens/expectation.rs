@@ -10,41 +10,63 @@
 use eframe::egui::{self, Key, Modifiers, RichText, Ui};
 
 use crate::domain::evidence::{self, Evidence};
-use crate::domain::inspection::{Kind, OordeelData, Record, Revision, Tag};
+use crate::domain::inspection::{Kind, OordeelData, Revision, Tag, Value};
 use crate::domain::judgement::JudgementValue;
 use crate::domain::kader::Assessment;
 use crate::ui::commands::Command;
+use crate::ui::edit::{Edit, RecordRef, text};
 use crate::ui::widgets::{self, GREEN, GREY, RED, local_time, value_color};
 use crate::ui::workspace::{DraftTarget, Workspace};
 
-pub fn show(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
+/// The UI state of the Verwachtingen screen.
+#[derive(Default)]
+pub struct ExpectationState {
+    /// The verwachting shown (kader order).
+    pub index: usize,
+}
+
+/// `keys_enabled`: whether V, O and N may set the oordeel (not while a dialog is open).
+pub fn show(
+    ui: &mut Ui,
+    ws: &mut Workspace,
+    state: &mut ExpectationState,
+    keys_enabled: bool,
+    cmds: &mut Vec<Command>,
+) {
     let count = ws.inspection.framework.expectations().len();
     if count == 0 {
         return;
     }
-    ws.expectation.index = ws.expectation.index.min(count - 1);
-    keys(ui, ws, count, cmds);
+    state.index = state.index.min(count - 1);
+    let index = state.index;
+    keys(ui, ws, index, count, keys_enabled, cmds);
 
     egui::Panel::left("verwachtinglijst")
         .resizable(true)
         .default_size(150.0)
-        .show(ui, |ui| list(ui, ws, cmds));
+        .show(ui, |ui| list(ui, ws, index, cmds));
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
-            .show(ui, |ui| detail(ui, ws, cmds));
+            .show(ui, |ui| detail(ui, ws, index, cmds));
     });
 }
 
-fn keys(ui: &mut Ui, ws: &Workspace, count: usize, cmds: &mut Vec<Command>) {
-    let index = ws.expectation.index;
+fn keys(
+    ui: &mut Ui,
+    ws: &Workspace,
+    index: usize,
+    count: usize,
+    enabled: bool,
+    cmds: &mut Vec<Command>,
+) {
     if ui.input_mut(|i| i.consume_key(Modifiers::ALT, Key::ArrowRight)) && index + 1 < count {
         cmds.push(Command::ShowExpectation(index + 1));
     }
     if ui.input_mut(|i| i.consume_key(Modifiers::ALT, Key::ArrowLeft)) && index > 0 {
         cmds.push(Command::ShowExpectation(index - 1));
     }
-    if ui.ctx().egui_wants_keyboard_input() || ws.flash.open {
+    if ui.ctx().egui_wants_keyboard_input() || !enabled {
         return;
     }
     let id = ws.inspection.framework.expectation(index).id.clone();
@@ -68,7 +90,9 @@ fn keys(ui: &mut Ui, ws: &Workspace, count: usize, cmds: &mut Vec<Command>) {
     }
 }
 
-/// The command that sets the oordeel value (keeping the onderbouwing typed so far).
+/// The command that sets the oordeel value and its variant (the kader's default variant for an
+/// onvoldoende, none otherwise). The onderbouwing typed so far goes along with it (see
+/// `Workspace::update`).
 fn set_value(ws: &Workspace, id: &str, value: JudgementValue, variant: Option<String>) -> Command {
     let framework = &ws.inspection.framework;
     let variant = match value {
@@ -80,22 +104,17 @@ fn set_value(ws: &Workspace, id: &str, value: JudgementValue, variant: Option<St
         }),
         _ => None,
     };
-    let onderbouwing = ws
-        .drafts
-        .get(&DraftTarget::Onderbouwing(id.to_string()))
-        .map(|d| d.text.clone())
-        .unwrap_or_else(|| ws.current_text(&DraftTarget::Onderbouwing(id.to_string())));
-    Command::Edit {
-        entity: id.to_string(),
-        record: Record::Oordeel(OordeelData {
-            value,
-            variant,
-            onderbouwing,
-        }),
-    }
+    Command::Edit(
+        Edit::set(
+            RecordRef::Oordeel(id.to_string()),
+            "waarde",
+            text(value.as_str()),
+        )
+        .and("variant", Value::OptText(variant)),
+    )
 }
 
-fn list(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
+fn list(ui: &mut Ui, ws: &Workspace, shown: usize, cmds: &mut Vec<Command>) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
@@ -117,9 +136,7 @@ fn list(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
                             }
                         };
                         let text = RichText::new(format!("{symbol} {}", e.id)).color(color);
-                        let response = ui
-                            .selectable_label(i == ws.expectation.index, text)
-                            .on_hover_text(&e.text);
+                        let response = ui.selectable_label(i == shown, text).on_hover_text(&e.text);
                         if response.clicked() {
                             cmds.push(Command::ShowExpectation(i));
                         }
@@ -129,8 +146,7 @@ fn list(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
         });
 }
 
-fn detail(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
-    let index = ws.expectation.index;
+fn detail(ui: &mut Ui, ws: &mut Workspace, index: usize, cmds: &mut Vec<Command>) {
     let count = ws.inspection.framework.expectations().len();
     let e = ws.inspection.framework.expectation(index).clone();
     let criterion = ws.inspection.framework.criterion_of(index).clone();

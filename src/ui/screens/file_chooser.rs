@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 
 use eframe::egui::{self, Key, RichText};
 
-use crate::ui::commands::{Command, FilePurpose};
+use crate::ui::commands::Command;
+use crate::ui::types::FilePurpose;
 use crate::ui::widgets::{GREY, RED};
 use crate::ui::worker::DirEntry;
 

@@ -7,39 +7,95 @@ use std::collections::BTreeMap;
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText, Ui};
 use uuid::Uuid;
 
-use crate::domain::inspection::{FlashData, Record, Tag};
+use crate::domain::inspection::{FlashData, Kind, Record, Tag, Value};
 use crate::ui::commands::Command;
+use crate::ui::edit::{Edit, FieldChange, RecordRef, text};
+use crate::ui::screens::conflicts;
+use crate::ui::types::READ_ONLY_NOTICE;
 use crate::ui::widgets::{self, RED};
-use crate::ui::workspace::{DraftTarget, FlashUi, Workspace};
+use crate::ui::workspace::{DraftTarget, Refused, Workspace};
 
 /// Ctrl+Enter saves the dialog.
 pub const SAVE_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Enter);
 
-pub fn open(ws: &mut Workspace) {
+/// The flitsinterview dialog: whether it is open, and what is typed in it (its own edit buffer,
+/// kept durable as one draft; saved as a record only by its button).
+#[derive(Default)]
+pub struct FlashState {
+    pub open: bool,
+    /// The saved flitsinterview being edited, or `None` for a new one.
+    pub editing: Option<String>,
+    /// Asking whether to throw away what was typed.
+    pub confirm_discard: bool,
+    /// The dialog's content when it opened (as draft text): nothing to keep until it differs.
+    pub initial: String,
+    pub functie: String,
+    pub answers: BTreeMap<String, String>,
+    pub tags: BTreeMap<String, Tag>,
+    pub notitie: String,
+    pub focus_first: bool,
+}
+
+/// The dialog as it was when the app stopped, from its draft in the file (restored with a
+/// notice), or a closed dialog. Drafts of the dialog that cannot be read stay in the file.
+pub fn restore(ws: &mut Workspace) -> FlashState {
+    let mut state = FlashState::default();
     if ws.read_only {
-        ws.notice = Some(crate::ui::workspace::READ_ONLY_NOTICE.into());
+        return state;
+    }
+    for (field, draft) in ws.take_dialog_drafts() {
+        let DraftTarget::FlashDialog(editing) = &field else {
+            continue;
+        };
+        match decode_draft(&draft.text) {
+            Some(restored) if !state.open => {
+                let chars = [&restored.functie, &restored.notitie]
+                    .into_iter()
+                    .chain(restored.answers.values())
+                    .map(|t| t.chars().count())
+                    .sum();
+                state = FlashState {
+                    open: true,
+                    editing: editing.clone(),
+                    ..restored
+                };
+                ws.restore_draft(field, draft, chars);
+            }
+            _ => ws.keep_draft(draft),
+        }
+    }
+    state
+}
+
+pub fn open(ws: &mut Workspace, state: &mut FlashState) {
+    if ws.read_only {
+        ws.notice = Some(READ_ONLY_NOTICE.into());
         return;
     }
-    if !ws.flash.open {
-        ws.flash = FlashUi {
+    if !state.open {
+        *state = FlashState {
             open: true,
             focus_first: true,
-            ..FlashUi::default()
+            ..FlashState::default()
         };
-        ws.flash.initial = encode_draft(&ws.flash);
+        state.initial = encode_draft(state);
     }
 }
 
-/// Opens the dialog on a saved flitsinterview, to correct it.
-pub fn edit(ws: &mut Workspace, id: &str) {
-    if ws.read_only || ws.flash.open {
-        return;
+/// Opens the dialog on a saved flitsinterview, to correct it. One with two versions is not
+/// edited: `Err` names it, and the caller opens the choice.
+pub fn edit(ws: &Workspace, state: &mut FlashState, id: &str) -> Result<(), Refused> {
+    if ws.read_only || state.open {
+        return Ok(());
+    }
+    if ws.inspection.is_conflicted(Kind::Flash, id) {
+        return Err(Refused::Conflicted(Kind::Flash, id.to_string()));
     }
     let Some(saved) = ws.inspection.flashes.get(id) else {
-        return;
+        return Ok(());
     };
     let data = saved.data.clone();
-    ws.flash = FlashUi {
+    *state = FlashState {
         open: true,
         editing: Some(id.to_string()),
         functie: data.functie,
@@ -47,18 +103,19 @@ pub fn edit(ws: &mut Workspace, id: &str) {
         tags: data.tags,
         notitie: data.notitie,
         focus_first: true,
-        ..FlashUi::default()
+        ..FlashState::default()
     };
-    ws.flash.initial = encode_draft(&ws.flash);
+    state.initial = encode_draft(state);
+    Ok(())
 }
 
 /// The draft field of the dialog as it is now.
-fn draft_field(f: &FlashUi) -> DraftTarget {
+fn draft_field(f: &FlashState) -> DraftTarget {
     DraftTarget::FlashDialog(f.editing.clone())
 }
 
 /// Whether anything was typed in the dialog (then closing it asks first).
-fn has_content(f: &FlashUi) -> bool {
+fn has_content(f: &FlashState) -> bool {
     !f.functie.trim().is_empty()
         || !f.notitie.trim().is_empty()
         || !f.tags.is_empty()
@@ -66,7 +123,7 @@ fn has_content(f: &FlashUi) -> bool {
 }
 
 /// The dialog's content as draft text (JSON), so a crash while typing loses nothing.
-pub fn encode_draft(f: &FlashUi) -> String {
+pub fn encode_draft(f: &FlashState) -> String {
     let tags: BTreeMap<&String, &str> = f.tags.iter().map(|(e, t)| (e, t.as_str())).collect();
     serde_json::json!({
         "functie": f.functie,
@@ -82,7 +139,7 @@ pub fn encode_draft(f: &FlashUi) -> String {
 }
 
 /// The dialog state from a draft written by [`encode_draft`]; `None` if it is not one.
-pub fn decode_draft(text: &str) -> Option<FlashUi> {
+pub fn decode_draft(text: &str) -> Option<FlashState> {
     let value: serde_json::Value = serde_json::from_str(text).ok()?;
     let string = |key: &str| value.get(key)?.as_str().map(str::to_string);
     let map = |key: &str| -> Option<BTreeMap<String, String>> {
@@ -97,56 +154,85 @@ pub fn decode_draft(text: &str) -> Option<FlashUi> {
         .into_iter()
         .map(|(e, t)| Some((e, Tag::parse(&t)?)))
         .collect::<Option<_>>()?;
-    Some(FlashUi {
+    Some(FlashState {
         functie: string("functie")?,
         answers: map("antwoorden")?,
         tags,
         notitie: string("notitie")?,
         focus_first: true,
-        ..FlashUi::default()
+        ..FlashState::default()
     })
 }
 
 /// Saves the dialog's flitsinterview (if a function is given) and closes the dialog. Saves
-/// exactly what the dialog shows; its draft is removed in the same transaction.
-pub fn save(ws: &mut Workspace) {
-    let f = &ws.flash;
+/// exactly what the dialog shows — its function, answers, tags and note; a correction keeps the
+/// time it was logged — and removes its draft in the same transaction. Refused for a
+/// flitsinterview with two versions (the text stays a draft, in the file too).
+pub fn save(ws: &mut Workspace, state: &mut FlashState) -> Result<(), Refused> {
+    let f = &*state;
     if f.functie.trim().is_empty() || ws.read_only {
-        return;
+        return Ok(());
     }
     let field = draft_field(f);
-    let now = jiff::Zoned::now().datetime();
-    let tijdstip = f
-        .editing
-        .as_deref()
-        .and_then(|id| ws.inspection.flashes.get(id))
-        .and_then(|saved| saved.data.tijdstip)
-        .or_else(|| Some(now.round(jiff::Unit::Minute).unwrap_or(now)));
-    let data = FlashData {
-        functie: f.functie.trim().to_string(),
-        tijdstip,
-        antwoorden: f
-            .answers
-            .iter()
-            .filter(|(_, a)| !a.trim().is_empty())
-            .map(|(q, a)| (q.clone(), a.trim().to_string()))
-            .collect(),
-        tags: f.tags.clone(),
-        notitie: f.notitie.trim().to_string(),
+    let antwoorden: BTreeMap<String, String> = f
+        .answers
+        .iter()
+        .filter(|(_, a)| !a.trim().is_empty())
+        .map(|(q, a)| (q.clone(), a.trim().to_string()))
+        .collect();
+    let tags: BTreeMap<String, String> = f
+        .tags
+        .iter()
+        .map(|(e, t)| (e.clone(), t.as_str().to_string()))
+        .collect();
+    let saved = match f.editing.clone() {
+        Some(id) if ws.inspection.flashes.get(&id).is_some() => {
+            let edit = Edit {
+                record: RecordRef::Id(Kind::Flash, id),
+                changes: vec![
+                    FieldChange::Set {
+                        field: "functie",
+                        value: text(f.functie.trim()),
+                    },
+                    FieldChange::Set {
+                        field: "antwoorden",
+                        value: Value::Map(antwoorden),
+                    },
+                    FieldChange::Set {
+                        field: "tags",
+                        value: Value::Map(tags),
+                    },
+                    FieldChange::Set {
+                        field: "notitie",
+                        value: text(f.notitie.trim()),
+                    },
+                ],
+            };
+            ws.update_from_draft(&edit, &field)
+        }
+        editing => {
+            // A new one, or one deleted while the dialog was open (it comes back as typed).
+            let now = jiff::Zoned::now().datetime();
+            let data = FlashData {
+                functie: f.functie.trim().to_string(),
+                tijdstip: Some(now.round(jiff::Unit::Minute).unwrap_or(now)),
+                antwoorden,
+                tags: f.tags.clone(),
+                notitie: f.notitie.trim().to_string(),
+            };
+            let entity = editing.unwrap_or_else(|| Uuid::now_v7().to_string());
+            ws.create_from_draft(&entity, Record::Flash(data), &field)
+        }
     };
-    let entity = f
-        .editing
-        .clone()
-        .unwrap_or_else(|| Uuid::now_v7().to_string());
-    ws.save_draft_as(&field, &entity, Record::Flash(data));
-    ws.flash = FlashUi::default();
+    *state = FlashState::default();
+    saved
 }
 
 /// Closes the dialog, throwing away what was typed (after the dialog asked).
-pub fn discard(ws: &mut Workspace) {
-    let field = draft_field(&ws.flash);
+pub fn discard(ws: &mut Workspace, state: &mut FlashState) {
+    let field = draft_field(state);
     ws.discard_draft(&field);
-    ws.flash = FlashUi::default();
+    *state = FlashState::default();
 }
 
 /// The verwachtingen the flitsvragen inform, each once, in question order.
@@ -160,10 +246,15 @@ fn expectations(questions: &[crate::domain::kader::Question]) -> Vec<String> {
     out
 }
 
-pub fn dialog(ctx: &egui::Context, ws: &mut Workspace, cmds: &mut Vec<Command>) {
+pub fn dialog(
+    ctx: &egui::Context,
+    ws: &mut Workspace,
+    state: &mut FlashState,
+    cmds: &mut Vec<Command>,
+) {
     let questions = ws.inspection.framework.sources.flash_questions.clone();
     let tagged = expectations(&questions);
-    let f = &mut ws.flash;
+    let f = &mut *state;
     egui::Modal::new(egui::Id::unique("flitsinterview")).show(ctx, |ui| {
         // Take the shortcuts before any widget is drawn: a focused button must not also see the
         // Enter of Ctrl+Enter (it would toggle a tag the dialog then saves).
@@ -260,9 +351,9 @@ pub fn dialog(ctx: &egui::Context, ws: &mut Workspace, cmds: &mut Vec<Command>) 
         });
     });
     // Keep what is typed durable; a dialog nobody typed in yet writes nothing.
-    let field = draft_field(&ws.flash);
-    let text = encode_draft(&ws.flash);
-    if ws.flash.open && (text != ws.flash.initial || ws.drafts.contains_key(&field)) {
+    let field = draft_field(state);
+    let text = encode_draft(state);
+    if state.open && (text != state.initial || ws.drafts.contains_key(&field)) {
         ws.sync_draft(&field, text);
     }
 }
@@ -300,9 +391,9 @@ pub fn list(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
         .flashes
         .deleted()
         .map(|r| {
-            let command = Command::Edit {
+            let command = Command::Restore {
+                kind: Kind::Flash,
                 entity: r.meta.entity.clone(),
-                record: Record::Flash(r.data.clone()),
             };
             (r.data.functie.clone(), command)
         })
@@ -318,6 +409,7 @@ pub fn list(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for (id, data, author) in flashes {
+                let conflicted = ws.inspection.is_conflicted(Kind::Flash, &id);
                 egui::Frame::group(ui.style()).show(ui, |ui| {
                     ui.set_width(ui.available_width());
                     ui.horizontal(|ui| {
@@ -337,16 +429,23 @@ pub fn list(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
                                 ws.inspection.inspector_name(author)
                             ),
                         );
+                        if conflicted {
+                            return;
+                        }
                         if ui.small_button("Bewerken").clicked() {
                             cmds.push(Command::EditFlash(id.clone()));
                         }
                         if ui.small_button("Verwijderen").clicked() {
                             cmds.push(Command::Delete {
+                                kind: Kind::Flash,
                                 entity: id.clone(),
-                                record: Record::Flash(data.clone()),
                             });
                         }
                     });
+                    // Two versions: the choice instead of the buttons and the note.
+                    if conflicts::notice(ui, ws, Kind::Flash, &id, cmds) {
+                        return;
+                    }
                     for (q, a) in &data.antwoorden {
                         ui.label(format!(
                             "{}: {a}",

@@ -1,16 +1,68 @@
 //! The frame around an open inspection: navigation bar, status bar (save indicator), the current
-//! screen, and the flitsinterview dialog on top.
+//! screen, and the flitsinterview dialog on top. [`Screens`] holds which screen is shown and the
+//! UI state each screen owns; [`apply`] applies the commands that concern the open inspection.
 
 use eframe::egui::{self, RichText, Ui};
 
-use crate::ui::commands::{Command, FilePurpose, Screen};
+use crate::domain::inspection::Kind;
+use crate::ui::commands::Command;
+use crate::ui::types::{FilePurpose, Screen};
 use crate::ui::widgets::{self, GREEN, GREY, RED};
 use crate::ui::worker::{Jobs, SaveState};
-use crate::ui::workspace::Workspace;
+use crate::ui::workspace::{Refused, Workspace};
 
 use super::{conflicts, documents, dossiers, expectation, flash, interviews, overview};
 
-pub fn show(ui: &mut Ui, ws: &mut Workspace, jobs: &Jobs, cmds: &mut Vec<Command>) {
+/// The screens of an open inspection: which one is shown and each one's own UI state. Lives next
+/// to the [`Workspace`] (which keeps the model, the store and the drafts).
+pub struct Screens {
+    /// The screen shown.
+    pub current: Screen,
+    pub interviews: interviews::InterviewsState,
+    pub dossiers: dossiers::DossiersState,
+    pub expectation: expectation::ExpectationState,
+    pub conflicts: conflicts::ConflictsState,
+    /// The flitsinterview dialog, over any screen.
+    pub flash: flash::FlashState,
+}
+
+impl Screens {
+    /// The screens of an inspection just opened, on the Overzicht; a flitsinterview dialog that
+    /// was open when the app stopped comes back with what was typed in it.
+    pub fn new(ws: &mut Workspace) -> Screens {
+        Screens {
+            current: Screen::Overzicht,
+            interviews: Default::default(),
+            dossiers: Default::default(),
+            expectation: Default::default(),
+            conflicts: Default::default(),
+            flash: flash::restore(ws),
+        }
+    }
+
+    /// Opens the Conflicten screen on one record (its conflict, or the duplicate number it is
+    /// one of), remembering where the user came from.
+    pub fn show_conflict(&mut self, ws: &Workspace, kind: Kind, entity: &str) {
+        self.conflicts.open_on(ws, kind, entity, self.current);
+        self.current = Screen::Conflicten;
+    }
+
+    /// After an edit: one refused because the record has two versions opens the choice (the
+    /// workspace's notice says why); other refusals are in the notice already.
+    fn refused(&mut self, ws: &Workspace, result: Result<(), Refused>) {
+        if let Err(Refused::Conflicted(kind, entity)) = result {
+            self.show_conflict(ws, kind, &entity);
+        }
+    }
+}
+
+pub fn show(
+    ui: &mut Ui,
+    ws: &mut Workspace,
+    screens: &mut Screens,
+    jobs: &Jobs,
+    cmds: &mut Vec<Command>,
+) {
     let _ = jobs;
     egui::Panel::top("navigatie").show(ui, |ui| {
         ui.add_space(4.0);
@@ -62,7 +114,7 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, jobs: &Jobs, cmds: &mut Vec<Command
         });
         ui.horizontal_wrapped(|ui| {
             for screen in Screen::ALL {
-                let selected = ws.screen == screen;
+                let selected = screens.current == screen;
                 let response = ui
                     .selectable_label(selected, screen.title())
                     .on_hover_text(format!("{} ({:?})", screen.title(), screen.key()));
@@ -70,7 +122,7 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, jobs: &Jobs, cmds: &mut Vec<Command
                     cmds.push(Command::Goto(screen));
                 }
             }
-            conflicts::nav_entry(ui, ws, cmds);
+            conflicts::nav_entry(ui, ws, screens.current, cmds);
         });
         ui.add_space(4.0);
     });
@@ -147,23 +199,26 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, jobs: &Jobs, cmds: &mut Vec<Command
         if ws.read_only {
             ui.disable();
         }
-        screen(ui, ws, cmds);
+        screen(ui, ws, screens, cmds);
     });
 
-    if ws.flash.open {
-        flash::dialog(ui.ctx(), ws, cmds);
+    if screens.flash.open {
+        flash::dialog(ui.ctx(), ws, &mut screens.flash, cmds);
     }
 }
 
-fn screen(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
-    match ws.screen {
+fn screen(ui: &mut Ui, ws: &mut Workspace, screens: &mut Screens, cmds: &mut Vec<Command>) {
+    match screens.current {
         Screen::Overzicht => overview::show(ui, ws, cmds),
-        Screen::Interviews => interviews::show(ui, ws, cmds),
+        Screen::Interviews => interviews::show(ui, ws, &mut screens.interviews, cmds),
         Screen::Flitsinterviews => flash::list(ui, ws, cmds),
-        Screen::Dossiers => dossiers::show(ui, ws, cmds),
+        Screen::Dossiers => dossiers::show(ui, ws, &mut screens.dossiers, cmds),
         Screen::Documenten => documents::show(ui, ws, cmds),
-        Screen::Verwachtingen => expectation::show(ui, ws, cmds),
-        Screen::Conflicten => conflicts::show(ui, ws, cmds),
+        Screen::Verwachtingen => {
+            let keys = !screens.flash.open;
+            expectation::show(ui, ws, &mut screens.expectation, keys, cmds);
+        }
+        Screen::Conflicten => conflicts::show(ui, ws, &mut screens.conflicts, cmds),
     }
 }
 
@@ -210,30 +265,63 @@ fn save_indicator(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
 }
 
 /// Applies a command that concerns the open inspection.
-pub fn apply(ws: &mut Workspace, cmd: Command) {
+pub fn apply(ws: &mut Workspace, screens: &mut Screens, cmd: Command) {
     match cmd {
         Command::Goto(screen) => {
             ws.commit_all_drafts();
-            ws.screen = screen;
+            // Arriving at Conflicten through the navigation: no way back to offer.
+            screens.conflicts.return_to = None;
+            screens.conflicts.message = None;
+            screens.current = screen;
         }
         Command::ShowExpectation(index) => {
             ws.commit_all_drafts();
-            ws.expectation.index = index;
-            ws.screen = Screen::Verwachtingen;
+            screens.expectation.index = index;
+            screens.current = Screen::Verwachtingen;
         }
-        Command::Edit { entity, record } => ws.edit(&entity, record),
-        Command::Delete { entity, record } => ws.delete(&entity, record),
+        Command::Edit(edit) => {
+            let result = ws.update(&edit);
+            screens.refused(ws, result);
+        }
+        Command::Delete { kind, entity } => {
+            let result = ws.delete(kind, &entity);
+            screens.refused(ws, result);
+        }
+        Command::Restore { kind, entity } => {
+            let result = ws.restore(kind, &entity);
+            screens.refused(ws, result);
+        }
+        Command::UndoDelete => {
+            let result = ws.undo_delete();
+            screens.refused(ws, result);
+        }
         Command::CommitDraft(target) => ws.commit_draft(&target),
         Command::NewInterview(rol) => {
             ws.commit_all_drafts();
-            ws.new_interview(&rol, jiff::Zoned::now().date());
+            interviews::add(ws, &mut screens.interviews, &rol, jiff::Zoned::now().date());
         }
-        Command::NewDossier { nummer, gericht } => dossiers::add(ws, nummer, gericht),
-        Command::OpenFlash => flash::open(ws),
-        Command::EditFlash(id) => flash::edit(ws, &id),
-        Command::SaveFlash => flash::save(ws),
-        Command::DiscardFlash => flash::discard(ws),
-        Command::UndoDelete => ws.undo_delete(),
+        Command::NewDossier { nummer, gericht } => {
+            dossiers::add(ws, &mut screens.dossiers, nummer, gericht);
+        }
+        Command::OpenFlash => flash::open(ws, &mut screens.flash),
+        Command::EditFlash(id) => {
+            let result = flash::edit(ws, &mut screens.flash, &id);
+            screens.refused(ws, result);
+        }
+        Command::SaveFlash => {
+            let result = flash::save(ws, &mut screens.flash);
+            screens.refused(ws, result);
+        }
+        Command::DiscardFlash => flash::discard(ws, &mut screens.flash),
+        Command::ShowConflict { kind, entity } => {
+            ws.commit_all_drafts();
+            screens.conflicts.message = None;
+            screens.show_conflict(ws, kind, &entity);
+        }
+        cmd
+        @ (Command::Resolve { .. } | Command::MergeDuplicate { .. } | Command::Rekey { .. }) => {
+            conflicts::apply(ws, &mut screens.conflicts, cmd);
+        }
         Command::RetrySave => ws.store.retry(),
         Command::CancelClose => ws.closing = None,
         _ => {}

@@ -1,22 +1,50 @@
 //! Interviews: pick or start an interview per role; the kader's guide for that role, with a note
 //! per question and a one-key tag per verwachting the question informs.
+//!
+//! An interview or an answer in conflict (two versions after a merge) is not edited here: it
+//! says "Twee versies — kies eerst" with a button to the choice (see `conflicts::notice`).
 
 use eframe::egui::{self, RichText, Ui};
+use uuid::Uuid;
 
-use crate::domain::inspection::{AnswerData, InterviewData, Record};
+use crate::domain::inspection::{InterviewData, Kind, Record, Value};
 use crate::domain::termijn::format_date_nl;
 use crate::ui::commands::Command;
+use crate::ui::edit::{Edit, RecordRef};
+use crate::ui::screens::conflicts;
 use crate::ui::widgets::{self, RED};
 use crate::ui::workspace::{DraftTarget, Workspace};
 
-pub fn show(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
+/// The UI state of the Interviews screen.
+#[derive(Default)]
+pub struct InterviewsState {
+    /// The interview shown.
+    pub selected: Option<String>,
+}
+
+/// Starts an interview for a role (dated `today`) and selects it.
+pub fn add(ws: &mut Workspace, state: &mut InterviewsState, rol: &str, today: jiff::civil::Date) {
+    let id = Uuid::now_v7().to_string();
+    let created = ws.create(
+        &id,
+        Record::Interview(InterviewData {
+            rol: rol.to_string(),
+            datum: Some(today),
+            ..InterviewData::default()
+        }),
+    );
+    if created.is_ok() {
+        state.selected = Some(id);
+    }
+}
+
+pub fn show(ui: &mut Ui, ws: &mut Workspace, state: &mut InterviewsState, cmds: &mut Vec<Command>) {
     egui::Panel::left("interviewlijst")
         .resizable(true)
         .default_size(260.0)
-        .show(ui, |ui| list(ui, ws, cmds));
+        .show(ui, |ui| list(ui, ws, state, cmds));
     egui::CentralPanel::default().show(ui, |ui| {
-        let selected = ws
-            .interviews
+        let selected = state
             .selected
             .clone()
             .filter(|id| ws.inspection.interviews.get(id).is_some());
@@ -36,7 +64,7 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
     });
 }
 
-fn list(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
+fn list(ui: &mut Ui, ws: &Workspace, state: &mut InterviewsState, cmds: &mut Vec<Command>) {
     widgets::heading(ui, "Nieuw interview");
     let roles: Vec<(String, String)> = ws
         .inspection
@@ -73,9 +101,9 @@ fn list(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
                 .find(|(id, _)| *id == r.data.rol)
                 .map_or(r.data.rol.clone(), |(_, n)| n.clone());
             let when = r.data.datum.map(format_date_nl).unwrap_or_default();
-            let command = Command::Edit {
+            let command = Command::Restore {
+                kind: Kind::Interview,
                 entity: r.meta.entity.clone(),
-                record: Record::Interview(r.data.clone()),
             };
             (format!("{name} {when}"), command)
         })
@@ -100,10 +128,10 @@ fn list(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
                     .map(format_date_nl)
                     .unwrap_or_else(|| "zonder datum".into())
             );
-            let selected = ws.interviews.selected.as_deref() == Some(id.as_str());
+            let selected = state.selected.as_deref() == Some(id.as_str());
             if ui.selectable_label(selected, text).clicked() {
                 cmds.push(Command::CommitDraft(DraftTarget::InterviewNote(id.clone())));
-                ws.interviews.selected = Some(id);
+                state.selected = Some(id);
             }
         }
     });
@@ -123,58 +151,99 @@ fn interview(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>)
         );
         return;
     };
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        ui.horizontal(|ui| {
-            ui.label(RichText::new(format!("Interview {}", role.name)).size(20.0).strong());
-            if ui.button("Verwijderen").on_hover_text("Kan ongedaan worden gemaakt; het interview blijft in de historie bewaard en kan worden teruggezet").clicked() {
-                cmds.push(Command::Delete {
-                    entity: id.to_string(),
-                    record: Record::Interview(current.clone()),
-                });
-            }
-        });
-        date_row(ui, id, &current, &mut ws.invalid_inputs, cmds);
-        widgets::draft_field(ui, ws, DraftTarget::InterviewParticipants(id.to_string()), "Deelnemers (alleen functies, geen namen)", false, cmds);
-        widgets::draft_field(ui, ws, DraftTarget::InterviewNote(id.to_string()), "Algemene notitie", true, cmds);
-        ui.separator();
-        widgets::muted(ui, "Tag per verwachting: klik, of ga er met Tab naartoe en druk O (ondersteunt), W (weerspreekt) of N (neutraal).");
-        for (n, q) in role.questions.iter().enumerate() {
-            ui.add_space(8.0);
-            ui.label(RichText::new(format!("{}. {}", n + 1, q.text)).strong());
-            widgets::muted(ui, format!("{} · informeert {}", q.id, q.expectations.join(", ")));
-            let target = DraftTarget::Answer {
-                interview: id.to_string(),
-                vraag: q.id.clone(),
-            };
-            widgets::draft_field(ui, ws, target, &format!("Antwoord op vraag {}", n + 1), true, cmds);
-            let answer_id = ws.inspection.answer_id(id, &q.id);
-            let answer = ws.inspection.answers.get(&answer_id).map(|a| a.data.clone());
-            for e in &q.expectations {
-                let current_tag = answer.as_ref().and_then(|a| a.tags.get(e).copied());
-                if let Some(new_tag) = widgets::tag_selector(ui, e, current_tag) {
-                    let mut data = answer.clone().unwrap_or_else(|| AnswerData {
-                        interview: id.to_string(),
-                        vraag: q.id.clone(),
-                        ..AnswerData::default()
-                    });
-                    // Keep the note typed so far.
-                    data.notitie = ws.draft_text(&DraftTarget::Answer {
-                        interview: id.to_string(),
-                        vraag: q.id.clone(),
-                    })
-                    .clone();
-                    match new_tag {
-                        Some(t) => data.tags.insert(e.clone(), t),
-                        None => data.tags.remove(e),
-                    };
-                    cmds.push(Command::Edit {
-                        entity: answer_id.clone(),
-                        record: Record::Answer(data),
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.label(
+                    RichText::new(format!("Interview {}", role.name))
+                        .size(20.0)
+                        .strong(),
+                );
+                if !ws.inspection.is_conflicted(Kind::Interview, id)
+                    && ui
+                        .button("Verwijderen")
+                        .on_hover_text("Kan ongedaan worden gemaakt; het interview blijft in de historie bewaard en kan worden teruggezet")
+                        .clicked()
+                {
+                    cmds.push(Command::Delete {
+                        kind: Kind::Interview,
+                        entity: id.to_string(),
                     });
                 }
+            });
+            // Two versions of the interview itself: the choice, not its fields.
+            if !conflicts::notice(ui, ws, Kind::Interview, id, cmds) {
+                date_row(ui, id, &current, &mut ws.invalid_inputs, cmds);
+                widgets::draft_field(
+                    ui,
+                    ws,
+                    DraftTarget::InterviewParticipants(id.to_string()),
+                    "Deelnemers (alleen functies, geen namen)",
+                    false,
+                    cmds,
+                );
+                widgets::draft_field(
+                    ui,
+                    ws,
+                    DraftTarget::InterviewNote(id.to_string()),
+                    "Algemene notitie",
+                    true,
+                    cmds,
+                );
             }
-        }
-    });
+            ui.separator();
+            widgets::muted(
+                ui,
+                "Tag per verwachting: klik, of ga er met Tab naartoe en druk O (ondersteunt), W (weerspreekt) of N (neutraal).",
+            );
+            for (n, q) in role.questions.iter().enumerate() {
+                ui.add_space(8.0);
+                ui.label(RichText::new(format!("{}. {}", n + 1, q.text)).strong());
+                widgets::muted(
+                    ui,
+                    format!("{} · informeert {}", q.id, q.expectations.join(", ")),
+                );
+                let answer_id = ws.inspection.answer_id(id, &q.id);
+                // Two versions of the answer: the choice, not the field and the tags.
+                if conflicts::inline_notice(ui, ws, Kind::Answer, &answer_id, cmds) {
+                    continue;
+                }
+                let target = DraftTarget::Answer {
+                    interview: id.to_string(),
+                    vraag: q.id.clone(),
+                };
+                widgets::draft_field(
+                    ui,
+                    ws,
+                    target,
+                    &format!("Antwoord op vraag {}", n + 1),
+                    true,
+                    cmds,
+                );
+                let tags = ws
+                    .inspection
+                    .answers
+                    .get(&answer_id)
+                    .map(|a| a.data.tags.clone())
+                    .unwrap_or_default();
+                for e in &q.expectations {
+                    if let Some(new_tag) = widgets::tag_selector(ui, e, tags.get(e).copied()) {
+                        // One tag changes; the note typed so far goes along.
+                        let answer = RecordRef::Answer {
+                            interview: id.to_string(),
+                            vraag: q.id.clone(),
+                        };
+                        cmds.push(Command::Edit(Edit::entry(
+                            answer,
+                            "tags",
+                            e,
+                            new_tag.map(|t| t.as_str()),
+                        )));
+                    }
+                }
+            }
+        });
 }
 
 fn date_row(
@@ -192,12 +261,10 @@ fn date_row(
         invalid.remove(&name);
     }
     if let Some(datum) = widgets::date_field(ui, key, "Datum (dd-mm-jjjj):", current.datum) {
-        cmds.push(Command::Edit {
-            entity: id.to_string(),
-            record: Record::Interview(InterviewData {
-                datum,
-                ..current.clone()
-            }),
-        });
+        cmds.push(Command::Edit(Edit::set(
+            RecordRef::Id(Kind::Interview, id.to_string()),
+            "datum",
+            Value::Date(datum),
+        )));
     }
 }

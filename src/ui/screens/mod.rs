@@ -1,4 +1,7 @@
-//! One module per screen. Each draws from the workspace and pushes [`Command`](super::commands::Command)s.
+//! One module per screen. Each owns its UI state (selection, dialogs, edit buffers: e.g.
+//! [`dossiers::DossiersState`]), draws from the workspace and pushes
+//! [`Command`](super::commands::Command)s; [`inspection`] holds them together in
+//! [`inspection::Screens`] next to the workspace and applies the commands.
 
 pub mod conflicts;
 pub mod documents;

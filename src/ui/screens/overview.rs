@@ -1,13 +1,18 @@
 //! Overzicht: the live eindoordeel with the decisive rule, progress per thema and criterium,
-//! termijnen, conflicts, and the onderzoek's own details (wachtlijst facts, notes).
+//! termijnen, what is still in conflict (every kind, and duplicate numbers), and the onderzoek's
+//! own details (wachtlijst facts, notes). Details or wachtlijst facts with two versions (after a
+//! merge) are not edited here: "Twee versies — kies eerst" with a button to the choice.
 
 use eframe::egui::{self, RichText, Ui};
 
-use crate::domain::inspection::{Record, WaitlistData};
+use crate::domain::inspection::{Kind, Record, Value, WaitlistData};
 use crate::domain::judgement::JudgementValue;
 use crate::domain::scoring::{self, Tone};
 use crate::domain::termijn::{format_date_nl, parse_date_input};
-use crate::ui::commands::{Command, Screen};
+use crate::ui::commands::Command;
+use crate::ui::edit::{Edit, FieldChange, RecordRef};
+use crate::ui::screens::conflicts;
+use crate::ui::types::Screen;
 use crate::ui::widgets::{self, GREY, RED, verdict_color};
 use crate::ui::workspace::{DraftTarget, Workspace};
 
@@ -23,7 +28,10 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
             termijnen(ui, ws, cmds);
             waitlist(ui, ws, cmds);
             widgets::heading(ui, "Notities bij het onderzoek");
-            widgets::draft_field(ui, ws, DraftTarget::DetailsNote, "Notitie", true, cmds);
+            let details = ws.inspection.details_id();
+            if !conflicts::notice(ui, ws, Kind::Details, &details, cmds) {
+                widgets::draft_field(ui, ws, DraftTarget::DetailsNote, "Notitie", true, cmds);
+            }
         });
 }
 
@@ -82,29 +90,63 @@ fn verdict_panel(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
                 s.met, s.not_met, s.not_judged, s.deductions
             ));
             ui.label(RichText::new(&s.rule).italics());
-            if !ws.derived.conflicts.is_empty() {
-                ui.add_space(4.0);
-                ui.horizontal_wrapped(|ui| {
-                    ui.label(
-                        RichText::new(format!(
-                            "⚠ {} open conflict(en):",
-                            ws.derived.conflicts.len()
-                        ))
-                        .color(RED)
-                        .strong(),
-                    );
-                    for id in &ws.derived.conflicts {
-                        if ui.link(id).clicked()
-                            && let Some(i) = ws.inspection.framework.index_of(id)
-                        {
-                            cmds.push(Command::ShowExpectation(i));
-                        }
-                    }
-                });
-            } else {
-                widgets::muted(ui, "Geen open conflicten.");
-            }
+            open_conflicts(ui, ws, cmds);
         });
+}
+
+/// What is still to be chosen, as the Conflicten screen lists it: every record in conflict (of
+/// any kind) and every number recorded twice, each a link to its choice.
+fn open_conflicts(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
+    let conflicts = &ws.derived.record_conflicts;
+    let duplicates = &ws.derived.duplicates;
+    if conflicts.is_empty() && duplicates.is_empty() {
+        widgets::muted(ui, "Geen open conflicten.");
+        return;
+    }
+    ui.add_space(4.0);
+    ui.horizontal_wrapped(|ui| {
+        if !conflicts.is_empty() {
+            ui.label(
+                RichText::new(format!("⚠ {} open conflict(en):", conflicts.len()))
+                    .color(RED)
+                    .strong(),
+            );
+            for c in conflicts {
+                if ui
+                    .link(&c.description)
+                    .on_hover_text("Kies welke versie geldt (Conflicten)")
+                    .clicked()
+                {
+                    cmds.push(Command::ShowConflict {
+                        kind: c.kind,
+                        entity: c.entity.clone(),
+                    });
+                }
+            }
+        }
+        if !duplicates.is_empty() {
+            ui.label(
+                RichText::new(format!("⚠ {} dubbel(e) nummer(s):", duplicates.len()))
+                    .color(RED)
+                    .strong(),
+            );
+            for d in duplicates {
+                let Some(entity) = d.entities.first() else {
+                    continue;
+                };
+                if ui
+                    .link(d.description())
+                    .on_hover_text("Samenvoegen of hernummeren (Conflicten)")
+                    .clicked()
+                {
+                    cmds.push(Command::ShowConflict {
+                        kind: d.kind,
+                        entity: entity.clone(),
+                    });
+                }
+            }
+        }
+    });
 }
 
 fn progress(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
@@ -210,8 +252,15 @@ fn termijnen(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
 
 fn waitlist(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
     widgets::heading(ui, "Wachtlijst");
-    let current = ws.waitlist();
     let id = ws.inspection.waitlist_id();
+    // Two versions: the choice instead of the fields.
+    if conflicts::notice(ui, ws, Kind::Waitlist, &id, cmds) {
+        return;
+    }
+    let current = match ws.record(&RecordRef::Waitlist) {
+        Some(Record::Waitlist(w)) => w,
+        _ => WaitlistData::default(),
+    };
     let key = egui::Id::unique("wachtlijst-invoer");
     let mut inputs: [String; 3] = ui.data_mut(|d| {
         d.get_temp::<[String; 3]>(key).unwrap_or_else(|| {
@@ -305,10 +354,33 @@ fn waitlist(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
         d.insert_temp(error_key, errors);
     });
     if let Some(data) = updated {
-        cmds.push(Command::Edit {
-            entity: id,
-            record: Record::Waitlist(data),
-        });
+        // Only the fields that were left with a new value: each is changed against the record
+        // as it is when the command is applied.
+        let changes: Vec<FieldChange> = [
+            (
+                "aantal",
+                Value::Count(data.aantal),
+                data.aantal != current.aantal,
+            ),
+            (
+                "oudste",
+                Value::Date(data.oudste),
+                data.oudste != current.oudste,
+            ),
+            (
+                "peildatum",
+                Value::Date(data.peildatum),
+                data.peildatum != current.peildatum,
+            ),
+        ]
+        .into_iter()
+        .filter(|(_, _, changed)| *changed)
+        .map(|(field, value, _)| FieldChange::Set { field, value })
+        .collect();
+        cmds.push(Command::Edit(Edit {
+            record: RecordRef::Waitlist,
+            changes,
+        }));
     }
     widgets::draft_field(
         ui,

@@ -5,8 +5,9 @@ use std::path::PathBuf;
 use eframe::egui::{self, RichText, Ui};
 
 use crate::kader_io;
-use crate::ui::commands::{Command, FilePurpose, KaderChoice};
+use crate::ui::commands::Command;
 use crate::ui::prefs::Prefs;
+use crate::ui::types::{FilePurpose, KaderChoice, file_name};
 use crate::ui::widgets::{self, GREY, RED};
 use crate::ui::worker::Jobs;
 
@@ -180,7 +181,7 @@ pub fn show(
                 }
                 for (i, path) in prefs.recent.iter().enumerate() {
                     let exists = state.recent_exists.get(i).copied().unwrap_or(true);
-                    let name = crate::ui::app::file_name(path);
+                    let name = file_name(path);
                     ui.horizontal(|ui| {
                         let button = ui.add_enabled(exists, egui::Button::new(&name).frame(false));
                         if button.clicked() {

@@ -1,0 +1,156 @@
+//! The small types several parts of the app share: which screen is shown, why a file is being
+//! chosen, the kader of a new inspection, why an inspection is closing, the read-only notice and
+//! file names for people.
+//!
+//! A leaf: it imports no other module of `ui` (`tests/tidy.rs` fails on a cycle among the
+//! modules of `ui`), so every module can use it without importing each other.
+
+use std::path::{Path, PathBuf};
+
+/// Which text a draft edits.
+pub use crate::domain::draft::Field as DraftTarget;
+
+/// Why a file is being chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FilePurpose {
+    /// Open an existing inspection file.
+    Open,
+    /// Where to create a new inspection file.
+    NewFile,
+    /// A kader file for a new inspection.
+    KaderFile,
+    /// Where to write the PDF rapport.
+    ExportPdf { concept: bool },
+    /// Colleagues' copies of the open inspection to merge into it (several files).
+    Merge,
+    /// Where to write a complete copy of the open inspection with every unsaved edit (when the
+    /// open file cannot be written).
+    SaveCopy,
+}
+
+impl FilePurpose {
+    pub fn title(self) -> &'static str {
+        match self {
+            FilePurpose::Open => "Onderzoek openen",
+            FilePurpose::NewFile => "Nieuw onderzoeksbestand",
+            FilePurpose::KaderFile => "Kaderbestand kiezen",
+            FilePurpose::ExportPdf { concept: true } => "Conceptrapport opslaan (PDF)",
+            FilePurpose::ExportPdf { concept: false } => "Definitief rapport opslaan (PDF)",
+            FilePurpose::Merge => "Samenvoegen: kies de bestanden van collega's",
+            FilePurpose::SaveCopy => "Opslaan als… (een volledige kopie met alle wijzigingen)",
+        }
+    }
+
+    /// The file extension shown, if any.
+    pub fn extension(self) -> Option<&'static str> {
+        match self {
+            FilePurpose::Open
+            | FilePurpose::NewFile
+            | FilePurpose::Merge
+            | FilePurpose::SaveCopy => Some(crate::store::EXTENSION),
+            FilePurpose::KaderFile => Some("toml"),
+            FilePurpose::ExportPdf { .. } => Some("pdf"),
+        }
+    }
+
+    /// Whether the chosen file may not exist yet.
+    pub fn saving(self) -> bool {
+        matches!(
+            self,
+            FilePurpose::NewFile | FilePurpose::ExportPdf { .. } | FilePurpose::SaveCopy
+        )
+    }
+
+    /// Whether several files can be chosen at once.
+    pub fn many(self) -> bool {
+        matches!(self, FilePurpose::Merge)
+    }
+
+    /// The file name suggested when saving.
+    pub fn default_name(self) -> &'static str {
+        match self {
+            FilePurpose::ExportPdf { concept: true } => "conceptrapport.pdf",
+            FilePurpose::ExportPdf { concept: false } => "rapport.pdf",
+            FilePurpose::SaveCopy => "kopie.veldtoets",
+            _ => "onderzoek.veldtoets",
+        }
+    }
+}
+
+/// The screens of an open inspection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Overzicht,
+    Interviews,
+    Flitsinterviews,
+    Dossiers,
+    Documenten,
+    Verwachtingen,
+    /// Every record in conflict (and duplicate numbers), to resolve; in the navigation only
+    /// while there is something to resolve.
+    Conflicten,
+}
+
+impl Screen {
+    /// The screens that are always in the navigation (Conflicten only appears when needed).
+    pub const ALL: [Screen; 6] = [
+        Screen::Overzicht,
+        Screen::Interviews,
+        Screen::Flitsinterviews,
+        Screen::Dossiers,
+        Screen::Documenten,
+        Screen::Verwachtingen,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Overzicht => "Overzicht",
+            Screen::Interviews => "Interviews",
+            Screen::Flitsinterviews => "Flitsinterviews",
+            Screen::Dossiers => "Dossiers",
+            Screen::Documenten => "Documenten",
+            Screen::Verwachtingen => "Verwachtingen",
+            Screen::Conflicten => "Conflicten",
+        }
+    }
+
+    /// The function key that opens the screen.
+    pub fn key(self) -> eframe::egui::Key {
+        use eframe::egui::Key;
+        match self {
+            Screen::Overzicht => Key::F1,
+            Screen::Interviews => Key::F2,
+            Screen::Flitsinterviews => Key::F3,
+            Screen::Dossiers => Key::F4,
+            Screen::Documenten => Key::F5,
+            Screen::Verwachtingen => Key::F6,
+            Screen::Conflicten => Key::F7,
+        }
+    }
+}
+
+/// The kader for a new inspection.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KaderChoice {
+    Builtin(String),
+    File(PathBuf),
+}
+
+/// Why the inspection is not closed yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closing {
+    /// Close the inspection (back to the start screen).
+    Inspection,
+    /// Quit the app.
+    App,
+}
+
+/// Shown when an edit is attempted on a read-only file.
+pub const READ_ONLY_NOTICE: &str = "Dit bestand is alleen-lezen geopend: u kunt lezen en een rapport maken, maar niets wijzigen. Maak een kopie op een schrijfbare plek om te bewerken.";
+
+/// A file's name for people (the whole path if it has no name).
+pub fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
