@@ -1,7 +1,8 @@
 //! Hoor en wederhoor through the real binary: `concept` (the PDF written, its SHA-256 and text
 //! recorded), `reactie`, `besluit`, `vaststellen`, `heropenen`, the frozen `oordeel`, the
-//! `status` / `reacties` / `vervolg` of `export --json`, and the definitive rapport's text
-//! (read back with lopdf). Every refusal leaves the directory byte for byte as it was.
+//! `status` / `reacties` / `vervolg` / `verbeterpunten` / `rapportteksten` of `export --json`,
+//! `verbeterpunt`, `rapporttekst` and `vergelijk`, and the rapport's text (read back with
+//! lopdf). Every refusal leaves the directory byte for byte as it was.
 
 mod common;
 
@@ -864,4 +865,263 @@ fn a_concept_naming_a_dossier_is_refused_until_each_finding_is_fixed_or_kept() {
     );
     send_concept(&dir, "03-11-2026").success();
     assert_eq!(export(&dir)["status"]["fase"], "concept_verzonden");
+}
+
+/// `verbeterpunt` and `rapporttekst`: refused (naming why, the file untouched) for a verwachting
+/// that is not onvoldoende, an unknown block and once vastgesteld; written, shown in the rapport
+/// (PDF text read back with lopdf) and in `export --json`; an empty text removes them.
+#[test]
+fn verbeterpunten_samenvatting_and_conclusie_through_the_cli() {
+    let dir = demo();
+    let e = export(&dir);
+    let verbeterpunten = e["verbeterpunten"].as_array().unwrap();
+    let ids: Vec<&str> = verbeterpunten
+        .iter()
+        .map(|v| v["verwachting"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "1.3.2", "1.3.3", "1.5.2", "1.5.3", "1.5.4", "2.1.2", "2.3.2", "4.1.3"
+        ]
+    );
+    assert!(verbeterpunten.iter().all(|v| v["afgeleid"] == true));
+    assert_eq!(
+        verbeterpunten[0]["tekst"],
+        "Een verbeterpunt is dat Veilig Thuis Gelderzoom tenminste vastlegt welke ondersteuning, hulp of behandeling wordt ingezet ten behoeve van de veiligheid."
+    );
+    assert_eq!(
+        e["rapportteksten"],
+        serde_json::json!({"samenvatting": null, "conclusie": null})
+    );
+
+    refused(
+        &dir,
+        &["verbeterpunt", FILE, "1.1.1", "--tekst", "Iets."],
+        &[
+            "verbeterpunt 1.1.1 niet vastgelegd",
+            "het oordeel op verwachting 1.1.1 is voldoende",
+            "onvoldoende verwachting",
+        ],
+    );
+    refused(
+        &dir,
+        &["verbeterpunt", FILE, "1.4.4", "--tekst", "Iets."],
+        &["alleen geïnventariseerd"],
+    );
+    refused(
+        &dir,
+        &["verbeterpunt", FILE, "9.9.9", "--tekst", "Iets."],
+        &["'9.9.9' staat niet in het toetsingskader"],
+    );
+    let out = refused(&dir, &["verbeterpunt", FILE, "1.3.2"], &["--tekst"]);
+    assert_eq!(out.code(), Some(2));
+    refused(
+        &dir,
+        &["rapporttekst", FILE, "inleiding", "--tekst", "Iets."],
+        &["'inleiding' is geen blok", "samenvatting", "conclusie"],
+    );
+    // Nothing to remove: nothing written.
+    let before = snapshot(&dir);
+    dir.run(["rapporttekst", FILE, "conclusie", "--tekst", ""])
+        .success()
+        .stdout_contains("er is niets geschreven");
+    assert_unchanged(&dir, &before, "removing an absent conclusie");
+
+    let verbeterpunt =
+        "Een verbeterpunt is dat medewerkers concreet vastleggen welke hulp wordt ingezet.";
+    let samenvatting = "De inspecteurs zien een organisatie die zichtbaar in ontwikkeling is.";
+    let conclusie = "Veilig Thuis Gelderzoom moet de monitoring binnen zes weken verbeteren.";
+    dir.run(["verbeterpunt", FILE, "1.3.2", "--tekst", verbeterpunt])
+        .success()
+        .stdout_contains("verbeterpunt 1.3.2: vastgelegd door E. Voorbeeld");
+    dir.run([
+        "rapporttekst",
+        FILE,
+        "samenvatting",
+        "--tekst",
+        samenvatting,
+        "--inspecteur",
+        "J. Proef",
+    ])
+    .success()
+    .stdout_contains("samenvatting: vastgelegd door J. Proef");
+    dir.run(["rapporttekst", FILE, "conclusie", "--tekst", conclusie])
+        .success();
+    // The same text again writes nothing.
+    let before = snapshot(&dir);
+    dir.run(["verbeterpunt", FILE, "1.3.2", "--tekst", verbeterpunt])
+        .success()
+        .stdout_contains("er is niets geschreven");
+    assert_unchanged(&dir, &before, "the same verbeterpunt again");
+
+    let e = export(&dir);
+    assert_eq!(e["verbeterpunten"][0]["tekst"], verbeterpunt);
+    assert_eq!(e["verbeterpunten"][0]["afgeleid"], false);
+    assert_eq!(e["verbeterpunten"][1]["afgeleid"], true);
+    assert_eq!(e["rapportteksten"]["samenvatting"], samenvatting);
+    assert_eq!(e["rapportteksten"]["conclusie"], conclusie);
+
+    // In the rapport: the verbeterpunt after the onderbouwing, a derived one as well, the
+    // Samenvatting and the Conclusie.
+    dir.run([
+        "export",
+        FILE,
+        "--pdf",
+        "c.pdf",
+        "--concept",
+        "--datum",
+        "20-10-2026",
+    ])
+    .success();
+    let text = pdf_text(&dir.read_bytes("c.pdf"));
+    for phrase in [
+        verbeterpunt,
+        "Een verbeterpunt is dat Veilig Thuis Gelderzoom tenminste vastlegt wie toeziet op het naleven van de gemaakte afspraken.",
+        samenvatting,
+        conclusie,
+    ] {
+        assert_has(&text, phrase);
+    }
+
+    // An empty text removes them: the derived verbeterpunt is back, the block is gone.
+    dir.run(["verbeterpunt", FILE, "1.3.2", "--tekst", ""])
+        .success()
+        .stdout_contains("afgeleide verbeterpunt");
+    dir.run(["rapporttekst", FILE, "conclusie", "--tekst", " "])
+        .success()
+        .stdout_contains("verwijderd");
+    let e = export(&dir);
+    assert_eq!(e["verbeterpunten"][0]["afgeleid"], true);
+    assert_eq!(e["rapportteksten"]["conclusie"], Value::Null);
+    assert_eq!(e["rapportteksten"]["samenvatting"], samenvatting);
+
+    // Frozen once vastgesteld.
+    send_concept(&dir, "03-11-2026").success();
+    dir.run(["vaststellen", FILE, "--datum", "01-12-2026"])
+        .success();
+    refused(
+        &dir,
+        &["verbeterpunt", FILE, "1.3.2", "--tekst", "Later."],
+        &["definitief vastgesteld", "heropenen 'demo.veldtoets'"],
+    );
+    refused(
+        &dir,
+        &["rapporttekst", FILE, "samenvatting", "--tekst", ""],
+        &["de samenvatting is niet vastgelegd", "heropenen"],
+    );
+}
+
+/// `vergelijk`: refused before a concept was sent; then the paragraphs that changed since, each
+/// with the reacties pointing at it, as text and as JSON; the file only read.
+#[test]
+fn vergelijk_lists_the_changed_paragraphs_with_their_reacties() {
+    let dir = demo();
+    refused(
+        &dir,
+        &["vergelijk", FILE],
+        &["nog geen conceptrapport verzonden", "veldtoets concept"],
+    );
+    send_concept(&dir, "03-11-2026").success();
+    let r1 = reactie(
+        &dir,
+        &[
+            "--verwachting",
+            "1.3.2",
+            "--soort",
+            "feitelijk",
+            "--tekst",
+            "In drie dossiers staat de afspraak wel vastgelegd.",
+            "--ontvangen",
+            "17-11-2026",
+        ],
+    );
+    let r2 = reactie(
+        &dir,
+        &[
+            "--paragraaf",
+            "3.1",
+            "--soort",
+            "aanvulling",
+            "--tekst",
+            "De wachtlijst is weggewerkt.",
+            "--ontvangen",
+            "18-11-2026",
+        ],
+    );
+    dir.run([
+        "besluit",
+        FILE,
+        &r1,
+        "overgenomen",
+        "--motivering",
+        "Aangepast.",
+    ])
+    .success();
+    dir.run([
+        "oordeel",
+        FILE,
+        "1.3.2",
+        "onvoldoende",
+        "--onderbouwing",
+        "In negen van de twaalf dossiers ontbrak wat er wordt ingezet.",
+    ])
+    .success();
+
+    let before = snapshot(&dir);
+    let out = dir.run(["vergelijk", FILE]);
+    out.success().stderr_empty();
+    assert_unchanged(&dir, &before, "vergelijk only reads");
+    let lines = out.stdout_lines();
+    assert_eq!(
+        lines[0],
+        "het conceptrapport zoals verzonden op 03-11-2026 vergeleken met het rapport zoals het nu is (nog niet vastgesteld):"
+    );
+    for line in [
+        "gewijzigd: § 2.1 Inzetten vervolgtrajecten — reactie 1 (feitelijk, overgenomen)",
+        "ongewijzigd: § 3.1 Termijnen — reactie 2 (aanvulling, nog geen besluit)",
+        "gewijzigd: § 4.3 Vervolg (alleen het verschil tussen concept en definitief rapport)",
+        "toegevoegd: § Bijlage 4 – Verwerking hoor en wederhoor",
+    ] {
+        assert!(lines.contains(&line), "{line:?} missing from {lines:#?}");
+    }
+    assert!(
+        !lines.iter().any(|l| l.contains("§ 2.2")),
+        "an untouched paragraph is not listed: {lines:#?}"
+    );
+
+    let list = dir.run(["vergelijk", FILE, "--json"]).success().json();
+    let changed = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["paragraaf"] == "2.1")
+        .expect("2.1 in the JSON");
+    assert_eq!(
+        *changed,
+        serde_json::json!({
+            "wijziging": "gewijzigd",
+            "paragraaf": "2.1",
+            "kop": "2.1 Inzetten vervolgtrajecten",
+            "reacties": [{
+                "nummer": 1,
+                "id": r1,
+                "soort": "feitelijk",
+                "besluit": "overgenomen",
+                "betreft": "verwachting 1.3.2",
+            }],
+            "alleen_vorm": false,
+        })
+    );
+    let unchanged = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["paragraaf"] == "3.1")
+        .expect("3.1 in the JSON");
+    assert_eq!(unchanged["wijziging"], "ongewijzigd");
+    assert_eq!(unchanged["reacties"][0]["id"], r2.as_str());
+    assert_eq!(unchanged["reacties"][0]["besluit"], Value::Null);
+    assert_eq!(list[0]["kop"], "titelpagina");
+    assert_eq!(list[0]["paragraaf"], Value::Null);
 }

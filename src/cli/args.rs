@@ -306,6 +306,61 @@ pub enum Command {
         #[arg(long, value_name = "NAAM")]
         inspecteur: Option<String>,
     },
+    /// Legt het verbeterpunt bij een onvoldoende verwachting vast (komt in het rapport na de
+    /// onderbouwing).
+    ///
+    /// Zolang er geen is vastgelegd, staat in het rapport een verbeterpunt dat uit de
+    /// verwachting is afgeleid ("Een verbeterpunt is dat …"). Een lege tekst ("") verwijdert het
+    /// vastgelegde verbeterpunt; dan geldt weer het afgeleide. Eerdere versies blijven bewaard.
+    Verbeterpunt {
+        /// Het .veldtoets-bestand.
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// Verwachting-id, bijvoorbeeld 1.3.2; het oordeel moet onvoldoende zijn.
+        #[arg(value_name = "VERWACHTING")]
+        verwachting: String,
+        /// De tekst van het verbeterpunt (geen namen of dossiernummers).
+        #[arg(long, value_name = "TEKST")]
+        tekst: String,
+        /// Wie het verbeterpunt vastlegt (standaard: wie het bestand maakte).
+        #[arg(long, value_name = "NAAM")]
+        inspecteur: Option<String>,
+    },
+    /// Legt de samenvatting of de conclusie van de inspecteurs vast: eigen tekst in het rapport
+    /// naast de berekende aantallen (de samenvatting in het hoofdstuk Samenvatting, de conclusie
+    /// bij het eindoordeel).
+    ///
+    /// Een lege tekst ("") haalt het blok weg. Eerdere versies blijven bewaard.
+    Rapporttekst {
+        /// Het .veldtoets-bestand.
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// Welk blok: samenvatting of conclusie.
+        #[arg(value_name = "samenvatting|conclusie")]
+        blok: String,
+        /// De tekst (alinea's scheiden met een lege regel; geen namen of dossiernummers).
+        #[arg(long, value_name = "TEKST")]
+        tekst: String,
+        /// Wie de tekst vastlegt (standaard: wie het bestand maakte).
+        #[arg(long, value_name = "NAAM")]
+        inspecteur: Option<String>,
+    },
+    /// Vergelijkt het conceptrapport zoals het is verzonden met het rapport zoals het nu is:
+    /// welke paragrafen zijn gewijzigd, toegevoegd of verwijderd, en per paragraaf de reacties
+    /// (hoor en wederhoor) die ernaar verwijzen, met hun besluit.
+    ///
+    /// Vergeleken wordt met het definitieve rapport zoals het nu zou worden gemaakt. Verschillen
+    /// die alleen komen doordat het geen concept meer is (titelpagina, leeswijzer, vervolg) zijn
+    /// zo gemarkeerd. Een paragraaf waar een reactie naar verwijst maar die niet is gewijzigd,
+    /// staat er ook bij (ongewijzigd). Het bestand wordt alleen gelezen.
+    Vergelijk {
+        /// Het .veldtoets-bestand.
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// Als JSON (een lijst objecten) in plaats van tekst.
+        #[arg(long)]
+        json: bool,
+    },
     /// Voegt kopieën van hetzelfde onderzoek (van de inspecteurs in het veld) samen tot één
     /// bestand en print een samenvatting als JSON. Niets gaat verloren: verschillende oordelen
     /// over dezelfde verwachting blijven beide bewaard als conflict, tot iemand een nieuw oordeel

@@ -4,7 +4,8 @@
 //! `args` defines the commands; one module per group runs them: `score` (`kaders`, `score`),
 //! `inspection` (`new`, `demo`, `oordeel`, `check`), `dossier` (`dossier`, `dossiervraag`,
 //! `dossiers --importeer`, with the case-list reader in `csv`), `wederhoor` (`concept`, `reactie`,
-//! `besluit`, `vaststellen`, `heropenen`), `export`, `merge` and `overzicht`.
+//! `besluit`, `vaststellen`, `heropenen`, `privacy`, `verbeterpunt`, `rapporttekst`,
+//! `vergelijk`), `export`, `merge` and `overzicht`.
 //! Every JSON shape printed lives in [`crate::json`]; the helpers shared by the commands (opening
 //! a file, guarding and writing outputs) live here.
 
@@ -248,6 +249,19 @@ fn run(cli: Cli) -> Result<()> {
             reden,
             inspecteur,
         }) => wederhoor::heropenen(&file, &reden, inspecteur.as_deref()),
+        Some(Command::Verbeterpunt {
+            file,
+            verwachting,
+            tekst,
+            inspecteur,
+        }) => wederhoor::verbeterpunt(&file, &verwachting, &tekst, inspecteur.as_deref()),
+        Some(Command::Rapporttekst {
+            file,
+            blok,
+            tekst,
+            inspecteur,
+        }) => wederhoor::rapporttekst(&file, &blok, &tekst, inspecteur.as_deref()),
+        Some(Command::Vergelijk { file, json }) => wederhoor::vergelijk(&file, json),
         Some(Command::Merge { into, sources }) => merge::merge(&into, &sources),
         Some(Command::Overzicht {
             json,

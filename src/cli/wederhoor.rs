@@ -1,12 +1,15 @@
 //! After the visit: `concept` (write the conceptrapport and record it sent), `reactie` (a
 //! reactie of the organisation, hoor en wederhoor), `besluit` (the inspectorate's decision on a
-//! reactie), `vaststellen` and `heropenen`.
+//! reactie), `vaststellen`, `heropenen` and `privacy`; the texts the inspectors write for the
+//! rapport, `verbeterpunt` and `rapporttekst` (refused once vastgesteld, like an oordeel); and
+//! `vergelijk` (the concept as sent beside the rapport now, with the reacties per paragraph).
 //!
 //! The decisions are the domain's ([`crate::domain::wederhoor`]); a refusal lists every reason
 //! it gives. As with the other editing commands nothing is written — not even the inspecteur's
 //! name — when anything is wrong. `concept` writes the PDF first and records the step only when
 //! the PDF is on disk, so a concept is never recorded as sent without the file that was sent.
 
+use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -15,11 +18,12 @@ use sha2::{Digest, Sha256};
 
 use crate::domain::inspection::{Change, Inspection, ReactieData, Stamp};
 use crate::domain::termijn::{self, format_date_nl};
-use crate::domain::wederhoor::{Besluit, Phase, ReactieSoort, Refused};
+use crate::domain::wederhoor::{Besluit, Phase, RapportBlok, ReactieSoort, Refused};
+use crate::json::VergelijkingJson;
 use crate::report::{self, ReportOptions};
 use crate::store::Store;
 
-use super::{Author, check_outputs, open, write_output};
+use super::{Author, check_outputs, open, open_read, print_json, write_output};
 
 /// A refusal of the domain as one Dutch message: "`what`: reason; reason".
 fn refused(what: &str, refusal: Refused) -> anyhow::Error {
@@ -299,7 +303,6 @@ pub(super) fn vaststellen(file: &Path, datum: &str, inspecteur: Option<&str>) ->
     Ok(())
 }
 
-/// `veldtoets heropenen FILE --reden T`.
 /// `privacy FILE`: every finding, numbered, open or kept with its reason; with `--vrijgeven NR
 /// --reden T` finding NR is kept explicitly.
 pub(super) fn privacy(
@@ -333,7 +336,9 @@ pub(super) fn privacy(
         return Ok(());
     }
     if findings.is_empty() {
-        println!("geen vondsten: de onderbouwingen noemen geen dossiernummers of persoonsgegevens");
+        println!(
+            "geen vondsten: de onderbouwingen, verbeterpunten, samenvatting en conclusie noemen geen dossiernummers of persoonsgegevens"
+        );
     }
     for (i, finding) in findings.iter().enumerate() {
         match &finding.kept {
@@ -344,6 +349,7 @@ pub(super) fn privacy(
     Ok(())
 }
 
+/// `veldtoets heropenen FILE --reden T`.
 pub(super) fn heropenen(file: &Path, reden: &str, inspecteur: Option<&str>) -> Result<()> {
     let (mut store, mut inspection) = open(file)?;
     let author = Author::decide(&mut inspection, inspecteur)?;
@@ -356,5 +362,150 @@ pub(super) fn heropenen(file: &Path, reden: &str, inspecteur: Option<&str>) -> R
         inspection.inspector_name(author.id),
         reden.trim()
     );
+    Ok(())
+}
+
+/// A frozen-file refusal with `BESTAND` replaced by the file.
+fn refused_in(file: &Path, what: &str, refusal: Refused) -> anyhow::Error {
+    let reasons = refusal.0.join("; ").replace(
+        "heropenen BESTAND",
+        &format!("heropenen '{}'", file.display()),
+    );
+    anyhow!("{what}: {reasons}")
+}
+
+/// `veldtoets verbeterpunt FILE VERWACHTING --tekst T`: the verbeterpunt of an onvoldoende
+/// verwachting as written; an empty text removes it, so the derived one applies again.
+pub(super) fn verbeterpunt(
+    file: &Path,
+    verwachting: &str,
+    tekst: &str,
+    inspecteur: Option<&str>,
+) -> Result<()> {
+    let verwachting = verwachting.trim();
+    let (mut store, mut inspection) = open(file)?;
+    let author = Author::decide(&mut inspection, inspecteur)?;
+    let what = format!("verbeterpunt {verwachting} niet vastgelegd");
+    let change = inspection
+        .set_verbeterpunt(verwachting, tekst, author.id, Stamp::now())
+        .map_err(|r| refused_in(file, &what, r))?;
+    let Some(change) = change else {
+        if tekst.trim().is_empty() {
+            println!(
+                "verbeterpunt {verwachting}: er was geen eigen tekst; het rapport houdt het afgeleide verbeterpunt. Er is niets geschreven"
+            );
+        } else {
+            println!("verbeterpunt {verwachting}: deze tekst stond er al; er is niets geschreven");
+        }
+        return Ok(());
+    };
+    let removed = change.meta.deleted;
+    record(&mut store, &mut inspection, &author, change)?;
+    let who = inspection.inspector_name(author.id);
+    if removed {
+        println!(
+            "verbeterpunt {verwachting}: eigen tekst verwijderd door {who}; het rapport toont weer het afgeleide verbeterpunt"
+        );
+    } else {
+        println!("verbeterpunt {verwachting}: vastgelegd door {who}");
+    }
+    Ok(())
+}
+
+/// `veldtoets rapporttekst FILE samenvatting|conclusie --tekst T`; an empty text removes the
+/// block.
+pub(super) fn rapporttekst(
+    file: &Path,
+    blok: &str,
+    tekst: &str,
+    inspecteur: Option<&str>,
+) -> Result<()> {
+    let blok = RapportBlok::parse(&blok.trim().to_lowercase()).ok_or_else(|| {
+        anyhow!("'{blok}' is geen blok van het rapport; kies samenvatting of conclusie")
+    })?;
+    let (mut store, mut inspection) = open(file)?;
+    let author = Author::decide(&mut inspection, inspecteur)?;
+    let what = format!("de {} is niet vastgelegd", blok.as_str());
+    let change = inspection
+        .set_rapporttekst(blok, tekst, author.id, Stamp::now())
+        .map_err(|r| refused_in(file, &what, r))?;
+    let Some(change) = change else {
+        if tekst.trim().is_empty() {
+            println!(
+                "{}: er stond geen tekst; er is niets geschreven",
+                blok.as_str()
+            );
+        } else {
+            println!(
+                "{}: deze tekst stond er al; er is niets geschreven",
+                blok.as_str()
+            );
+        }
+        return Ok(());
+    };
+    let removed = change.meta.deleted;
+    record(&mut store, &mut inspection, &author, change)?;
+    let who = inspection.inspector_name(author.id);
+    if removed {
+        println!(
+            "{}: verwijderd door {who}; het rapport heeft geen eigen {} meer",
+            blok.as_str(),
+            blok.as_str()
+        );
+    } else {
+        println!("{}: vastgelegd door {who}", blok.as_str());
+    }
+    Ok(())
+}
+
+/// `veldtoets vergelijk FILE [--json]`: the concept as sent beside the rapport as it is now (the
+/// definitive rapport, dated on the vaststelling or today), paragraph by paragraph, with the
+/// reacties pointing at each. Only reads the file.
+pub(super) fn vergelijk(file: &Path, json: bool) -> Result<()> {
+    let (_store, inspection) = open_read(file)?;
+    let data = inspection.phase_data();
+    let sent = data
+        .concept_verzonden
+        .filter(|_| !data.concept_tekst.trim().is_empty());
+    let Some(sent) = sent else {
+        bail!(
+            "er is nog geen conceptrapport verzonden, dus er is niets om mee te vergelijken; verstuur eerst het concept met `veldtoets concept {} --pdf concept.pdf --verzonden DD-MM-JJJJ`",
+            file.display()
+        );
+    };
+    if inspection.phase_conflicted() {
+        eprintln!(
+            "let op: twee kopieën hebben de fase van het onderzoek verschillend vastgelegd; vergeleken wordt met het concept van de getoonde versie"
+        );
+    }
+    let date = data
+        .vastgesteld
+        .unwrap_or_else(|| jiff::Zoned::now().date());
+    let now = report::build(&inspection, &ReportOptions::new(false, date));
+    let concept_now = report::build(&inspection, &ReportOptions::new(true, sent));
+    let changes = report::compare(&inspection, &data.concept_tekst, &now, &concept_now);
+    if json {
+        let list: Vec<VergelijkingJson> = changes.iter().map(VergelijkingJson::new).collect();
+        return print_json(&list);
+    }
+    let phase = match inspection.phase() {
+        Phase::Vastgesteld { on } => format!(
+            "het definitieve rapport, vastgesteld op {}",
+            format_date_nl(on)
+        ),
+        _ => "het rapport zoals het nu is (nog niet vastgesteld)".to_string(),
+    };
+    let mut out = std::io::stdout().lock();
+    let mut say = |line: String| writeln!(out, "{line}").context(super::STDOUT_FAILED);
+    say(format!(
+        "het conceptrapport zoals verzonden op {} vergeleken met {phase}:",
+        format_date_nl(sent)
+    ))?;
+    if changes.is_empty() {
+        say("geen verschillen".to_string())?;
+    }
+    for change in &changes {
+        say(change.line())?;
+    }
     Ok(())
 }

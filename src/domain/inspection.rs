@@ -48,8 +48,8 @@ pub fn derived_id(onderzoek: Uuid, key: &str) -> String {
 
 pub use super::kinds::{
     AnswerData, BesluitData, CheckAnswer, CheckData, Details, DocumentData, DossierData, FlashData,
-    InterviewData, OordeelData, PhaseData, ReactieData, Selection, Tag, Tags, VrijgaveData,
-    WaitlistData,
+    InterviewData, OordeelData, PhaseData, RapporttekstData, ReactieData, Selection, Tag, Tags,
+    VerbeterpuntData, VrijgaveData, WaitlistData,
 };
 pub use super::record::{
     Change, Field, FieldError, FieldType, History, Kind, Kinded, Meta, Record, RecordData, Records,
@@ -91,6 +91,11 @@ pub struct Inspection {
     pub besluiten: Records<BesluitData>,
     /// Privacy findings kept explicitly (see [`super::privacy`]).
     pub vrijgaven: Records<VrijgaveData>,
+    /// The verbeterpunten as edited by the inspectors, one per verwachting (see
+    /// [`super::wederhoor`]; a verbeterpunt never edited is derived, not stored).
+    pub verbeterpunten: Records<VerbeterpuntData>,
+    /// The Samenvatting and Conclusie written by the inspectors.
+    pub rapportteksten: Records<RapporttekstData>,
     /// Text that was typed but not yet confirmed as a revision when the file was read (after a
     /// crash, or while another program had it open): shown, exported and restored, never lost.
     pub drafts: Vec<StoredDraft>,
@@ -212,6 +217,8 @@ impl Inspection {
             reacties: Records::default(),
             besluiten: Records::default(),
             vrijgaven: Records::default(),
+            verbeterpunten: Records::default(),
+            rapportteksten: Records::default(),
             drafts: Vec::new(),
         }
     }

@@ -18,7 +18,7 @@ use super::kader::Framework;
 use super::record::Kinded;
 use super::record::{Field, FieldError, FieldType, RecordData, Value, Values, record_kinds};
 use super::termijn::{self, CaseDates, DateKind};
-use super::wederhoor::{Besluit, Fase, ReactieSoort};
+use super::wederhoor::{Besluit, Fase, RapportBlok, ReactieSoort};
 
 /// How an observation bears on a verwachting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -333,6 +333,24 @@ pub struct VrijgaveData {
     pub plaats: String,
     pub fragment: String,
     pub reden: String,
+}
+
+/// The verbeterpunt of one onvoldoende verwachting as the inspectors wrote it (one record per
+/// verwachting, id derived from it). While there is none, the rapport shows a pre-fill derived
+/// from the verwachting ([`super::wederhoor::verbeterpunt_prefill`]), which is not stored.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct VerbeterpuntData {
+    /// The verwachting id ("1.3.2").
+    pub verwachting: String,
+    pub tekst: String,
+}
+
+/// A free-text block of the rapport written by the inspectors (the Samenvatting or the
+/// Conclusie), beside the generated counts; one record per block, id derived from its name.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RapporttekstData {
+    pub blok: RapportBlok,
+    pub tekst: String,
 }
 
 /// The first `max` characters of `text`, with an ellipsis when cut.
@@ -958,6 +976,69 @@ impl RecordData for VrijgaveData {
     }
 }
 
+impl RecordData for VerbeterpuntData {
+    const FIELDS: &'static [Field] = &[
+        Field::new("verwachting", "verwachting", Text),
+        Field::new("tekst", "verbeterpunt", Text),
+    ];
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::Text(self.verwachting.clone()),
+            Value::Text(self.tekst.clone()),
+        ]
+    }
+    fn from_values(mut v: Values) -> Result<Self, FieldError> {
+        Ok(VerbeterpuntData {
+            verwachting: v.text()?,
+            tekst: v.text()?,
+        })
+    }
+    /// Surrounding blanks are not a difference (as for an onderbouwing).
+    fn same(&self, other: &Self) -> bool {
+        self.verwachting == other.verwachting && self.tekst.trim() == other.tekst.trim()
+    }
+    fn describe(_: &Inspection, entity: &str, shown: Option<&Self>) -> String {
+        match shown {
+            Some(v) => format!("verbeterpunt {}", v.verwachting),
+            None => format!("verbeterpunt {entity}"),
+        }
+    }
+    fn summary(&self) -> String {
+        parts(&[("", short(&self.tekst, 60))])
+    }
+}
+
+impl RecordData for RapporttekstData {
+    const FIELDS: &'static [Field] = &[
+        Field::new("blok", "blok", Text),
+        Field::new("tekst", "tekst", Text),
+    ];
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::Text(self.blok.as_str().to_string()),
+            Value::Text(self.tekst.clone()),
+        ]
+    }
+    fn from_values(mut v: Values) -> Result<Self, FieldError> {
+        Ok(RapporttekstData {
+            blok: v.token(RapportBlok::parse)?,
+            tekst: v.text()?,
+        })
+    }
+    fn same(&self, other: &Self) -> bool {
+        self.blok == other.blok && self.tekst.trim() == other.tekst.trim()
+    }
+    fn describe(_: &Inspection, entity: &str, shown: Option<&Self>) -> String {
+        match shown {
+            Some(r) => format!("{} van de inspecteurs", r.blok.as_str()),
+            None => format!("rapporttekst {entity}"),
+        }
+    }
+    fn summary(&self) -> String {
+        parts(&[("", short(&self.tekst, 60))])
+    }
+}
+
 record_kinds! {
     $
     /// The onderzoek's own details (one record per onderzoek).
@@ -979,6 +1060,12 @@ record_kinds! {
     Reactie(ReactieData) in reacties as "reactie", "reactie" / "reacties", false;
     Besluit(BesluitData) in besluiten as "besluit", "besluit" / "besluiten", true;
     Vrijgave(VrijgaveData) in vrijgaven as "vrijgave", "vrijgave" / "vrijgaven", false;
+    /// The verbeterpunt of an onvoldoende verwachting, as edited (one record per verwachting).
+    Verbeterpunt(VerbeterpuntData) in verbeterpunten as "verbeterpunt",
+        "verbeterpunt" / "verbeterpunten", true;
+    /// The Samenvatting or Conclusie written by the inspectors (one record per block).
+    Rapporttekst(RapporttekstData) in rapportteksten as "rapporttekst",
+        "rapporttekst" / "rapportteksten", false;
 }
 
 #[cfg(test)]
@@ -1081,6 +1168,14 @@ mod tests {
                 fragment: "06-12345678".into(),
                 reden: "telefoonnummer van de organisatie".into(),
             }),
+            Record::Verbeterpunt(VerbeterpuntData {
+                verwachting: "1.3.2".into(),
+                tekst: "Een verbeterpunt is dat Veilig Thuis de afspraken vastlegt.".into(),
+            }),
+            Record::Rapporttekst(RapporttekstData {
+                blok: RapportBlok::Conclusie,
+                tekst: "De inspecties zien een stijgende lijn.".into(),
+            }),
         ];
         let kinds: Vec<Kind> = records.iter().map(Record::kind).collect();
         assert_eq!(kinds, Kind::ALL);
@@ -1105,6 +1200,10 @@ mod tests {
             error.to_string(),
             "veld antwoord: ongeldige waarde 'misschien'"
         );
+        let mut values = Record::Rapporttekst(RapporttekstData::default()).values();
+        values[0] = Value::Text("inleiding".into());
+        let error = Record::from_values(Kind::Rapporttekst, values).unwrap_err();
+        assert_eq!(error.field, "blok");
     }
 
     #[test]

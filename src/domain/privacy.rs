@@ -1,5 +1,6 @@
 //! The privacy check before a conceptrapport leaves the inspectorate: the rapport may carry case
-//! data only as counts, so text the inspectors wrote is scanned for what identifies a case or a
+//! data only as counts, so text the inspectors wrote (onderbouwingen, verbeterpunten, their
+//! Samenvatting and Conclusie) is scanned for what identifies a case or a
 //! person — a dossier number of this onderzoek, a BSN (nine digits passing the elfproef), a phone
 //! number, an e-mail address, a date of birth. Each finding is fixed by editing the text, or kept
 //! explicitly with a reason (a `vrijgave` record, so the decision is in the history and merges
@@ -9,8 +10,9 @@
 //! (dos-1.1.1b), percentages and years are never flagged.
 
 use super::inspection::{Inspection, Stamp, derived_id};
-use super::kinds::VrijgaveData;
+use super::kinds::{RapporttekstData, VerbeterpuntData, VrijgaveData};
 use super::record::{Change, Kinded};
+use super::wederhoor::RapportBlok;
 
 /// What a finding looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -277,39 +279,80 @@ fn birth_dates(text: &str) -> Vec<String> {
 }
 
 impl Inspection {
-    /// Every finding in the text the rapport carries from the inspectors (the onderbouwingen),
-    /// in kader order, with whether it was kept explicitly.
+    /// Every finding in the text the rapport carries from the inspectors, in the order of the
+    /// rapport: the Samenvatting they wrote (place "samenvatting"), per verwachting in kader
+    /// order its onderbouwing ("onderbouwing 1.3.1") and its written verbeterpunt
+    /// ("verbeterpunt 1.3.1"; a derived one is the kader's text), then their Conclusie
+    /// ("conclusie"); each with whether it was kept explicitly. Every live version of a record in
+    /// conflict is scanned: either may end up in the rapport.
     pub fn privacy_findings(&self) -> Vec<Finding> {
         let dossiers = self.dossier_list();
         let numbers: Vec<&str> = dossiers.iter().map(|d| d.data.nummer.as_str()).collect();
         let mut out = Vec::new();
+        self.scan_block(RapportBlok::Samenvatting, &numbers, &mut out);
         for e in self.framework.expectations() {
             let id = e.expectation.id.as_str();
-            let Some(history) = self.oordelen.history(id) else {
-                continue;
-            };
-            // Every live head: a conflicted oordeel may still carry either text.
-            for head in history.heads().filter(|r| !r.meta.deleted) {
-                let place = format!("onderbouwing {id}");
-                for (kind, fragment) in scan(&head.data.onderbouwing, &numbers) {
-                    let key = self.vrijgave_id(&place, &fragment);
-                    let kept = VrijgaveData::records(self)
-                        .get(&key)
-                        .map(|r| r.data.reden.clone());
-                    let finding = Finding {
-                        place: place.clone(),
-                        kind,
-                        fragment,
-                        key,
-                        kept,
-                    };
-                    if !out.contains(&finding) {
-                        out.push(finding);
-                    }
+            if let Some(history) = self.oordelen.history(id) {
+                let texts = history
+                    .heads()
+                    .filter(|r| !r.meta.deleted)
+                    .map(|r| r.data.onderbouwing.as_str());
+                self.scan_place(&format!("onderbouwing {id}"), texts, &numbers, &mut out);
+            }
+            // Only a verbeterpunt the rapport shows, and only one an inspecteur wrote.
+            if self.verbeterpunt(id).is_some_and(|v| !v.afgeleid)
+                && let Some(history) =
+                    VerbeterpuntData::records(self).history(&self.verbeterpunt_id(id))
+            {
+                let texts = history
+                    .heads()
+                    .filter(|r| !r.meta.deleted)
+                    .map(|r| r.data.tekst.as_str());
+                self.scan_place(&format!("verbeterpunt {id}"), texts, &numbers, &mut out);
+            }
+        }
+        self.scan_block(RapportBlok::Conclusie, &numbers, &mut out);
+        out
+    }
+
+    /// The findings in a block the inspectors wrote (every live version).
+    fn scan_block(&self, blok: RapportBlok, numbers: &[&str], out: &mut Vec<Finding>) {
+        if let Some(history) = RapporttekstData::records(self).history(&self.rapporttekst_id(blok))
+        {
+            let texts = history
+                .heads()
+                .filter(|r| !r.meta.deleted)
+                .map(|r| r.data.tekst.as_str());
+            self.scan_place(blok.as_str(), texts, numbers, out);
+        }
+    }
+
+    /// The findings in `texts` (the versions of the text at `place`), each once.
+    fn scan_place<'t>(
+        &self,
+        place: &str,
+        texts: impl Iterator<Item = &'t str>,
+        numbers: &[&str],
+        out: &mut Vec<Finding>,
+    ) {
+        for text in texts {
+            for (kind, fragment) in scan(text, numbers) {
+                let key = self.vrijgave_id(place, &fragment);
+                let kept = VrijgaveData::records(self)
+                    .get(&key)
+                    .map(|r| r.data.reden.clone());
+                let finding = Finding {
+                    place: place.to_string(),
+                    kind,
+                    fragment,
+                    key,
+                    kept,
+                };
+                if !out.contains(&finding) {
+                    out.push(finding);
                 }
             }
         }
-        out
     }
 
     /// The findings not kept explicitly: these stop a concept from being sent.

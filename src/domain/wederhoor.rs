@@ -9,14 +9,19 @@
 //! not stored: it is the state in which a concept was sent and every reactie has a besluit.
 //!
 //! After vaststellen the oordelen and onderbouwingen are frozen ([`Inspection::is_frozen`]);
-//! changing one needs an explicit heropenen with a reason ([`Inspection::reopen`]).
+//! changing one needs an explicit heropenen with a reason ([`Inspection::reopen`]). So are the
+//! texts the inspectors write for the rapport: per onvoldoende verwachting a **verbeterpunt**
+//! (pre-filled from the verwachting by [`verbeterpunt_prefill`]: derived, not stored, until an
+//! inspecteur edits it; a record per verwachting once edited) and the **Samenvatting** and
+//! **Conclusie** blocks ([`RapportBlok`]; a record per block, a tombstone removes it).
 
 use jiff::civil::Date;
 use uuid::Uuid;
 
 use super::inspection::{Inspection, Stamp, derived_id};
-use super::kader::{FollowUp, FollowUpFrom};
-use super::kinds::{BesluitData, PhaseData, ReactieData};
+use super::judgement::JudgementValue;
+use super::kader::{Assessment, FollowUp, FollowUpFrom};
+use super::kinds::{BesluitData, PhaseData, RapporttekstData, ReactieData, VerbeterpuntData};
 use super::record::{Change, Kinded, Revision};
 use super::status::Status;
 use super::termijn::format_date_nl;
@@ -573,6 +578,466 @@ impl Inspection {
     }
 }
 
+/// A free-text block of the rapport written by the inspectors, beside the generated text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord)]
+pub enum RapportBlok {
+    /// In the Samenvatting, below the generated counts.
+    #[default]
+    Samenvatting,
+    /// In paragraph Eindoordeel of the chapter Eindoordeel en vervolg, below the generated
+    /// eindoordeel.
+    Conclusie,
+}
+
+impl RapportBlok {
+    pub const ALL: [RapportBlok; 2] = [RapportBlok::Samenvatting, RapportBlok::Conclusie];
+
+    /// The token in the file, on the command line and in JSON; also the place of a privacy
+    /// finding.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RapportBlok::Samenvatting => "samenvatting",
+            RapportBlok::Conclusie => "conclusie",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<RapportBlok> {
+        RapportBlok::ALL.into_iter().find(|b| b.as_str() == s)
+    }
+}
+
+/// The verbeterpunt of one onvoldoende verwachting as the rapport shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verbeterpunt {
+    pub verwachting: String,
+    pub tekst: String,
+    /// Derived from the verwachting ([`verbeterpunt_prefill`]), not written by an inspecteur.
+    pub afgeleid: bool,
+    /// Two copies edited it differently: `tekst` is the placeholder (see
+    /// [`super::record::History`]) until someone writes a new version.
+    pub conflict: bool,
+}
+
+/// Separable particles: written apart in a main clause ("legt … vast"), together with the verb
+/// at the end of a subordinate clause ("vastlegt"). Several are prepositions too, so a word
+/// counts as a particle only where a particle can stand: before the end, a preposition or a
+/// subordinate clause.
+const PARTICLES: &[&str] = &[
+    "vast", "af", "na", "uit", "op", "samen", "mee", "toe", "terug", "aan", "in", "door", "bij",
+    "over", "voor", "weg", "bijeen",
+];
+
+/// Fixed parts of verb expressions, written apart from the verb in a subordinate clause ("zorg
+/// draagt voor", "in kennis stelt van"). A one-word part needs the same context as a particle;
+/// a longer one stands anywhere.
+const FIXED_PARTS: &[&[&str]] = &[&["in", "kennis"], &["in", "staat"], &["zorg"]];
+
+/// Prepositions that start a phrase a Dutch subordinate clause may put after its verb ("dat
+/// Veilig Thuis zorg draagt voor …"). `van` is left out: it almost always belongs to the noun
+/// before it ("het netwerk van de betrokkenen").
+const PREPOSITIONS: &[&str] = &[
+    "met", "voor", "over", "tot", "bij", "aan", "in", "op", "naar", "door", "binnen", "na",
+    "tijdens", "zonder", "tegen", "uit", "onder", "volgens", "rond", "via",
+];
+
+/// Words that start a subordinate or relative clause, which stands after the verb ("vastlegt
+/// welke …"). `of` is left out (it is "or" as often as "whether"); it counts after a particle.
+const CLAUSE_WORDS: &[&str] = &[
+    "welke", "wie", "wat", "dat", "die", "indien", "wanneer", "waarom", "hoe", "zodat", "omdat",
+    "waarbij", "waarin", "waarmee", "om",
+];
+
+/// Finite verbs that go with a participle ("heeft … vastgelegd") or an infinitive ("kan …
+/// inzetten"): at the end of a subordinate clause they stand before it ("… heeft vastgelegd").
+const PERFECT: &[&str] = &["heeft", "hebben", "is", "zijn", "wordt", "worden"];
+const MODALS: &[&str] = &[
+    "kan", "kunnen", "moet", "moeten", "zal", "zullen", "mag", "wil",
+];
+
+/// A word without the punctuation around it, in lower case.
+fn bare(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '/')
+        .to_lowercase()
+}
+
+/// Whether `word` looks like a past participle: `ge…d/t/en`, also after a particle
+/// ("vastgelegd", "uitgewerkt").
+fn participle_like(word: &str) -> bool {
+    let w = bare(word);
+    if w.chars().count() < 5 || !(w.ends_with('d') || w.ends_with('t') || w.ends_with("en")) {
+        return false;
+    }
+    w.starts_with("ge")
+        || PARTICLES
+            .iter()
+            .any(|p| w.strip_prefix(p).is_some_and(|rest| rest.starts_with("ge")))
+}
+
+/// Whether a clause word at `at` starts a clause (not "indien nodig", "waar mogelijk").
+fn starts_clause(words: &[&str], at: usize) -> bool {
+    CLAUSE_WORDS.contains(&bare(words[at]).as_str())
+        && !words
+            .get(at + 1)
+            .is_some_and(|next| matches!(bare(next).as_str(), "nodig" | "mogelijk"))
+}
+
+/// The first position at or after `from` where a subordinate clause starts (a preposition just
+/// before its clause word belongs to it: "met wie").
+fn clause_boundary(words: &[&str], from: usize) -> Option<usize> {
+    (from..words.len())
+        .find(|&i| starts_clause(words, i))
+        .map(|i| {
+            if i > from && PREPOSITIONS.contains(&bare(words[i - 1]).as_str()) {
+                i - 1
+            } else {
+                i
+            }
+        })
+}
+
+/// What may follow a particle: nothing, a preposition (also `van`), `of` or a clause.
+fn particle_context(words: &[&str], next: usize) -> bool {
+    match words.get(next) {
+        None => true,
+        Some(word) => {
+            let w = bare(word);
+            PREPOSITIONS.contains(&w.as_str())
+                || w == "van"
+                || w == "of"
+                || starts_clause(words, next)
+        }
+    }
+}
+
+/// The verb phrase `verb rest…` of a main clause as the end of a subordinate one ("legt tenminste
+/// vast welke …" → "tenminste vastlegt welke …"), or `None` when its structure is not one this
+/// recognises with confidence (a coordination of two verbs, say).
+fn subordinate(verb: &str, rest: &[&str]) -> Option<String> {
+    let join = |before: &[&str], verb_part: String, after: &[&str]| -> String {
+        before
+            .iter()
+            .map(|w| (*w).to_string())
+            .chain(std::iter::once(verb_part))
+            .chain(after.iter().map(|w| (*w).to_string()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    // Two verb phrases joined ("voert de triage uit en start …"): not recognised.
+    for (i, word) in rest.iter().enumerate() {
+        let is_particle = PARTICLES.contains(&bare(word).as_str());
+        let coordinated = word.ends_with(',')
+            || rest
+                .get(i + 1)
+                .is_some_and(|next| matches!(bare(next).as_str(), "en" | "en/of"));
+        if is_particle && coordinated {
+            return None;
+        }
+    }
+    let lower = verb.to_lowercase();
+    // A perfect ("heeft … vastgelegd") or a modal ("kan … inzetten"): the finite verb goes
+    // before the participle or infinitive.
+    if PERFECT.contains(&lower.as_str()) || MODALS.contains(&lower.as_str()) {
+        let end = if MODALS.contains(&lower.as_str()) {
+            let clause = clause_boundary(rest, 0).unwrap_or(rest.len());
+            (1..clause)
+                .find(|&i| PREPOSITIONS.contains(&bare(rest[i]).as_str()))
+                .unwrap_or(clause)
+        } else {
+            clause_boundary(rest, 0).unwrap_or(rest.len())
+        };
+        let found = (0..end).rev().find(|&i| {
+            if MODALS.contains(&lower.as_str()) {
+                bare(rest[i]).ends_with("en") && bare(rest[i]).chars().count() > 2
+            } else {
+                participle_like(rest[i])
+            }
+        });
+        if let Some(at) = found {
+            return Some(join(
+                &rest[..at],
+                format!("{verb} {}", rest[at]),
+                &rest[at + 1..],
+            ));
+        }
+        if MODALS.contains(&lower.as_str()) {
+            return None;
+        }
+    }
+    // A separable particle or a fixed part: written with the verb, where it stands.
+    for at in 0..rest.len() {
+        for part in FIXED_PARTS {
+            let fits = rest.len() >= at + part.len()
+                && part
+                    .iter()
+                    .zip(&rest[at..])
+                    .all(|(p, w)| bare(w) == *p && !w.ends_with(','));
+            if fits && (part.len() > 1 || particle_context(rest, at + 1)) {
+                let phrase = rest[at..at + part.len()].join(" ");
+                return Some(join(
+                    &rest[..at],
+                    format!("{phrase} {verb}"),
+                    &rest[at + part.len()..],
+                ));
+            }
+        }
+        let word = rest[at];
+        if PARTICLES.contains(&bare(word).as_str())
+            && !word.ends_with(',')
+            && particle_context(rest, at + 1)
+        {
+            return Some(join(&rest[..at], format!("{word}{verb}"), &rest[at + 1..]));
+        }
+    }
+    // Otherwise the verb goes before the first clause, else before the first prepositional
+    // phrase, else at the end.
+    let at = clause_boundary(rest, 0)
+        .or_else(|| {
+            rest.iter()
+                .position(|w| PREPOSITIONS.contains(&bare(w).as_str()))
+        })
+        .unwrap_or(rest.len());
+    Some(join(&rest[..at], verb.to_string(), &rest[at..]))
+}
+
+/// The verbeterpunt pre-filled from verwachting `id` with text `verwachting` for the organisation
+/// `organisatie`, worded as the rapporten do ("Een verbeterpunt is dat Veilig Thuis Haaglanden
+/// …", seed 002): the verwachting as a subordinate clause with the organisation as its subject.
+/// That works when the verwachting starts with (the first words of) the organisation's name
+/// followed by its verb ("Veilig Thuis legt tenminste vast welke …" → "Een verbeterpunt is dat
+/// Veilig Thuis Gelderzoom tenminste vastlegt welke …"). Any other verwachting is quoted: "Een
+/// verbeterpunt is dat Veilig Thuis Gelderzoom gaat voldoen aan verwachting 2.2.1: het plan van
+/// aanpak …". Derived each time, never stored, until an inspecteur edits it.
+pub fn verbeterpunt_prefill(id: &str, verwachting: &str, organisatie: &str) -> String {
+    let text = verwachting.trim().trim_end_matches('.').trim_end();
+    let organisatie = organisatie.trim();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let name: Vec<&str> = organisatie.split_whitespace().collect();
+    let subject = words.iter().zip(&name).take_while(|(w, n)| w == n).count();
+    let verb = words.get(subject).copied().filter(|v| {
+        v.chars().next().is_some_and(char::is_lowercase) && v.chars().all(char::is_alphabetic)
+    });
+    if subject > 0
+        && let Some(verb) = verb
+        && let Some(clause) = subordinate(verb, &words[subject + 1..])
+    {
+        return format!("Een verbeterpunt is dat {organisatie} {clause}.");
+    }
+    let who = if organisatie.is_empty() {
+        "de organisatie"
+    } else {
+        organisatie
+    };
+    // "Het plan van aanpak …" → "het plan van aanpak …", but "Veilig Thuis …" stays.
+    let quoted = match (words.first(), words.get(1)) {
+        (Some(first), second)
+            if !second.is_some_and(|s| s.chars().next().is_some_and(char::is_uppercase))
+                && first.chars().skip(1).all(|c| !c.is_uppercase()) =>
+        {
+            let mut chars = text.chars();
+            chars
+                .next()
+                .map(|c| c.to_lowercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+        _ => text.to_string(),
+    };
+    format!("Een verbeterpunt is dat {who} gaat voldoen aan verwachting {id}: {quoted}.")
+}
+
+impl Inspection {
+    /// The id of the verbeterpunt record of verwachting `verwachting` (one per verwachting).
+    pub fn verbeterpunt_id(&self, verwachting: &str) -> String {
+        derived_id(self.id, &format!("verbeterpunt/{verwachting}"))
+    }
+
+    /// The id of the record of a free-text block of the rapport (one per block).
+    pub fn rapporttekst_id(&self, blok: RapportBlok) -> String {
+        derived_id(self.id, &format!("rapporttekst/{}", blok.as_str()))
+    }
+
+    /// Whether verwachting `verwachting` has a verbeterpunt: it is scored and its one current
+    /// oordeel is onvoldoende. Otherwise why not, in Dutch, naming its oordeel.
+    pub fn verbeterpunt_applies(&self, verwachting: &str) -> Result<(), String> {
+        const ONLY: &str = "een verbeterpunt hoort alleen bij een onvoldoende verwachting";
+        let Some(index) = self.framework.index_of(verwachting) else {
+            return Err(format!(
+                "verwachting '{verwachting}' staat niet in het toetsingskader"
+            ));
+        };
+        let assessment = self.framework.expectation(index).assessment;
+        if assessment != Assessment::Judged {
+            return Err(format!(
+                "verwachting {verwachting} wordt {} en krijgt geen oordeel voldoende of onvoldoende; {ONLY}",
+                assessment.label()
+            ));
+        }
+        if self.oordelen.is_conflicted(verwachting) {
+            return Err(format!(
+                "de oordelen op verwachting {verwachting} zijn in conflict; kies eerst één oordeel"
+            ));
+        }
+        match self.oordeel(verwachting).map(|r| r.data.value) {
+            None => Err(format!(
+                "verwachting {verwachting} heeft nog geen oordeel; {ONLY}"
+            )),
+            Some(JudgementValue::Onvoldoende) => Ok(()),
+            Some(value) => Err(format!(
+                "het oordeel op verwachting {verwachting} is {}; {ONLY}",
+                value.label()
+            )),
+        }
+    }
+
+    /// The verbeterpunt of `verwachting` when it has one ([`Inspection::verbeterpunt_applies`]):
+    /// as edited, or else derived from the verwachting.
+    pub fn verbeterpunt(&self, verwachting: &str) -> Option<Verbeterpunt> {
+        self.verbeterpunt_applies(verwachting).ok()?;
+        let id = self.verbeterpunt_id(verwachting);
+        let records = VerbeterpuntData::records(self);
+        Some(match records.get(&id) {
+            Some(r) => Verbeterpunt {
+                verwachting: verwachting.to_string(),
+                tekst: r.data.tekst.trim().to_string(),
+                afgeleid: false,
+                conflict: records.is_conflicted(&id),
+            },
+            None => Verbeterpunt {
+                verwachting: verwachting.to_string(),
+                tekst: self.verbeterpunt_prefill(verwachting)?,
+                afgeleid: true,
+                conflict: records.is_conflicted(&id),
+            },
+        })
+    }
+
+    /// The verbeterpunt pre-filled from verwachting `verwachting` for this organisation
+    /// ([`verbeterpunt_prefill`]); `None` for a verwachting the kader does not have.
+    pub fn verbeterpunt_prefill(&self, verwachting: &str) -> Option<String> {
+        let index = self.framework.index_of(verwachting)?;
+        Some(verbeterpunt_prefill(
+            verwachting,
+            &self.framework.expectation(index).text,
+            self.organisatie(),
+        ))
+    }
+
+    /// Every verbeterpunt, one per onvoldoende verwachting, in kader order. A verbeterpunt
+    /// written for a verwachting that is no longer onvoldoende stays in the file but is not
+    /// listed (it comes back when the verwachting is onvoldoende again).
+    pub fn verbeterpunten(&self) -> Vec<Verbeterpunt> {
+        self.framework
+            .expectations()
+            .iter()
+            .filter_map(|e| self.verbeterpunt(&e.expectation.id))
+            .collect()
+    }
+
+    /// Refused once vastgesteld: `what` ("verbeterpunten") lies fixed until heropenen.
+    fn refuse_if_frozen_text(&self, what: &str) -> Result<(), Refused> {
+        match self.phase() {
+            Phase::Vastgesteld { on } => Err(Refused(vec![format!(
+                "het rapport is op {} definitief vastgesteld; {what} liggen vast tot het onderzoek wordt heropend (veldtoets heropenen BESTAND --reden …)",
+                format_date_nl(on)
+            )])),
+            _ => Ok(()),
+        }
+    }
+
+    /// The verbeterpunt of `verwachting` as an inspecteur writes it. An empty text removes the
+    /// written one (a tombstone), so the rapport shows the derived verbeterpunt again. `None`
+    /// when there is nothing to write: the same text is already there, or there is no written
+    /// verbeterpunt to remove. Refused once vastgesteld and for a verwachting that is not
+    /// onvoldoende (naming its oordeel).
+    pub fn set_verbeterpunt(
+        &self,
+        verwachting: &str,
+        tekst: &str,
+        author: Uuid,
+        stamp: Stamp,
+    ) -> Result<Option<Change>, Refused> {
+        self.refuse_if_frozen_text("oordelen, onderbouwingen en verbeterpunten")?;
+        self.verbeterpunt_applies(verwachting)
+            .map_err(|reason| Refused(vec![reason]))?;
+        let id = self.verbeterpunt_id(verwachting);
+        let data = VerbeterpuntData {
+            verwachting: verwachting.to_string(),
+            tekst: tekst.trim().to_string(),
+        };
+        Ok(self.text_change(&id, data, author, stamp))
+    }
+
+    /// The text of a block the inspectors wrote, trimmed; `None` when there is none.
+    pub fn rapporttekst(&self, blok: RapportBlok) -> Option<String> {
+        RapporttekstData::records(self)
+            .get(&self.rapporttekst_id(blok))
+            .map(|r| r.data.tekst.trim().to_string())
+            .filter(|t| !t.is_empty())
+    }
+
+    /// Whether two copies wrote the block differently.
+    pub fn rapporttekst_conflicted(&self, blok: RapportBlok) -> bool {
+        RapporttekstData::records(self).is_conflicted(&self.rapporttekst_id(blok))
+    }
+
+    /// The Samenvatting or Conclusie block as an inspecteur writes it; an empty text removes it
+    /// (a tombstone). `None` when there is nothing to write (the same text, or nothing to
+    /// remove). Refused once vastgesteld.
+    pub fn set_rapporttekst(
+        &self,
+        blok: RapportBlok,
+        tekst: &str,
+        author: Uuid,
+        stamp: Stamp,
+    ) -> Result<Option<Change>, Refused> {
+        self.refuse_if_frozen_text("de teksten van het rapport")?;
+        let data = RapporttekstData {
+            blok,
+            tekst: tekst.trim().to_string(),
+        };
+        Ok(self.text_change(&self.rapporttekst_id(blok), data, author, stamp))
+    }
+
+    /// A new version of a text record (`data.tekst` trimmed), a tombstone for an empty text, or
+    /// `None` when that changes nothing. A record in conflict always gets a new version (which
+    /// resolves the conflict).
+    fn text_change<T: Kinded + HasText>(
+        &self,
+        id: &str,
+        data: T,
+        author: Uuid,
+        stamp: Stamp,
+    ) -> Option<Change> {
+        let records = T::records(self);
+        let conflicted = records.is_conflicted(id);
+        let current = records.get(id);
+        if data.text().is_empty() {
+            let current = current?;
+            return Some(self.deletion(id, current.data.clone().into_record(), author, stamp));
+        }
+        if !conflicted && current.is_some_and(|c| c.data.text().trim() == data.text()) {
+            return None;
+        }
+        Some(self.change(id, data.into_record(), author, stamp))
+    }
+}
+
+/// A record kind whose content is one text written by the inspectors.
+trait HasText {
+    fn text(&self) -> &str;
+}
+
+impl HasText for VerbeterpuntData {
+    fn text(&self) -> &str {
+        &self.tekst
+    }
+}
+
+impl HasText for RapporttekstData {
+    fn text(&self) -> &str {
+        &self.tekst
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -643,5 +1108,121 @@ mod tests {
             rule(0, 1).due(Date::constant(2027, 1, 31)),
             Some(Date::constant(2027, 2, 28))
         );
+    }
+
+    #[test]
+    fn a_verbeterpunt_is_prefilled_from_the_verwachting() {
+        const ORG: &str = "Veilig Thuis Gelderzoom";
+        for (verwachting, expected) in [
+            // A separable particle joins the verb before a clause (seed 002: "… onvoldoende
+            // concreet vastleggen welke afspraken …").
+            (
+                "Veilig Thuis legt tenminste vast welke ondersteuning, hulp of behandeling wordt ingezet ten behoeve van de veiligheid.",
+                "Een verbeterpunt is dat Veilig Thuis Gelderzoom tenminste vastlegt welke ondersteuning, hulp of behandeling wordt ingezet ten behoeve van de veiligheid.",
+            ),
+            // … at the end of the sentence.
+            (
+                "Veilig Thuis rondt onderzoeken binnen vijf dagen en tien weken na ontvangst van de melding af.",
+                "Een verbeterpunt is dat Veilig Thuis Gelderzoom onderzoeken binnen vijf dagen en tien weken na ontvangst van de melding afrondt.",
+            ),
+            // … before `of` (whether) and before a preposition.
+            (
+                "Veilig Thuis gaat na of de stappen leiden tot herstel van de veiligheid.",
+                "Een verbeterpunt is dat Veilig Thuis Gelderzoom nagaat of de stappen leiden tot herstel van de veiligheid.",
+            ),
+            (
+                "Veilig Thuis vraagt waar nodig informatie op bij het professionele netwerk.",
+                "Een verbeterpunt is dat Veilig Thuis Gelderzoom waar nodig informatie opvraagt bij het professionele netwerk.",
+            ),
+            // A perfect: the finite verb before the participle (seed 002: "nog niet is gestart
+            // met de invulling van het kwaliteitsmanagementsysteem").
+            (
+                "Veilig Thuis is gestart met de invulling van het kwaliteitsmanagementsysteem.",
+                "Een verbeterpunt is dat Veilig Thuis Gelderzoom is gestart met de invulling van het kwaliteitsmanagementsysteem.",
+            ),
+            (
+                "Veilig Thuis heeft afspraken vastgelegd over het monitoren van meldingen die direct worden overgedragen.",
+                "Een verbeterpunt is dat Veilig Thuis Gelderzoom afspraken heeft vastgelegd over het monitoren van meldingen die direct worden overgedragen.",
+            ),
+            (
+                "Veilig Thuis heeft samenwerkingsafspraken met haar ketenpartners vastgelegd.",
+                "Een verbeterpunt is dat Veilig Thuis Gelderzoom samenwerkingsafspraken met haar ketenpartners heeft vastgelegd.",
+            ),
+            // `heeft` as the main verb.
+            (
+                "Veilig Thuis heeft een tijdpad tot het behalen van het certificaat.",
+                "Een verbeterpunt is dat Veilig Thuis Gelderzoom een tijdpad heeft tot het behalen van het certificaat.",
+            ),
+            // A modal: before the infinitive; "indien nodig" is no clause.
+            (
+                "Veilig Thuis kan indien nodig een beroep doen op gespecialiseerde professionals.",
+                "Een verbeterpunt is dat Veilig Thuis Gelderzoom indien nodig een beroep kan doen op gespecialiseerde professionals.",
+            ),
+            // Fixed parts of an expression stay apart from the verb.
+            (
+                "Veilig Thuis draagt zorg voor het opstellen van een veiligheidsplan.",
+                "Een verbeterpunt is dat Veilig Thuis Gelderzoom zorg draagt voor het opstellen van een veiligheidsplan.",
+            ),
+            (
+                "Veilig Thuis stelt haar professionals in staat samen te werken met ketenpartners.",
+                "Een verbeterpunt is dat Veilig Thuis Gelderzoom haar professionals in staat stelt samen te werken met ketenpartners.",
+            ),
+            // Before a clause, with the preposition that belongs to it.
+            (
+                "Veilig Thuis onderneemt actie indien leden van gezinnen ontevreden zijn.",
+                "Een verbeterpunt is dat Veilig Thuis Gelderzoom actie onderneemt indien leden van gezinnen ontevreden zijn.",
+            ),
+            (
+                "Veilig Thuis bepaalt aan de hand van de melding met wie contact wordt gelegd.",
+                "Een verbeterpunt is dat Veilig Thuis Gelderzoom aan de hand van de melding bepaalt met wie contact wordt gelegd.",
+            ),
+            // Before the first prepositional phrase (not `van`), else at the end.
+            (
+                "Veilig Thuis voert (een of meer) individuele gesprekken met alle direct betrokkenen.",
+                "Een verbeterpunt is dat Veilig Thuis Gelderzoom (een of meer) individuele gesprekken voert met alle direct betrokkenen.",
+            ),
+            (
+                "Veilig Thuis beschikt over één registratiesysteem.",
+                "Een verbeterpunt is dat Veilig Thuis Gelderzoom beschikt over één registratiesysteem.",
+            ),
+            // Two verb phrases: not rewritten, quoted.
+            (
+                "Veilig Thuis voert de triage uit en start het onderzoek binnen vijf dagen.",
+                "Een verbeterpunt is dat Veilig Thuis Gelderzoom gaat voldoen aan verwachting 9.9.9: Veilig Thuis voert de triage uit en start het onderzoek binnen vijf dagen.",
+            ),
+            // Another subject: quoted, its first word in lower case.
+            (
+                "Het plan van aanpak wordt multidisciplinair opgesteld.",
+                "Een verbeterpunt is dat Veilig Thuis Gelderzoom gaat voldoen aan verwachting 9.9.9: het plan van aanpak wordt multidisciplinair opgesteld.",
+            ),
+        ] {
+            assert_eq!(
+                verbeterpunt_prefill("9.9.9", verwachting, ORG),
+                expected,
+                "{verwachting}"
+            );
+        }
+        // The subject is the organisation's name as far as the verwachting has it; without a
+        // name the verwachting is quoted.
+        assert_eq!(
+            verbeterpunt_prefill("4.1.2", "Veilig Thuis is gestart met ISO.", "Veilig Thuis"),
+            "Een verbeterpunt is dat Veilig Thuis is gestart met ISO."
+        );
+        assert_eq!(
+            verbeterpunt_prefill("4.1.2", "Veilig Thuis is gestart met ISO.", ""),
+            "Een verbeterpunt is dat de organisatie gaat voldoen aan verwachting 4.1.2: Veilig Thuis is gestart met ISO."
+        );
+        assert_eq!(
+            verbeterpunt_prefill("4.1.2", "Veilig Thuis is gestart met ISO.", "GGD Drenthe"),
+            "Een verbeterpunt is dat GGD Drenthe gaat voldoen aan verwachting 4.1.2: Veilig Thuis is gestart met ISO."
+        );
+    }
+
+    #[test]
+    fn rapport_blocks_round_trip() {
+        for b in RapportBlok::ALL {
+            assert_eq!(RapportBlok::parse(b.as_str()), Some(b));
+        }
+        assert_eq!(RapportBlok::parse("inleiding"), None);
     }
 }

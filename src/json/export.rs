@@ -11,7 +11,9 @@ use crate::domain::inspection::{
 use crate::domain::termijn::{self, DeadlineOutcome};
 
 use super::ScoreJson;
-use super::wederhoor::{ReactieJson, StatusJson, VervolgJson};
+use super::wederhoor::{
+    RapporttekstenJson, ReactieJson, StatusJson, VerbeterpuntJson, VervolgJson,
+};
 
 /// The whole inspection. Apart from `geexporteerd_op`, two files with the same content export
 /// byte-identical JSON: every list is in a fixed order (kader order, then id).
@@ -50,6 +52,11 @@ pub struct ExportJson {
     /// provisional; none without one), each with its due date once the date it counts from is
     /// there.
     pub vervolg: Vec<VervolgJson>,
+    /// One verbeterpunt per onvoldoende verwachting, in kader order: as an inspecteur wrote it,
+    /// or derived from the verwachting (`afgeleid: true`).
+    pub verbeterpunten: Vec<VerbeterpuntJson>,
+    /// The Samenvatting and Conclusie the inspectors wrote for the rapport; `null` when absent.
+    pub rapportteksten: RapporttekstenJson,
 }
 
 /// A draft: text typed into a field that is on disk but not yet a revision.
@@ -624,6 +631,8 @@ impl ExportJson {
             status: StatusJson::of_inspection(inspection),
             reacties: ReactieJson::of_inspection(inspection),
             vervolg: VervolgJson::of_inspection(inspection),
+            verbeterpunten: VerbeterpuntJson::of_inspection(inspection),
+            rapportteksten: RapporttekstenJson::of_inspection(inspection),
         }
     }
 }

@@ -2,8 +2,9 @@
 //! so fields are only ever added, never renamed or removed.
 //!
 //! Here: `veldtoets score`, `kaders --json`, `check --json` and `merge`; `export` holds the
-//! shapes of `veldtoets export --json`, `wederhoor` its `status`, `reacties` and `vervolg`. (The overzicht serializes its own model,
-//! [`crate::overzicht::Overzicht`].) Whether an eindoordeel is final (`compleet`) comes from
+//! shapes of `veldtoets export --json`, `wederhoor` its `status`, `reacties`, `vervolg`,
+//! `verbeterpunten` and `rapportteksten`, and `veldtoets vergelijk --json`. (The overzicht
+//! serializes its own model, [`crate::overzicht::Overzicht`].) Whether an eindoordeel is final (`compleet`) comes from
 //! [`crate::domain::status::Status`], as everywhere else.
 
 mod export;
@@ -24,7 +25,10 @@ pub use export::{
     DossierTermijnJson, DubbelJson, EerdereRondeJson, ExportJson, FlitsJson, InspecteurJson,
     InterviewJson, OnderzoekJson, OordeelJson, TermijnJson, VersieJson, WachtlijstJson,
 };
-pub use wederhoor::{BesluitJson, ReactieJson, StatusJson, VervolgJson};
+pub use wederhoor::{
+    BesluitJson, RapporttekstenJson, ReactieJson, StatusJson, VerbeterpuntJson, VergelijkingJson,
+    VergelijkingReactieJson, VervolgJson,
+};
 
 /// Output of `veldtoets score`.
 #[derive(Debug, Serialize)]

@@ -1,10 +1,14 @@
 //! The after-the-visit parts of `veldtoets export --json`: `status` (the phase of the onderzoek),
-//! `reacties` (hoor en wederhoor, each with its besluit) and `vervolg` (what follows, with the
-//! computed dates). Dates are ISO 8601 (`2026-11-03`), like every other date in the export.
+//! `reacties` (hoor en wederhoor, each with its besluit), `vervolg` (what follows, with the
+//! computed dates), `verbeterpunten` and `rapportteksten` (what the inspectors wrote for the
+//! rapport); and the list `veldtoets vergelijk --json` prints. Dates are ISO 8601 (`2026-11-03`),
+//! like every other date in the export.
 
 use serde::Serialize;
 
 use crate::domain::inspection::Inspection;
+use crate::domain::wederhoor::RapportBlok;
+use crate::report::ParagraphChange;
 
 fn date_out(d: Option<jiff::civil::Date>) -> Option<String> {
     d.map(|d| d.to_string())
@@ -139,5 +143,104 @@ impl VervolgJson {
                 basis: v.basis,
             })
             .collect()
+    }
+}
+
+/// The verbeterpunt of an onvoldoende verwachting (`export --json`, `verbeterpunten`).
+#[derive(Debug, Serialize)]
+pub struct VerbeterpuntJson {
+    pub verwachting: String,
+    pub tekst: String,
+    /// Derived from the verwachting (not written by an inspecteur, not stored).
+    pub afgeleid: bool,
+    /// Two copies wrote it differently (see `conflicten`); `tekst` is a placeholder.
+    pub conflict: bool,
+}
+
+impl VerbeterpuntJson {
+    /// One per onvoldoende verwachting, in kader order ([`Inspection::verbeterpunten`]).
+    pub fn of_inspection(inspection: &Inspection) -> Vec<VerbeterpuntJson> {
+        inspection
+            .verbeterpunten()
+            .into_iter()
+            .map(|v| VerbeterpuntJson {
+                verwachting: v.verwachting,
+                tekst: v.tekst,
+                afgeleid: v.afgeleid,
+                conflict: v.conflict,
+            })
+            .collect()
+    }
+}
+
+/// The blocks the inspectors wrote for the rapport (`export --json`, `rapportteksten`); `null`
+/// when absent.
+#[derive(Debug, Serialize)]
+pub struct RapporttekstenJson {
+    pub samenvatting: Option<String>,
+    pub conclusie: Option<String>,
+}
+
+impl RapporttekstenJson {
+    pub fn of_inspection(inspection: &Inspection) -> RapporttekstenJson {
+        RapporttekstenJson {
+            samenvatting: inspection.rapporttekst(RapportBlok::Samenvatting),
+            conclusie: inspection.rapporttekst(RapportBlok::Conclusie),
+        }
+    }
+}
+
+/// One entry of `veldtoets vergelijk --json`: a paragraph that differs between the concept as
+/// sent and the rapport as it is now, or one a reactie points at.
+#[derive(Debug, Serialize)]
+pub struct VergelijkingJson {
+    /// `gewijzigd`, `toegevoegd`, `verwijderd`, or `ongewijzigd` (only for a paragraph a
+    /// reactie points at).
+    pub wijziging: &'static str,
+    /// The paragraph number ("2.3", "Bijlage 4"); `null` for the title page and the
+    /// Samenvatting.
+    pub paragraaf: Option<String>,
+    /// The heading as printed: "2.3 Cliëntenpositie", "Samenvatting", or "titelpagina".
+    pub kop: String,
+    /// The reacties pointing at this paragraph (by its number, or at a verwachting in it).
+    pub reacties: Vec<VergelijkingReactieJson>,
+    /// The difference is only that between a concept and the definitive rapport (a concept made
+    /// now reads here as the one sent): the title page's kind, the Leeswijzer, the Vervolg.
+    pub alleen_vorm: bool,
+}
+
+/// A reactie in `veldtoets vergelijk --json`.
+#[derive(Debug, Serialize)]
+pub struct VergelijkingReactieJson {
+    /// Its number in the bijlage "Verwerking hoor en wederhoor" (1, 2, …).
+    pub nummer: usize,
+    pub id: String,
+    /// `feitelijk`, `aanvulling` or `zienswijze`.
+    pub soort: &'static str,
+    /// `overgenomen`, `deels` or `niet`; `null` while there is none.
+    pub besluit: Option<&'static str>,
+    /// What it points at: "paragraaf 2.3", "verwachting 1.3.1".
+    pub betreft: String,
+}
+
+impl VergelijkingJson {
+    pub fn new(change: &ParagraphChange) -> VergelijkingJson {
+        VergelijkingJson {
+            wijziging: change.change.wijziging.as_str(),
+            paragraaf: change.change.number.clone(),
+            kop: change.change.heading.clone(),
+            reacties: change
+                .reacties
+                .iter()
+                .map(|r| VergelijkingReactieJson {
+                    nummer: r.number,
+                    id: r.id.clone(),
+                    soort: r.soort.as_str(),
+                    besluit: r.besluit.map(|b| b.as_str()),
+                    betreft: r.reference.clone(),
+                })
+                .collect(),
+            alleen_vorm: change.form_only,
+        }
     }
 }

@@ -9,7 +9,9 @@
 //!    readable text form, [`Report::plain_text`] the text paragraph by paragraph under the
 //!    section numbers (stored with a concept when it is sent). Once the onderzoek is vastgesteld
 //!    the rapport without `concept` is the definitive one: its phase on the title page, the
-//!    vervolg with its dates and the bijlage "Verwerking hoor en wederhoor".
+//!    vervolg with its dates and the bijlage "Verwerking hoor en wederhoor". [`compare`] sets a
+//!    concept's stored text beside the rapport as it is now, paragraph by paragraph, with the
+//!    reacties that point at each changed paragraph.
 //! 2. [`render_pdf`] lays the model out on A4 pages (text wrapped by measured glyph advances,
 //!    tables that break across pages with their header repeated, "pagina X van Y", a diagonal
 //!    CONCEPT watermark on a concept) with the embedded, subsetted Liberation Sans font, and
@@ -32,6 +34,7 @@
 //! ```
 
 mod build;
+mod compare;
 mod fonts;
 mod layout;
 mod model;
@@ -45,7 +48,11 @@ use thiserror::Error;
 
 use crate::domain::inspection::Inspection;
 
-pub use build::build;
+pub use build::{build, verwachting_paragraphs};
+pub use compare::{
+    LinkedReactie, ParagraphChange, TextChange, TextParagraph, Wijziging, compare, compare_texts,
+    text_paragraphs,
+};
 pub use model::{
     Align, Block, Column, Report, ReportMeta, Row, RowKind, Section, Span, Style, Table, Text,
     TitlePage,

@@ -43,12 +43,14 @@ pub const fn table(kind: Kind) -> &'static str {
         Kind::Reactie => "reactie",
         Kind::Besluit => "besluit",
         Kind::Vrijgave => "vrijgave",
+        Kind::Verbeterpunt => "verbeterpunt",
+        Kind::Rapporttekst => "rapporttekst",
     }
 }
 
 /// Tables holding inspection data, in schema order (for counts and the merge): the onderzoek,
 /// its inspecteurs, the earlier round and the `vervangt` edges, then one table per [`Kind`].
-pub const TABLES: [&str; 17] = [
+pub const TABLES: [&str; 19] = [
     "onderzoek",
     "inspecteur",
     "eerdere_ronde",
@@ -66,6 +68,8 @@ pub const TABLES: [&str; 17] = [
     table(Kind::Reactie),
     table(Kind::Besluit),
     table(Kind::Vrijgave),
+    table(Kind::Verbeterpunt),
+    table(Kind::Rapporttekst),
 ];
 
 /// Applies every migration after `from`, one transaction each.

@@ -1,6 +1,6 @@
 //! Chapter 2, Bevindingen: per thema and criterium the table of oordelen (beside the earlier
 //! round's for a hertoets) and the onderbouwing per verwachting, conflicts shown with every
-//! version.
+//! version; after the onderbouwing of an onvoldoende verwachting its verbeterpunt (see `texts`).
 
 use crate::domain::Judgement;
 use crate::domain::kader::Assessment;
@@ -183,6 +183,7 @@ impl Builder<'_> {
                 }
                 blocks.push(label(Text::plain(what)));
                 body(&mut blocks, &r.data.onderbouwing);
+                blocks.extend(self.verbeterpunt_blocks(&e.id));
             }
             Shown::Conflict(c) => {
                 blocks.push(label(Text::plain("conflict, onopgelost")));

@@ -23,6 +23,7 @@ mod introduction;
 mod labels;
 mod provisional;
 mod summary;
+mod texts;
 mod verdict;
 mod wederhoor;
 
@@ -38,6 +39,23 @@ use crate::domain::{Judgement, JudgementSet, Score, score as score_of};
 use super::ReportOptions;
 use super::model::{Block, Report, ReportMeta, Section};
 use super::text::format_period;
+
+/// The number of the chapter Bevindingen.
+const FINDINGS: &str = "2";
+
+/// Per verwachting id, the number of the paragraph of the rapport that holds its onderbouwing
+/// (and verbeterpunt): "2.1" for the verwachtingen of the first thema.
+pub fn verwachting_paragraphs(fw: &Framework) -> BTreeMap<String, String> {
+    fw.expectations()
+        .iter()
+        .map(|e| {
+            (
+                e.expectation.id.clone(),
+                format!("{FINDINGS}.{}", e.theme + 1),
+            )
+        })
+        .collect()
+}
 
 /// Builds the report model of `inspection`. Pure: the date comes from `options`.
 pub fn build(inspection: &Inspection, options: &ReportOptions<'_>) -> Report {
@@ -160,7 +178,7 @@ impl<'a> Builder<'a> {
             phase: inspection.phase(),
             concept_sent: phase_data.concept_verzonden,
             chapters: Chapters {
-                findings: "2",
+                findings: FINDINGS,
                 deadlines: "3",
                 verdict: "4",
                 wederhoor: "Bijlage 4",

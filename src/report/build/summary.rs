@@ -1,6 +1,7 @@
-//! The title page and the Samenvatting.
+//! The title page and the Samenvatting (the generated counts, then the inspectors' own text).
 
 use crate::domain::kader::{Assessment, Measure};
+use crate::domain::wederhoor::RapportBlok;
 use crate::report::model::{Block, Section, Text, TitlePage};
 use crate::report::text::{count, format_date_long, join_and};
 
@@ -151,6 +152,8 @@ impl Builder<'_> {
             ))));
             blocks.push(Block::List(failed));
         }
+        // The inspectors' own Samenvatting, below the generated counts.
+        blocks.extend(self.written_block(RapportBlok::Samenvatting));
         let inventoried = self.unscored_ids(Assessment::Inventoried);
         if !inventoried.is_empty() {
             blocks.push(Block::Paragraph(Text::plain(format!(

@@ -1,9 +1,11 @@
-//! Chapter 4, Eindoordeel en vervolg: the eindoordeel, the beslisregels as applied (aftrekpunten
+//! Chapter 4, Eindoordeel en vervolg: the eindoordeel (with the inspectors' Conclusie below it),
+//! the beslisregels as applied (aftrekpunten
 //! per onvoldoende verwachting, voorwaarden, what was left out) and what happens next (worded in
 //! `wederhoor`: the phase and the vervolg dates).
 
 use crate::domain::inspection::OordeelData;
 use crate::domain::kader::{Assessment, Measure};
+use crate::domain::wederhoor::RapportBlok;
 use crate::report::model::{Block, Column, Row, RowKind, Section, Table, Text};
 use crate::report::text::{count, join_and};
 
@@ -48,6 +50,8 @@ impl Builder<'_> {
         if let Some(n) = self.provisional_notice() {
             head.push(Block::Notice(n));
         }
+        // The inspectors' own Conclusie, below the generated eindoordeel.
+        head.extend(self.written_block(RapportBlok::Conclusie));
         let mut out = vec![
             Section {
                 number: Some(chapter.to_string()),
