@@ -4,75 +4,10 @@
 
 mod common;
 
-use std::collections::BTreeMap;
-
-use common::{Output, TestDir};
+use common::{Output, TestDir, assert_unchanged, dutch_failure, snapshot};
 use serde_json::Value;
 
 const FILE: &str = "proef.veldtoets";
-
-/// Texts that only appear when an English library message leaks through.
-const ENGLISH: &[&str] = &[
-    "expected",
-    "invalid",
-    "duplicate",
-    "os error",
-    "No such file",
-    "Permission denied",
-    "error:",
-    "Usage:",
-    "column",
-    "panicked",
-];
-
-/// Asserts a failure with a Dutch `fout:` message containing every one of `parts` and no English
-/// library text, and nothing on stdout.
-#[track_caller]
-fn dutch_failure(out: &Output, parts: &[&str]) {
-    out.failure();
-    if !out.stderr().starts_with("fout: ") {
-        out.fail("expected a message starting with 'fout: '");
-    }
-    for marker in ENGLISH {
-        if out.stderr().contains(marker) {
-            out.fail(format!("English text {marker:?} reached the user"));
-        }
-    }
-    for part in parts {
-        if !out.stderr().contains(part) {
-            out.fail(format!("expected the message to contain {part:?}"));
-        }
-    }
-    out.stdout_empty();
-}
-
-/// Every file in the directory with its bytes (the inspection file and any side file).
-fn snapshot(dir: &TestDir) -> BTreeMap<String, Vec<u8>> {
-    std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .map(|p| {
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                std::fs::read(&p).unwrap(),
-            )
-        })
-        .collect()
-}
-
-#[track_caller]
-fn assert_unchanged(dir: &TestDir, before: &BTreeMap<String, Vec<u8>>, what: &str) {
-    let after = snapshot(dir);
-    assert_eq!(
-        after.keys().collect::<Vec<_>>(),
-        before.keys().collect::<Vec<_>>(),
-        "files appeared or vanished: {what}"
-    );
-    for (name, bytes) in before {
-        assert!(after[name] == *bytes, "{name} changed: {what}");
-    }
-}
 
 fn export(dir: &TestDir, file: &str) -> Value {
     dir.run(["export", file, "--json", "-"]).success().json()

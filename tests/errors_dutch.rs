@@ -5,54 +5,7 @@
 
 mod common;
 
-use common::{Output, TestDir, shipped_kader};
-
-/// Texts that only appear when an English library message leaks through.
-const ENGLISH: &[&str] = &[
-    "expected",
-    "invalid type",
-    "invalid value",
-    "unknown field",
-    "missing field",
-    "duplicate",
-    "os error",
-    "No such file",
-    "Is a directory",
-    "not a directory",
-    "Permission denied",
-    "stream did not contain",
-    "error:",
-    "Usage:",
-    "For more information",
-    "Print help",
-    "unexpected",
-    "required",
-    "EOF",
-    "column",
-    "at line",
-    "[OPTIONS]",
-];
-
-/// Asserts a failure with a Dutch `fout:` message on stderr that contains every one of `parts`
-/// and none of the English markers.
-#[track_caller]
-fn dutch_failure(out: &Output, parts: &[&str]) {
-    out.failure();
-    let stderr = out.stderr();
-    if !stderr.starts_with("fout: ") {
-        out.fail("expected a message starting with 'fout: '");
-    }
-    for marker in ENGLISH {
-        if stderr.contains(marker) || out.stdout().contains(marker) {
-            out.fail(format!("English text {marker:?} reached the user"));
-        }
-    }
-    for part in parts {
-        if !stderr.contains(part) {
-            out.fail(format!("expected the message to contain {part:?}"));
-        }
-    }
-}
+use common::{Output, TestDir, dutch_failure, shipped_kader};
 
 /// 1-based line of the single occurrence of `needle`.
 fn line_of(text: &str, needle: &str) -> usize {

@@ -5,10 +5,9 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use common::TestDir;
+use common::{TestDir, assert_unchanged, snapshot};
 use jiff::Timestamp;
 use uuid::Uuid;
 use veldtoets::domain::inspection::{Inspection, OordeelData, Record, Stamp};
@@ -40,33 +39,6 @@ fn set_oordeel(store: &mut Store, inspection: &mut Inspection, id: &str, why: &s
     let change = inspection.change(id, Record::Oordeel(data), author, stamp());
     store.append(&change).unwrap();
     inspection.apply(change);
-}
-
-/// Every file in `dir` with its bytes.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .map(|p| {
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                std::fs::read(&p).unwrap(),
-            )
-        })
-        .collect()
-}
-
-fn assert_unchanged(dir: &Path, before: &BTreeMap<String, Vec<u8>>, what: &str) {
-    let after = snapshot(dir);
-    assert_eq!(
-        after.keys().collect::<Vec<_>>(),
-        before.keys().collect::<Vec<_>>(),
-        "files appeared or vanished: {what}"
-    );
-    for (name, bytes) in before {
-        assert!(after[name] == *bytes, "{name} changed: {what}");
-    }
 }
 
 /// A copy of `source` taken while it was open with a committed edit only in its WAL: `target`
@@ -232,7 +204,7 @@ fn skip_unless_nobody(test: &str) -> bool {
 
 /// `oordeel` and `merge --into` refuse; every reading command works; nothing changes.
 fn read_only_cli_cases(dir: &TestDir, file: &str, out_dir: &Path) {
-    let before = snapshot(&dir.join(Path::new(file).parent().unwrap_or(Path::new(""))));
+    let before = snapshot(dir.join(Path::new(file).parent().unwrap_or(Path::new(""))));
     let score = dir.run_as("nobody", ["score", file]);
     score.success();
     assert_eq!(score.json()["kader"], "vt-2016-stap2");

@@ -6,74 +6,11 @@
 
 mod common;
 
-use std::collections::BTreeMap;
-
-use common::{Output, TestDir};
+use common::{Output, TestDir, assert_unchanged, dutch_failure, snapshot};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
 const FILE: &str = "demo.veldtoets";
-
-/// Texts that only appear when an English library message leaks through.
-const ENGLISH: &[&str] = &[
-    "expected",
-    "invalid",
-    "os error",
-    "No such file",
-    "Permission denied",
-    "error:",
-    "Usage:",
-    "panicked",
-];
-
-/// Asserts a failure with a Dutch `fout:` message containing every one of `parts` and no English
-/// library text, and nothing on stdout.
-#[track_caller]
-fn dutch_failure(out: &Output, parts: &[&str]) {
-    out.failure();
-    if !out.stderr().starts_with("fout: ") {
-        out.fail("expected a message starting with 'fout: '");
-    }
-    for marker in ENGLISH {
-        if out.stderr().contains(marker) {
-            out.fail(format!("English text {marker:?} reached the user"));
-        }
-    }
-    for part in parts {
-        if !out.stderr().contains(part) {
-            out.fail(format!("expected the message to contain {part:?}"));
-        }
-    }
-    out.stdout_empty();
-}
-
-/// Every file in the directory with its bytes (the inspection file and any side file or output).
-fn snapshot(dir: &TestDir) -> BTreeMap<String, Vec<u8>> {
-    std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_file())
-        .map(|p| {
-            (
-                p.file_name().unwrap().to_string_lossy().into_owned(),
-                std::fs::read(&p).unwrap(),
-            )
-        })
-        .collect()
-}
-
-#[track_caller]
-fn assert_unchanged(dir: &TestDir, before: &BTreeMap<String, Vec<u8>>, what: &str) {
-    let after = snapshot(dir);
-    assert_eq!(
-        after.keys().collect::<Vec<_>>(),
-        before.keys().collect::<Vec<_>>(),
-        "files appeared or vanished: {what}"
-    );
-    for (name, bytes) in before {
-        assert!(after[name] == *bytes, "{name} changed: {what}");
-    }
-}
 
 /// Runs `args`, expects a Dutch refusal naming every one of `parts`, and checks that nothing in
 /// the directory changed.

@@ -484,3 +484,91 @@ fn shell_quote(s: &str) -> String {
         format!("'{}'", s.replace('\'', r"'\''"))
     }
 }
+
+/// Texts that only appear when an English library message (serde, toml, serde_json, clap, the
+/// OS) leaks through to the user.
+pub const ENGLISH: &[&str] = &[
+    "expected",
+    "invalid",
+    "unknown field",
+    "missing field",
+    "duplicate",
+    "os error",
+    "No such file",
+    "Is a directory",
+    "not a directory",
+    "Permission denied",
+    "stream did not contain",
+    "error:",
+    "Usage:",
+    "For more information",
+    "Print help",
+    "unexpected",
+    "required",
+    "EOF",
+    "column",
+    "at line",
+    "[OPTIONS]",
+    "panicked",
+];
+
+/// Asserts a failure with a Dutch `fout:` message on stderr that contains every one of `parts`,
+/// no English library text on stderr or stdout, and nothing on stdout.
+#[track_caller]
+pub fn dutch_failure(out: &Output, parts: &[&str]) {
+    out.failure();
+    let stderr = out.stderr();
+    if !stderr.starts_with("fout: ") {
+        out.fail("expected a message starting with 'fout: '");
+    }
+    for marker in ENGLISH {
+        if stderr.contains(marker) || out.stdout().contains(marker) {
+            out.fail(format!("English text {marker:?} reached the user"));
+        }
+    }
+    for part in parts {
+        if !stderr.contains(part) {
+            out.fail(format!("expected the message to contain {part:?}"));
+        }
+    }
+    out.stdout_empty();
+}
+
+/// Every file directly in `dir` with its bytes (the inspection file, side files, outputs).
+pub fn snapshot(dir: impl AsRef<Path>) -> std::collections::BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir.as_ref())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Asserts that the files directly in `dir` are byte for byte those of `before`.
+#[track_caller]
+pub fn assert_unchanged(
+    dir: impl AsRef<Path>,
+    before: &std::collections::BTreeMap<String, Vec<u8>>,
+    what: &str,
+) {
+    let after = snapshot(dir);
+    assert_eq!(
+        after.keys().collect::<Vec<_>>(),
+        before.keys().collect::<Vec<_>>(),
+        "files appeared or vanished: {what}"
+    );
+    for (name, bytes) in before {
+        assert!(after[name] == *bytes, "{name} changed: {what}");
+    }
+}
+
+impl AsRef<Path> for TestDir {
+    fn as_ref(&self) -> &Path {
+        self.path()
+    }
+}
