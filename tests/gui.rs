@@ -1546,3 +1546,271 @@ fn a_date_left_by_clicking_a_checkbox_keeps_both_changes() {
         "the checkbox"
     );
 }
+
+/// A demo file whose privacy findings are kept with a reason; with `concept`, its conceptrapport
+/// recorded as sent on that date (as `veldtoets concept` does, without the PDF).
+fn wederhoor_demo(path: &Path, concept: Option<jiff::civil::Date>) {
+    veldtoets::demo::create(path).unwrap();
+    let (mut store, mut inspection, _) = Store::open(path).unwrap();
+    let who = *inspection.inspectors.keys().next().unwrap();
+    for finding in inspection.privacy_findings() {
+        let change = inspection
+            .keep_finding(
+                &finding,
+                "geanonimiseerd in de definitieve tekst",
+                who,
+                Stamp::now(),
+            )
+            .unwrap();
+        store.append(&change).unwrap();
+        inspection.apply(change);
+    }
+    if let Some(on) = concept {
+        let change = inspection
+            .send_concept(on, "0".repeat(64), "tekst".into(), who, Stamp::now())
+            .unwrap();
+        store.append(&change).unwrap();
+        inspection.apply(change);
+    }
+}
+
+/// Whether the widget with this accessible name is disabled.
+fn disabled(harness: &Harness<'_, App>, label: &str) -> bool {
+    use egui_kittest::kittest::NodeT;
+    harness.get_by_label(label).accesskit_node().is_disabled()
+}
+
+/// Selects everything in the field `label` and types `text` over it.
+fn type_into(harness: &mut Harness<'_, App>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label(label).type_text(text);
+    harness.run_steps(1);
+}
+
+#[test]
+fn wederhoor_reactie_besluit_vaststellen_then_oordelen_are_frozen() {
+    let root = tempfile::tempdir().unwrap();
+    let path = root.path().join("wederhoor.veldtoets");
+    wederhoor_demo(&path, Some(jiff::civil::date(2026, 11, 2)));
+    let mut app = app(root.path());
+    app.open(path.clone());
+    let mut harness = harness(app);
+    wait_until(&mut harness, "the file to open", |app| {
+        app.workspace().is_some()
+    });
+    harness.key_press(Key::F8);
+    harness.run_steps(2);
+    assert_eq!(screens(&harness).current, Screen::Wederhoor);
+    harness.get_by_label("Fase: concept verzonden op 02-11-2026");
+    // The vervolg with its dates from the concept date (six weeks: 14-12-2026).
+    harness.get_by_label("uiterlijk 14-12-2026");
+
+    // A reactie, through the form.
+    harness.get_by_label("Nieuwe reactie…").click();
+    harness.run_steps(2);
+    type_into(&mut harness, "Ontvangen op:", "09-11-2026");
+    type_into(&mut harness, "Van (functie, geen naam):", "bestuurder");
+    type_into(&mut harness, "Paragraaf:", "3.2");
+    harness.get_by_label("zienswijze").click();
+    harness.run_steps(1);
+    type_into(
+        &mut harness,
+        "Tekst van de reactie:",
+        "Wij herkennen ons niet in het beeld van de termijnen.",
+    );
+    harness.get_by_label("Reactie vastleggen").click();
+    harness.run_steps(3);
+    let reactie = {
+        let insp = &harness.state().workspace().unwrap().inspection;
+        let list = insp.reacties();
+        assert_eq!(list.len(), 1);
+        let r = &list[0].0.data;
+        assert_eq!(
+            (r.van.as_str(), r.paragraaf.as_deref(), r.soort.as_str()),
+            ("bestuurder", Some("3.2"), "zienswijze")
+        );
+        assert_eq!(r.ontvangen, Some(jiff::civil::date(2026, 11, 9)));
+        list[0].0.meta.entity.clone()
+    };
+    harness.get_by_label_contains("Wij herkennen ons niet");
+
+    // Vaststellen is blocked, with the reason listed.
+    assert!(disabled(&harness, "Vaststellen…"));
+    harness.get_by_label_contains("1 reactie zonder besluit: paragraaf 3.2");
+
+    // The besluit: refused without a motivering (the domain's reason is shown), then recorded.
+    harness.get_by_label("Besluit… reactie 1").click();
+    harness.run_steps(2);
+    harness.get_by_label("deels overgenomen").click();
+    harness.run_steps(1);
+    harness.get_by_label("Besluit vastleggen").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("geef een motivering bij het besluit");
+    type_into(
+        &mut harness,
+        "Motivering (komt in de bijlage van het rapport):",
+        "De termijn van 3.2 is verduidelijkt.",
+    );
+    harness.get_by_label("Besluit vastleggen").click();
+    harness.run_steps(3);
+    {
+        let insp = &harness.state().workspace().unwrap().inspection;
+        let besluit = insp.reacties()[0].1.unwrap().data.clone();
+        assert_eq!(besluit.reactie, reactie);
+        assert_eq!(besluit.besluit.as_str(), "deels");
+        assert_eq!(besluit.motivering, "De termijn van 3.2 is verduidelijkt.");
+    }
+    harness.get_by_label("Fase: reacties verwerkt");
+
+    // Now vaststellen is possible.
+    assert!(!disabled(&harness, "Vaststellen…"));
+    assert!(harness.query_by_label_contains("zonder besluit").is_none());
+    harness.get_by_label("Vaststellen…").click();
+    harness.run_steps(2);
+    type_into(&mut harness, "Vaststellingsdatum:", "16-11-2026");
+    harness.get_by_label("Definitief vaststellen").click();
+    harness.run_steps(3);
+    assert!(harness.state().workspace().unwrap().inspection.is_frozen());
+    harness.get_by_label("Fase: definitief vastgesteld op 16-11-2026");
+    harness.get_by_label("Heropenen…");
+    assert!(harness.query_by_label("Vaststellen…").is_none());
+
+    // The Verwachtingen screen is read-only, and an oordeel key is refused with the way out.
+    harness.key_press(Key::F6);
+    harness.run_steps(2);
+    assert_eq!(screens(&harness).current, Screen::Verwachtingen);
+    let id = harness
+        .state()
+        .workspace()
+        .unwrap()
+        .inspection
+        .framework
+        .expectation(screens(&harness).expectation.index)
+        .id
+        .clone();
+    let before = harness
+        .state()
+        .workspace()
+        .unwrap()
+        .inspection
+        .oordeel(&id)
+        .map(|o| o.data.clone());
+    assert!(
+        harness
+            .query_by_label("Onderbouwing (komt in het rapport)")
+            .is_none_or(|n| {
+                use egui_kittest::kittest::NodeT;
+                n.accesskit_node().role() != egui::accesskit::Role::MultilineTextInput
+            }),
+        "no onderbouwing field to type in"
+    );
+    harness.get_by_label_contains("definitief vastgesteld: oordelen en onderbouwingen liggen vast");
+    let key = if before.as_ref().map(|o| o.value) == Some(JudgementValue::Onvoldoende) {
+        Key::V
+    } else {
+        Key::O
+    };
+    harness.key_press(key);
+    harness.run_steps(3);
+    let ws = harness.state().workspace().unwrap();
+    assert_eq!(ws.inspection.oordeel(&id).map(|o| o.data.clone()), before);
+    let notice = ws.notice.clone().unwrap_or_default();
+    assert!(
+        notice.contains("Heropenen") && notice.contains("Wederhoor (F8)"),
+        "{notice}"
+    );
+    close(&mut harness);
+
+    let (_, stored, _) = Store::open(&path).unwrap();
+    assert!(stored.is_frozen());
+    assert_eq!(stored.reacties().len(), 1);
+    assert_eq!(stored.oordeel(&id).map(|o| o.data.clone()), before);
+}
+
+#[test]
+fn send_the_concept_from_the_wederhoor_screen_then_reopen() {
+    let root = tempfile::tempdir().unwrap();
+    let path = root.path().join("concept.veldtoets");
+    wederhoor_demo(&path, None);
+    let mut app = app(root.path());
+    app.open(path.clone());
+    let mut harness = harness(app);
+    wait_until(&mut harness, "the file to open", |app| {
+        app.workspace().is_some()
+    });
+    harness.key_press(Key::F8);
+    harness.run_steps(2);
+    harness.get_by_label("Fase: in uitvoering");
+    // Vaststellen before a concept: blocked, with the reason.
+    assert!(disabled(&harness, "Vaststellen…"));
+    harness.get_by_label_contains("er is nog geen conceptrapport verzonden");
+
+    harness.get_by_label("Concept verzenden…").click();
+    harness.run_steps(2);
+    assert!(disabled(&harness, "Concept verzenden en vastleggen"));
+    type_into(&mut harness, "Verzenddatum:", "02-11-2026");
+    harness.get_by_label("Bestand kiezen…").click();
+    harness.run_steps(3);
+    let pdf = root.path().join("concept-verzonden.pdf");
+    choose_path(&mut harness, &pdf);
+    harness
+        .get_by_label("Concept verzenden en vastleggen")
+        .click();
+    harness.run_steps(2);
+    wait_until(
+        &mut harness,
+        "the concept to be written and recorded",
+        |app| {
+            app.workspace()
+                .is_some_and(|ws| ws.inspection.phase().as_str() == "concept_verzonden")
+        },
+    );
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(bytes.starts_with(b"%PDF"));
+    {
+        use sha2::Digest;
+        let hash: String = sha2::Sha256::digest(&bytes)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        let phase = harness.state().workspace().unwrap().inspection.phase_data();
+        assert_eq!(phase.concept_hash.as_deref(), Some(hash.as_str()));
+        assert_eq!(
+            phase.concept_verzonden,
+            Some(jiff::civil::date(2026, 11, 2))
+        );
+        assert!(!phase.concept_tekst.is_empty());
+    }
+    harness.get_by_label("OK").click();
+    harness.run_steps(2);
+    harness.get_by_label("Fase: concept verzonden op 02-11-2026");
+
+    // No reacties: vaststellen, then heropenen (a reason is required).
+    harness.get_by_label("Vaststellen…").click();
+    harness.run_steps(2);
+    type_into(&mut harness, "Vaststellingsdatum:", "20-11-2026");
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    assert!(harness.state().workspace().unwrap().inspection.is_frozen());
+    harness.get_by_label("Heropenen…").click();
+    harness.run_steps(2);
+    harness.get_by_label("Heropenen").click();
+    harness.run_steps(3);
+    harness.get_by_label_contains("geef een reden voor het heropenen");
+    type_into(
+        &mut harness,
+        "Reden van heropenen:",
+        "nieuwe informatie over 1.3.1",
+    );
+    harness.key_press(Key::Enter);
+    harness.run_steps(3);
+    let ws = harness.state().workspace().unwrap();
+    assert!(!ws.inspection.is_frozen());
+    assert_eq!(
+        ws.inspection.phase_data().heropend_reden,
+        "nieuwe informatie over 1.3.1"
+    );
+    close(&mut harness);
+}

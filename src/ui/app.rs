@@ -338,6 +338,12 @@ impl App {
                     },
                 });
             }
+            JobOutput::ConceptWritten {
+                path,
+                on,
+                hash,
+                text,
+            } => self.concept_written(path, on, hash, text),
             JobOutput::Merged {
                 summary,
                 inspection,
@@ -379,6 +385,9 @@ impl App {
             }
             JobOutput::Failed { title, message } => {
                 self.form_draft.creating = false;
+                if let View::Inspection(_, screens) = &mut self.view {
+                    screens.wederhoor.sending = false;
+                }
                 self.dialog = Some(Dialog { title, message });
             }
         }
@@ -524,6 +533,11 @@ impl App {
                         }
                     }
                     FilePurpose::ExportPdf { concept } => self.export_pdf(path, concept),
+                    FilePurpose::SendConcept => {
+                        if let View::Inspection(_, screens) = &mut self.view {
+                            screens.wederhoor.concept_path_chosen(path);
+                        }
+                    }
                     FilePurpose::Merge => self.merge(vec![path]),
                     FilePurpose::SaveCopy => self.save_copy(path),
                 }
@@ -553,6 +567,7 @@ impl App {
                 self.save_prefs();
             }
             Command::DismissDialog => self.dialog = None,
+            Command::SendConcept { on, path } => self.send_concept(on, path),
             other => {
                 if let View::Inspection(ws, screens) = &mut self.view {
                     screens::inspection::apply(ws, screens, other);
@@ -603,6 +618,118 @@ impl App {
                 opened,
             }
         });
+    }
+
+    /// "Concept verzenden": renders the conceptrapport as it reads once sent on `on`, writes it
+    /// to `path` on a worker (through the output guard), and records the step only when the PDF
+    /// is on disk ([`App::concept_written`]). A refusal of the domain (open privacy findings,
+    /// vastgesteld) is shown on the Wederhoor screen and nothing is written.
+    fn send_concept(&mut self, on: jiff::civil::Date, path: PathBuf) {
+        let View::Inspection(ws, screens) = &mut self.view else {
+            return;
+        };
+        ws.commit_all_drafts();
+        let stamp = crate::domain::inspection::Stamp::now();
+        // The rapport as it reads once sent ("verzonden op …"): the step applied to a copy.
+        let step =
+            match ws
+                .inspection
+                .send_concept(on, String::new(), String::new(), ws.author, stamp)
+            {
+                Ok(step) => step,
+                Err(refused) => {
+                    screens.wederhoor.refused(refused.0);
+                    return;
+                }
+            };
+        let mut sent = ws.inspection.clone();
+        sent.apply(step);
+        let source = ws.path.clone();
+        let open_after = self.open_exports;
+        screens.wederhoor.sending = true;
+        self.jobs.spawn("Conceptrapport maken", move |progress| {
+            progress.report("rapport opmaken…");
+            let model = crate::report::build(&sent, &crate::report::ReportOptions::new(true, on));
+            let bytes = match crate::report::render_pdf(&model) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    return JobOutput::Failed {
+                        title: "Concept niet verzonden".into(),
+                        message: format!(
+                            "Het conceptrapport kon niet worden gemaakt: {e}. Er is niets vastgelegd."
+                        ),
+                    };
+                }
+            };
+            progress.report("opslaan…");
+            // Never over the inspection itself (or any other inspection file).
+            if let Err(e) = crate::fsutil::write_output(&path, &[source.as_path()], &bytes) {
+                return JobOutput::Failed {
+                    title: "Concept niet verzonden".into(),
+                    message: format!(
+                        "{e}. Het conceptrapport is niet geschreven en de verzending is niet vastgelegd."
+                    ),
+                };
+            }
+            if open_after {
+                worker::open_in_viewer(&path);
+            }
+            use sha2::Digest;
+            let hash = sha2::Sha256::digest(&bytes)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            JobOutput::ConceptWritten {
+                path,
+                on,
+                hash,
+                text: model.plain_text(),
+            }
+        });
+    }
+
+    /// The conceptrapport is on disk: now record it as sent.
+    fn concept_written(
+        &mut self,
+        path: PathBuf,
+        on: jiff::civil::Date,
+        hash: String,
+        text: String,
+    ) {
+        let View::Inspection(ws, screens) = &mut self.view else {
+            return;
+        };
+        let step = ws.inspection.send_concept(
+            on,
+            hash,
+            text,
+            ws.author,
+            crate::domain::inspection::Stamp::now(),
+        );
+        let date = crate::domain::termijn::format_date_nl(on);
+        match ws.take_step(step) {
+            Ok(()) => {
+                screens.wederhoor.concept_sent();
+                self.dialog = Some(Dialog {
+                    title: "Concept verzonden".into(),
+                    message: format!(
+                        "Het conceptrapport staat in {} en is vastgelegd als verzonden op {date}.",
+                        path.display()
+                    ),
+                });
+            }
+            Err(reasons) => {
+                screens.wederhoor.sending = false;
+                self.dialog = Some(Dialog {
+                    title: "Verzending NIET vastgelegd".into(),
+                    message: format!(
+                        "Het conceptrapport staat in {}, maar de verzending is niet vastgelegd: {}. Verstuur het pas nadat het verzenden opnieuw is gelukt.",
+                        path.display(),
+                        reasons.join("; ")
+                    ),
+                });
+            }
+        }
     }
 
     /// Merges colleagues' copies into the open file, on the store thread, while the UI waits.

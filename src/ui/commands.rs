@@ -9,7 +9,10 @@ use std::path::PathBuf;
 
 use uuid::Uuid;
 
-use crate::domain::inspection::Kind;
+use jiff::civil::Date;
+
+use crate::domain::inspection::{Kind, ReactieData};
+use crate::domain::wederhoor::Besluit;
 
 use super::edit::Edit;
 pub use super::types::{DraftTarget, FilePurpose, KaderChoice, Screen};
@@ -101,6 +104,16 @@ pub enum Command {
         entity: String,
         key: String,
     },
+    // After the visit (the Wederhoor screen)
+    /// A step of hoor en wederhoor, decided by the domain when applied (a refusal is shown on
+    /// the Wederhoor screen with its Dutch reasons).
+    Wederhoor(WederhoorStep),
+    /// Render the conceptrapport as sent on `on`, write it to `path` (a job), and only then
+    /// record it as sent.
+    SendConcept {
+        on: Date,
+        path: PathBuf,
+    },
     // Saving and closing
     RetrySave,
     /// Stop closing: back to the open inspection.
@@ -108,4 +121,24 @@ pub enum Command {
     /// Close although some edits could not be written (after the user chose so explicitly).
     CloseDiscarding,
     DismissDialog,
+}
+
+/// A step after the visit, made against the model when applied (like an [`Edit`]): the domain
+/// decides whether it may be taken (`crate::domain::wederhoor`, `crate::domain::privacy`).
+#[derive(Debug, Clone)]
+pub enum WederhoorStep {
+    /// Keep a privacy finding (by its vrijgave key) in the rapport, with a reason.
+    KeepFinding { key: String, reason: String },
+    /// A new reactie of the organisation.
+    AddReactie(ReactieData),
+    /// The besluit on a reactie (by its id), with a motivering.
+    Decide {
+        reactie: String,
+        besluit: Besluit,
+        motivering: String,
+    },
+    /// Definitief vaststellen on this date.
+    Vaststellen(Date),
+    /// Heropenen, with a reason.
+    Reopen(String),
 }

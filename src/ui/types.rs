@@ -21,6 +21,8 @@ pub enum FilePurpose {
     KaderFile,
     /// Where to write the PDF rapport.
     ExportPdf { concept: bool },
+    /// Where to write the conceptrapport that is sent (Wederhoor: "Concept verzenden…").
+    SendConcept,
     /// Colleagues' copies of the open inspection to merge into it (several files).
     Merge,
     /// Where to write a complete copy of the open inspection with every unsaved edit (when the
@@ -36,6 +38,7 @@ impl FilePurpose {
             FilePurpose::KaderFile => "Kaderbestand kiezen",
             FilePurpose::ExportPdf { concept: true } => "Conceptrapport opslaan (PDF)",
             FilePurpose::ExportPdf { concept: false } => "Definitief rapport opslaan (PDF)",
+            FilePurpose::SendConcept => "Te verzenden conceptrapport opslaan (PDF)",
             FilePurpose::Merge => "Samenvoegen: kies de bestanden van collega's",
             FilePurpose::SaveCopy => "Opslaan als… (een volledige kopie met alle wijzigingen)",
         }
@@ -49,7 +52,7 @@ impl FilePurpose {
             | FilePurpose::Merge
             | FilePurpose::SaveCopy => Some(crate::store::EXTENSION),
             FilePurpose::KaderFile => Some("toml"),
-            FilePurpose::ExportPdf { .. } => Some("pdf"),
+            FilePurpose::ExportPdf { .. } | FilePurpose::SendConcept => Some("pdf"),
         }
     }
 
@@ -57,7 +60,10 @@ impl FilePurpose {
     pub fn saving(self) -> bool {
         matches!(
             self,
-            FilePurpose::NewFile | FilePurpose::ExportPdf { .. } | FilePurpose::SaveCopy
+            FilePurpose::NewFile
+                | FilePurpose::ExportPdf { .. }
+                | FilePurpose::SendConcept
+                | FilePurpose::SaveCopy
         )
     }
 
@@ -69,7 +75,9 @@ impl FilePurpose {
     /// The file name suggested when saving.
     pub fn default_name(self) -> &'static str {
         match self {
-            FilePurpose::ExportPdf { concept: true } => "conceptrapport.pdf",
+            FilePurpose::ExportPdf { concept: true } | FilePurpose::SendConcept => {
+                "conceptrapport.pdf"
+            }
             FilePurpose::ExportPdf { concept: false } => "rapport.pdf",
             FilePurpose::SaveCopy => "kopie.veldtoets",
             _ => "onderzoek.veldtoets",
@@ -89,17 +97,21 @@ pub enum Screen {
     /// Every record in conflict (and duplicate numbers), to resolve; in the navigation only
     /// while there is something to resolve.
     Conflicten,
+    /// After the visit: privacy check, concept, reacties and besluiten, vaststellen, vervolg.
+    Wederhoor,
 }
 
 impl Screen {
-    /// The screens that are always in the navigation (Conflicten only appears when needed).
-    pub const ALL: [Screen; 6] = [
+    /// The screens that are always in the navigation (Conflicten only appears when needed),
+    /// in the order of their function keys (Conflicten, F7, sits between the last two).
+    pub const ALL: [Screen; 7] = [
         Screen::Overzicht,
         Screen::Interviews,
         Screen::Flitsinterviews,
         Screen::Dossiers,
         Screen::Documenten,
         Screen::Verwachtingen,
+        Screen::Wederhoor,
     ];
 
     pub fn title(self) -> &'static str {
@@ -111,6 +123,7 @@ impl Screen {
             Screen::Documenten => "Documenten",
             Screen::Verwachtingen => "Verwachtingen",
             Screen::Conflicten => "Conflicten",
+            Screen::Wederhoor => "Wederhoor",
         }
     }
 
@@ -125,6 +138,7 @@ impl Screen {
             Screen::Documenten => Key::F5,
             Screen::Verwachtingen => Key::F6,
             Screen::Conflicten => Key::F7,
+            Screen::Wederhoor => Key::F8,
         }
     }
 }

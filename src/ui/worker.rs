@@ -69,6 +69,14 @@ pub enum JobOutput {
         what: String,
         opened: bool,
     },
+    /// The conceptrapport to send was written to `path`: record it as sent on `on` with the
+    /// PDF's SHA-256 and the rapport's text (only now, with the file on disk).
+    ConceptWritten {
+        path: PathBuf,
+        on: jiff::civil::Date,
+        hash: String,
+        text: String,
+    },
     /// Sources were merged into the open inspection.
     Merged {
         summary: crate::store::MergeSummary,

@@ -8,7 +8,10 @@
 //! a new revision ([`Inspection::change`]). It is applied to the model at once (the screen shows
 //! it in the next frame) and sent to the store thread, which commits it. A record with versions
 //! that disagree is never edited: the edit is refused ([`Refused::Conflicted`]) and the caller
-//! opens the choice.
+//! opens the choice. Once the rapport is vastgesteld an oordeel (value, variant, onderbouwing)
+//! is refused too ([`Refused::Frozen`], with a notice naming "Heropenen…" on the Wederhoor
+//! screen). Steps after the visit (reacties, besluiten, vaststellen, …) are decided by the domain
+//! and stored through [`Workspace::take_step`].
 //!
 //! Text fields edit a *draft*; a draft becomes a revision when the field loses focus, after a
 //! short pause in typing, when the screen changes and when the inspection is closed — so an
@@ -118,6 +121,21 @@ pub enum Refused {
     Conflicted(Kind, String),
     /// Nothing to edit (the record is gone), or the change does not fit the record.
     Unapplicable(EditError),
+    /// An oordeel or onderbouwing after vaststellen: frozen until the onderzoek is heropend.
+    Frozen,
+}
+
+/// Shown when an oordeel or onderbouwing is edited after vaststellen.
+pub fn frozen_notice(inspection: &Inspection) -> String {
+    let on = match inspection.phase() {
+        crate::domain::wederhoor::Phase::Vastgesteld { on } => {
+            format!(" op {}", crate::domain::termijn::format_date_nl(on))
+        }
+        _ => String::new(),
+    };
+    format!(
+        "Niet gewijzigd: het rapport is{on} definitief vastgesteld, dus oordelen en onderbouwingen liggen vast. Wilt u toch iets wijzigen, kies dan \"Heropenen…\" (met een reden) op het scherm Wederhoor (F8)."
+    )
 }
 
 pub struct Workspace {
@@ -236,6 +254,7 @@ impl Workspace {
     fn update_settling(&mut self, edit: &Edit, mut settles: Vec<String>) -> Result<(), Refused> {
         self.writable()?;
         let (kind, entity) = edit.record.resolve(&self.inspection);
+        self.refuse_frozen(kind)?;
         self.refuse_conflicted(kind, &entity)?;
         let current = edit
             .record
@@ -350,6 +369,31 @@ impl Workspace {
             self.notice = Some(READ_ONLY_NOTICE.into());
             return Err(Refused::ReadOnly);
         }
+        Ok(())
+    }
+
+    /// Refused for an oordeel (its value, variant or onderbouwing) once vastgesteld, and says so.
+    fn refuse_frozen(&mut self, kind: Kind) -> Result<(), Refused> {
+        if kind == Kind::Oordeel && self.inspection.is_frozen() {
+            self.notice = Some(frozen_notice(&self.inspection));
+            return Err(Refused::Frozen);
+        }
+        Ok(())
+    }
+
+    /// Takes a step the domain decided (a reactie, a besluit, vaststellen, heropenen, a kept
+    /// privacy finding, a concept sent): stored and applied like any edit. Returns the Dutch
+    /// reasons when the domain (or a read-only file) refused it; nothing is written then.
+    pub fn take_step(
+        &mut self,
+        step: Result<Change, crate::domain::wederhoor::Refused>,
+    ) -> Result<(), Vec<String>> {
+        if self.read_only {
+            return Err(vec![READ_ONLY_NOTICE.to_string()]);
+        }
+        let change = step.map_err(|r| r.0)?;
+        self.commit_all_drafts();
+        self.commit(change, Vec::new());
         Ok(())
     }
 

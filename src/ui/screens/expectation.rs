@@ -6,6 +6,10 @@
 //! An oordeel in conflict (two versions after a merge) is not edited here: its versions are shown
 //! with "Twee versies — kies eerst", V, O and N open the choice on the Conflicten screen, and
 //! there is no onderbouwing field to type in until a version is chosen.
+//!
+//! Once the rapport is vastgesteld the oordeel and onderbouwing are shown read-only with a notice
+//! naming "Heropenen…" on the Wederhoor screen; V, O and N are refused by the workspace (which
+//! refuses every oordeel edit of a frozen onderzoek) with the same notice.
 
 use eframe::egui::{self, Key, Modifiers, RichText, Ui};
 
@@ -191,7 +195,9 @@ fn detail(ui: &mut Ui, ws: &mut Workspace, index: usize, cmds: &mut Vec<Command>
         );
     }
 
-    if !conflict(ui, ws, &e.id, cmds) {
+    if ws.inspection.is_frozen() {
+        frozen(ui, ws, &e.id);
+    } else if !conflict(ui, ws, &e.id, cmds) {
         oordeel(ui, ws, &e.id, cmds);
     }
     ui.separator();
@@ -272,6 +278,50 @@ fn oordeel(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>) {
             ),
         );
     }
+}
+
+/// After vaststellen: the oordeel and onderbouwing read-only, with the way to change them
+/// (heropenen on the Wederhoor screen). V, O and N are refused by the workspace with that notice.
+fn frozen(ui: &mut Ui, ws: &Workspace, id: &str) {
+    widgets::heading(ui, "Oordeel");
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(1.5, widgets::AMBER))
+        .show(ui, |ui| {
+            ui.label(RichText::new(format!("🔒 {}", frozen_text(ws))).strong());
+        });
+    match ws.inspection.oordeel(id) {
+        Some(o) => {
+            widgets::value_badge(ui, o.data.value, &o.data.text());
+            ui.label(
+                RichText::new("Onderbouwing (komt in het rapport)")
+                    .small()
+                    .color(GREY),
+            );
+            if o.data.onderbouwing.trim().is_empty() {
+                widgets::muted(ui, "(geen onderbouwing)");
+            } else {
+                ui.label(&o.data.onderbouwing);
+            }
+        }
+        None => widgets::value_badge(
+            ui,
+            JudgementValue::NietBeoordeeld,
+            JudgementValue::NietBeoordeeld.label(),
+        ),
+    }
+}
+
+/// "Het rapport is op … definitief vastgesteld …": why the oordeel cannot be edited.
+fn frozen_text(ws: &Workspace) -> String {
+    let on = match ws.inspection.phase() {
+        crate::domain::wederhoor::Phase::Vastgesteld { on } => {
+            format!(" op {}", crate::domain::termijn::format_date_nl(on))
+        }
+        _ => String::new(),
+    };
+    format!(
+        "Het rapport is{on} definitief vastgesteld: oordelen en onderbouwingen liggen vast. Wijzigen kan pas na \"Heropenen…\" (met een reden) op het scherm Wederhoor (F8)."
+    )
 }
 
 /// An oordeel in conflict: instead of the editor, its versions side by side with "Twee versies —

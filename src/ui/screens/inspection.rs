@@ -11,7 +11,7 @@ use crate::ui::widgets::{self, GREEN, GREY, RED};
 use crate::ui::worker::{Jobs, SaveState};
 use crate::ui::workspace::{Refused, Workspace};
 
-use super::{conflicts, documents, dossiers, expectation, flash, interviews, overview};
+use super::{conflicts, documents, dossiers, expectation, flash, interviews, overview, wederhoor};
 
 /// The screens of an open inspection: which one is shown and each one's own UI state. Lives next
 /// to the [`Workspace`] (which keeps the model, the store and the drafts).
@@ -22,6 +22,7 @@ pub struct Screens {
     pub dossiers: dossiers::DossiersState,
     pub expectation: expectation::ExpectationState,
     pub conflicts: conflicts::ConflictsState,
+    pub wederhoor: wederhoor::WederhoorState,
     /// The flitsinterview dialog, over any screen.
     pub flash: flash::FlashState,
 }
@@ -36,6 +37,7 @@ impl Screens {
             dossiers: Default::default(),
             expectation: Default::default(),
             conflicts: Default::default(),
+            wederhoor: Default::default(),
             flash: flash::restore(ws),
         }
     }
@@ -219,6 +221,7 @@ fn screen(ui: &mut Ui, ws: &mut Workspace, screens: &mut Screens, cmds: &mut Vec
             expectation::show(ui, ws, &mut screens.expectation, keys, cmds);
         }
         Screen::Conflicten => conflicts::show(ui, ws, &mut screens.conflicts, cmds),
+        Screen::Wederhoor => wederhoor::show(ui, ws, &mut screens.wederhoor, cmds),
     }
 }
 
@@ -322,6 +325,7 @@ pub fn apply(ws: &mut Workspace, screens: &mut Screens, cmd: Command) {
         @ (Command::Resolve { .. } | Command::MergeDuplicate { .. } | Command::Rekey { .. }) => {
             conflicts::apply(ws, &mut screens.conflicts, cmd);
         }
+        Command::Wederhoor(step) => wederhoor::apply(ws, &mut screens.wederhoor, step),
         Command::RetrySave => ws.store.retry(),
         Command::CancelClose => ws.closing = None,
         _ => {}

@@ -13,3 +13,4 @@ pub mod inspection;
 pub mod interviews;
 pub mod overview;
 pub mod start;
+pub mod wederhoor;

@@ -88,6 +88,7 @@ impl StartState {
             FilePurpose::KaderFile => form.kader = KaderChoice::File(path),
             FilePurpose::Open
             | FilePurpose::ExportPdf { .. }
+            | FilePurpose::SendConcept
             | FilePurpose::Merge
             | FilePurpose::SaveCopy => {}
         }
