@@ -527,6 +527,11 @@ impl Workspace {
         if self.read_only {
             return Err(READ_ONLY_NOTICE.into());
         }
+        // Choosing between two oordelen changes an oordeel: not after vaststellen (a merge can
+        // bring such a conflict into a vastgesteld file; heropenen comes first).
+        if kind == Kind::Oordeel && self.inspection.is_frozen() {
+            return Err(frozen_notice(&self.inspection));
+        }
         let what = self.inspection.describe(kind, entity);
         let Some(change) =
             self.inspection
@@ -1049,6 +1054,50 @@ mod tests {
         assert!(stored.dossiers.get(&other).is_none());
         assert!(stored.duplicates().is_empty());
         assert_eq!(stored.checks_of(&keep).len(), 1);
+    }
+
+    /// A merge can bring an oordeel conflict into a vastgesteld file; choosing a version would
+    /// change an oordeel, so it waits for heropenen.
+    #[test]
+    fn an_oordeel_conflict_is_not_resolved_after_vaststellen() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut ws, _, _) = workspace(dir.path());
+        let who = ws.author;
+        let base = ws.inspection.oordeel("1.3.1").unwrap().clone();
+        // Two concurrent versions of 1.3.1, both replacing the same one.
+        for text in ["voldoende", "onvoldoende"] {
+            let data = crate::domain::inspection::OordeelData::parse(
+                &ws.inspection.framework,
+                "1.3.1",
+                text,
+                "versie".into(),
+            )
+            .unwrap();
+            let mut change =
+                ws.inspection
+                    .change("1.3.1", Record::Oordeel(data), who, Stamp::now());
+            change.meta.replaces = vec![base.meta.rev];
+            ws.inspection.apply(change);
+        }
+        assert!(ws.inspection.is_conflicted(Kind::Oordeel, "1.3.1"));
+        let phase = crate::domain::inspection::PhaseData {
+            fase: crate::domain::wederhoor::Fase::Vastgesteld,
+            concept_verzonden: Some(jiff::civil::date(2026, 11, 3)),
+            vastgesteld: Some(jiff::civil::date(2026, 12, 1)),
+            ..Default::default()
+        };
+        let id = ws.inspection.phase_id();
+        let step = ws
+            .inspection
+            .change(&id, Record::Phase(phase), who, Stamp::now());
+        ws.inspection.apply(step);
+        assert!(ws.inspection.is_frozen());
+        let conflict = ws.inspection.conflict_of(Kind::Oordeel, "1.3.1").unwrap();
+        let refused = ws
+            .resolve(Kind::Oordeel, "1.3.1", conflict.versions[0].rev, None)
+            .unwrap_err();
+        assert!(refused.contains("Heropenen"), "{refused}");
+        assert!(ws.inspection.is_conflicted(Kind::Oordeel, "1.3.1"));
     }
 
     #[test]
