@@ -12,6 +12,7 @@
 use super::inspection::{Inspection, Stamp, derived_id};
 use super::kinds::{RapporttekstData, VerbeterpuntData, VrijgaveData};
 use super::record::{Change, Kinded};
+use super::termijn::MONTHS;
 use super::wederhoor::RapportBlok;
 
 /// What a finding looks like.
@@ -212,21 +213,6 @@ fn emails(text: &str) -> Vec<&str> {
     }
     out
 }
-
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 
 /// A date right after a birth keyword ("geboren op 3 februari 2010", "geb. 03-02-2010",
 /// "geboortedatum: 3/2/2010").

@@ -405,6 +405,22 @@ pub fn summarize<'a>(
     summary
 }
 
+/// The Dutch month names, January first (for long dates and for reading them back).
+pub const MONTHS: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 /// Formats a date as `dd-mm-jjjj`, the Dutch form used on screen and in the rapport.
 pub fn format_date_nl(date: Date) -> String {
     format!("{:02}-{:02}-{:04}", date.day(), date.month(), date.year())

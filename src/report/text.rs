@@ -2,20 +2,7 @@
 
 use jiff::civil::Date;
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
+use crate::domain::termijn::MONTHS;
 
 fn month_name(date: Date) -> &'static str {
     // jiff guarantees a month in 1..=12.
