@@ -1814,3 +1814,108 @@ fn send_the_concept_from_the_wederhoor_screen_then_reopen() {
     );
     close(&mut harness);
 }
+
+#[test]
+fn wederhoor_texts_are_typed_and_a_besluit_names_the_changed_oordeel() {
+    use veldtoets::domain::inspection::{OordeelData, ReactieData, Record};
+    use veldtoets::domain::wederhoor::{RapportBlok, ReactieSoort};
+    let root = tempfile::tempdir().unwrap();
+    let path = root.path().join("teksten.veldtoets");
+    wederhoor_demo(&path, Some(jiff::civil::date(2026, 11, 2)));
+    {
+        // After the concept: a reactie on 1.3.2, and the oordeel it changed.
+        std::thread::sleep(Duration::from_millis(5));
+        let (mut store, mut inspection, _) = Store::open(&path).unwrap();
+        let who = *inspection.inspectors.keys().next().unwrap();
+        let reactie = ReactieData {
+            ontvangen: Some(jiff::civil::date(2026, 11, 9)),
+            van: "bestuurder".into(),
+            paragraaf: None,
+            verwachting: Some("1.3.2".into()),
+            soort: ReactieSoort::Feitelijk,
+            tekst: "De hulp is wel vastgelegd, in het registratiesysteem.".into(),
+        };
+        let change = inspection
+            .add_reactie("r-1", reactie, who, Stamp::now())
+            .unwrap();
+        store.append(&change).unwrap();
+        inspection.apply(change);
+        let data = OordeelData::parse(
+            &inspection.framework,
+            "1.3.2",
+            "voldoende",
+            "Na hoor en wederhoor: vastgelegd in het registratiesysteem.".into(),
+        )
+        .unwrap();
+        let change = inspection.change("1.3.2", Record::Oordeel(data), who, Stamp::now());
+        store.append(&change).unwrap();
+    }
+    let mut app = app(root.path());
+    app.open(path.clone());
+    let mut harness = harness(app);
+    wait_until(&mut harness, "the file to open", |app| {
+        app.workspace().is_some()
+    });
+    harness.key_press(Key::F8);
+    harness.run_steps(2);
+
+    // The besluit form offers the change, ticked because the reactie points at 1.3.2.
+    harness.get_by_label("Besluit… reactie 1").click();
+    harness.run_steps(2);
+    {
+        use egui_kittest::kittest::NodeT;
+        let node = harness.get_by_label("1.3.2: van onvoldoende naar voldoende");
+        assert_eq!(
+            node.accesskit_node().toggled(),
+            Some(egui::accesskit::Toggled::True)
+        );
+    }
+    type_into(
+        &mut harness,
+        "Motivering (komt in de bijlage van het rapport):",
+        "Aangetoond in het registratiesysteem.",
+    );
+    harness.get_by_label("Besluit vastleggen").click();
+    harness.run_steps(3);
+    {
+        let insp = &harness.state().workspace().unwrap().inspection;
+        let besluit = insp.reacties()[0].1.unwrap().data.clone();
+        assert_eq!(
+            besluit.wijzigingen.keys().collect::<Vec<_>>(),
+            vec!["1.3.2"]
+        );
+        assert_eq!(
+            besluit.wijzigingen["1.3.2"],
+            insp.oordeel("1.3.2").unwrap().meta.rev.to_string()
+        );
+    }
+    harness.get_by_label_contains("overgenomen (gewijzigd: 1.3.2)");
+
+    // The Samenvatting and a verbeterpunt, typed like any other text.
+    type_into(
+        &mut harness,
+        "Samenvatting (onder de aantallen in de samenvatting)",
+        "De organisatie heeft de termijnen sinds het bezoek verbeterd.",
+    );
+    let label = "Verbeterpunt 1.5.2 (vooraf ingevuld)";
+    harness.get_by_label(label);
+    type_into(
+        &mut harness,
+        label,
+        "Veilig Thuis legt per melding vast wie wanneer contact legt.",
+    );
+    close(&mut harness);
+
+    let (_, stored, _) = Store::open(&path).unwrap();
+    assert_eq!(
+        stored.rapporttekst(RapportBlok::Samenvatting).as_deref(),
+        Some("De organisatie heeft de termijnen sinds het bezoek verbeterd.")
+    );
+    let punt = stored.verbeterpunt("1.5.2").unwrap();
+    assert!(!punt.afgeleid);
+    assert_eq!(
+        punt.tekst,
+        "Veilig Thuis legt per melding vast wie wanneer contact legt."
+    );
+    assert_eq!(stored.reacties()[0].1.unwrap().data.wijzigingen.len(), 1);
+}

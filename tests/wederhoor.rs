@@ -132,16 +132,16 @@ fn the_whole_cycle_and_its_refusals() {
         ("r3", Besluit::Niet),
     ] {
         assert!(
-            i.decide(id, besluit, "", who, clock.stamp()).is_err(),
+            i.decide(id, besluit, "", &[], who, clock.stamp()).is_err(),
             "no motivering"
         );
         let c = i
-            .decide(id, besluit, "Aangepast in 3.2.", who, clock.stamp())
+            .decide(id, besluit, "Aangepast in 3.2.", &[], who, clock.stamp())
             .unwrap();
         i.apply(c);
     }
     assert!(
-        i.decide("r9", Besluit::Niet, "m", who, clock.stamp())
+        i.decide("r9", Besluit::Niet, "m", &[], who, clock.stamp())
             .is_err()
     );
     assert_eq!(
@@ -164,7 +164,7 @@ fn the_whole_cycle_and_its_refusals() {
             .contains("heropen")
     );
     assert!(
-        i.decide("r1", Besluit::Niet, "m", who, clock.stamp())
+        i.decide("r1", Besluit::Niet, "m", &[], who, clock.stamp())
             .is_err()
     );
     assert!(
@@ -532,7 +532,7 @@ fn comparing_the_concept_with_the_rapport_names_the_reacties_per_paragraph() {
         i.apply(c);
     }
     for (id, besluit) in [("r1", Besluit::Overgenomen), ("r2", Besluit::Niet)] {
-        let c = i.decide(id, besluit, "m", who, clock.stamp()).unwrap();
+        let c = i.decide(id, besluit, "m", &[], who, clock.stamp()).unwrap();
         i.apply(c);
     }
     let oordeel = veldtoets::domain::inspection::OordeelData::parse(
@@ -582,4 +582,166 @@ fn every_shipped_verwachting_gets_a_verbeterpunt_in_one_sentence() {
             assert!(!text.contains("  "), "{text}");
         }
     }
+}
+
+/// A clock whose every stamp is a second later than the one before.
+struct Ticking(u64);
+impl Ticking {
+    fn stamp(&mut self) -> Stamp {
+        self.0 += 1;
+        Stamp {
+            rev: Uuid::from_u64_pair(7, self.0),
+            at: Timestamp::from_second(1_790_000_000 + self.0 as i64).unwrap(),
+        }
+    }
+}
+
+#[test]
+fn a_besluit_names_the_oordelen_its_reactie_changed() {
+    let mut clock = Ticking(0);
+    let mut i = Inspection::new(
+        Uuid::from_u64_pair(1, 2),
+        framework(),
+        Timestamp::UNIX_EPOCH,
+    );
+    let who = i.add_inspector("E. Voorbeeld");
+    let fw = i.framework.clone();
+    let mut judge = |i: &mut Inspection, clock: &mut Ticking, id: &str, text: &str, why: &str| {
+        let data =
+            veldtoets::domain::inspection::OordeelData::parse(&fw, id, text, why.into()).unwrap();
+        let change = i.change(id, Record::Oordeel(data), who, clock.stamp());
+        i.apply(change);
+    };
+    judge(
+        &mut i,
+        &mut clock,
+        "1.3.1",
+        "onvoldoende",
+        "Geen veiligheidsplan.",
+    );
+    judge(&mut i, &mut clock, "1.3.2", "voldoende", "Vastgelegd.");
+    judge(&mut i, &mut clock, "2.2.1", "voldoende", "Intercollegiaal.");
+    // Before a concept was sent nothing is "changed since the concept".
+    assert!(i.oordeel_changes_since_concept().is_empty());
+    let sent = i
+        .send_concept(date(3, 11), "ab".into(), "tekst".into(), who, clock.stamp())
+        .unwrap();
+    i.apply(sent);
+    let c = i
+        .add_reactie(
+            "r1",
+            reactie(Some("1.3.1"), None, ReactieSoort::Feitelijk),
+            who,
+            clock.stamp(),
+        )
+        .unwrap();
+    i.apply(c);
+
+    // Linking an oordeel that did not change is refused, naming it.
+    let refused = i
+        .decide(
+            "r1",
+            Besluit::Overgenomen,
+            "Aangetoond.",
+            &["1.3.1".to_string()],
+            who,
+            clock.stamp(),
+        )
+        .unwrap_err();
+    assert!(refused.to_string().contains("1.3.1"), "{refused}");
+    assert!(refused.to_string().contains("niet gewijzigd"), "{refused}");
+
+    // The reactie leads to a new oordeel on 1.3.1 and a new onderbouwing on 1.3.2; 2.2.1 is
+    // changed and changed back.
+    judge(
+        &mut i,
+        &mut clock,
+        "1.3.1",
+        "voldoende",
+        "Plan aangeleverd.",
+    );
+    judge(
+        &mut i,
+        &mut clock,
+        "1.3.2",
+        "voldoende",
+        "Vastgelegd, aangevuld.",
+    );
+    judge(&mut i, &mut clock, "2.2.1", "onvoldoende", "Toch niet.");
+    judge(&mut i, &mut clock, "2.2.1", "voldoende", "Intercollegiaal.");
+    let changed: Vec<String> = i
+        .oordeel_changes_since_concept()
+        .iter()
+        .map(|w| w.label())
+        .collect();
+    assert_eq!(
+        changed,
+        vec![
+            "1.3.1: van onvoldoende naar voldoende".to_string(),
+            "1.3.2: onderbouwing aangepast".to_string(),
+        ]
+    );
+
+    // "Niet overgenomen" changes nothing; an unknown verwachting is named.
+    let refused = i
+        .decide(
+            "r1",
+            Besluit::Niet,
+            "Niet aangetoond.",
+            &["1.3.1".to_string(), "9.9.9".to_string()],
+            who,
+            clock.stamp(),
+        )
+        .unwrap_err();
+    assert_eq!(refused.0.len(), 2, "{refused}");
+    assert!(refused.to_string().contains("9.9.9"), "{refused}");
+
+    let c = i
+        .decide(
+            "r1",
+            Besluit::Overgenomen,
+            "Aangetoond met het plan.",
+            &["1.3.1".to_string(), "1.3.2".to_string()],
+            who,
+            clock.stamp(),
+        )
+        .unwrap();
+    i.apply(c);
+    let (_, besluit) = i.reacties()[0];
+    let besluit = besluit.expect("decided");
+    let head = i.oordeel("1.3.1").unwrap().meta.rev;
+    assert_eq!(besluit.data.wijzigingen["1.3.1"], head.to_string());
+    let linked = i.linked_changes(&besluit.data);
+    assert_eq!(linked.len(), 2);
+    assert_eq!(linked[0].rev, head);
+    assert!(!linked[0].missing);
+    assert_eq!(
+        linked[0].before.as_ref().map(|o| o.onderbouwing.as_str()),
+        Some("Geen veiligheidsplan.")
+    );
+
+    // A later change does not move the link: it names the version the reactie led to.
+    judge(
+        &mut i,
+        &mut clock,
+        "1.3.1",
+        "voldoende",
+        "Plan aangeleverd en besproken.",
+    );
+    let (_, besluit) = i.reacties()[0];
+    let linked = i.linked_changes(&besluit.unwrap().data);
+    assert_eq!(linked[0].rev, head);
+    assert_eq!(
+        linked[0].after.as_ref().map(|o| o.onderbouwing.as_str()),
+        Some("Plan aangeleverd.")
+    );
+
+    // The definitive rapport's bijlage says what changed.
+    let text = report::build(&i, &ReportOptions::new(false, date(1, 12))).plain_text();
+    assert!(
+        text.contains(
+            "Gewijzigd: 1.3.1: van onvoldoende naar voldoende; 1.3.2: onderbouwing aangepast"
+        ),
+        "{text}"
+    );
 }

@@ -255,6 +255,11 @@ pub enum Command {
         /// Waarom (komt in het rapport).
         #[arg(long, value_name = "TEKST")]
         motivering: String,
+        /// Een verwachting waarvan het oordeel of de onderbouwing door deze reactie is
+        /// gewijzigd (herhaalbaar; de volledige lijst). Koppelt de huidige versie van dat
+        /// oordeel aan het besluit; het oordeel moet sinds het verzonden concept gewijzigd zijn.
+        #[arg(long = "wijziging", value_name = "VERWACHTING")]
+        wijzigingen: Vec<String>,
         /// Wie het besluit neemt (standaard: wie het bestand maakte).
         #[arg(long, value_name = "NAAM")]
         inspecteur: Option<String>,

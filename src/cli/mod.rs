@@ -225,12 +225,14 @@ fn run(cli: Cli) -> Result<()> {
             reactie,
             besluit,
             motivering,
+            wijzigingen,
             inspecteur,
         }) => wederhoor::besluit(
             &file,
             &reactie,
             &besluit,
             &motivering,
+            &wijzigingen,
             inspecteur.as_deref(),
         ),
         Some(Command::Vaststellen {

@@ -16,7 +16,7 @@ use anyhow::{Context, Result, anyhow, bail};
 use jiff::civil::Date;
 use sha2::{Digest, Sha256};
 
-use crate::domain::inspection::{Change, Inspection, ReactieData, Stamp};
+use crate::domain::inspection::{Change, Inspection, ReactieData, Record, Stamp};
 use crate::domain::termijn::{self, format_date_nl};
 use crate::domain::wederhoor::{Besluit, Phase, RapportBlok, ReactieSoort, Refused};
 use crate::json::VergelijkingJson;
@@ -231,12 +231,13 @@ pub(super) fn reactie(file: &Path, new: NewReactie, inspecteur: Option<&str>) ->
     Ok(())
 }
 
-/// `veldtoets besluit FILE REACTIE-ID overgenomen|deels|niet --motivering T`.
+/// `veldtoets besluit FILE REACTIE-ID overgenomen|deels|niet --motivering T [--wijziging V]…`.
 pub(super) fn besluit(
     file: &Path,
     reactie: &str,
     besluit: &str,
     motivering: &str,
+    wijzigingen: &[String],
     inspecteur: Option<&str>,
 ) -> Result<()> {
     let besluit = Besluit::parse(&besluit.trim().to_lowercase()).ok_or_else(|| {
@@ -248,8 +249,21 @@ pub(super) fn besluit(
     let (mut store, mut inspection) = open(file)?;
     let author = Author::decide(&mut inspection, inspecteur)?;
     let change = inspection
-        .decide(reactie, besluit, motivering, author.id, Stamp::now())
+        .decide(
+            reactie,
+            besluit,
+            motivering,
+            wijzigingen,
+            author.id,
+            Stamp::now(),
+        )
         .map_err(|r| refused("het besluit is niet vastgelegd", r))?;
+    let Record::Besluit(decided) = &change.data else {
+        bail!(
+            "interne fout: het besluit is als ander soort gegeven aangeboden; er is niets geschreven"
+        );
+    };
+    let decided = decided.clone();
     let about = inspection.reacties.get(reactie).map_or_else(
         || format!("reactie {reactie}"),
         |r| format!("de reactie op {}", r.data.reference()),
@@ -259,10 +273,11 @@ pub(super) fn besluit(
         !inspection.besluiten.is_conflicted(&id)
             && b.data.besluit == besluit
             && b.data.motivering == motivering.trim()
+            && b.data.wijzigingen == decided.wijzigingen
     });
     if unchanged {
         println!(
-            "besluit op {about}: {} stond er al met deze motivering; er is niets geschreven",
+            "besluit op {about}: {} stond er al met deze motivering en deze wijzigingen; er is niets geschreven",
             besluit.label()
         );
         return Ok(());
@@ -273,6 +288,27 @@ pub(super) fn besluit(
         besluit.label(),
         inspection.inspector_name(author.id)
     );
+    for w in inspection.linked_changes(&decided) {
+        println!("  gewijzigd door deze reactie: {}", w.label());
+    }
+    // A change on the verwachting the reactie points at that this besluit does not name.
+    let pointed_at = inspection
+        .reacties
+        .get(reactie)
+        .and_then(|r| r.data.verwachting.clone());
+    if besluit != Besluit::Niet
+        && let Some(v) = pointed_at
+        && !decided.wijzigingen.contains_key(&v)
+        && let Some(w) = inspection
+            .oordeel_changes_since_concept()
+            .into_iter()
+            .find(|w| w.verwachting == v)
+    {
+        println!(
+            "let op: het oordeel over {v} is sinds het concept gewijzigd ({}); kwam dat door deze reactie, koppel het dan met --wijziging {v}",
+            w.label()
+        );
+    }
     if matches!(inspection.phase(), Phase::ReactiesVerwerkt { .. })
         && inspection.vaststellen_blockers().is_empty()
     {

@@ -12,6 +12,7 @@ use jiff::Timestamp;
 use uuid::Uuid;
 
 use super::inspection::Inspection;
+use super::wederhoor::RapportBlok;
 
 /// Which text a draft edits.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -32,6 +33,10 @@ pub enum Field {
     },
     DocumentNote(String),
     Onderbouwing(String),
+    /// The verbeterpunt of an onvoldoende verwachting (by id).
+    Verbeterpunt(String),
+    /// A block of the rapport the inspecteurs write (Samenvatting, Conclusie).
+    Rapporttekst(RapportBlok),
     /// The flitsinterview dialog as a whole: a new one (`None`) or an edit of a saved one. Its
     /// text is the dialog's state in the UI's own encoding.
     FlashDialog(Option<String>),
@@ -51,6 +56,8 @@ impl Field {
             Field::CheckNote { dossier, vraag } => format!("dossiercheck/{dossier}/{vraag}"),
             Field::DocumentNote(item) => format!("document/notitie/{item}"),
             Field::Onderbouwing(v) => format!("onderbouwing/{v}"),
+            Field::Verbeterpunt(v) => format!("verbeterpunt/{v}"),
+            Field::Rapporttekst(blok) => format!("rapporttekst/{}", blok.as_str()),
             Field::FlashDialog(None) => "flitsinterview/nieuw".into(),
             Field::FlashDialog(Some(id)) => format!("flitsinterview/bewerken/{id}"),
         }
@@ -98,6 +105,8 @@ impl Field {
                 .and_then(one)
                 .map(Field::DocumentNote),
             "onderbouwing" => one(rest).map(Field::Onderbouwing),
+            "verbeterpunt" => one(rest).map(Field::Verbeterpunt),
+            "rapporttekst" => RapportBlok::parse(rest).map(Field::Rapporttekst),
             _ => None,
         }
     }
@@ -149,6 +158,9 @@ impl Field {
             }
             Field::DocumentNote(item) => format!("notitie document {item}"),
             Field::Onderbouwing(v) => format!("onderbouwing bij {v}"),
+            Field::Verbeterpunt(v) => format!("verbeterpunt bij {v}"),
+            Field::Rapporttekst(RapportBlok::Samenvatting) => "Samenvatting van het rapport".into(),
+            Field::Rapporttekst(RapportBlok::Conclusie) => "Conclusie van het rapport".into(),
             Field::FlashDialog(None) => "nieuw flitsinterview".into(),
             Field::FlashDialog(Some(id)) => format!("flitsinterview {} (bewerken)", flash(id)),
         }
@@ -201,6 +213,9 @@ mod tests {
             },
             Field::DocumentNote("doc-1".into()),
             Field::Onderbouwing("1.1.1".into()),
+            Field::Verbeterpunt("1.3.2".into()),
+            Field::Rapporttekst(RapportBlok::Samenvatting),
+            Field::Rapporttekst(RapportBlok::Conclusie),
             Field::FlashDialog(None),
             Field::FlashDialog(Some("f-1".into())),
         ];
@@ -220,6 +235,8 @@ mod tests {
             "interview/iets/x",
             "toekomst/veld",
             "dossier/x",
+            "rapporttekst/inleiding",
+            "verbeterpunt/",
         ] {
             assert_eq!(Field::parse(key), None, "{key}");
         }

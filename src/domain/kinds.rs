@@ -323,6 +323,10 @@ pub struct BesluitData {
     pub reactie: String,
     pub besluit: Besluit,
     pub motivering: String,
+    /// The oordeel versions that changed because of the reactie: verwachting id → the revision
+    /// (its UUID as text) that was written for it. Empty when nothing changed (always for
+    /// "niet overgenomen").
+    pub wijzigingen: BTreeMap<String, String>,
 }
 
 /// A privacy finding kept explicitly in the rapport, with the reason (see
@@ -911,12 +915,14 @@ impl RecordData for BesluitData {
         Field::new("reactie", "reactie", Text),
         Field::new("besluit", "besluit", Text),
         Field::new("motivering", "motivering", Text),
+        Field::new("wijzigingen", "gewijzigde oordelen", Map),
     ];
     fn values(&self) -> Vec<Value> {
         vec![
             Value::Text(self.reactie.clone()),
             Value::Text(self.besluit.as_str().to_string()),
             Value::Text(self.motivering.clone()),
+            Value::Map(self.wijzigingen.clone()),
         ]
     }
     fn from_values(mut v: Values) -> Result<Self, FieldError> {
@@ -924,6 +930,7 @@ impl RecordData for BesluitData {
             reactie: v.text()?,
             besluit: v.token(Besluit::parse)?,
             motivering: v.text()?,
+            wijzigingen: v.map()?,
         })
     }
     fn describe(inspection: &Inspection, entity: &str, shown: Option<&Self>) -> String {
@@ -941,6 +948,14 @@ impl RecordData for BesluitData {
         parts(&[
             ("", self.besluit.label().to_string()),
             ("", short(&self.motivering, 60)),
+            (
+                "gewijzigd",
+                self.wijzigingen
+                    .keys()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
         ])
     }
 }
@@ -1162,6 +1177,10 @@ mod tests {
                 reactie: "r1".into(),
                 besluit: Besluit::Deels,
                 motivering: "m".into(),
+                wijzigingen: BTreeMap::from([(
+                    "1.3.1".to_string(),
+                    "0f9a3c52-8e1b-4f7a-9d2e-5c6b7a8d9e0f".to_string(),
+                )]),
             }),
             Record::Vrijgave(VrijgaveData {
                 plaats: "onderbouwing 1.3.1".into(),

@@ -15,13 +15,16 @@
 //! inspecteur edits it; a record per verwachting once edited) and the **Samenvatting** and
 //! **Conclusie** blocks ([`RapportBlok`]; a record per block, a tombstone removes it).
 
+use jiff::Timestamp;
 use jiff::civil::Date;
 use uuid::Uuid;
 
 use super::inspection::{Inspection, Stamp, derived_id};
 use super::judgement::JudgementValue;
 use super::kader::{Assessment, FollowUp, FollowUpFrom};
-use super::kinds::{BesluitData, PhaseData, RapporttekstData, ReactieData, VerbeterpuntData};
+use super::kinds::{
+    BesluitData, OordeelData, PhaseData, RapporttekstData, ReactieData, VerbeterpuntData,
+};
 use super::record::{Change, Kinded, Revision};
 use super::status::Status;
 use super::termijn::format_date_nl;
@@ -444,13 +447,17 @@ impl Inspection {
         Ok(self.change(entity, data.into_record(), author, stamp))
     }
 
-    /// The besluit on reactie `reactie` (a new one, or a new version). Refused once vastgesteld,
-    /// for an unknown reactie, or without a motivering.
+    /// The besluit on reactie `reactie` (a new one, or a new version), naming the verwachtingen
+    /// whose oordeel or onderbouwing changed because of it (`wijzigingen`; the complete list:
+    /// each links the current version of that oordeel). Refused once vastgesteld, for an
+    /// unknown reactie, without a motivering, for a "niet overgenomen" that names changes, and
+    /// for a verwachting whose oordeel has not changed since the concept was sent.
     pub fn decide(
         &self,
         reactie: &str,
         besluit: Besluit,
         motivering: &str,
+        wijzigingen: &[String],
         author: Uuid,
         stamp: Stamp,
     ) -> Result<Change, Refused> {
@@ -464,16 +471,43 @@ impl Inspection {
                 "er is geen reactie met id '{reactie}'"
             )]));
         }
+        let mut reasons = Vec::new();
         if motivering.trim().is_empty() {
-            return Err(Refused(vec![
+            reasons.push(
                 "geef een motivering bij het besluit (die komt in de bijlage van het rapport)"
                     .to_string(),
-            ]));
+            );
+        }
+        if besluit == Besluit::Niet && !wijzigingen.is_empty() {
+            reasons.push(
+                "een niet overgenomen reactie verandert geen oordeel; laat de gewijzigde oordelen weg of kies overgenomen of deels"
+                    .to_string(),
+            );
+        }
+        let changed = self.oordeel_changes_since_concept();
+        let mut linked = std::collections::BTreeMap::new();
+        for v in wijzigingen {
+            let v = v.trim();
+            if self.framework.index_of(v).is_none() {
+                reasons.push(format!(
+                    "verwachting '{v}' staat niet in het toetsingskader"
+                ));
+            } else if let Some(w) = changed.iter().find(|w| w.verwachting == v) {
+                linked.insert(v.to_string(), w.rev.to_string());
+            } else {
+                reasons.push(format!(
+                    "het oordeel over {v} is sinds het verzonden concept niet gewijzigd; pas eerst het oordeel of de onderbouwing aan en koppel de wijziging daarna"
+                ));
+            }
+        }
+        if !reasons.is_empty() {
+            return Err(Refused(reasons));
         }
         let data = BesluitData {
             reactie: reactie.to_string(),
             besluit,
             motivering: motivering.trim().to_string(),
+            wijzigingen: linked,
         };
         Ok(self.change(&self.besluit_id(reactie), data.into_record(), author, stamp))
     }
@@ -492,6 +526,104 @@ impl Inspection {
 }
 
 impl Inspection {
+    /// When the conceptrapport now on record was sent: the time of the phase revision that
+    /// recorded it (a later heropenen or vaststellen carries the same concept forward). `None`
+    /// before a concept was sent.
+    pub fn concept_sent_at(&self) -> Option<Timestamp> {
+        let current = self.phase_data();
+        current.concept_hash.as_ref()?;
+        PhaseData::records(self)
+            .history(&self.phase_id())?
+            .revisions()
+            .iter()
+            .filter(|r| !r.meta.deleted && r.data.concept_hash == current.concept_hash)
+            .map(|r| r.meta.at)
+            .min()
+    }
+
+    /// The live oordeel of `verwachting` as it stood at `at` (the last revision in causal order
+    /// written at or before it; `None`: not judged or removed then).
+    fn oordeel_as_of(&self, verwachting: &str, at: Timestamp) -> Option<&OordeelData> {
+        let last = OordeelData::records(self)
+            .history(verwachting)?
+            .revisions()
+            .iter()
+            .rfind(|r| r.meta.at <= at)?;
+        (!last.meta.deleted).then_some(&last.data)
+    }
+
+    /// Every oordeel whose current version differs from the one in the concept as sent, in
+    /// kader order (none before a concept was sent; a conflicted oordeel is left out until it
+    /// is resolved). "Since the concept" is by the revisions' time stamps: the concept's and
+    /// the oordelen's are written by the same laptops.
+    pub fn oordeel_changes_since_concept(&self) -> Vec<OordeelWijziging> {
+        let Some(sent) = self.concept_sent_at() else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for e in self.framework.expectations() {
+            let id = e.expectation.id.as_str();
+            let Some(history) = OordeelData::records(self).history(id) else {
+                continue;
+            };
+            if OordeelData::records(self).is_conflicted(id) {
+                continue;
+            }
+            let Some(head) = history.latest() else {
+                continue;
+            };
+            if head.meta.at <= sent {
+                continue;
+            }
+            let before = self.oordeel_as_of(id, sent).cloned();
+            let after = (!head.meta.deleted).then(|| head.data.clone());
+            if before != after {
+                out.push(OordeelWijziging {
+                    verwachting: id.to_string(),
+                    rev: head.meta.rev,
+                    before,
+                    after,
+                    missing: false,
+                });
+            }
+        }
+        out
+    }
+
+    /// The changes a besluit names, each compared with the concept as sent.
+    pub fn linked_changes(&self, besluit: &BesluitData) -> Vec<OordeelWijziging> {
+        let sent = self.concept_sent_at();
+        besluit
+            .wijzigingen
+            .iter()
+            .map(|(v, rev)| {
+                let revision = rev.parse::<Uuid>().ok().and_then(|uuid| {
+                    OordeelData::records(self)
+                        .history(v)
+                        .and_then(|h| h.revision(uuid))
+                        .map(|r| (uuid, r))
+                });
+                let before = sent.and_then(|at| self.oordeel_as_of(v, at).cloned());
+                match revision {
+                    Some((uuid, r)) => OordeelWijziging {
+                        verwachting: v.clone(),
+                        rev: uuid,
+                        before,
+                        after: (!r.meta.deleted).then(|| r.data.clone()),
+                        missing: false,
+                    },
+                    None => OordeelWijziging {
+                        verwachting: v.clone(),
+                        rev: rev.parse().unwrap_or_default(),
+                        before,
+                        after: None,
+                        missing: true,
+                    },
+                }
+            })
+            .collect()
+    }
+
     /// Refused once vastgesteld: oordelen and onderbouwingen are frozen until heropenen.
     pub fn refuse_if_frozen(&self) -> Result<(), Refused> {
         match self.phase() {
@@ -500,6 +632,41 @@ impl Inspection {
                 format_date_nl(on)
             )])),
             _ => Ok(()),
+        }
+    }
+}
+
+/// An oordeel (or its onderbouwing) that differs from what the conceptrapport as sent said:
+/// a change since the concept, or the change a besluit names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OordeelWijziging {
+    pub verwachting: String,
+    /// The revision holding the change: the current one, or the one a besluit linked.
+    pub rev: Uuid,
+    /// The oordeel in the concept as sent (`None`: not judged then).
+    pub before: Option<OordeelData>,
+    /// The oordeel of `rev` (`None`: removed, or — with `missing` — not in this file).
+    pub after: Option<OordeelData>,
+    /// A besluit names a version this file does not hold (edited outside veldtoets).
+    pub missing: bool,
+}
+
+impl OordeelWijziging {
+    /// "1.3.1: van onvoldoende naar voldoende", "1.3.1: onderbouwing aangepast".
+    pub fn label(&self) -> String {
+        let v = &self.verwachting;
+        if self.missing {
+            return format!("{v}: versie niet in dit bestand");
+        }
+        let value = |o: &Option<OordeelData>| {
+            o.as_ref()
+                .map_or(JudgementValue::NietBeoordeeld, |o| o.value)
+        };
+        let (before, after) = (value(&self.before), value(&self.after));
+        if before == after {
+            format!("{v}: onderbouwing aangepast")
+        } else {
+            format!("{v}: van {} naar {}", before.label(), after.label())
         }
     }
 }
@@ -579,7 +746,7 @@ impl Inspection {
 }
 
 /// A free-text block of the rapport written by the inspectors, beside the generated text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash, Eq, Default, PartialOrd, Ord)]
 pub enum RapportBlok {
     /// In the Samenvatting, below the generated counts.
     #[default]
@@ -871,7 +1038,7 @@ impl Inspection {
                 assessment.label()
             ));
         }
-        if self.oordelen.is_conflicted(verwachting) {
+        if OordeelData::records(self).is_conflicted(verwachting) {
             return Err(format!(
                 "de oordelen op verwachting {verwachting} zijn in conflict; kies eerst één oordeel"
             ));

@@ -85,6 +85,27 @@ pub struct BesluitJson {
     pub tijd: String,
     /// The versions of this besluit disagree (see `conflicten`).
     pub conflict: bool,
+    /// The oordelen that changed because of the reactie, each against the concept as sent.
+    pub wijzigingen: Vec<WijzigingJson>,
+}
+
+/// An oordeel version a besluit names.
+#[derive(Debug, Serialize)]
+pub struct WijzigingJson {
+    pub verwachting: String,
+    /// The oordeel revision (its id in the file).
+    pub revisie: String,
+    /// The oordeel in the concept as sent (`voldoende`, `onvoldoende:wachtlijst`, …; `null`:
+    /// not judged then).
+    pub oordeel_concept: Option<String>,
+    /// The oordeel of that revision (`null`: removed, or not in this file).
+    pub oordeel: Option<String>,
+    /// Whether the onderbouwing differs from the one in the concept.
+    pub onderbouwing_gewijzigd: bool,
+    /// The file does not hold the revision named (edited outside veldtoets).
+    pub ontbreekt: bool,
+    /// "1.3.1: van onvoldoende naar voldoende".
+    pub omschrijving: String,
 }
 
 impl ReactieJson {
@@ -110,6 +131,20 @@ impl ReactieJson {
                     inspecteur: name(b.meta.author),
                     tijd: b.meta.at.to_string(),
                     conflict: inspection.besluiten.is_conflicted(&b.meta.entity),
+                    wijzigingen: inspection
+                        .linked_changes(&b.data)
+                        .into_iter()
+                        .map(|w| WijzigingJson {
+                            omschrijving: w.label(),
+                            verwachting: w.verwachting,
+                            revisie: w.rev.to_string(),
+                            onderbouwing_gewijzigd: w.before.as_ref().map(|o| &o.onderbouwing)
+                                != w.after.as_ref().map(|o| &o.onderbouwing),
+                            oordeel_concept: w.before.map(|o| o.text()),
+                            oordeel: w.after.map(|o| o.text()),
+                            ontbreekt: w.missing,
+                        })
+                        .collect(),
                 }),
             })
             .collect()

@@ -251,7 +251,8 @@ fn normalise_paragraph(text: &str) -> String {
 
 /// The conceptrapport as sent (`sent`, its plain text) compared with the rapport `now`: every
 /// paragraph that changed, was added or removed, and every unchanged one a reactie points at,
-/// each with the reacties that point at it (by paragraph number, or at a verwachting in it).
+/// each with the reacties that point at it (by paragraph number, or at a verwachting in it) or
+/// whose besluit names an oordeel in it that changed.
 /// `concept_now` is the concept as it would be made now (dated as the one sent): a paragraph it
 /// has exactly as sent differs from `now` only by being definitive ([`ParagraphChange::form_only`]).
 pub fn compare(
@@ -277,6 +278,16 @@ pub fn compare(
                 .and_then(|v| paragraphs.get(v))
             {
                 targets.push(p.clone());
+            }
+            // And the paragraphs of the oordelen its besluit says it changed.
+            if let Some(b) = b {
+                targets.extend(
+                    b.data
+                        .wijzigingen
+                        .keys()
+                        .filter_map(|v| paragraphs.get(v))
+                        .cloned(),
+                );
             }
             let linked = LinkedReactie {
                 number: i + 1,

@@ -29,10 +29,11 @@
 //!   another veldtoets is refused ([`StoreError::InUse`]) instead of read half-written. A
 //!   write-protected source (file or folder) is attached `immutable` when it has no pending WAL,
 //!   else a private temporary copy of it and its WAL is read.
-//! - **Older sources are refused**, with the advice to open them once with this veldtoets (which
-//!   migrates them after a backup). Migrating a hidden temporary copy would work too, but it would
-//!   put a second, untested migration path next to [`Store::open`]'s, and a source whose schema is
-//!   older than the target's is rare: copies of one onderzoek are handed out by the same office.
+//! - **Older sources are read through a migrated private copy**: a colleague's copy written by
+//!   an earlier veldtoets is copied (`VACUUM INTO`, into a private temporary directory) and the
+//!   copy is brought up to date by the same migrations [`Store::open`] applies
+//!   (`store::schema::migrate`); the source file itself is never migrated. A newer source is
+//!   refused ([`StoreError::Newer`]).
 //!
 //! Two entry points: [`Store::merge_from`] for a file that is already open (the GUI), and
 //! [`merge`] for a path, which creates a missing target from the first source (a consistent copy
@@ -97,14 +98,6 @@ pub enum MergeError {
         found: String,
         target: PathBuf,
         expected: String,
-    },
-    #[error(
-        "'{path}' heeft een oudere bestandsversie ({found}; deze veldtoets schrijft {current}). Open het eerst één keer in deze veldtoets (`veldtoets open BESTAND`), dan wordt het bijgewerkt en blijft er een reservekopie; voeg het daarna samen. Er is niets samengevoegd"
-    )]
-    OlderSource {
-        path: PathBuf,
-        found: u32,
-        current: u32,
     },
     #[error(
         "'{path}' heeft hetzelfde onderzoek als '{target}' maar een ander kader ({found} in plaats van {expected}): het bestand is beschadigd of buiten veldtoets bewerkt. Gebruik een andere kopie; er is niets samengevoegd"
@@ -782,7 +775,10 @@ impl<'c> Attached<'c> {
         if lockable {
             // An absolute path never starts with "file:", so SQLite takes it as a plain name.
             match attached.attach(absolute.to_string_lossy().into_owned()) {
-                Ok(()) => return Ok(attached),
+                Ok(()) => {
+                    attached.migrate_if_older()?;
+                    return Ok(attached);
+                }
                 Err(e @ (StoreError::InUse(_) | StoreError::Corrupt { .. })) => {
                     return Err(e.into());
                 }
@@ -798,7 +794,56 @@ impl<'c> Attached<'c> {
         } else {
             attached.attach(format!("{}?immutable=1", file_uri(&absolute)))?;
         }
+        attached.migrate_if_older()?;
         Ok(attached)
+    }
+
+    /// The source's schema version (`PRAGMA user_version`).
+    fn version(&self) -> Result<u32, MergeError> {
+        let version: i64 = self
+            .conn
+            .query_row(&format!("PRAGMA {SOURCE}.user_version"), [], |r| r.get(0))
+            .map_err(|e| self.err(e))?;
+        Ok(u32::try_from(version).unwrap_or(u32::MAX))
+    }
+
+    /// A source with an older schema (a copy from a colleague who has not updated yet) is read
+    /// through a private copy made with `VACUUM INTO` and brought up to date with the same
+    /// migrations [`Store::open`] applies; the file itself is left exactly as it was.
+    fn migrate_if_older(&mut self) -> Result<(), MergeError> {
+        let version = self.version()?;
+        if version == 0 || version >= CURRENT_VERSION {
+            // Not a veldtoets schema at all, or current or newer: `check_schema` says so.
+            return Ok(());
+        }
+        let scratch = ScratchDir::new(&self.path)?;
+        let copy = scratch.file_for(&self.path);
+        self.conn
+            .execute(
+                &format!("VACUUM {SOURCE} INTO ?1"),
+                [copy.to_string_lossy()],
+            )
+            .map_err(|e| self.err(e))?;
+        self.detach();
+        let migrated = Connection::open(&copy)
+            .and_then(|conn| {
+                super::schema::migrate(&conn, version)?;
+                conn.close().map_err(|(_, e)| e)
+            })
+            .map_err(|e| {
+                MergeError::Store(StoreError::Corrupt {
+                    path: self.path.clone(),
+                    detail: format!(
+                        "het heeft bestandsversie {version} maar kan niet naar versie {CURRENT_VERSION} worden bijgewerkt ({})",
+                        super::sqlite_text(&e)
+                    ),
+                })
+            });
+        // The copy is removed with its directory whatever happens.
+        self.scratch = Some(scratch);
+        migrated?;
+        self.attach(copy.to_string_lossy().into_owned())?;
+        Ok(())
     }
 
     /// Attaches `name` and reads its schema (taking the lock of a lockable file now, so a source
@@ -833,11 +878,7 @@ impl<'c> Attached<'c> {
     /// The source must have this program's schema (the header was probed already, but the
     /// database itself is authoritative).
     fn check_schema(&self) -> Result<(), MergeError> {
-        let version: i64 = self
-            .conn
-            .query_row(&format!("PRAGMA {SOURCE}.user_version"), [], |r| r.get(0))
-            .map_err(|e| self.err(e))?;
-        let version = u32::try_from(version).unwrap_or(u32::MAX);
+        let version = self.version()?;
         if version > CURRENT_VERSION {
             return Err(StoreError::Newer {
                 path: self.path.clone(),
@@ -845,13 +886,6 @@ impl<'c> Attached<'c> {
                 known: CURRENT_VERSION,
             }
             .into());
-        }
-        if version < CURRENT_VERSION {
-            return Err(MergeError::OlderSource {
-                path: self.path.clone(),
-                found: version,
-                current: CURRENT_VERSION,
-            });
         }
         for table in TABLES {
             let theirs = columns(self.conn, SOURCE, table).map_err(|e| self.err(e))?;

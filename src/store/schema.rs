@@ -22,6 +22,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0003_wederhoor",
         include_str!("../../schema/0003_wederhoor.sql"),
     ),
+    (
+        "0004_besluit_wijzigingen",
+        include_str!("../../schema/0004_besluit_wijzigingen.sql"),
+    ),
 ];
 
 /// The newest schema version this program writes.

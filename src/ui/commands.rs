@@ -136,6 +136,8 @@ pub enum WederhoorStep {
         reactie: String,
         besluit: Besluit,
         motivering: String,
+        /// The verwachtingen whose oordeel changed because of the reactie (the complete list).
+        wijzigingen: Vec<String>,
     },
     /// Definitief vaststellen on this date.
     Vaststellen(Date),

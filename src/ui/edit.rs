@@ -245,7 +245,7 @@ pub fn field_value(record: &Record, field: &str) -> Option<Value> {
 }
 
 /// The record and text field a draft edits; `None` for the flitsinterview dialog (a whole
-/// record, saved by its own button).
+/// record, saved by its own button) and for the texts the domain writes itself.
 pub fn draft_field(target: &DraftTarget) -> Option<(RecordRef, &'static str)> {
     Some(match target {
         DraftTarget::DetailsNote => (RecordRef::Details, "notitie"),
@@ -272,6 +272,9 @@ pub fn draft_field(target: &DraftTarget) -> Option<(RecordRef, &'static str)> {
         ),
         DraftTarget::DocumentNote(item) => (RecordRef::Document(item.clone()), "notitie"),
         DraftTarget::Onderbouwing(v) => (RecordRef::Oordeel(v.clone()), "onderbouwing"),
+        // Written by the domain (`Inspection::set_verbeterpunt`, `set_rapporttekst`): an empty
+        // text removes, the derived verbeterpunt is not stored.
+        DraftTarget::Verbeterpunt(_) | DraftTarget::Rapporttekst(_) => return None,
         DraftTarget::FlashDialog(_) => return None,
     })
 }

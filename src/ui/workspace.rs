@@ -597,6 +597,12 @@ impl Workspace {
     pub fn draft_record(&self, target: &DraftTarget) -> Option<(Kind, String)> {
         match target {
             DraftTarget::FlashDialog(Some(id)) => Some((Kind::Flash, id.clone())),
+            DraftTarget::Verbeterpunt(v) => {
+                Some((Kind::Verbeterpunt, self.inspection.verbeterpunt_id(v)))
+            }
+            DraftTarget::Rapporttekst(blok) => {
+                Some((Kind::Rapporttekst, self.inspection.rapporttekst_id(*blok)))
+            }
             _ => draft_field(target).map(|(record, _)| record.resolve(&self.inspection)),
         }
     }
@@ -610,6 +616,20 @@ impl Workspace {
 
     /// The stored text a draft target edits (empty for a record not made yet).
     pub fn current_text(&self, target: &DraftTarget) -> String {
+        match target {
+            // The text the rapport shows: as written, or derived from the verwachting.
+            DraftTarget::Verbeterpunt(v) => {
+                return self
+                    .inspection
+                    .verbeterpunt(v)
+                    .map(|p| p.tekst)
+                    .unwrap_or_default();
+            }
+            DraftTarget::Rapporttekst(blok) => {
+                return self.inspection.rapporttekst(*blok).unwrap_or_default();
+            }
+            _ => {}
+        }
         let Some((record, field)) = draft_field(target) else {
             return String::new();
         };
@@ -662,10 +682,15 @@ impl Workspace {
 
     /// Turns a draft into a revision (if it differs from the stored text).
     pub fn commit_draft(&mut self, target: &DraftTarget) {
-        let Some((record, field)) = draft_field(target) else {
+        let domain_text = matches!(
+            target,
+            DraftTarget::Verbeterpunt(_) | DraftTarget::Rapporttekst(_)
+        );
+        let field = draft_field(target);
+        if field.is_none() && !domain_text {
             // The flitsinterview dialog is saved by its own button.
             return;
-        };
+        }
         if self
             .drafts
             .get(target)
@@ -693,9 +718,49 @@ impl Workspace {
             }
             return;
         }
+        let Some((record, field)) = field else {
+            self.commit_domain_text(target, &text);
+            return;
+        };
         let edit = Edit::set(record, field, Value::Text(text));
         // Refusals were said in the notice (and a conflicted record was caught above).
         let _ = self.update_settling(&edit, vec![target.key()]);
+    }
+
+    /// A verbeterpunt or a block of the rapport: written by the domain, which refuses it after
+    /// vaststellen (and for a verwachting no longer onvoldoende), removes it for an empty text
+    /// and writes nothing when it would not change. On a refusal (the screens offer these
+    /// fields only where they may be written) the text stays in the file as a draft and the
+    /// notice says why.
+    fn commit_domain_text(&mut self, target: &DraftTarget, text: &str) {
+        if self.writable().is_err() {
+            return;
+        }
+        let stamp = Stamp::now();
+        let result = match target {
+            DraftTarget::Verbeterpunt(v) => {
+                self.inspection
+                    .set_verbeterpunt(v, text, self.author, stamp)
+            }
+            DraftTarget::Rapporttekst(blok) => {
+                self.inspection
+                    .set_rapporttekst(*blok, text, self.author, stamp)
+            }
+            _ => return,
+        };
+        match result {
+            Ok(Some(change)) => self.commit(change, vec![target.key()]),
+            Ok(None) => {
+                self.store.clear_draft(target.key());
+            }
+            Err(refused) => {
+                // The typed text stays in the file as a draft (restored on the next open).
+                self.notice = Some(format!(
+                    "Uw tekst bij {} is bewaard als concept maar niet vastgelegd: {refused}.",
+                    target.describe(&self.inspection)
+                ));
+            }
+        }
     }
 
     /// Drafts due for saving as a revision (idle long enough). The flitsinterview dialog is
@@ -909,7 +974,10 @@ impl Workspace {
                 .documents
                 .iter()
                 .any(|d| d.id == *item),
-            DraftTarget::Onderbouwing(v) => insp.framework.index_of(v).is_some(),
+            DraftTarget::Onderbouwing(v) | DraftTarget::Verbeterpunt(v) => {
+                insp.framework.index_of(v).is_some()
+            }
+            DraftTarget::Rapporttekst(_) => true,
             DraftTarget::FlashDialog(None) => true,
             DraftTarget::FlashDialog(Some(id)) => insp.flashes.get(id).is_some(),
         }

@@ -146,7 +146,7 @@ impl Builder<'_> {
             ));
         } else {
             intro.push_str(&format!(
-                " {org} heeft {} gegeven. Per reactie staat hieronder waar die op wijst, de soort (feitelijke onjuistheid, aanvulling of zienswijze), het besluit van de inspectie (overgenomen, deels overgenomen of niet overgenomen) en de motivering daarvan.",
+                " {org} heeft {} gegeven. Per reactie staat hieronder waar die op wijst, de soort (feitelijke onjuistheid, aanvulling of zienswijze), het besluit van de inspectie (overgenomen, deels overgenomen of niet overgenomen) en de motivering daarvan, met de oordelen die door de reactie zijn gewijzigd.",
                 count(reacties.len() as u64, "reactie", "reacties")
             ));
         }
@@ -193,10 +193,16 @@ impl Builder<'_> {
                         Some(_) if besluit_conflict => {
                             (Text::bold("conflict, onopgelost"), Text::new())
                         }
-                        Some(b) => (
-                            Text::plain(b.data.besluit.label()),
-                            Text::plain(b.data.motivering.trim()),
-                        ),
+                        Some(b) => {
+                            let mut motivering = Text::plain(b.data.motivering.trim());
+                            let changes = inspection.linked_changes(&b.data);
+                            if !changes.is_empty() {
+                                let list: Vec<String> = changes.iter().map(|w| w.label()).collect();
+                                motivering = motivering
+                                    .and_italic(format!("\nGewijzigd: {}", list.join("; ")));
+                            }
+                            (Text::plain(b.data.besluit.label()), motivering)
+                        }
                         None => (Text::italic("nog geen besluit"), Text::new()),
                     };
                     let row = Row::new(vec![

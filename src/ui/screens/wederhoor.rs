@@ -3,13 +3,15 @@
 //! PDF file; the PDF is rendered and written by a job, the step recorded only once it is on
 //! disk), "Vaststellen…" (disabled, with the reasons, while anything stands in the way) and
 //! "Heropenen…" (with a reason) —, the privacy check of the rapport text with "Vrijgeven…" per
-//! finding, the organisation's reacties with the inspectorate's besluit on each, and the vervolg
-//! with its dates.
+//! finding, the organisation's reacties with the inspectorate's besluit on each (and the oordeel
+//! changes since the concept it led to), the texts the inspecteurs write for the rapport
+//! (Samenvatting, Conclusie, verbeterpunten), and the vervolg with its dates.
 //!
 //! Every step is decided by the domain (`crate::domain::wederhoor`, `crate::domain::privacy`)
 //! when its command is applied; a refusal is shown here with the domain's Dutch reasons and
 //! nothing is written.
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use eframe::egui::{self, Key, RichText, Ui};
@@ -18,9 +20,11 @@ use jiff::civil::Date;
 use crate::domain::inspection::{ReactieData, Stamp};
 use crate::domain::privacy::Finding;
 use crate::domain::termijn::{format_date_nl, parse_date_input};
-use crate::domain::wederhoor::{Besluit, Phase, ReactieSoort, Refused};
+use crate::domain::wederhoor::{
+    Besluit, OordeelWijziging, Phase, RapportBlok, ReactieSoort, Refused,
+};
 use crate::ui::commands::{Command, WederhoorStep};
-use crate::ui::types::FilePurpose;
+use crate::ui::types::{DraftTarget, FilePurpose};
 use crate::ui::widgets::{self, AMBER, GREEN, GREY, RED};
 use crate::ui::workspace::Workspace;
 
@@ -73,6 +77,8 @@ pub struct BesluitForm {
     pub reactie: String,
     pub besluit: Besluit,
     pub motivering: String,
+    /// The verwachtingen whose oordeel changed because of the reactie.
+    pub wijzigingen: BTreeSet<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -152,8 +158,9 @@ pub fn apply(ws: &mut Workspace, state: &mut WederhoorState, step: WederhoorStep
             reactie,
             besluit,
             motivering,
+            wijzigingen,
         } => (
-            insp.decide(&reactie, besluit, &motivering, author, stamp),
+            insp.decide(&reactie, besluit, &motivering, &wijzigingen, author, stamp),
             format!("Besluit vastgelegd: {}.", besluit.label()),
         ),
         WederhoorStep::Vaststellen(on) => (
@@ -193,6 +200,8 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, state: &mut WederhoorState, cmds: &
             privacy(ui, ws, state, cmds);
             ui.separator();
             reacties(ui, ws, state, cmds);
+            ui.separator();
+            texts(ui, ws, cmds);
             ui.separator();
             vervolg(ui, ws);
         });
@@ -511,6 +520,7 @@ fn reacties(ui: &mut Ui, ws: &Workspace, state: &mut WederhoorState, cmds: &mut 
     let phase = ws.inspection.phase();
     let frozen = ws.inspection.is_frozen();
     let list = ws.inspection.reacties();
+    let changed = ws.inspection.oordeel_changes_since_concept();
     if list.is_empty() {
         widgets::muted(ui, "Nog geen reacties vastgelegd.");
     } else {
@@ -542,9 +552,28 @@ fn reacties(ui: &mut Ui, ws: &Workspace, state: &mut WederhoorState, cmds: &mut 
                     ui.label(r.soort.label());
                     ui.label(first_line(&r.tekst)).on_hover_text(&r.tekst);
                     match besluit {
-                        Some(b) => ui
-                            .label(RichText::new(b.data.besluit.label()).color(GREEN))
-                            .on_hover_text(&b.data.motivering),
+                        Some(b) => {
+                            let mut hover = b.data.motivering.clone();
+                            for w in ws.inspection.linked_changes(&b.data) {
+                                hover.push_str(&format!("\nGewijzigd: {}", w.label()));
+                            }
+                            let text = if b.data.wijzigingen.is_empty() {
+                                b.data.besluit.label().to_string()
+                            } else {
+                                format!(
+                                    "{} (gewijzigd: {})",
+                                    b.data.besluit.label(),
+                                    b.data
+                                        .wijzigingen
+                                        .keys()
+                                        .map(String::as_str)
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                )
+                            };
+                            ui.label(RichText::new(text).color(GREEN))
+                                .on_hover_text(hover)
+                        }
                         None => ui.label(RichText::new("geen besluit").color(RED)),
                     };
                     if frozen {
@@ -562,12 +591,28 @@ fn reacties(ui: &mut Ui, ws: &Workspace, state: &mut WederhoorState, cmds: &mut 
                         });
                         if response.clicked() {
                             state.open_form();
+                            // The links it has; for a first besluit, a change on the
+                            // verwachting the reactie points at.
+                            // (Only changes still standing: one undone since is no change.)
+                            let standing =
+                                |v: &&String| changed.iter().any(|w| w.verwachting == **v);
+                            let wijzigingen = match besluit {
+                                Some(b) => b
+                                    .data
+                                    .wijzigingen
+                                    .keys()
+                                    .filter(standing)
+                                    .cloned()
+                                    .collect(),
+                                None => r.verwachting.iter().filter(standing).cloned().collect(),
+                            };
                             state.besluit = Some(BesluitForm {
                                 reactie: reactie.meta.entity.clone(),
                                 besluit: besluit.map_or(Besluit::Overgenomen, |b| b.data.besluit),
                                 motivering: besluit
                                     .map(|b| b.data.motivering.clone())
                                     .unwrap_or_default(),
+                                wijzigingen,
                             });
                         }
                     }
@@ -613,12 +658,19 @@ fn reacties(ui: &mut Ui, ws: &Workspace, state: &mut WederhoorState, cmds: &mut 
                 if std::mem::take(&mut state.focus_pending) {
                     response.request_focus();
                 }
+                besluit_links(ui, form, &changed);
                 ui.horizontal(|ui| {
                     if ui.button("Besluit vastleggen").clicked() {
+                        let wijzigingen = if form.besluit == Besluit::Niet {
+                            Vec::new()
+                        } else {
+                            form.wijzigingen.iter().cloned().collect()
+                        };
                         cmds.push(Command::Wederhoor(WederhoorStep::Decide {
                             reactie: form.reactie.clone(),
                             besluit: form.besluit,
                             motivering: form.motivering.clone(),
+                            wijzigingen,
                         }));
                     }
                     if ui.button("Annuleren").clicked() {
@@ -723,6 +775,32 @@ fn reacties(ui: &mut Ui, ws: &Workspace, state: &mut WederhoorState, cmds: &mut 
     }
 }
 
+/// Which oordeel changes since the concept came from this reactie: one checkbox per change
+/// (none for "niet overgenomen", which changes nothing).
+fn besluit_links(ui: &mut Ui, form: &mut BesluitForm, changed: &[OordeelWijziging]) {
+    if form.besluit == Besluit::Niet {
+        return;
+    }
+    if changed.is_empty() {
+        widgets::muted(
+            ui,
+            "Sinds het verzonden concept is geen oordeel of onderbouwing gewijzigd. Leidt de reactie tot een wijziging, pas die dan eerst aan bij Verwachtingen (F6) en koppel hem hier.",
+        );
+        return;
+    }
+    ui.label("Gewijzigd door deze reactie (sinds het verzonden concept):");
+    for w in changed {
+        let mut on = form.wijzigingen.contains(&w.verwachting);
+        if ui.checkbox(&mut on, w.label()).changed() {
+            if on {
+                form.wijzigingen.insert(w.verwachting.clone());
+            } else {
+                form.wijzigingen.remove(&w.verwachting);
+            }
+        }
+    }
+}
+
 /// The reactie as typed (the domain checks the rest when it is applied).
 fn reactie_data(form: &ReactieForm) -> Result<ReactieData, Vec<String>> {
     let ontvangen = parse_date(&form.ontvangen, "ontvangen op")?;
@@ -743,6 +821,79 @@ fn reactie_data(form: &ReactieForm) -> Result<ReactieData, Vec<String>> {
         soort: form.soort,
         tekst: form.tekst.trim().to_string(),
     })
+}
+
+/// The texts the inspecteurs write for the rapport: the Samenvatting and Conclusie blocks and
+/// the verbeterpunt of each onvoldoende verwachting (pre-filled from the verwachting until
+/// edited). Typed text is a draft like every other text field (on disk while typing, a
+/// revision after a pause); after vaststellen, and while two copies disagree, it is shown
+/// read-only.
+fn texts(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
+    widgets::heading(ui, "Teksten voor het rapport");
+    let frozen = ws.inspection.is_frozen();
+    widgets::muted(
+        ui,
+        "De Samenvatting en de Conclusie staan in het rapport naast de berekende aantallen; een leeg blok wordt weggelaten. Privacy: noem geen dossiernummers of persoonsgegevens.",
+    );
+    for blok in RapportBlok::ALL {
+        let target = DraftTarget::Rapporttekst(blok);
+        let label = match blok {
+            RapportBlok::Samenvatting => "Samenvatting (onder de aantallen in de samenvatting)",
+            RapportBlok::Conclusie => "Conclusie (bij het eindoordeel)",
+        };
+        if frozen || ws.inspection.rapporttekst_conflicted(blok) {
+            read_only_text(ui, ws, label, &target, frozen);
+        } else {
+            widgets::draft_field(ui, ws, target, label, true, cmds);
+        }
+        ui.add_space(4.0);
+    }
+
+    ui.add_space(4.0);
+    ui.label(RichText::new("Verbeterpunten").strong());
+    let punten = ws.inspection.verbeterpunten();
+    if punten.is_empty() {
+        widgets::muted(
+            ui,
+            "Geen: een verbeterpunt hoort bij een verwachting met het oordeel onvoldoende.",
+        );
+        return;
+    }
+    widgets::muted(
+        ui,
+        "Per onvoldoende verwachting, vooraf ingevuld vanuit de verwachting; pas de tekst aan waar nodig. Maak het veld leeg om terug te gaan naar de vooraf ingevulde tekst.",
+    );
+    for punt in punten {
+        let target = DraftTarget::Verbeterpunt(punt.verwachting.clone());
+        let label = if punt.afgeleid {
+            format!("Verbeterpunt {} (vooraf ingevuld)", punt.verwachting)
+        } else {
+            format!("Verbeterpunt {}", punt.verwachting)
+        };
+        if frozen || punt.conflict {
+            read_only_text(ui, ws, &label, &target, frozen);
+        } else {
+            widgets::draft_field(ui, ws, target, &label, true, cmds);
+        }
+        ui.add_space(4.0);
+    }
+}
+
+/// A text that cannot be edited now: after vaststellen, or while two copies disagree.
+fn read_only_text(ui: &mut Ui, ws: &Workspace, label: &str, target: &DraftTarget, frozen: bool) {
+    ui.label(RichText::new(label).small().color(GREY));
+    let text = ws.current_text(target);
+    if text.is_empty() {
+        widgets::muted(ui, "(leeg)");
+    } else {
+        ui.add(egui::Label::new(text).wrap());
+    }
+    if !frozen {
+        ui.label(
+            RichText::new("⚠ Twee kopieën hebben deze tekst verschillend vastgelegd; kies eerst een versie bij Conflicten (F7).")
+                .color(RED),
+        );
+    }
 }
 
 fn vervolg(ui: &mut Ui, ws: &Workspace) {
