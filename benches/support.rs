@@ -52,6 +52,7 @@ pub fn large_inspection(path: &Path, interviews: usize, dossiers: usize, notes: 
                 datum: Some("2026-10-13".parse().unwrap()),
                 deelnemers: "teamleider, twee medewerkers".into(),
                 notitie: String::new(),
+                ..Default::default()
             }),
             author,
             Stamp::now(),

@@ -52,6 +52,9 @@ struct InterviewDto {
     rol: String,
     datum: String,
     deelnemers: String,
+    /// Participants per function (no names): `{ "uitvoerend medewerker" = 3 }`.
+    #[serde(default)]
+    aantallen: BTreeMap<String, u32>,
     inspecteur: usize,
     #[serde(default)]
     notitie: String,
@@ -284,6 +287,11 @@ fn build(path: &Path) -> Result<()> {
                 datum: Some(datum),
                 deelnemers: i.deelnemers.clone(),
                 notitie: i.notitie.clone(),
+                aantallen: i
+                    .aantallen
+                    .iter()
+                    .map(|(f, n)| (f.clone(), n.to_string()))
+                    .collect(),
             }),
             who,
             clock.stamp(),

@@ -1425,3 +1425,80 @@ fn vervolg_is_validated() {
     let e = errors(&twice);
     problem_at(&e, "vervolg[2].id");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Criterion oordelen
+
+const SCALE: &str = "\n[[criteriumoordeel]]\ncode = \"V\"\nnaam = \"voldoende\"\n\n[[criteriumoordeel]]\ncode = \"M\"\nnaam = \"matig\"\n\n[[criteriumoordeel]]\ncode = \"O\"\nnaam = \"onvoldoende\"\n";
+
+#[test]
+fn shipped_stap1_has_the_criterion_scale_of_seed_003() {
+    let f = parse(STAP1_TEXT).unwrap();
+    let scale: Vec<(&str, &str)> = f
+        .criterion_scale
+        .iter()
+        .map(|l| (l.code.as_str(), l.name.as_str()))
+        .collect();
+    assert_eq!(
+        scale,
+        [("V", "voldoende"), ("M", "matig"), ("O", "onvoldoende")]
+    );
+    assert_eq!(
+        f.criterion_level("m").map(|l| l.name.as_str()),
+        Some("matig")
+    );
+    // Stap 2 has none: unchanged.
+    assert!(!parse(STAP2_TEXT).unwrap().has_criterion_oordelen());
+    assert!(!parse(VALID).unwrap().has_criterion_oordelen());
+}
+
+#[test]
+fn the_criterion_scale_is_validated() {
+    let valid = format!("{VALID}{SCALE}");
+    assert_eq!(parse(&valid).unwrap().criterion_scale.len(), 3);
+    for (from, to, field, words) in [
+        (
+            "code = \"M\"",
+            "code = \"V\"",
+            "criteriumoordeel[2].code",
+            &["'V'", "al eerder"][..],
+        ),
+        (
+            "code = \"M\"",
+            "code = \"matig\"",
+            "criteriumoordeel[2].code",
+            &["hoofdletters"][..],
+        ),
+        (
+            "code = \"M\"",
+            "code = \"\"",
+            "criteriumoordeel[2].code",
+            &["hoofdletters"][..],
+        ),
+        (
+            "naam = \"matig\"",
+            "naam = \" \"",
+            "criteriumoordeel[2].naam",
+            &["niet leeg"][..],
+        ),
+    ] {
+        let text = replace(&valid, from, to);
+        let e = errors(&text);
+        let p = problem_at(&e, field);
+        for w in words {
+            assert!(
+                p.message.contains(w),
+                "{field}: {:?} should contain {w:?}",
+                p.message
+            );
+        }
+    }
+    // One level is no scale.
+    let one = format!("{VALID}\n[[criteriumoordeel]]\ncode = \"V\"\nnaam = \"voldoende\"\n");
+    let e = errors(&one);
+    assert!(
+        problem_at(&e, "criteriumoordeel")
+            .message
+            .contains("minstens twee")
+    );
+}

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use jiff::Timestamp;
 use jiff::civil::{Date, date};
 use uuid::Uuid;
-use veldtoets::domain::inspection::{EarlierRound, Inspection, OordeelData, Record, Stamp};
+use veldtoets::domain::inspection::{Inspection, OordeelData, Record, Round, RoundOordeel, Stamp};
 use veldtoets::report::{self, Block, ReportOptions, RowKind, Section};
 
 const REPORT_DATE: Date = date(2026, 10, 20);
@@ -320,12 +320,26 @@ fn a_hertoets_shows_the_earlier_round_beside_this_one() {
         .collect();
     earlier.insert("2.1.1".into(), "onvoldoende:wachtlijst".into());
     earlier.insert("3.1.1".into(), "voldoende".into());
-    inspection.earlier_round = Some(EarlierRound {
+    inspection.rounds = vec![Round {
         onderzoek: Uuid::nil().to_string(),
+        naam: "Onderzoek".into(),
         omschrijving: "Toezicht stap 2 bij Veilig Thuis Gelderzoom".into(),
         datum: Some(date(2025, 3, 11)),
-        oordelen: earlier,
-    });
+        eindoordeel: None,
+        oordelen: earlier
+            .into_iter()
+            .map(|(k, oordeel)| {
+                (
+                    k,
+                    RoundOordeel {
+                        oordeel,
+                        onderbouwing: String::new(),
+                    },
+                )
+            })
+            .collect(),
+        criteria: BTreeMap::new(),
+    }];
     let model = report::build(&inspection, &concept());
     assert_eq!(
         model.title_page.subtitles.last().map(String::as_str),
@@ -337,12 +351,7 @@ fn a_hertoets_shows_the_earlier_round_beside_this_one() {
     let titles: Vec<&str> = table.columns.iter().map(|c| c.title.as_str()).collect();
     assert_eq!(
         titles,
-        [
-            "Nr.",
-            "Verwachting",
-            "Eerdere ronde (11-03-2025)",
-            "Hertoets"
-        ]
+        ["Nr.", "Verwachting", "Onderzoek (11-03-2025)", "Hertoets"]
     );
     let row = |s: &str, id: &str| -> Vec<String> {
         tables(section(&model, s))
@@ -368,7 +377,7 @@ fn a_hertoets_shows_the_earlier_round_beside_this_one() {
     );
 
     let pdf = PdfText::read(&report::render_pdf(&model).expect("a PDF"));
-    assert!(pdf.has("Eerdere ronde (11-03-2025)"));
+    assert!(pdf.has("Onderzoek (11-03-2025)"));
     assert!(pdf.has("Hertoets"));
     assert!(pdf.has("onvoldoende (wachtlijst)"));
 }

@@ -78,6 +78,7 @@ fn every_kind_of_record_round_trips() {
                 datum: Some(date("2026-10-13")),
                 deelnemers: "directeur, manager".into(),
                 notitie: "Open gesprek — ‘goed voorbereid’".into(),
+                aantallen: [("directeur".to_string(), "1".to_string())].into(),
             }),
         ),
         (

@@ -606,7 +606,7 @@ fn a_besluit_names_the_oordelen_its_reactie_changed() {
     );
     let who = i.add_inspector("E. Voorbeeld");
     let fw = i.framework.clone();
-    let mut judge = |i: &mut Inspection, clock: &mut Ticking, id: &str, text: &str, why: &str| {
+    let judge = |i: &mut Inspection, clock: &mut Ticking, id: &str, text: &str, why: &str| {
         let data =
             veldtoets::domain::inspection::OordeelData::parse(&fw, id, text, why.into()).unwrap();
         let change = i.change(id, Record::Oordeel(data), who, clock.stamp());

@@ -89,6 +89,26 @@ pub enum Command {
         #[arg(long, value_name = "NAAM")]
         inspecteur: Option<String>,
     },
+    /// Legt het oordeel van de inspecteurs op een criterium vast (kaders met een oordeel per
+    /// criterium, zoals stap 1: V, M of O), met de onderbouwing ("Ad 1.1"). Eerdere versies
+    /// blijven bewaard.
+    Criterium {
+        /// Het .veldtoets-bestand.
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// Criterium-id, bijvoorbeeld 1.1.
+        #[arg(value_name = "CRITERIUM")]
+        criterium: String,
+        /// Een code van de schaal van het kader (stap 1: V, M of O), of niet_beoordeeld.
+        #[arg(value_name = "OORDEEL")]
+        oordeel: String,
+        /// De onderbouwing (komt in het rapport als "Onderbouwing Ad …").
+        #[arg(long, value_name = "TEKST", default_value = "")]
+        onderbouwing: String,
+        /// Wie het oordeel geeft (standaard: wie het bestand maakte).
+        #[arg(long, value_name = "NAAM")]
+        inspecteur: Option<String>,
+    },
     /// Voegt een dossier toe, bewerkt het of verwijdert het.
     ///
     /// Bestaat er een dossier met dit nummer, dan veranderen alleen de gegeven velden; anders

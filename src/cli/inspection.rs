@@ -5,7 +5,7 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 
 use crate::demo as demo_file;
-use crate::domain::inspection::{EarlierRound, OordeelData, Record, Stamp};
+use crate::domain::inspection::{OordeelData, Record, Round, Stamp};
 use crate::json::FileCheckJson;
 use crate::kader_io;
 use crate::store::{self, Store};
@@ -33,7 +33,7 @@ pub(super) fn new(
     }
     // Read the earlier round first, so a bad earlier file leaves nothing behind.
     let earlier = hertoets_van
-        .map(|path| -> Result<EarlierRound> {
+        .map(|path| -> Result<Vec<Round>> {
             let (_, previous) = open_read(path)
                 .with_context(|| format!("eerdere ronde '{}' kan niet worden gelezen", path.display()))?;
             if previous.framework.id != framework.id {
@@ -44,13 +44,8 @@ pub(super) fn new(
                     framework.id
                 );
             }
-            let details = previous.details_data();
-            Ok(EarlierRound {
-                onderzoek: previous.id.to_string(),
-                omschrijving: format!("{} ({})", details.organisatie, framework.title),
-                datum: details.bezoek_van,
-                oordelen: previous.judgements().to_texts(&previous.framework),
-            })
+            // Every round the earlier file kept, then its own: a chain keeps them all.
+            Ok(previous.rounds_for_hertoets())
         })
         .transpose()?;
     let inspecteur = inspecteur.map_or_else(default_inspector, str::to_string);
@@ -70,8 +65,8 @@ pub(super) fn new(
         store.append(&change)?;
         inspection.apply(change);
     }
-    if let Some(round) = earlier {
-        store.set_earlier_round(&round)?;
+    if let Some(rounds) = earlier {
+        store.set_rounds(&rounds)?;
     }
     println!(
         "onderzoek '{}' gemaakt: {} met kader {}",
@@ -138,6 +133,54 @@ pub(super) fn set_oordeel(
         .unwrap_or_default();
     println!(
         "{verwachting}: {current} vastgelegd door {}{}",
+        inspection.inspector_name(who),
+        if resolved { " (conflict opgelost)" } else { "" }
+    );
+    Ok(())
+}
+
+/// `veldtoets criterium FILE CRITERIUM V|M|O --onderbouwing T`.
+pub(super) fn set_criterium(
+    file: &Path,
+    criterium: &str,
+    oordeel: &str,
+    onderbouwing: &str,
+    inspecteur: Option<&str>,
+) -> Result<()> {
+    let (mut store, mut inspection) = open(file)?;
+    let criterium = criterium.trim();
+    let code = match oordeel.trim() {
+        "niet_beoordeeld" | "niet beoordeeld" => "",
+        code => code,
+    };
+    let author = Author::decide(&mut inspection, inspecteur)?;
+    let who = author.id;
+    let change = inspection
+        .set_criterion_oordeel(criterium, code, onderbouwing, who, Stamp::now())
+        .map_err(|r| {
+            let reasons = r.0.join("; ").replace(
+                "heropenen BESTAND",
+                &format!("heropenen '{}'", file.display()),
+            );
+            anyhow::anyhow!("criterium {criterium}: niet vastgelegd: {reasons}")
+        })?;
+    author.register(&mut store)?;
+    store.append(&change)?;
+    let resolved = change.meta.replaces.len() > 1;
+    inspection.apply(change);
+    let shown = inspection
+        .criterion_oordeel(criterium)
+        .map(|r| r.data.oordeel.clone())
+        .filter(|o| !o.is_empty())
+        .and_then(|code| {
+            inspection
+                .framework
+                .criterion_level(&code)
+                .map(|l| format!("{} ({})", l.code, l.name))
+        })
+        .unwrap_or_else(|| "niet beoordeeld".to_string());
+    println!(
+        "criterium {criterium}: {shown} vastgelegd door {}{}",
         inspection.inspector_name(who),
         if resolved { " (conflict opgelost)" } else { "" }
     );

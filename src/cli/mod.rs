@@ -129,6 +129,19 @@ fn run(cli: Cli) -> Result<()> {
             hertoets_van.as_deref(),
         ),
         Some(Command::Demo { file }) => inspection::demo(&file),
+        Some(Command::Criterium {
+            file,
+            criterium,
+            oordeel,
+            onderbouwing,
+            inspecteur,
+        }) => inspection::set_criterium(
+            &file,
+            &criterium,
+            &oordeel,
+            &onderbouwing,
+            inspecteur.as_deref(),
+        ),
         Some(Command::Oordeel {
             file,
             verwachting,

@@ -16,7 +16,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use jiff::Timestamp;
-use jiff::civil::Date;
 use uuid::Uuid;
 
 use super::draft::StoredDraft;
@@ -47,24 +46,15 @@ pub fn derived_id(onderzoek: Uuid, key: &str) -> String {
 }
 
 pub use super::kinds::{
-    AnswerData, BesluitData, CheckAnswer, CheckData, Details, DocumentData, DossierData, FlashData,
-    InterviewData, OordeelData, PhaseData, RapporttekstData, ReactieData, Selection, Tag, Tags,
-    VerbeterpuntData, VrijgaveData, WaitlistData,
+    AnswerData, BesluitData, CheckAnswer, CheckData, CriteriumOordeelData, Details, DocumentData,
+    DossierData, FlashData, InterviewData, OordeelData, PhaseData, RapporttekstData, ReactieData,
+    Selection, Tag, Tags, VerbeterpuntData, VrijgaveData, WaitlistData,
 };
 pub use super::record::{
     Change, Field, FieldError, FieldType, History, Kind, Kinded, Meta, Record, RecordData, Records,
     Revision, Value,
 };
-
-/// The oordelen of an earlier round (for a hertoets), copied in when the onderzoek was prepared.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EarlierRound {
-    pub onderzoek: String,
-    pub omschrijving: String,
-    pub datum: Option<Date>,
-    /// verwachting id → textual oordeel.
-    pub oordelen: BTreeMap<String, String>,
-}
+pub use super::rounds::{Round, RoundOordeel};
 
 /// One inspection, in memory: the kader it uses and every revision of every record.
 #[derive(Debug, Clone)]
@@ -74,7 +64,8 @@ pub struct Inspection {
     pub created_at: Timestamp,
     /// inspecteur id → name.
     pub inspectors: BTreeMap<Uuid, String>,
-    pub earlier_round: Option<EarlierRound>,
+    /// The earlier rounds of a hertoets, oldest first (see [`super::rounds`]); read-only.
+    pub rounds: Vec<Round>,
     pub details: Records<Details>,
     pub interviews: Records<InterviewData>,
     pub answers: Records<AnswerData>,
@@ -84,6 +75,8 @@ pub struct Inspection {
     pub documents: Records<DocumentData>,
     pub waitlist: Records<WaitlistData>,
     pub oordelen: Records<OordeelData>,
+    /// The inspectors' oordeel per criterium (see [`super::rounds`]).
+    pub criteriumoordelen: Records<CriteriumOordeelData>,
     /// The phase after the visit (see [`super::wederhoor`]).
     pub phase: Records<PhaseData>,
     /// The organisation's reacties on the conceptrapport, and the besluit on each.
@@ -203,7 +196,7 @@ impl Inspection {
             framework,
             created_at,
             inspectors: BTreeMap::new(),
-            earlier_round: None,
+            rounds: Vec::new(),
             details: Records::default(),
             interviews: Records::default(),
             answers: Records::default(),
@@ -213,6 +206,7 @@ impl Inspection {
             documents: Records::default(),
             waitlist: Records::default(),
             oordelen: Records::default(),
+            criteriumoordelen: Records::default(),
             phase: Records::default(),
             reacties: Records::default(),
             besluiten: Records::default(),

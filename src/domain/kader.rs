@@ -38,11 +38,21 @@ pub struct Framework {
     pub sources: EvidenceSources,
     /// What follows the rapport (verbetermaatregelen, hertoets, …), with its term.
     pub follow_ups: Vec<FollowUp>,
+    /// The scale of the inspectors' own oordeel per criterium (seed 003: V voldoende, M matig,
+    /// O onvoldoende); empty when the kader has no criterion oordelen.
+    pub criterion_scale: Vec<CriterionLevel>,
     /// The original file text, kept so an inspection file can store a snapshot of its kader.
     pub source_text: String,
     /// Every verwachting in kader order; indices into this list are used throughout scoring.
     expectations: Vec<ExpectationRef>,
     index: HashMap<String, usize>,
+}
+
+/// One level of the criterion oordeel scale: its code ("M") and name ("matig").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CriterionLevel {
+    pub code: String,
+    pub name: String,
 }
 
 /// Where a verwachting sits in the tree, plus a copy of its data for flat iteration.
@@ -283,6 +293,7 @@ impl Framework {
             deadlines,
             sources,
             follow_ups: Vec::new(),
+            criterion_scale: Vec::new(),
             source_text,
             expectations,
             index,
@@ -353,6 +364,29 @@ impl Framework {
 
     pub fn role(&self, id: &str) -> Option<&Role> {
         self.sources.roles.iter().find(|r| r.id == id)
+    }
+
+    /// Every criterium in kader order.
+    pub fn criteria(&self) -> impl Iterator<Item = &Criterion> {
+        self.themes.iter().flat_map(|t| &t.criteria)
+    }
+
+    /// The criterium with this id.
+    pub fn criterion(&self, id: &str) -> Option<&Criterion> {
+        self.criteria().find(|c| c.id == id)
+    }
+
+    /// Whether the inspectors give an oordeel per criterium in this kader.
+    pub fn has_criterion_oordelen(&self) -> bool {
+        !self.criterion_scale.is_empty()
+    }
+
+    /// The level of the criterion scale with this code (case-insensitive: "m" is "M").
+    pub fn criterion_level(&self, code: &str) -> Option<&CriterionLevel> {
+        let code = code.trim();
+        self.criterion_scale
+            .iter()
+            .find(|l| l.code.eq_ignore_ascii_case(code))
     }
 }
 

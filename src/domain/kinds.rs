@@ -70,6 +70,29 @@ pub struct InterviewData {
     /// Participants by function only, never by name.
     pub deelnemers: String,
     pub notitie: String,
+    /// How many took part per function ("uitvoerend medewerker" → "3"), never names; the
+    /// counts are digits (see [`InterviewData::counts`]).
+    pub aantallen: BTreeMap<String, String>,
+}
+
+impl InterviewData {
+    /// The participants per function with a count above zero (a count that is not a number is
+    /// left out: it was not written by veldtoets).
+    pub fn counts(&self) -> Vec<(&str, u32)> {
+        self.aantallen
+            .iter()
+            .filter_map(|(f, n)| {
+                let n: u32 = n.trim().parse().ok()?;
+                (n > 0 && !f.trim().is_empty()).then_some((f.trim(), n))
+            })
+            .collect()
+    }
+
+    /// The number of participants, when counted.
+    pub fn participant_total(&self) -> Option<u32> {
+        let counts = self.counts();
+        (!counts.is_empty()).then(|| counts.iter().map(|(_, n)| n).sum())
+    }
 }
 
 /// The answer to one guide question in one interview.
@@ -270,6 +293,17 @@ impl OordeelData {
     }
 }
 
+/// The inspectors' own oordeel on one criterium, in a kader with criterion oordelen (one record
+/// per criterium, id: the criterium id; see [`super::rounds`]). Never computed from the
+/// verwachtingen.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CriteriumOordeelData {
+    /// The code on the kader's criterion scale ("M"); empty: not judged yet.
+    pub oordeel: String,
+    /// The criterion-level onderbouwing ("Onderbouwing Ad 1.1").
+    pub onderbouwing: String,
+}
+
 /// The phase of the onderzoek after the visit (one record per onderzoek; see
 /// [`super::wederhoor`]). Every step carries the earlier steps' facts forward.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -460,6 +494,7 @@ impl RecordData for InterviewData {
         Field::new("datum", "datum", DateField),
         Field::new("deelnemers", "deelnemers", Text),
         Field::new("notitie", "notitie", Text),
+        Field::new("aantallen", "aantal deelnemers per functie", Map),
     ];
     fn values(&self) -> Vec<Value> {
         vec![
@@ -467,6 +502,7 @@ impl RecordData for InterviewData {
             Value::Date(self.datum),
             Value::Text(self.deelnemers.clone()),
             Value::Text(self.notitie.clone()),
+            Value::Map(self.aantallen.clone()),
         ]
     }
     fn from_values(mut v: Values) -> Result<Self, FieldError> {
@@ -475,6 +511,7 @@ impl RecordData for InterviewData {
             datum: v.date()?,
             deelnemers: v.text()?,
             notitie: v.text()?,
+            aantallen: v.map()?,
         })
     }
     fn describe(inspection: &Inspection, entity: &str, _: Option<&Self>) -> String {
@@ -817,6 +854,41 @@ impl RecordData for OordeelData {
     }
 }
 
+impl RecordData for CriteriumOordeelData {
+    const FIELDS: &'static [Field] = &[
+        Field::new("oordeel", "oordeel", Text),
+        Field::new("onderbouwing", "onderbouwing", Text),
+    ];
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::Text(self.oordeel.clone()),
+            Value::Text(self.onderbouwing.clone()),
+        ]
+    }
+    fn from_values(mut v: Values) -> Result<Self, FieldError> {
+        Ok(CriteriumOordeelData {
+            oordeel: v.text()?,
+            onderbouwing: v.text()?,
+        })
+    }
+    fn describe(_: &Inspection, entity: &str, _: Option<&Self>) -> String {
+        format!("oordeel op criterium {entity}")
+    }
+    fn summary(&self) -> String {
+        parts(&[
+            (
+                "",
+                if self.oordeel.trim().is_empty() {
+                    "niet beoordeeld".to_string()
+                } else {
+                    self.oordeel.trim().to_string()
+                },
+            ),
+            ("onderbouwing", short(&self.onderbouwing, 60)),
+        ])
+    }
+}
+
 impl RecordData for PhaseData {
     const FIELDS: &'static [Field] = &[
         Field::new("fase", "fase", Text),
@@ -1070,6 +1142,9 @@ record_kinds! {
     Waitlist(WaitlistData) in waitlist as "wachtlijst",
         "wachtlijstgegeven" / "wachtlijstgegevens", true;
     Oordeel(OordeelData) in oordelen as "oordeel", "oordeel" / "oordelen", true;
+    /// The inspectors' oordeel per criterium (kaders with criterion oordelen).
+    CriteriumOordeel(CriteriumOordeelData) in criteriumoordelen as "criteriumoordeel",
+        "criteriumoordeel" / "criteriumoordelen", true;
     /// The phase after the visit (one record per onderzoek).
     Phase(PhaseData) in phase as "fase", "fasegegeven" / "fasegegevens", true;
     Reactie(ReactieData) in reacties as "reactie", "reactie" / "reacties", false;
@@ -1114,6 +1189,7 @@ mod tests {
                 datum: Some(date),
                 deelnemers: "teamleider".into(),
                 notitie: String::new(),
+                aantallen: BTreeMap::from([("teamleider".to_string(), "1".to_string())]),
             }),
             Record::Answer(AnswerData {
                 interview: "i".into(),
@@ -1156,6 +1232,10 @@ mod tests {
                 value: JudgementValue::Onvoldoende,
                 variant: Some("wachtlijst".into()),
                 onderbouwing: "o".into(),
+            }),
+            Record::CriteriumOordeel(CriteriumOordeelData {
+                oordeel: "M".into(),
+                onderbouwing: "Ad 1.1".into(),
             }),
             Record::Phase(PhaseData {
                 fase: Fase::Vastgesteld,

@@ -12,6 +12,7 @@ pub mod kader;
 pub mod kinds;
 pub mod privacy;
 pub mod record;
+pub mod rounds;
 pub mod scoring;
 pub mod status;
 pub mod termijn;

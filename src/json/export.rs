@@ -4,6 +4,8 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::date_out;
+
 use crate::domain::duplicates::Duplicate;
 use crate::domain::inspection::{
     ConflictVersion, Inspection, Kind, OordeelData, RecordConflict, Revision, Tags,
@@ -11,6 +13,7 @@ use crate::domain::inspection::{
 use crate::domain::termijn::{self, DeadlineOutcome};
 
 use super::ScoreJson;
+use super::rounds::{CriteriumJson, RondeJson};
 use super::wederhoor::{
     RapporttekstenJson, ReactieJson, StatusJson, VerbeterpuntJson, VervolgJson,
 };
@@ -57,6 +60,11 @@ pub struct ExportJson {
     pub verbeterpunten: Vec<VerbeterpuntJson>,
     /// The Samenvatting and Conclusie the inspectors wrote for the rapport; `null` when absent.
     pub rapportteksten: RapporttekstenJson,
+    /// The inspectors' oordeel per criterium (kaders with criterion oordelen; else empty).
+    pub criteria: Vec<CriteriumJson>,
+    /// Every round of the onderzoek, oldest first: the earlier rounds of a hertoets, then this
+    /// file's own (`huidig: true`).
+    pub rondes: Vec<RondeJson>,
 }
 
 /// A draft: text typed into a field that is on disk but not yet a revision.
@@ -83,6 +91,7 @@ pub struct OnderzoekJson {
     pub bezoek_tot: Option<String>,
     pub notitie: String,
     pub inspecteurs: Vec<InspecteurJson>,
+    /// The latest earlier round of a hertoets (see `rondes` for every round).
     pub eerdere_ronde: Option<EerdereRondeJson>,
 }
 
@@ -106,6 +115,8 @@ pub struct InterviewJson {
     pub rol: String,
     pub datum: Option<String>,
     pub deelnemers: String,
+    /// Participants per function (never names): {"uitvoerend medewerker": 3}.
+    pub aantallen: BTreeMap<String, u32>,
     pub notitie: String,
     pub inspecteur: String,
     pub antwoorden: Vec<AntwoordJson>,
@@ -358,10 +369,6 @@ fn tags_out(tags: &Tags) -> BTreeMap<String, String> {
         .collect()
 }
 
-fn date_out(d: Option<jiff::civil::Date>) -> Option<String> {
-    d.map(|d| d.to_string())
-}
-
 fn version_json(inspection: &Inspection, r: &Revision<OordeelData>) -> VersieJson {
     use crate::domain::inspection::RecordData;
     VersieJson {
@@ -396,6 +403,12 @@ impl ExportJson {
                     rol: i.data.rol.clone(),
                     datum: date_out(i.data.datum),
                     deelnemers: i.data.deelnemers.clone(),
+                    aantallen: i
+                        .data
+                        .counts()
+                        .into_iter()
+                        .map(|(f, n)| (f.to_string(), n))
+                        .collect(),
                     notitie: i.data.notitie.clone(),
                     inspecteur: name(i.meta.author),
                     antwoorden: answers
@@ -597,11 +610,15 @@ impl ExportJson {
                         naam: naam.clone(),
                     })
                     .collect(),
-                eerdere_ronde: inspection.earlier_round.as_ref().map(|r| EerdereRondeJson {
+                eerdere_ronde: inspection.previous_round().map(|r| EerdereRondeJson {
                     onderzoek: r.onderzoek.clone(),
                     omschrijving: r.omschrijving.clone(),
                     datum: date_out(r.datum),
-                    oordelen: r.oordelen.clone(),
+                    oordelen: r
+                        .oordelen
+                        .iter()
+                        .map(|(k, o)| (k.clone(), o.oordeel.clone()))
+                        .collect(),
                 }),
             },
             interviews,
@@ -633,6 +650,8 @@ impl ExportJson {
             vervolg: VervolgJson::of_inspection(inspection),
             verbeterpunten: VerbeterpuntJson::of_inspection(inspection),
             rapportteksten: RapporttekstenJson::of_inspection(inspection),
+            criteria: CriteriumJson::of_inspection(inspection),
+            rondes: RondeJson::of_inspection(inspection),
         }
     }
 }

@@ -3,11 +3,12 @@
 //!
 //! Here: `veldtoets score`, `kaders --json`, `check --json` and `merge`; `export` holds the
 //! shapes of `veldtoets export --json`, `wederhoor` its `status`, `reacties`, `vervolg`,
-//! `verbeterpunten` and `rapportteksten`, and `veldtoets vergelijk --json`. (The overzicht
+//! `verbeterpunten` and `rapportteksten`, `rounds` its `criteria` and `rondes`, and `veldtoets vergelijk --json`. (The overzicht
 //! serializes its own model, [`crate::overzicht::Overzicht`].) Whether an eindoordeel is final (`compleet`) comes from
 //! [`crate::domain::status::Status`], as everywhere else.
 
 mod export;
+mod rounds;
 mod wederhoor;
 
 use std::collections::BTreeMap;
@@ -25,10 +26,16 @@ pub use export::{
     DossierTermijnJson, DubbelJson, EerdereRondeJson, ExportJson, FlitsJson, InspecteurJson,
     InterviewJson, OnderzoekJson, OordeelJson, TermijnJson, VersieJson, WachtlijstJson,
 };
+pub use rounds::{CriteriumJson, RondeJson, RondeOordeelJson};
 pub use wederhoor::{
     BesluitJson, RapporttekstenJson, ReactieJson, StatusJson, VerbeterpuntJson, VergelijkingJson,
     VergelijkingReactieJson, VervolgJson,
 };
+
+/// A date as JSON writes it (`jjjj-mm-dd`).
+fn date_out(d: Option<jiff::civil::Date>) -> Option<String> {
+    d.map(|d| d.to_string())
+}
 
 /// Output of `veldtoets score`.
 #[derive(Debug, Serialize)]

@@ -6,13 +6,11 @@
 
 use serde::Serialize;
 
+use super::date_out;
+
 use crate::domain::inspection::Inspection;
 use crate::domain::wederhoor::RapportBlok;
 use crate::report::ParagraphChange;
-
-fn date_out(d: Option<jiff::civil::Date>) -> Option<String> {
-    d.map(|d| d.to_string())
-}
 
 /// The phase of the onderzoek.
 #[derive(Debug, Serialize)]

@@ -28,6 +28,16 @@ pub(super) struct KaderDto {
     pub(super) bronnen: BronnenDto,
     #[serde(default)]
     pub(super) vervolg: Vec<VervolgDto>,
+    #[serde(default)]
+    pub(super) criteriumoordeel: Vec<CriteriumoordeelDto>,
+}
+
+/// One level of the scale of the inspectors' oordeel per criterium (seed 003: V, M, O).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct CriteriumoordeelDto {
+    pub(super) code: Text,
+    pub(super) naam: String,
 }
 
 #[derive(Deserialize)]

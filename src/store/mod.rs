@@ -762,25 +762,18 @@ impl Store {
         tx.commit().map_err(|e| sqlite(&path, e))
     }
 
-    /// Records the oordelen of an earlier round (for a hertoets).
-    pub fn set_earlier_round(
+    /// Records the earlier rounds of a hertoets (oldest first), in one transaction.
+    pub fn set_rounds(
         &mut self,
-        round: &crate::domain::inspection::EarlierRound,
+        rounds: &[crate::domain::inspection::Round],
     ) -> Result<(), StoreError> {
         self.writable()?;
-        let oordelen = serde_json::to_string(&round.oordelen).unwrap_or_else(|_| "{}".into());
-        self.conn
-            .execute(
-                "INSERT OR REPLACE INTO eerdere_ronde (onderzoek, omschrijving, datum, oordelen) VALUES (?1, ?2, ?3, ?4)",
-                params![
-                    round.onderzoek,
-                    round.omschrijving,
-                    round.datum.map(|d| d.to_string()),
-                    oordelen
-                ],
-            )
-            .map(|_| ())
-            .map_err(|e| self.err(e))
+        let path = self.path.clone();
+        let tx = self.conn.transaction().map_err(|e| sqlite(&path, e))?;
+        for (i, round) in rounds.iter().enumerate() {
+            rows::insert_round(&tx, i + 1, round).map_err(|e| sqlite(&path, e))?;
+        }
+        tx.commit().map_err(|e| sqlite(&path, e))
     }
 
     /// Reads the whole inspection into memory, with the kader from the file's own snapshot.

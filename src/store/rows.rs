@@ -2,7 +2,7 @@
 //! common columns (`rev`, `id`, `inspecteur`, `tijd`, `verwijderd`) followed by one column per
 //! field of the kind ([`Kind::fields`], same names, same order).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use jiff::Timestamp;
@@ -12,8 +12,9 @@ use rusqlite::{Connection, Row, params, params_from_iter};
 use uuid::Uuid;
 
 use super::schema::table;
+use crate::domain::Verdict;
 use crate::domain::inspection::{
-    Change, EarlierRound, Field, FieldType, Inspection, Kind, Meta, Record, Value,
+    Change, Field, FieldType, Inspection, Kind, Meta, Record, Round, RoundOordeel, Value,
 };
 
 pub enum LoadError {
@@ -71,6 +72,66 @@ fn from_sql(row: &Row, at: usize, table: &str, field: &Field) -> Result<Value, L
             Value::Map(serde_json::from_str(&text).map_err(|_| bad(&text))?)
         }
     })
+}
+
+/// An oordeel of an earlier round as the `ronde` table keeps it (JSON).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct RoundOordeelRow {
+    oordeel: String,
+    #[serde(default)]
+    onderbouwing: String,
+}
+
+/// The oordelen (or criterion oordelen) of a round from its JSON column.
+fn round_oordelen(text: &str, what: &str) -> Result<BTreeMap<String, RoundOordeel>, LoadError> {
+    let rows: BTreeMap<String, RoundOordeelRow> =
+        serde_json::from_str(text).map_err(|e| LoadError::Invalid(format!("{what}: {e}")))?;
+    Ok(rows
+        .into_iter()
+        .map(|(k, r)| {
+            (
+                k,
+                RoundOordeel {
+                    oordeel: r.oordeel,
+                    onderbouwing: r.onderbouwing,
+                },
+            )
+        })
+        .collect())
+}
+
+fn round_oordelen_json(oordelen: &BTreeMap<String, RoundOordeel>) -> String {
+    let rows: BTreeMap<&String, RoundOordeelRow> = oordelen
+        .iter()
+        .map(|(k, o)| {
+            (
+                k,
+                RoundOordeelRow {
+                    oordeel: o.oordeel.clone(),
+                    onderbouwing: o.onderbouwing.clone(),
+                },
+            )
+        })
+        .collect();
+    serde_json::to_string(&rows).unwrap_or_else(|_| "{}".to_string())
+}
+
+/// Inserts (or replaces) earlier round number `volgorde` (from 1) of a hertoets.
+pub fn insert_round(conn: &Connection, volgorde: usize, round: &Round) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT OR REPLACE INTO ronde (onderzoek, volgorde, naam, omschrijving, datum, eindoordeel, oordelen, criteria) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            round.onderzoek,
+            volgorde as i64,
+            round.naam,
+            round.omschrijving,
+            round.datum.map(|d| d.to_string()),
+            round.eindoordeel.map(|v| v.as_str()),
+            round_oordelen_json(&round.oordelen),
+            round_oordelen_json(&round.criteria),
+        ],
+    )
+    .map(|_| ())
 }
 
 /// Inserts one revision and its `vervangt` rows. Inserting a revision that is already present is
@@ -134,17 +195,26 @@ pub fn load_into(conn: &Connection, inspection: &mut Inspection) -> Result<(), L
         }
     }
     {
-        let mut stmt =
-            conn.prepare("SELECT onderzoek, omschrijving, datum, oordelen FROM eerdere_ronde")?;
+        let mut stmt = conn.prepare(
+            "SELECT onderzoek, naam, omschrijving, datum, eindoordeel, oordelen, criteria FROM ronde ORDER BY volgorde",
+        )?;
         let mut rows = stmt.query([])?;
-        if let Some(row) = rows.next()? {
-            let oordelen: String = row.get(3)?;
-            inspection.earlier_round = Some(EarlierRound {
+        while let Some(row) = rows.next()? {
+            let eindoordeel: Option<String> = row.get(4)?;
+            let eindoordeel = eindoordeel
+                .map(|v| {
+                    Verdict::parse(&v)
+                        .ok_or_else(|| LoadError::Invalid(format!("ronde.eindoordeel: '{v}'")))
+                })
+                .transpose()?;
+            inspection.rounds.push(Round {
                 onderzoek: row.get(0)?,
-                omschrijving: row.get(1)?,
-                datum: opt_date(row.get(2)?, "eerdere_ronde.datum")?,
-                oordelen: serde_json::from_str(&oordelen)
-                    .map_err(|e| LoadError::Invalid(format!("eerdere_ronde.oordelen: {e}")))?,
+                naam: row.get(1)?,
+                omschrijving: row.get(2)?,
+                datum: opt_date(row.get(3)?, "ronde.datum")?,
+                eindoordeel,
+                oordelen: round_oordelen(&row.get::<_, String>(5)?, "ronde.oordelen")?,
+                criteria: round_oordelen(&row.get::<_, String>(6)?, "ronde.criteria")?,
             });
         }
     }

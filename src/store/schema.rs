@@ -22,10 +22,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0003_wederhoor",
         include_str!("../../schema/0003_wederhoor.sql"),
     ),
-    (
-        "0004_besluit_wijzigingen",
-        include_str!("../../schema/0004_besluit_wijzigingen.sql"),
-    ),
+    ("0004_rondes", include_str!("../../schema/0004_rondes.sql")),
 ];
 
 /// The newest schema version this program writes.
@@ -43,6 +40,7 @@ pub const fn table(kind: Kind) -> &'static str {
         Kind::Document => "document",
         Kind::Waitlist => "wachtlijst",
         Kind::Oordeel => "oordeel",
+        Kind::CriteriumOordeel => "criteriumoordeel",
         Kind::Phase => "fase",
         Kind::Reactie => "reactie",
         Kind::Besluit => "besluit",
@@ -53,11 +51,11 @@ pub const fn table(kind: Kind) -> &'static str {
 }
 
 /// Tables holding inspection data, in schema order (for counts and the merge): the onderzoek,
-/// its inspecteurs, the earlier round and the `vervangt` edges, then one table per [`Kind`].
-pub const TABLES: [&str; 19] = [
+/// its inspecteurs, the earlier rounds and the `vervangt` edges, then one table per [`Kind`].
+pub const TABLES: [&str; 20] = [
     "onderzoek",
     "inspecteur",
-    "eerdere_ronde",
+    "ronde",
     "vervangt",
     table(Kind::Details),
     table(Kind::Interview),
@@ -68,6 +66,7 @@ pub const TABLES: [&str; 19] = [
     table(Kind::Document),
     table(Kind::Waitlist),
     table(Kind::Oordeel),
+    table(Kind::CriteriumOordeel),
     table(Kind::Phase),
     table(Kind::Reactie),
     table(Kind::Besluit),

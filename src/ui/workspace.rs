@@ -374,7 +374,7 @@ impl Workspace {
 
     /// Refused for an oordeel (its value, variant or onderbouwing) once vastgesteld, and says so.
     fn refuse_frozen(&mut self, kind: Kind) -> Result<(), Refused> {
-        if kind == Kind::Oordeel && self.inspection.is_frozen() {
+        if matches!(kind, Kind::Oordeel | Kind::CriteriumOordeel) && self.inspection.is_frozen() {
             self.notice = Some(frozen_notice(&self.inspection));
             return Err(Refused::Frozen);
         }
@@ -529,7 +529,7 @@ impl Workspace {
         }
         // Choosing between two oordelen changes an oordeel: not after vaststellen (a merge can
         // bring such a conflict into a vastgesteld file; heropenen comes first).
-        if kind == Kind::Oordeel && self.inspection.is_frozen() {
+        if matches!(kind, Kind::Oordeel | Kind::CriteriumOordeel) && self.inspection.is_frozen() {
             return Err(frozen_notice(&self.inspection));
         }
         let what = self.inspection.describe(kind, entity);

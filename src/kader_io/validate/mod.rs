@@ -8,6 +8,7 @@
 //! [`deadlines`] (termijnen) and [`sources`] (bronnen); the checks shared by all of them (numbers,
 //! ids, references) are here.
 
+mod criterion_scale;
 mod deadlines;
 mod follow_ups;
 mod rules;
@@ -153,6 +154,7 @@ impl Validator<'_> {
         let deadlines = self.deadlines(&dto.termijn, &refs);
         let sources = self.sources(dto.bronnen, &refs);
         let follow_ups = self.follow_ups(&dto.vervolg);
+        let criterion_scale = self.criterion_scale(&dto.criteriumoordeel);
         let rules = rules?;
 
         let mut framework = Framework::new(
@@ -167,6 +169,7 @@ impl Validator<'_> {
             text.to_string(),
         );
         framework.follow_ups = follow_ups;
+        framework.criterion_scale = criterion_scale;
         Some(framework)
     }
 

@@ -34,7 +34,7 @@ use crate::domain::kader::{Assessment, Band, Framework};
 use crate::domain::status::Status;
 use crate::domain::termijn::format_date_nl;
 use crate::domain::wederhoor::Phase;
-use crate::domain::{Judgement, JudgementSet, Score, score as score_of};
+use crate::domain::{Score, score as score_of};
 
 use super::ReportOptions;
 use super::model::{Block, Report, ReportMeta, Section};
@@ -138,28 +138,23 @@ impl<'a> Builder<'a> {
         let score = score_of(fw, &judgements);
         let conflicts = inspection.conflicts();
         let status = Status::of_inspection(inspection, &judgements, &score);
-        let earlier = inspection.earlier_round.as_ref().map(|round| {
+        let earlier = inspection.previous_round().map(|round| {
             let mut texts = BTreeMap::new();
-            let mut set = JudgementSet::empty(fw);
-            for (id, text) in &round.oordelen {
+            for (id, o) in &round.oordelen {
                 if let Some(index) = fw.index_of(id) {
-                    texts.insert(index, text.clone());
-                    // An oordeel the kader cannot read counts as not judged.
-                    if let Ok(j) = Judgement::parse(fw, index, text) {
-                        set.set(index, j);
-                    }
+                    texts.insert(index, o.oordeel.clone());
                 }
             }
             let label = match round.datum {
-                Some(d) => format!("Eerdere ronde ({})", format_date_nl(d)),
-                None => "Eerdere ronde".to_string(),
+                Some(d) => format!("{} ({})", round.naam, format_date_nl(d)),
+                None => round.naam.clone(),
             };
             EarlierRound {
                 label,
                 date: round.datum,
                 description: round.omschrijving.trim().to_string(),
                 texts,
-                score: score_of(fw, &set),
+                score: score_of(fw, &round.judgements(fw)),
             }
         });
         let phase_data = inspection.phase_data();

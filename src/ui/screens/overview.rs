@@ -54,10 +54,27 @@ fn header(ui: &mut Ui, ws: &Workspace) {
             team.join(", ")
         ),
     );
-    if let Some(round) = &insp.earlier_round {
+    if !insp.rounds.is_empty() {
+        let fw = &insp.framework;
+        let rounds: Vec<String> = insp
+            .rounds
+            .iter()
+            .map(|r| {
+                let (met, judged) = r.met_of(fw);
+                let when = r
+                    .datum
+                    .map(|d| format!(" {}", crate::domain::termijn::format_date_nl(d)))
+                    .unwrap_or_default();
+                let verdict = r
+                    .eindoordeel
+                    .map(|v| format!(", {}", v.as_str()))
+                    .unwrap_or_default();
+                format!("{}{when}: {met} van de {judged}{verdict}", r.naam)
+            })
+            .collect();
         widgets::muted(
             ui,
-            format!("Hertoets; eerdere ronde: {}", round.omschrijving),
+            format!("{} · eerder: {}", insp.round_name(), rounds.join(" · ")),
         );
     }
 }

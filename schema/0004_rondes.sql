@@ -1,0 +1,47 @@
+-- veldtoets inspection file, schema version 4: what a besluit changed, rounds of a hertoets,
+-- the oordeel per criterium, and interview participants counted per function.
+
+-- Per besluit on a reactie, the oordeel versions that changed because of it: a JSON object of
+-- verwachting id → the revision (`oordeel.rev`) written for it, e.g. {"1.3.1": "0f9a…"}. A
+-- besluit recorded before this version changed nothing on record: '{}'.
+ALTER TABLE besluit ADD COLUMN wijzigingen TEXT NOT NULL DEFAULT '{}';
+
+-- Every earlier round of a hertoets (a chain stap 1 → hertoets → second hertoets keeps them
+-- all), read-only: what that round concluded, copied in when the hertoets file was made.
+-- `oordelen` and `criteria` are JSON objects of verwachting / criterium id →
+-- {"oordeel": "onvoldoende", "onderbouwing": "…"} (a criterion oordeel is a scale code: "M").
+CREATE TABLE ronde (
+    onderzoek    TEXT PRIMARY KEY,           -- the earlier onderzoek's id
+    volgorde     INTEGER NOT NULL,           -- 1 = the first round
+    naam         TEXT NOT NULL,              -- 'Onderzoek', 'Hertoets', 'Tweede hertoets'
+    omschrijving TEXT NOT NULL,
+    datum        TEXT,                       -- first visit day (jjjj-mm-dd)
+    eindoordeel  TEXT CHECK (eindoordeel IN ('voldoende', 'matig', 'onvoldoende')),
+    oordelen     TEXT NOT NULL CHECK (json_valid(oordelen)),
+    criteria     TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(criteria))
+) STRICT;
+
+-- The single earlier round of version 1-3 (oordelen only) becomes the first round.
+INSERT INTO ronde (onderzoek, volgorde, naam, omschrijving, datum, eindoordeel, oordelen, criteria)
+SELECT onderzoek, 1, 'Onderzoek', omschrijving, datum, NULL,
+       (SELECT json_group_object(key, json_object('oordeel', value, 'onderbouwing', ''))
+          FROM json_each(eerdere_ronde.oordelen)),
+       '{}'
+  FROM eerdere_ronde;
+DROP TABLE eerdere_ronde;
+
+-- The inspectors' own oordeel per criterium (kaders with criterion oordelen, e.g. stap 1:
+-- V / M / O), versioned like every other record; id = the criterium id.
+CREATE TABLE criteriumoordeel (
+    rev          TEXT PRIMARY KEY,
+    id           TEXT NOT NULL,
+    inspecteur   TEXT NOT NULL REFERENCES inspecteur (id),
+    tijd         TEXT NOT NULL,
+    verwijderd   INTEGER NOT NULL DEFAULT 0 CHECK (verwijderd IN (0, 1)),
+    oordeel      TEXT NOT NULL DEFAULT '',   -- a code of the kader's scale; '' = not judged
+    onderbouwing TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX criteriumoordeel_id ON criteriumoordeel (id);
+
+-- Interview participants counted per function (never names): JSON {"uitvoerend medewerker": "3"}.
+ALTER TABLE interview ADD COLUMN aantallen TEXT NOT NULL DEFAULT '{}';
