@@ -66,3 +66,53 @@ fn findings_are_found_kept_explicitly_and_stored() {
         .collect();
     assert_eq!(open, [number]);
 }
+
+/// A criterion onderbouwing and the texts of an earlier round are in the rapport too: they are
+/// scanned, the earlier round's named as such (it can only be kept, not edited).
+#[test]
+fn criterion_onderbouwingen_and_earlier_rounds_are_scanned() {
+    use veldtoets::domain::inspection::{Round, RoundOordeel};
+    let framework = veldtoets::kader_io::builtin("vt-2015-stap1")
+        .expect("stap 1")
+        .clone();
+    let mut i = veldtoets::domain::inspection::Inspection::new(
+        uuid::Uuid::from_u64_pair(3, 3),
+        framework,
+        jiff::Timestamp::UNIX_EPOCH,
+    );
+    let who = i.add_inspector("E. Voorbeeld");
+    let change = i
+        .set_criterion_oordeel(
+            "1.1",
+            "M",
+            "Bereikbaar via info@veenland.example; verder op orde.",
+            who,
+            Stamp::now(),
+        )
+        .unwrap();
+    i.apply(change);
+    i.rounds = vec![Round {
+        onderzoek: "eerder".into(),
+        naam: "Onderzoek".into(),
+        omschrijving: "Veilig Thuis Veenland".into(),
+        datum: None,
+        eindoordeel: None,
+        oordelen: [(
+            "1.1.1".to_string(),
+            RoundOordeel {
+                oordeel: "onvoldoende".into(),
+                onderbouwing: "De dienst was alleen via 06-12345678 bereikbaar.".into(),
+            },
+        )]
+        .into(),
+        criteria: Default::default(),
+    }];
+    let lines: Vec<String> = i.privacy_findings().iter().map(|f| f.line()).collect();
+    assert_eq!(
+        lines,
+        [
+            "onderbouwing Ad 1.1: e-mailadres 'info@veenland.example'",
+            "onderbouwing 1.1.1 (onderzoek): telefoonnummer '06-12345678'",
+        ]
+    );
+}

@@ -276,29 +276,66 @@ impl Inspection {
         let numbers: Vec<&str> = dossiers.iter().map(|d| d.data.nummer.as_str()).collect();
         let mut out = Vec::new();
         self.scan_block(RapportBlok::Samenvatting, &numbers, &mut out);
-        for e in self.framework.expectations() {
-            let id = e.expectation.id.as_str();
-            if let Some(history) = self.oordelen.history(id) {
+        for criterium in self.framework.criteria() {
+            if let Some(history) = self.criteriumoordelen.history(&criterium.id) {
                 let texts = history
                     .heads()
                     .filter(|r| !r.meta.deleted)
                     .map(|r| r.data.onderbouwing.as_str());
-                self.scan_place(&format!("onderbouwing {id}"), texts, &numbers, &mut out);
+                let place = format!("onderbouwing Ad {}", criterium.id);
+                self.scan_place(&place, texts, &numbers, &mut out);
             }
-            // Only a verbeterpunt the rapport shows, and only one an inspecteur wrote.
-            if self.verbeterpunt(id).is_some_and(|v| !v.afgeleid)
-                && let Some(history) =
-                    VerbeterpuntData::records(self).history(&self.verbeterpunt_id(id))
-            {
-                let texts = history
-                    .heads()
-                    .filter(|r| !r.meta.deleted)
-                    .map(|r| r.data.tekst.as_str());
-                self.scan_place(&format!("verbeterpunt {id}"), texts, &numbers, &mut out);
+            for e in &criterium.expectations {
+                self.scan_expectation(&e.id, &numbers, &mut out);
             }
         }
         self.scan_block(RapportBlok::Conclusie, &numbers, &mut out);
+        // The earlier rounds' texts, which a hertoets rapport may quote: read-only, so a finding
+        // there can only be kept with a reason.
+        for round in &self.rounds {
+            let texts = round
+                .criteria
+                .iter()
+                .map(|(id, o)| (format!("onderbouwing Ad {id}"), o))
+                .chain(
+                    round
+                        .oordelen
+                        .iter()
+                        .map(|(id, o)| (format!("onderbouwing {id}"), o)),
+                );
+            for (place, o) in texts {
+                let place = format!("{place} ({})", round.naam.to_lowercase());
+                self.scan_place(
+                    &place,
+                    std::iter::once(o.onderbouwing.as_str()),
+                    &numbers,
+                    &mut out,
+                );
+            }
+        }
         out
+    }
+
+    /// The findings in the onderbouwing and the written verbeterpunt of verwachting `id`.
+    fn scan_expectation(&self, id: &str, numbers: &[&str], out: &mut Vec<Finding>) {
+        if let Some(history) = self.oordelen.history(id) {
+            let texts = history
+                .heads()
+                .filter(|r| !r.meta.deleted)
+                .map(|r| r.data.onderbouwing.as_str());
+            self.scan_place(&format!("onderbouwing {id}"), texts, numbers, out);
+        }
+        // Only a verbeterpunt the rapport shows, and only one an inspecteur wrote.
+        if self.verbeterpunt(id).is_some_and(|v| !v.afgeleid)
+            && let Some(history) =
+                VerbeterpuntData::records(self).history(&self.verbeterpunt_id(id))
+        {
+            let texts = history
+                .heads()
+                .filter(|r| !r.meta.deleted)
+                .map(|r| r.data.tekst.as_str());
+            self.scan_place(&format!("verbeterpunt {id}"), texts, numbers, out);
+        }
     }
 
     /// The findings in a block the inspectors wrote (every live version).
