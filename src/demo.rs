@@ -1,8 +1,15 @@
-//! The demo inspection: a complete, fictional onderzoek on `vt-2016-stap2` for trying the app.
+//! The demo inspections: complete, fictional onderzoeken for trying the app, one per demo kader.
 //!
-//! The content (interviews, flitsinterviews, dossiers, documents, oordelen) is data in
-//! `assets/demo/demo-vt-2016-stap2.toml`; this module turns it into revisions and writes them to
-//! a new inspection file in one transaction.
+//! The content (interviews, flitsinterviews, dossiers, documents, oordelen, criterion oordelen and,
+//! for a hertoets, the earlier round) is data in `assets/demo/demo-KADER.toml`; this module turns
+//! it into revisions and writes them to a new inspection file under a temporary name, renamed
+//! into place only when everything is written.
+//!
+//! - `vt-2016-stap2` ([`create`]): an onderzoek on stap 2, eindoordeel matig.
+//! - `vt-2015-stap1`: a hertoets of stap 1 in the shape of seed 003: the first round (8 of the 24
+//!   verwachtingen) is built as an onderzoek of its own in memory and kept as the earlier round
+//!   exactly as `veldtoets new --hertoets-van` keeps one ([`Inspection::as_round`]); the hertoets
+//!   itself has 18 of the 24, both onvoldoende, with criterion oordelen V/M/O in both rounds.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -13,17 +20,30 @@ use jiff::{SignedDuration, Timestamp};
 use serde::Deserialize;
 use uuid::Uuid;
 
+use crate::domain::Framework;
 use crate::domain::inspection::{
     AnswerData, Change, CheckAnswer, CheckData, Details, DocumentData, DossierData, FlashData,
-    Inspection, InterviewData, OordeelData, Record, Selection, Stamp, Tag, Tags, WaitlistData,
+    Inspection, InterviewData, OordeelData, Record, Round, Selection, Stamp, Tag, Tags,
+    WaitlistData,
 };
 use crate::domain::termijn::CaseDates;
 use crate::kader_io;
 use crate::store::{Store, StoreError};
 
-/// The kader the demo uses.
+/// The kader of the default demo ([`create`]).
 pub const DEMO_KADER: &str = "vt-2016-stap2";
-const DEMO_TEXT: &str = include_str!("../assets/demo/demo-vt-2016-stap2.toml");
+
+/// The kader of the stap 1 hertoets demo.
+pub const DEMO_KADER_STAP1: &str = "vt-2015-stap1";
+
+/// Every kader with a demo, the default first.
+pub const DEMO_KADERS: [&str; 2] = [DEMO_KADER, DEMO_KADER_STAP1];
+
+/// The demo data per kader, in the order of [`DEMO_KADERS`].
+const DEMO_TEXTS: [&str; 2] = [
+    include_str!("../assets/demo/demo-vt-2016-stap2.toml"),
+    include_str!("../assets/demo/demo-vt-2015-stap1.toml"),
+];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -44,6 +64,27 @@ struct DemoDto {
     document: Vec<DocumentDto>,
     wachtlijst: WachtlijstDto,
     oordelen: BTreeMap<String, OordeelDto>,
+    /// The oordeel per criterium (kaders with criterion oordelen): criterium id → code on the
+    /// kader's scale ("M") and the onderbouwing "Ad 1.1".
+    #[serde(default)]
+    criteria: BTreeMap<String, OordeelDto>,
+    /// For a hertoets: the round before it.
+    #[serde(default)]
+    eerdere_ronde: Option<RondeDto>,
+}
+
+/// An earlier round of a hertoets: the onderzoek it concluded, of the same organisation on the
+/// same kader and with the same inspecteurs (by index).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RondeDto {
+    bezoek_van: String,
+    bezoek_tot: String,
+    #[serde(default)]
+    notitie: String,
+    oordelen: BTreeMap<String, OordeelDto>,
+    #[serde(default)]
+    criteria: BTreeMap<String, OordeelDto>,
 }
 
 #[derive(Deserialize)]
@@ -123,6 +164,8 @@ struct WachtlijstDto {
     notitie: String,
 }
 
+/// An oordeel on a verwachting ("voldoende", "onvoldoende:wachtlijst", "niet_beoordeeld") or on
+/// a criterium (a code of the kader's criterion scale).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OordeelDto {
@@ -156,6 +199,17 @@ struct Clock {
 }
 
 impl Clock {
+    /// A clock at 08.30 on the first visit day.
+    fn starting(day: Date) -> Result<Clock> {
+        Ok(Clock {
+            next: day
+                .at(8, 30, 0, 0)
+                .to_zoned(jiff::tz::TimeZone::UTC)
+                .context("bezoekdatum buiten bereik")?
+                .timestamp(),
+        })
+    }
+
     fn stamp(&mut self) -> Stamp {
         let at = self.next;
         self.next = at + SignedDuration::from_secs(20);
@@ -178,14 +232,40 @@ impl Clock {
     }
 }
 
-/// Creates the demo inspection at `path` (which must not exist) and returns it, opened. The file
-/// is built under a temporary name and renamed into place, so a failure leaves nothing behind.
+/// The demo data of `kader`, or a Dutch refusal naming the kaders that have a demo.
+fn demo_text(kader: &str) -> Result<&'static str> {
+    DEMO_KADERS
+        .iter()
+        .position(|k| *k == kader)
+        .map(|i| DEMO_TEXTS[i])
+        .ok_or_else(|| {
+            anyhow!(
+                "er is geen demo-onderzoek voor kader '{kader}'; kies een van: {}",
+                DEMO_KADERS.join(", ")
+            )
+        })
+}
+
+/// Whether `kader` has a demo; the error names the kaders that do.
+pub fn check_kader(kader: &str) -> Result<()> {
+    demo_text(kader).map(|_| ())
+}
+
+/// Creates the default demo inspection (on [`DEMO_KADER`]) at `path`; see [`create_for`].
 pub fn create(path: &Path) -> Result<(Store, Inspection)> {
+    create_for(path, DEMO_KADER)
+}
+
+/// Creates the demo inspection of `kader` (one of [`DEMO_KADERS`]) at `path` (which must not
+/// exist) and returns it, opened. The file is built under a temporary name and renamed into
+/// place, so a failure leaves nothing behind.
+pub fn create_for(path: &Path, kader: &str) -> Result<(Store, Inspection)> {
+    let text = demo_text(kader)?;
     if path.exists() {
         return Err(StoreError::AlreadyExists(path.to_path_buf()).into());
     }
     let temp = crate::store::temp_path(path);
-    let result = build(&temp).and_then(|()| {
+    let result = build(&temp, kader, text).and_then(|()| {
         std::fs::rename(&temp, path)
             .with_context(|| format!("'{}' kan niet worden geschreven", path.display()))
     });
@@ -197,19 +277,23 @@ pub fn create(path: &Path) -> Result<(Store, Inspection)> {
     Ok((store, inspection))
 }
 
-fn build(path: &Path) -> Result<()> {
-    let dto: DemoDto = toml::from_str(DEMO_TEXT).context("demogegevens zijn ongeldig")?;
-    let framework = kader_io::builtin(DEMO_KADER)
-        .ok_or_else(|| anyhow!("ingebouwd kader {DEMO_KADER} ontbreekt"))?;
+fn parse(text: &str) -> Result<DemoDto> {
+    toml::from_str(text).context("demogegevens zijn ongeldig")
+}
+
+fn build(path: &Path, kader: &str, text: &str) -> Result<()> {
+    let dto = parse(text)?;
+    let framework =
+        kader_io::builtin(kader).ok_or_else(|| anyhow!("ingebouwd kader {kader} ontbreekt"))?;
     let van = date(&dto.bezoek_van)?;
     let tot = date(&dto.bezoek_tot)?;
-    let mut clock = Clock {
-        next: van
-            .at(8, 30, 0, 0)
-            .to_zoned(jiff::tz::TimeZone::UTC)
-            .context("bezoekdatum buiten bereik")?
-            .timestamp(),
-    };
+    // The earlier round first: bad data in it stops the demo before any file is made.
+    let rounds = dto
+        .eerdere_ronde
+        .as_ref()
+        .map(|r| earlier_round(framework, &dto, r, van))
+        .transpose()?;
+    let mut clock = Clock::starting(van)?;
     let first = dto
         .inspecteurs
         .first()
@@ -222,67 +306,148 @@ fn build(path: &Path) -> Result<()> {
         store.add_inspector(id, name)?;
         authors.push(id);
     }
-    let author = |i: usize| -> Result<Uuid> {
-        authors
+    if let Some(rounds) = rounds {
+        // The file is still under its temporary name: a failure after this leaves nothing.
+        store.set_rounds(&rounds)?;
+        inspection.rounds = rounds;
+    }
+
+    let mut b = Builder {
+        framework,
+        inspection,
+        authors,
+        clock,
+        changes: Vec::new(),
+    };
+    b.details(&dto.organisatie, van, tot, &dto.notitie)?;
+    b.documents(&dto.document)?;
+    b.interviews(&dto.interview)?;
+    b.flashes(&dto.flitsinterview)?;
+    b.dossiers(&dto.dossier)?;
+    b.waitlist(&dto.wachtlijst)?;
+    b.clock.at(tot.at(14, 0, 0, 0))?;
+    b.oordelen(&dto.oordelen)?;
+    b.criteria(&dto.criteria)?;
+
+    store.append_all(&b.changes)?;
+    Ok(())
+}
+
+/// The earlier round of a hertoets: built as an onderzoek of its own in memory (details,
+/// oordelen, criterion oordelen) and concluded the way a hertoets file keeps its earlier round.
+fn earlier_round(
+    framework: &Framework,
+    dto: &DemoDto,
+    ronde: &RondeDto,
+    hertoets_van: Date,
+) -> Result<Vec<Round>> {
+    let van = date(&ronde.bezoek_van)?;
+    let tot = date(&ronde.bezoek_tot)?;
+    if tot < van || tot >= hertoets_van {
+        bail!(
+            "de eerdere ronde in de demogegevens ({van} tot {tot}) ligt niet vóór de hertoets ({hertoets_van})"
+        );
+    }
+    let mut clock = Clock::starting(van)?;
+    let mut inspection = Inspection::new(Uuid::now_v7(), framework.clone(), clock.stamp().at);
+    let authors = dto
+        .inspecteurs
+        .iter()
+        .map(|name| inspection.add_inspector(name))
+        .collect();
+    let mut b = Builder {
+        framework,
+        inspection,
+        authors,
+        clock,
+        changes: Vec::new(),
+    };
+    b.details(&dto.organisatie, van, tot, &ronde.notitie)?;
+    b.clock.at(tot.at(14, 0, 0, 0))?;
+    b.oordelen(&ronde.oordelen)?;
+    b.criteria(&ronde.criteria)?;
+    Ok(b.inspection.rounds_for_hertoets())
+}
+
+/// Turns demo data into revisions: each step applies its changes to the in-memory inspection
+/// and collects them for one write.
+struct Builder<'a> {
+    framework: &'a Framework,
+    inspection: Inspection,
+    /// The inspecteurs' ids, by their index in the demo data.
+    authors: Vec<Uuid>,
+    clock: Clock,
+    changes: Vec<Change>,
+}
+
+impl Builder<'_> {
+    fn author(&self, i: usize) -> Result<Uuid> {
+        self.authors
             .get(i)
             .copied()
             .ok_or_else(|| anyhow!("inspecteur {i} bestaat niet in de demogegevens"))
-    };
+    }
 
-    let mut changes: Vec<Change> = Vec::new();
-    let mut push = |inspection: &mut Inspection, change: Change| {
-        inspection.apply(change.clone());
-        changes.push(change);
-    };
+    /// A new revision of record `id`, stamped by the clock.
+    fn write(&mut self, id: &str, record: Record, author: Uuid) {
+        let change = self
+            .inspection
+            .change(id, record, author, self.clock.stamp());
+        self.keep(change);
+    }
 
-    let details_id = inspection.details_id();
-    let details = inspection.change(
-        &details_id,
-        Record::Details(Details {
-            organisatie: dto.organisatie.clone(),
+    fn keep(&mut self, change: Change) {
+        self.inspection.apply(change.clone());
+        self.changes.push(change);
+    }
+
+    fn details(&mut self, organisatie: &str, van: Date, tot: Date, notitie: &str) -> Result<()> {
+        let id = self.inspection.details_id();
+        let record = Record::Details(Details {
+            organisatie: organisatie.to_string(),
             bezoek_van: Some(van),
             bezoek_tot: Some(tot),
-            notitie: dto.notitie.clone(),
-        }),
-        author(0)?,
-        clock.stamp(),
-    );
-    push(&mut inspection, details);
+            notitie: notitie.to_string(),
+        });
+        let author = self.author(0)?;
+        self.write(&id, record, author);
+        Ok(())
+    }
 
-    for d in &dto.document {
-        let id = inspection.document_id(&d.item);
-        let naam = framework
-            .sources
-            .documents
-            .iter()
-            .find(|x| x.id == d.item)
-            .map(|x| x.name.clone())
-            .ok_or_else(|| anyhow!("onbekend document '{}' in de demogegevens", d.item))?;
-        let change = inspection.change(
-            &id,
-            Record::Document(DocumentData {
+    fn documents(&mut self, documents: &[DocumentDto]) -> Result<()> {
+        for d in documents {
+            let id = self.inspection.document_id(&d.item);
+            let naam = self
+                .framework
+                .sources
+                .documents
+                .iter()
+                .find(|x| x.id == d.item)
+                .map(|x| x.name.clone())
+                .ok_or_else(|| anyhow!("onbekend document '{}' in de demogegevens", d.item))?;
+            let record = Record::Document(DocumentData {
                 item: Some(d.item.clone()),
                 naam,
                 ontvangen: d.ontvangen,
                 notitie: d.notitie.clone(),
-            }),
-            author(0)?,
-            clock.stamp(),
-        );
-        push(&mut inspection, change);
+            });
+            let author = self.author(0)?;
+            self.write(&id, record, author);
+        }
+        Ok(())
     }
 
-    for i in &dto.interview {
-        let role = framework
-            .role(&i.rol)
-            .ok_or_else(|| anyhow!("onbekende rol '{}' in de demogegevens", i.rol))?;
-        let datum = date(&i.datum)?;
-        clock.at(datum.at(9, 0, 0, 0))?;
-        let who = author(i.inspecteur)?;
-        let id = Uuid::now_v7().to_string();
-        let change = inspection.change(
-            &id,
-            Record::Interview(InterviewData {
+    fn interviews(&mut self, interviews: &[InterviewDto]) -> Result<()> {
+        let framework = self.framework;
+        for i in interviews {
+            let role = framework
+                .role(&i.rol)
+                .ok_or_else(|| anyhow!("onbekende rol '{}' in de demogegevens", i.rol))?;
+            let datum = date(&i.datum)?;
+            self.clock.at(datum.at(9, 0, 0, 0))?;
+            let who = self.author(i.inspecteur)?;
+            let id = Uuid::now_v7().to_string();
+            let record = Record::Interview(InterviewData {
                 rol: i.rol.clone(),
                 datum: Some(datum),
                 deelnemers: i.deelnemers.clone(),
@@ -292,60 +457,53 @@ fn build(path: &Path) -> Result<()> {
                     .iter()
                     .map(|(f, n)| (f.clone(), n.to_string()))
                     .collect(),
-            }),
-            who,
-            clock.stamp(),
-        );
-        push(&mut inspection, change);
-        for (vraag, a) in &i.antwoorden {
-            if !role.questions.iter().any(|q| q.id == *vraag) {
-                bail!("vraag '{vraag}' hoort niet bij rol '{}'", i.rol);
-            }
-            let answer_id = inspection.answer_id(&id, vraag);
-            let change = inspection.change(
-                &answer_id,
-                Record::Answer(AnswerData {
+            });
+            self.write(&id, record, who);
+            for (vraag, a) in &i.antwoorden {
+                if !role.questions.iter().any(|q| q.id == *vraag) {
+                    bail!("vraag '{vraag}' hoort niet bij rol '{}'", i.rol);
+                }
+                let answer_id = self.inspection.answer_id(&id, vraag);
+                let record = Record::Answer(AnswerData {
                     interview: id.clone(),
                     vraag: vraag.clone(),
                     notitie: a.notitie.clone(),
                     tags: tags(&a.tags)?,
-                }),
-                who,
-                clock.stamp(),
-            );
-            push(&mut inspection, change);
+                });
+                self.write(&answer_id, record, who);
+            }
         }
+        Ok(())
     }
 
-    for f in &dto.flitsinterview {
-        let tijdstip: DateTime = f
-            .tijdstip
-            .parse()
-            .with_context(|| format!("ongeldig tijdstip '{}'", f.tijdstip))?;
-        clock.at(tijdstip)?;
-        let change = inspection.change(
-            &Uuid::now_v7().to_string(),
-            Record::Flash(FlashData {
+    fn flashes(&mut self, flashes: &[FlitsDto]) -> Result<()> {
+        for f in flashes {
+            let tijdstip: DateTime = f
+                .tijdstip
+                .parse()
+                .with_context(|| format!("ongeldig tijdstip '{}'", f.tijdstip))?;
+            self.clock.at(tijdstip)?;
+            let record = Record::Flash(FlashData {
                 functie: f.functie.clone(),
                 tijdstip: Some(tijdstip),
                 antwoorden: f.antwoorden.clone(),
                 tags: tags(&f.tags)?,
                 notitie: f.notitie.clone(),
-            }),
-            author(f.inspecteur)?,
-            clock.stamp(),
-        );
-        push(&mut inspection, change);
+            });
+            let author = self.author(f.inspecteur)?;
+            self.write(&Uuid::now_v7().to_string(), record, author);
+        }
+        Ok(())
     }
 
-    for d in &dto.dossier {
-        let who = author(d.inspecteur)?;
-        let id = Uuid::now_v7().to_string();
-        let selectie = Selection::parse(&d.selectie)
-            .ok_or_else(|| anyhow!("onbekende selectie '{}'", d.selectie))?;
-        let change = inspection.change(
-            &id,
-            Record::Dossier(DossierData {
+    fn dossiers(&mut self, dossiers: &[DossierDto]) -> Result<()> {
+        let framework = self.framework;
+        for d in dossiers {
+            let who = self.author(d.inspecteur)?;
+            let id = Uuid::now_v7().to_string();
+            let selectie = Selection::parse(&d.selectie)
+                .ok_or_else(|| anyhow!("onbekende selectie '{}'", d.selectie))?;
+            let record = Record::Dossier(DossierData {
                 nummer: d.nummer.clone(),
                 selectie,
                 dates: CaseDates {
@@ -356,64 +514,202 @@ fn build(path: &Path) -> Result<()> {
                     vervolgtraject_ingezet: opt_date(&d.vervolgtraject_ingezet)?,
                 },
                 notitie: d.notitie.clone(),
-            }),
-            who,
-            clock.stamp(),
-        );
-        push(&mut inspection, change);
-        for q in &framework.sources.checklist {
-            let answer = match d.checks.get(&q.id) {
-                Some(text) => CheckAnswer::parse(text)
-                    .ok_or_else(|| anyhow!("onbekend checkantwoord '{text}'"))?,
-                None => CheckAnswer::Ja,
-            };
-            let check_id = inspection.check_id(&id, &q.id);
-            let change = inspection.change(
-                &check_id,
-                Record::Check(CheckData {
+            });
+            self.write(&id, record, who);
+            if let Some(vraag) = d
+                .checks
+                .keys()
+                .chain(d.check_notities.keys())
+                .find(|v| !framework.sources.checklist.iter().any(|q| q.id == **v))
+            {
+                bail!(
+                    "dossiervraag '{vraag}' van dossier {} staat niet in het kader",
+                    d.nummer
+                );
+            }
+            for q in &framework.sources.checklist {
+                let answer = match d.checks.get(&q.id) {
+                    Some(text) => CheckAnswer::parse(text)
+                        .ok_or_else(|| anyhow!("onbekend checkantwoord '{text}'"))?,
+                    None => CheckAnswer::Ja,
+                };
+                let check_id = self.inspection.check_id(&id, &q.id);
+                let record = Record::Check(CheckData {
                     dossier: id.clone(),
                     vraag: q.id.clone(),
                     antwoord: answer,
                     notitie: d.check_notities.get(&q.id).cloned().unwrap_or_default(),
-                }),
-                who,
-                clock.stamp(),
+                });
+                self.write(&check_id, record, who);
+            }
+        }
+        Ok(())
+    }
+
+    fn waitlist(&mut self, w: &WachtlijstDto) -> Result<()> {
+        let id = self.inspection.waitlist_id();
+        let record = Record::Waitlist(WaitlistData {
+            aantal: w.aantal,
+            oudste: opt_date(&w.oudste)?,
+            peildatum: opt_date(&w.peildatum)?,
+            notitie: w.notitie.clone(),
+        });
+        let author = self.author(0)?;
+        self.write(&id, record, author);
+        Ok(())
+    }
+
+    /// One oordeel per verwachting of the kader, in kader order.
+    fn oordelen(&mut self, oordelen: &BTreeMap<String, OordeelDto>) -> Result<()> {
+        let framework = self.framework;
+        if let Some(id) = oordelen.keys().find(|id| framework.index_of(id).is_none()) {
+            bail!("de demogegevens geven een oordeel voor {id}, dat niet in het kader staat");
+        }
+        for e in framework.expectations() {
+            let id = &e.expectation.id;
+            let o = oordelen
+                .get(id)
+                .ok_or_else(|| anyhow!("de demogegevens missen een oordeel voor {id}"))?;
+            let data = OordeelData::parse(framework, id, &o.oordeel, o.onderbouwing.clone())?;
+            let author = self.author(o.inspecteur)?;
+            self.write(id, Record::Oordeel(data), author);
+        }
+        Ok(())
+    }
+
+    /// One criterion oordeel per criterium of a kader with criterion oordelen, in kader order;
+    /// none for any other kader.
+    fn criteria(&mut self, criteria: &BTreeMap<String, OordeelDto>) -> Result<()> {
+        let framework = self.framework;
+        if !framework.has_criterion_oordelen() {
+            if let Some(id) = criteria.keys().next() {
+                bail!(
+                    "de demogegevens geven een oordeel op criterium {id}, maar kader {} kent geen oordeel per criterium",
+                    framework.id
+                );
+            }
+            return Ok(());
+        }
+        if let Some(id) = criteria.keys().find(|id| framework.criterion(id).is_none()) {
+            bail!(
+                "de demogegevens geven een oordeel op criterium {id}, dat niet in het kader staat"
             );
-            push(&mut inspection, change);
+        }
+        for c in framework.criteria() {
+            let o = criteria
+                .get(&c.id)
+                .filter(|o| !o.oordeel.trim().is_empty())
+                .ok_or_else(|| {
+                    anyhow!("de demogegevens missen een oordeel op criterium {}", c.id)
+                })?;
+            let author = self.author(o.inspecteur)?;
+            let stamp = self.clock.stamp();
+            let change = self
+                .inspection
+                .set_criterion_oordeel(&c.id, &o.oordeel, &o.onderbouwing, author, stamp)
+                .map_err(|r| {
+                    anyhow!("criterium {} in de demogegevens: {}", c.id, r.0.join("; "))
+                })?;
+            self.keep(change);
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Verdict;
+    use crate::domain::privacy;
+
+    fn framework(kader: &str) -> &'static Framework {
+        kader_io::builtin(kader).expect("builtin kader")
+    }
+
+    #[test]
+    fn every_demo_kader_has_data_and_a_builtin_kader() {
+        for kader in DEMO_KADERS {
+            let dto = parse(demo_text(kader).expect("demo text")).expect("valid demo data");
+            assert!(kader_io::builtin(kader).is_some(), "{kader}");
+            assert!(!dto.oordelen.is_empty(), "{kader}");
+        }
+        let refused = demo_text("vt-2099-stap9").expect_err("no demo for an unknown kader");
+        let text = refused.to_string();
+        for kader in DEMO_KADERS {
+            assert!(text.contains(kader), "{text}");
         }
     }
 
-    let waitlist_id = inspection.waitlist_id();
-    let change = inspection.change(
-        &waitlist_id,
-        Record::Waitlist(WaitlistData {
-            aantal: dto.wachtlijst.aantal,
-            oudste: opt_date(&dto.wachtlijst.oudste)?,
-            peildatum: opt_date(&dto.wachtlijst.peildatum)?,
-            notitie: dto.wachtlijst.notitie.clone(),
-        }),
-        author(0)?,
-        clock.stamp(),
-    );
-    push(&mut inspection, change);
-
-    clock.at(tot.at(14, 0, 0, 0))?;
-    for e in framework.expectations() {
-        let id = &e.expectation.id;
-        let o = dto
-            .oordelen
-            .get(id)
-            .ok_or_else(|| anyhow!("de demogegevens missen een oordeel voor {id}"))?;
-        let data = OordeelData::parse(framework, id, &o.oordeel, o.onderbouwing.clone())?;
-        let change = inspection.change(
-            id,
-            Record::Oordeel(data),
-            author(o.inspecteur)?,
-            clock.stamp(),
-        );
-        push(&mut inspection, change);
+    #[test]
+    fn the_stap1_earlier_round_is_8_of_24_onvoldoende_with_every_criterion() {
+        let fw = framework(DEMO_KADER_STAP1);
+        let dto = parse(demo_text(DEMO_KADER_STAP1).expect("text")).expect("data");
+        let ronde = dto.eerdere_ronde.as_ref().expect("an earlier round");
+        let van = date(&dto.bezoek_van).expect("date");
+        let rounds = earlier_round(fw, &dto, ronde, van).expect("earlier round");
+        assert_eq!(rounds.len(), 1);
+        let round = &rounds[0];
+        assert_eq!(round.naam, "Onderzoek");
+        assert_eq!(round.datum, Some(date("2015-08-25").expect("date")));
+        assert_eq!(round.met_of(fw), (8, 24));
+        assert_eq!(round.eindoordeel, Some(Verdict::Onvoldoende));
+        assert_eq!(round.criteria.len(), fw.criteria().count());
+        assert!(round.criteria.values().all(|c| !c.onderbouwing.is_empty()));
+        let codes: Vec<&str> = round
+            .criteria
+            .values()
+            .map(|c| c.oordeel.as_str())
+            .collect();
+        assert_eq!(codes, ["O", "O", "O", "O", "M", "V", "O"]);
     }
 
-    store.append_all(&changes)?;
-    Ok(())
+    #[test]
+    fn an_earlier_round_after_the_hertoets_is_refused() {
+        let fw = framework(DEMO_KADER_STAP1);
+        let dto = parse(demo_text(DEMO_KADER_STAP1).expect("text")).expect("data");
+        let ronde = dto.eerdere_ronde.as_ref().expect("an earlier round");
+        let too_early = date("2015-08-01").expect("date");
+        let err = earlier_round(fw, &dto, ronde, too_early).expect_err("refused");
+        assert!(err.to_string().contains("vóór de hertoets"), "{err}");
+    }
+
+    #[test]
+    fn criterion_oordelen_on_a_kader_without_them_are_refused() {
+        let text = demo_text(DEMO_KADER)
+            .expect("text")
+            .replace(
+                "[oordelen.\"1.1.1\"]",
+                "[criteria.\"1.1\"]\noordeel = \"V\"\nonderbouwing = \"x\"\ninspecteur = 0\n\n[oordelen.\"1.1.1\"]",
+            );
+        let dir = tempfile::tempdir().expect("tempdir");
+        let err = build(&dir.path().join("x.veldtoets"), DEMO_KADER, &text).expect_err("refused");
+        assert!(
+            format!("{err:#}").contains("kent geen oordeel per criterium"),
+            "{err:#}"
+        );
+    }
+
+    /// Every text the rapport may carry from the demo data — the oordelen's and criteria's
+    /// onderbouwingen of every round — passes the privacy check of a concept.
+    #[test]
+    fn no_onderbouwing_of_any_demo_looks_like_case_data() {
+        for kader in DEMO_KADERS {
+            let dto = parse(demo_text(kader).expect("text")).expect("data");
+            let numbers: Vec<&str> = dto.dossier.iter().map(|d| d.nummer.as_str()).collect();
+            let mut maps = vec![("oordeel", &dto.oordelen), ("criterium", &dto.criteria)];
+            if let Some(r) = &dto.eerdere_ronde {
+                maps.push(("eerdere ronde oordeel", &r.oordelen));
+                maps.push(("eerdere ronde criterium", &r.criteria));
+            }
+            let texts = maps.into_iter().flat_map(|(round, map)| {
+                map.iter()
+                    .map(move |(id, o)| (format!("{kader} {round} {id}"), o.onderbouwing.as_str()))
+            });
+            for (place, text) in texts {
+                assert!(text.trim().len() > 40, "{place}: too short");
+                let found = privacy::scan(text, &numbers);
+                assert!(found.is_empty(), "{place}: {found:?}");
+            }
+        }
+    }
 }

@@ -66,10 +66,16 @@ pub enum Command {
         hertoets_van: Option<PathBuf>,
     },
     /// Maakt een volledig, fictief demo-onderzoek om veldtoets mee te proberen.
+    ///
+    /// Zonder --kader: een onderzoek op stap 2 (vt-2016-stap2). Met --kader vt-2015-stap1: een
+    /// hertoets van stap 1 met het eerdere onderzoek als vorige ronde en een oordeel per criterium.
     Demo {
         /// Het nieuwe bestand; mag nog niet bestaan.
         #[arg(value_name = "BESTAND")]
         file: PathBuf,
+        /// Het kader van het demo-onderzoek: vt-2016-stap2 (standaard) of vt-2015-stap1.
+        #[arg(long, value_name = "ID")]
+        kader: Option<String>,
     },
     /// Legt een (nieuwe versie van een) oordeel vast; eerdere versies blijven bewaard.
     Oordeel {

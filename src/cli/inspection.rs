@@ -86,8 +86,12 @@ fn default_inspector() -> String {
         .unwrap_or_else(|| "inspecteur".to_string())
 }
 
-pub(super) fn demo(file: &Path) -> Result<()> {
-    let (_, inspection) = demo_file::create(file).with_context(|| {
+/// `veldtoets demo FILE [--kader ID]`: the demo of that kader (without one, the stap 2 demo).
+pub(super) fn demo(file: &Path, kader: Option<&str>) -> Result<()> {
+    let kader = kader.map_or(demo_file::DEMO_KADER, str::trim);
+    // An unknown kader is refused on its own, before anything about the file.
+    demo_file::check_kader(kader)?;
+    let (_, inspection) = demo_file::create_for(file, kader).with_context(|| {
         format!(
             "demo-onderzoek '{}' kon niet worden gemaakt",
             file.display()

@@ -128,7 +128,7 @@ fn run(cli: Cli) -> Result<()> {
             [bezoek_van.as_deref(), bezoek_tot.as_deref()],
             hertoets_van.as_deref(),
         ),
-        Some(Command::Demo { file }) => inspection::demo(&file),
+        Some(Command::Demo { file, kader }) => inspection::demo(&file, kader.as_deref()),
         Some(Command::Criterium {
             file,
             criterium,
