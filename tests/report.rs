@@ -1,8 +1,11 @@
 //! The PDF rapport: the report model of the demo inspection as a snapshot, and the rendered PDF
 //! read back in-process with lopdf (sections, every verwachting, watermark only on a concept,
-//! page numbers, Dutch characters, metadata), a hertoets with both rounds, and a conflict.
+//! page numbers, Dutch characters, metadata), a hertoets with both rounds, and a conflict. The
+//! stap 1 hertoets of seed 003 (criterion oordelen V/M/O, a column per round, "Ad 1.1", 8 → 18
+//! of 24, people counted per interview) as a snapshot and in the PDF, and a chain of three rounds.
 //!
-//! `UPDATE_SNAPSHOTS=1 cargo test --test report` rewrites `tests/snapshots/report_demo.txt`.
+//! `UPDATE_SNAPSHOTS=1 cargo test --test report` rewrites `tests/snapshots/report_demo.txt` and
+//! `tests/snapshots/report_stap1_hertoets.txt`.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -11,7 +14,9 @@ use std::path::PathBuf;
 use jiff::Timestamp;
 use jiff::civil::{Date, date};
 use uuid::Uuid;
-use veldtoets::domain::inspection::{Inspection, OordeelData, Record, Round, RoundOordeel, Stamp};
+use veldtoets::domain::inspection::{
+    Details, Inspection, InterviewData, OordeelData, Record, Round, RoundOordeel, Stamp,
+};
 use veldtoets::report::{self, Block, ReportOptions, RowKind, Section};
 
 const REPORT_DATE: Date = date(2026, 10, 20);
@@ -670,4 +675,492 @@ fn a_table_row_taller_than_a_page_is_split_and_the_header_repeats_on_every_page(
         );
     }
     assert!(pdf.has("slotregel"));
+}
+
+/// Seed 003, table per criterium: the oordelen of the onderzoek in August 2015 and of the
+/// hertoets in May 2016 ("-" / "+" per verwachting, "nvt" for 3.1.1), and the criterion oordelen
+/// of both rounds.
+const STAP1_THEN: &str = "
+    1.1.1 - 1.1.2 - 1.1.3 - 1.1.4 -
+    1.2.1 - 1.2.2 - 1.2.3 + 1.2.4 - 1.2.5 -
+    1.3.1 - 1.3.2 - 1.3.3 + 1.3.4 -
+    2.1.1 - 2.1.2 - 2.1.3 +
+    2.2.1 - 2.2.2 + 2.2.3 +
+    3.1.2 + 3.1.3 + 3.1.4 -
+    3.2.1 - 3.2.2 +";
+const STAP1_NOW: &str = "
+    1.1.1 + 1.1.2 - 1.1.3 + 1.1.4 -
+    1.2.1 + 1.2.2 + 1.2.3 + 1.2.4 - 1.2.5 -
+    1.3.1 + 1.3.2 + 1.3.3 + 1.3.4 +
+    2.1.1 - 2.1.2 + 2.1.3 +
+    2.2.1 + 2.2.2 + 2.2.3 +
+    3.1.2 + 3.1.3 + 3.1.4 -
+    3.2.1 + 3.2.2 +";
+const CRITERIA_THEN: [(&str, &str); 7] = [
+    ("1.1", "O"),
+    ("1.2", "O"),
+    ("1.3", "O"),
+    ("2.1", "O"),
+    ("2.2", "M"),
+    ("3.1", "V"),
+    ("3.2", "O"),
+];
+const CRITERIA_NOW: [(&str, &str); 7] = [
+    ("1.1", "M"),
+    ("1.2", "M"),
+    ("1.3", "V"),
+    ("2.1", "M"),
+    ("2.2", "V"),
+    ("3.1", "V"),
+    ("3.2", "V"),
+];
+const AD_1_1_THEN: &str = "Tijdens het onderzoek in augustus 2015 voldeed Veilig Thuis Drenthe niet aan de wettelijke eis om 7 dagen per week en 24 uur per dag bereikbaar en beschikbaar te zijn. Dit waren urgente verbeterpunten.";
+const AD_1_1_NOW: &str = "Tijdens de hertoets in mei 2016 constateren de inspecteurs dat Veilig Thuis Drenthe inmiddels 24/7 bereikbaar is.\n\nDe bereikbaarheid van een vertrouwensarts buiten kantoortijden is een aanhoudend verbeterpunt.";
+
+/// "1.1.1 -" pairs as oordeel texts ("voldoende" / "onvoldoende").
+fn seed_oordelen(table: &str) -> Vec<(String, &'static str)> {
+    let words: Vec<&str> = table.split_whitespace().collect();
+    words
+        .chunks(2)
+        .map(|pair| {
+            let value = if pair[1] == "+" {
+                "voldoende"
+            } else {
+                "onvoldoende"
+            };
+            (pair[0].to_string(), value)
+        })
+        .collect()
+}
+
+/// A clock for deterministic revisions: every stamp a second after the one before.
+struct Clock(u64);
+
+impl Clock {
+    fn stamp(&mut self) -> Stamp {
+        self.0 += 1;
+        Stamp {
+            rev: Uuid::from_u64_pair(3, self.0),
+            at: Timestamp::from_second(1_463_000_000 + self.0 as i64).expect("a time"),
+        }
+    }
+}
+
+/// An earlier round of the stap 1 file, as `Inspection::rounds` keeps it.
+fn stap1_round(
+    naam: &str,
+    datum: Date,
+    table: &str,
+    criteria: &[(&str, &str)],
+    onderbouwing_1_1: &str,
+) -> Round {
+    Round {
+        onderzoek: Uuid::from_u64_pair(9, datum.year() as u64).to_string(),
+        naam: naam.into(),
+        omschrijving: "Veilig Thuis Drenthe (Toetsingskader Veilig Thuis 2015, stap 1)".into(),
+        datum: Some(datum),
+        eindoordeel: Some(veldtoets::domain::Verdict::Onvoldoende),
+        oordelen: seed_oordelen(table)
+            .into_iter()
+            .map(|(id, oordeel)| {
+                (
+                    id,
+                    RoundOordeel {
+                        oordeel: oordeel.into(),
+                        onderbouwing: String::new(),
+                    },
+                )
+            })
+            .collect(),
+        criteria: criteria
+            .iter()
+            .map(|(id, code)| {
+                (
+                    id.to_string(),
+                    RoundOordeel {
+                        oordeel: code.to_string(),
+                        onderbouwing: if *id == "1.1" {
+                            onderbouwing_1_1.to_string()
+                        } else {
+                            String::new()
+                        },
+                    },
+                )
+            })
+            .collect(),
+    }
+}
+
+/// The hertoets of seed 003 (stap 1, Veilig Thuis Drenthe, May 2016) built through the domain
+/// API: this round's oordelen and criterion oordelen, the onderzoek of August 2015 as its earlier
+/// round, and interviews with their participants counted as in seed 003's Bijlage 2.
+fn stap1_hertoets() -> Inspection {
+    let framework = veldtoets::kader_io::builtin("vt-2015-stap1")
+        .expect("built-in kader")
+        .clone();
+    let mut inspection =
+        Inspection::new(Uuid::from_u64_pair(1, 3), framework, Timestamp::UNIX_EPOCH);
+    let who = inspection.add_inspector("E. Voorbeeld");
+    let mut clock = Clock(0);
+    let details = inspection.change(
+        &inspection.details_id(),
+        Record::Details(Details {
+            organisatie: "Veilig Thuis Drenthe".into(),
+            bezoek_van: Some(date(2016, 5, 10)),
+            bezoek_tot: Some(date(2016, 5, 11)),
+            notitie: String::new(),
+        }),
+        who,
+        clock.stamp(),
+    );
+    inspection.apply(details);
+    let fw = inspection.framework.clone();
+    for (id, value) in seed_oordelen(STAP1_NOW) {
+        let why = if id == "1.1.1" {
+            "De bereikbaarheidsdienst wordt uitgevoerd door een andere Veilig Thuis organisatie."
+        } else {
+            ""
+        };
+        let data = OordeelData::parse(&fw, &id, value, why.into()).expect("oordeel");
+        let change = inspection.change(&id, Record::Oordeel(data), who, clock.stamp());
+        inspection.apply(change);
+    }
+    for (id, code) in CRITERIA_NOW {
+        let why = if id == "1.1" { AD_1_1_NOW } else { "" };
+        let change = inspection
+            .set_criterion_oordeel(id, code, why, who, clock.stamp())
+            .expect("a criterion oordeel");
+        inspection.apply(change);
+    }
+    for (rol, counts) in [
+        ("management", vec![("manager", "2")]),
+        (
+            "uitvoerend_medewerkers",
+            vec![("uitvoerend medewerker", "1")],
+        ),
+        (
+            "uitvoerend_medewerkers",
+            vec![("uitvoerend medewerker", "2")],
+        ),
+        (
+            "vertrouwensartsen",
+            vec![("vertrouwensarts", "1"), ("gedragswetenschapper", "1")],
+        ),
+    ] {
+        let id = Uuid::from_u64_pair(5, clock.0).to_string();
+        let change = inspection.change(
+            &id,
+            Record::Interview(InterviewData {
+                rol: rol.into(),
+                datum: Some(date(2016, 5, 10)),
+                deelnemers: String::new(),
+                notitie: String::new(),
+                aantallen: counts
+                    .into_iter()
+                    .map(|(f, n)| (f.to_string(), n.to_string()))
+                    .collect(),
+            }),
+            who,
+            clock.stamp(),
+        );
+        inspection.apply(change);
+    }
+    inspection.rounds = vec![stap1_round(
+        "Onderzoek",
+        date(2015, 8, 25),
+        STAP1_THEN,
+        &CRITERIA_THEN,
+        AD_1_1_THEN,
+    )];
+    inspection
+}
+
+/// The cells of the row `id` in the tables of section `number`, as plain text.
+fn row_of(model: &report::Report, number: &str, id: &str) -> Vec<String> {
+    tables(section(model, number))
+        .flat_map(|t| &t.rows)
+        .find(|r| r.cells[0].plain_text() == id)
+        .map(|r| r.cells.iter().map(|c| c.plain_text()).collect())
+        .unwrap_or_else(|| panic!("no row {id} in {number}"))
+}
+
+#[test]
+fn a_stap1_hertoets_has_the_layout_of_seed_003() {
+    let inspection = stap1_hertoets();
+    assert_eq!(inspection.met_of(), (18, 24));
+    let model = report::build(&inspection, &definitive());
+    check_snapshot("report_stap1_hertoets.txt", &model.to_text());
+    let text = model.plain_text();
+
+    // A column per round, named with its month; the criterion oordeel of each round in the
+    // criterium row, + / - per verwachting below it.
+    let table = tables(section(&model, "2.1")).next().expect("a table");
+    let titles: Vec<&str> = table.columns.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Nr.",
+            "Criterium en verwachtingen",
+            "Onderzoek aug. 2015",
+            "Hertoets mei 2016"
+        ]
+    );
+    assert_eq!(
+        row_of(&model, "2.1", "1.1"),
+        ["1.1", "Oordeel op het criterium", "O", "M"]
+    );
+    assert_eq!(row_of(&model, "2.1", "1.1.1")[2..], ["-", "+"]);
+    assert_eq!(row_of(&model, "2.1", "1.1.2")[2..], ["-", "-"]);
+    assert_eq!(row_of(&model, "2.1", "1.3")[2..], ["O", "V"]);
+    assert_eq!(row_of(&model, "2.2", "2.2")[2..], ["M", "V"]);
+    assert_eq!(row_of(&model, "2.3", "3.1")[2..], ["V", "V"]);
+    assert_eq!(
+        row_of(&model, "2.3", "3.1.1")[2..],
+        ["niet beoordeeld", "niet beoordeeld"]
+    );
+    // Every criterium has its table, each verwachting its row.
+    let rows: usize = (1..=3)
+        .flat_map(|t| tables(section(&model, &format!("2.{t}"))).collect::<Vec<_>>())
+        .map(|t| t.rows.len())
+        .sum();
+    assert_eq!(rows, 7 + 25);
+
+    // The legend: the kader's criterion scale and + / -, and that a criterium can be voldoende
+    // while not every verwachting is met.
+    for phrase in [
+        "- V voldoende\n- M matig\n- O onvoldoende",
+        "- + voldoende: Veilig Thuis Drenthe voldoet aan de verwachting",
+        "- - onvoldoende: Veilig Thuis Drenthe voldoet (nog) niet aan de verwachting",
+        "In de tabellen staan zowel de oordelen op basis van het onderzoek in augustus 2015 als de oordelen op basis van de hertoets in mei 2016.",
+        "Bij een aantal criteria kan het oordeel van de inspecteurs voldoende zijn terwijl Veilig Thuis Drenthe (nog) niet aan alle verwachtingen voldoet",
+        // Onderbouwing Ad 1.1: then (the earlier round's own text) and now.
+        "Onderbouwing\n\nAd 1.1 Veilig Thuis is te allen tijde bereikbaar en beschikbaar.",
+        &format!("Onderzoek augustus 2015. {AD_1_1_THEN}"),
+        "Hertoets mei 2016. Tijdens de hertoets in mei 2016 constateren de inspecteurs",
+        "De bereikbaarheid van een vertrouwensarts buiten kantoortijden is een aanhoudend verbeterpunt.",
+        "Ad 3.2 Veilig Thuis zorgt voor (jeugd)hulp in samenhang met andere hulp.",
+        // Per verwachting, how it moved since the onderzoek.
+        "1.1.1 – voldoende (verbeterpunt opgeheven)",
+        "1.1.2 – onvoldoende (aanhoudend verbeterpunt)",
+        "3.1.2 – voldoende\n\n3.1.3 – voldoende\n",
+        // The kader's footnote on the verwachting that is not assessed.
+        "3.1.1: Deze verwachting wordt nog niet beoordeeld",
+        // Samenvatting: both rounds' results and eindoordelen.
+        "In augustus 2015 onderzochten de inspecteurs de kwaliteit van Veilig Thuis Drenthe aan de hand van het Toetsingskader Veilig Thuis 2015, stap 1. Veilig Thuis Drenthe voldeed toen aan 8 van de 24 verwachtingen; het eindoordeel was onvoldoende.",
+        "Op 10 en 11 mei 2016 hebben de inspecteurs E. Voorbeeld een hertoets gedaan bij Veilig Thuis Drenthe.",
+        "Veilig Thuis Drenthe voldoet in mei 2016 aan 18 van de 24 verwachtingen die meetellen in het eindoordeel, tegen 8 bij het onderzoek in augustus 2015; 6 verwachtingen zijn onvoldoende.",
+        "Eindoordeel: onvoldoende.",
+        // Inleiding: each round named with its month.
+        "§ 1.1 Onderzoek augustus 2015",
+        "§ 1.2 Hertoets mei 2016\n\nIn mei 2016 hebben de inspecteurs een hertoets uitgevoerd bij Veilig Thuis Drenthe.",
+        "De 16 onvoldoende verwachtingen waren verbeterpunten.",
+        "§ 1.3 Toetsingskader",
+        // Eindoordeel: the earlier round beside this one.
+        "Bij het onderzoek in augustus 2015 voldeed Veilig Thuis Drenthe aan 8 van de 24 verwachtingen; het eindoordeel was onvoldoende.",
+        // Bijlage 2: people per interview, grouped by role, no names.
+        "Gestandaardiseerde interviews aan de hand van de gespreksleidraad van het toetsingskader, 4 interviews in totaal:",
+        "- interview met twee managers;\n- twee interviews met in totaal drie uitvoerend medewerkers;\n- interview met een gedragswetenschapper en een vertrouwensarts.",
+    ] {
+        assert!(text.contains(phrase), "{phrase:?} missing:\n{text}");
+    }
+    let titles: Vec<String> = model
+        .title_page
+        .facts
+        .iter()
+        .map(|(l, _)| l.clone())
+        .collect();
+    assert!(titles.contains(&"Onderzoek".to_string()), "{titles:?}");
+    assert_eq!(
+        model.title_page.subtitles.last().map(String::as_str),
+        Some("Hertoets")
+    );
+    // The table of interviews per role gives way to the counts.
+    assert!(!text.contains("niet afgenomen"), "{text}");
+
+    let pdf = PdfText::read(&report::render_pdf(&model).expect("a PDF"));
+    for phrase in [
+        "Onderzoek aug. 2015",
+        "Hertoets mei 2016",
+        "Oordeel op het criterium",
+        "V voldoende",
+        "M matig",
+        "O onvoldoende",
+        "voldoende zijn terwijl Veilig Thuis Drenthe (nog) niet aan alle verwachtingen voldoet",
+        "Ad 1.1 Veilig Thuis is te allen tijde bereikbaar en beschikbaar.",
+        "Ad 2.2 Professionals zorgen ervoor dat acuut onveilige situaties worden opgeheven.",
+        "voldeed toen aan 8 van de 24 verwachtingen",
+        "voldoet in mei 2016 aan 18 van de 24 verwachtingen",
+        "1.1 Onderzoek augustus 2015",
+        "1.2 Hertoets mei 2016",
+        "twee interviews met in totaal drie uitvoerend medewerkers",
+        "1.1.2 – onvoldoende (aanhoudend verbeterpunt)",
+    ] {
+        assert!(pdf.has(phrase), "{phrase:?} is missing from the PDF");
+    }
+}
+
+#[test]
+fn a_chain_of_three_rounds_shows_three_columns() {
+    let mut inspection = stap1_hertoets();
+    // This file is now the second hertoets: the hertoets of May 2016 became an earlier round.
+    let second = stap1_round(
+        "Hertoets",
+        date(2016, 5, 10),
+        STAP1_NOW,
+        &CRITERIA_NOW,
+        AD_1_1_NOW,
+    );
+    inspection.rounds.push(second);
+    let who = inspection.add_inspector("E. Voorbeeld");
+    let mut clock = Clock(1000);
+    let details = inspection.change(
+        &inspection.details_id(),
+        Record::Details(Details {
+            organisatie: "Veilig Thuis Drenthe".into(),
+            bezoek_van: Some(date(2016, 11, 22)),
+            bezoek_tot: None,
+            notitie: String::new(),
+        }),
+        who,
+        clock.stamp(),
+    );
+    inspection.apply(details);
+    let fw = inspection.framework.clone();
+    for id in ["1.1.2", "2.1.1"] {
+        let data = OordeelData::parse(&fw, id, "voldoende", String::new()).expect("oordeel");
+        let change = inspection.change(id, Record::Oordeel(data), who, clock.stamp());
+        inspection.apply(change);
+    }
+    // 1.1 judged anew without an onderbouwing; 2.1 not judged in this round yet.
+    let change = inspection
+        .set_criterion_oordeel("1.1", "v", "", who, clock.stamp())
+        .expect("a criterion oordeel");
+    inspection.apply(change);
+    let change = inspection
+        .set_criterion_oordeel("2.1", "", "", who, clock.stamp())
+        .expect("no criterion oordeel");
+    inspection.apply(change);
+
+    let model = report::build(&inspection, &definitive());
+    let table = tables(section(&model, "2.1")).next().expect("a table");
+    let titles: Vec<&str> = table.columns.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Nr.",
+            "Criterium en verwachtingen",
+            "Onderzoek aug. 2015",
+            "Hertoets mei 2016",
+            "Tweede hertoets nov. 2016"
+        ]
+    );
+    assert_eq!(row_of(&model, "2.1", "1.1")[2..], ["O", "M", "V"]);
+    assert_eq!(row_of(&model, "2.1", "1.1.2")[2..], ["-", "-", "+"]);
+    assert_eq!(
+        row_of(&model, "2.2", "2.1")[2..],
+        ["O", "M", "nog niet beoordeeld"]
+    );
+    let text = model.plain_text();
+    for phrase in [
+        "§ 1.1 Onderzoek augustus 2015",
+        "§ 1.2 Hertoets mei 2016\n\nIn mei 2016 voerden de inspecteurs een hertoets uit. Veilig Thuis Drenthe voldeed toen aan 18 van de 24 verwachtingen; het eindoordeel was onvoldoende. De 6 onvoldoende verwachtingen waren verbeterpunten.",
+        "§ 1.3 Tweede hertoets november 2016",
+        "In de tabellen staan de oordelen op basis van het onderzoek in augustus 2015, de oordelen op basis van de hertoets in mei 2016 en de oordelen op basis van de tweede hertoets in november 2016, naast elkaar.",
+        "voldoet in november 2016 aan 20 van de 24 verwachtingen die meetellen in het eindoordeel, tegen 18 bij de hertoets in mei 2016",
+        // Both earlier rounds' onderbouwing of 1.1; this round has none yet.
+        &format!("Onderzoek augustus 2015. {AD_1_1_THEN}"),
+        "Hertoets mei 2016. Tijdens de hertoets in mei 2016",
+        "Tweede hertoets november 2016. Geen onderbouwing vastgelegd.",
+        "Er is nog geen oordeel op dit criterium vastgelegd.",
+        "1.1.2 – voldoende (verbeterpunt opgeheven)",
+        "nog geen oordeel vastgelegd",
+    ] {
+        assert!(text.contains(phrase), "{phrase:?} missing:\n{text}");
+    }
+    assert_eq!(
+        model.title_page.subtitles.last().map(String::as_str),
+        Some("Tweede hertoets")
+    );
+
+    let pdf = PdfText::read(&report::render_pdf(&model).expect("a PDF"));
+    for phrase in [
+        "Onderzoek aug. 2015",
+        "Hertoets mei 2016",
+        "Tweede hertoets nov. 2016",
+        "Ad 1.1",
+    ] {
+        assert!(pdf.has(phrase), "{phrase:?} is missing from the PDF");
+    }
+}
+
+#[test]
+fn a_first_stap1_onderzoek_has_one_column_and_the_legend_but_no_rounds() {
+    let mut inspection = stap1_hertoets();
+    inspection.rounds.clear();
+    let model = report::build(&inspection, &definitive());
+    let table = tables(section(&model, "2.1")).next().expect("a table");
+    let titles: Vec<&str> = table.columns.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(titles, ["Nr.", "Criterium en verwachtingen", "Oordeel"]);
+    assert_eq!(
+        row_of(&model, "2.1", "1.1"),
+        ["1.1", "Oordeel op het criterium", "M"]
+    );
+    let text = model.plain_text();
+    for phrase in [
+        "- V voldoende\n- M matig\n- O onvoldoende",
+        "Onderbouwing\n\nAd 1.1 Veilig Thuis is te allen tijde bereikbaar en beschikbaar.\n\nTijdens de hertoets in mei 2016",
+        "1.1.1 – voldoende\n",
+        "§ 1.1 Het onderzoek",
+        "Veilig Thuis Drenthe voldoet aan 18 van de 24 verwachtingen die meetellen in het eindoordeel; 6 verwachtingen zijn onvoldoende.",
+    ] {
+        assert!(text.contains(phrase), "{phrase:?} missing:\n{text}");
+    }
+    for absent in [
+        "geen oordeel:",
+        "Onderzoek augustus 2015",
+        "verbeterpunt opgeheven",
+        "In de tabellen staan",
+    ] {
+        assert!(!text.contains(absent), "{absent:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn a_criterion_oordeel_in_conflict_shows_every_version() {
+    let mut inspection = stap1_hertoets();
+    let a = inspection.add_inspector("E. Voorbeeld");
+    let b = inspection.add_inspector("J. Proef");
+    let mut clock = Clock(2000);
+    // Two copies judged criterium 1.2 independently.
+    let first = inspection
+        .set_criterion_oordeel(
+            "1.2",
+            "V",
+            "Voldoende personeel aangenomen.",
+            a,
+            clock.stamp(),
+        )
+        .expect("a version");
+    let second = inspection
+        .set_criterion_oordeel("1.2", "O", "De wachtlijst groeit nog.", b, clock.stamp())
+        .expect("another version");
+    inspection.apply(first);
+    inspection.apply(second);
+
+    let model = report::build(&inspection, &definitive());
+    let row = tables(section(&model, "2.1"))
+        .flat_map(|t| &t.rows)
+        .find(|r| r.cells[0].plain_text() == "1.2")
+        .expect("the criterium row");
+    assert_eq!(row.kind, RowKind::Attention);
+    assert_eq!(row.cells[3].plain_text(), "conflict, onopgelost");
+    let text = model.plain_text();
+    for phrase in [
+        "Conflict, onopgelost. De inspecteurs hebben het oordeel op dit criterium verschillend vastgelegd",
+        "Voldoende personeel aangenomen.",
+        "De wachtlijst groeit nog.",
+        "- conflict, onopgelost: inspecteurs oordeelden verschillend",
+    ] {
+        assert!(text.contains(phrase), "{phrase:?} missing:\n{text}");
+    }
 }

@@ -1,13 +1,16 @@
 //! The bijlagen: 1 the toetsingskader with its footnotes, 2 the onderzoeksopzet (counts only, no
-//! names or dossier numbers), 3 the beslisregels (aftrekpunten, variants, scales, voorwaarden).
+//! names or dossier numbers; the interviews per role as a table, or in words with the people
+//! counted per function when the participants were counted, as seed 003 writes it), 3 the
+//! beslisregels (aftrekpunten, variants, scales, voorwaarden).
 
 use std::collections::BTreeMap;
 
-use crate::domain::inspection::Selection;
+use crate::domain::inspection::{InterviewData, Selection};
 use crate::domain::kader::{Assessment, Measure};
 use crate::report::model::{Block, Column, Row, RowKind, Section, Style, Table, Text};
 use crate::report::text::{count, paragraphs};
 
+use super::people::interviews_in_words;
 use super::{Builder, band_range, capitalise, lowercase_first};
 
 impl Builder<'_> {
@@ -95,57 +98,10 @@ impl Builder<'_> {
                 .unwrap_or_default()
         )))];
 
-        let mut per_role: BTreeMap<&str, usize> = BTreeMap::new();
-        for interview in inspection.interviews.current() {
-            *per_role.entry(interview.data.rol.as_str()).or_default() += 1;
-        }
-        let interviews: usize = per_role.values().sum();
-        let mut rows: Vec<Row> = fw
-            .sources
-            .roles
-            .iter()
-            .map(|role| {
-                let n = per_role.remove(role.id.as_str()).unwrap_or(0);
-                Row::new(vec![
-                    Text::plain(role.name.clone()),
-                    Text::plain(if n == 0 {
-                        "niet afgenomen".to_string()
-                    } else {
-                        n.to_string()
-                    }),
-                ])
-            })
-            .collect();
-        // Roles the kader does not know (a file made with another version of it).
-        for (role, n) in per_role {
-            rows.push(Row::new(vec![
-                Text::plain(role.to_string()),
-                Text::plain(n.to_string()),
-            ]));
-        }
-        rows.push(
-            Row::new(vec![
-                Text::bold("Totaal"),
-                Text::bold(interviews.to_string()),
-            ])
-            .with_kind(RowKind::Total),
+        blocks.extend(
+            self.interviews_counted()
+                .unwrap_or_else(|| self.interviews_table()),
         );
-        blocks.push(Block::Heading {
-            level: 1,
-            text: Text::plain("Interviews"),
-        });
-        blocks.push(Block::Paragraph(Text::plain(format!(
-            "Gestandaardiseerde interviews aan de hand van de gespreksleidraad van het toetsingskader: {} in totaal.",
-            count(interviews as u64, "interview", "interviews")
-        ))));
-        blocks.push(Block::Table(Table {
-            columns: vec![
-                Column::new("Rol", 70.0),
-                Column::new("Interviews", 30.0).right(),
-            ],
-            header: true,
-            rows,
-        }));
 
         let flashes = inspection.flashes.current().count();
         blocks.push(Block::Heading {
@@ -221,6 +177,114 @@ impl Builder<'_> {
             level: 1,
             blocks,
         }
+    }
+
+    /// The interviews per role as a table (the participants are not counted).
+    fn interviews_table(&self) -> Vec<Block> {
+        let fw = self.fw;
+        let mut blocks = vec![Block::Heading {
+            level: 1,
+            text: Text::plain("Interviews"),
+        }];
+        let mut per_role: BTreeMap<&str, usize> = BTreeMap::new();
+        for interview in self.inspection.interviews.current() {
+            *per_role.entry(interview.data.rol.as_str()).or_default() += 1;
+        }
+        let interviews: usize = per_role.values().sum();
+        let mut rows: Vec<Row> = fw
+            .sources
+            .roles
+            .iter()
+            .map(|role| {
+                let n = per_role.remove(role.id.as_str()).unwrap_or(0);
+                Row::new(vec![
+                    Text::plain(role.name.clone()),
+                    Text::plain(if n == 0 {
+                        "niet afgenomen".to_string()
+                    } else {
+                        n.to_string()
+                    }),
+                ])
+            })
+            .collect();
+        // Roles the kader does not know (a file made with another version of it).
+        for (role, n) in per_role {
+            rows.push(Row::new(vec![
+                Text::plain(role.to_string()),
+                Text::plain(n.to_string()),
+            ]));
+        }
+        rows.push(
+            Row::new(vec![
+                Text::bold("Totaal"),
+                Text::bold(interviews.to_string()),
+            ])
+            .with_kind(RowKind::Total),
+        );
+        blocks.push(Block::Paragraph(Text::plain(format!(
+            "Gestandaardiseerde interviews aan de hand van de gespreksleidraad van het toetsingskader: {} in totaal.",
+            count(interviews as u64, "interview", "interviews")
+        ))));
+        blocks.push(Block::Table(Table {
+            columns: vec![
+                Column::new("Rol", 70.0),
+                Column::new("Interviews", 30.0).right(),
+            ],
+            header: true,
+            rows,
+        }));
+        blocks
+    }
+
+    /// The interviews per role in words, as seed 003 counts them ("twee interviews met in totaal
+    /// drie uitvoerend medewerkers"); `None` when no interview has its participants counted.
+    fn interviews_counted(&self) -> Option<Vec<Block>> {
+        let fw = self.fw;
+        let current: Vec<_> = self.inspection.interviews.current().collect();
+        if current.iter().all(|i| i.data.participant_total().is_none()) {
+            return None;
+        }
+        let mut per_role: BTreeMap<&str, Vec<&InterviewData>> = BTreeMap::new();
+        for interview in &current {
+            per_role
+                .entry(interview.data.rol.as_str())
+                .or_default()
+                .push(&interview.data);
+        }
+        let total = current.len();
+        // Only the interviews held, as seed 003 lists them: a role without an interview of its own
+        // may well have been spoken to in another ("interview met een vertrouwensarts en een
+        // gedragswetenschapper").
+        let mut lines = Vec::new();
+        for role in &fw.sources.roles {
+            if let Some(interviews) = per_role.remove(role.id.as_str()) {
+                lines.push(interviews_in_words(
+                    &interviews,
+                    &lowercase_first(role.name.trim()),
+                ));
+            }
+        }
+        // Roles the kader does not know (a file made with another version of it).
+        for (role, interviews) in per_role {
+            lines.push(interviews_in_words(&interviews, role));
+        }
+        let last = lines.len().saturating_sub(1);
+        let items = lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, line)| Text::plain(format!("{line}{}", if i == last { "." } else { ";" })))
+            .collect();
+        Some(vec![
+            Block::Heading {
+                level: 1,
+                text: Text::plain("Interviews"),
+            },
+            Block::Paragraph(Text::plain(format!(
+                "Gestandaardiseerde interviews aan de hand van de gespreksleidraad van het toetsingskader, {} in totaal:",
+                count(total as u64, "interview", "interviews")
+            ))),
+            Block::List(items),
+        ])
     }
 
     pub(super) fn appendix_rules(&self) -> Section {

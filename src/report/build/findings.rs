@@ -11,6 +11,9 @@ use super::{Builder, Shown};
 
 impl Builder<'_> {
     pub(super) fn findings(&self) -> Vec<Section> {
+        if self.criterion_layout {
+            return self.findings_by_criterion();
+        }
         let fw = self.fw;
         let chapter = self.chapters.findings;
         let mut intro = vec![Block::Paragraph(Text::plain(format!(
@@ -133,6 +136,19 @@ impl Builder<'_> {
 
     /// The onderbouwing of one verwachting: a run-in label and the inspectors' text.
     pub(super) fn rationale(&self, index: usize) -> Vec<Block> {
+        self.rationale_with(index, None, true)
+    }
+
+    /// The onderbouwing of one verwachting, its label followed by `trend` in brackets when it
+    /// has an oordeel ("1.1.2 – onvoldoende (aanhoudend verbeterpunt)"). Without `say_empty` an
+    /// oordeel without onderbouwing is just its label (the layout of seed 003, where the
+    /// onderbouwing per criterium carries the reasoning).
+    pub(super) fn rationale_with(
+        &self,
+        index: usize,
+        trend: Option<&str>,
+        say_empty: bool,
+    ) -> Vec<Block> {
         let e = self.fw.expectation(index);
         let mut blocks = Vec::new();
         let label = |what: Text| Block::Heading {
@@ -141,7 +157,7 @@ impl Builder<'_> {
         };
         let body = |blocks: &mut Vec<Block>, text: &str| {
             let parts = paragraphs(text);
-            if parts.is_empty() {
+            if parts.is_empty() && say_empty {
                 blocks.push(Block::Paragraph(Text::italic(
                     "Geen onderbouwing vastgelegd.",
                 )));
@@ -180,6 +196,9 @@ impl Builder<'_> {
                 let mut what = self.value_label(index, &r.data).plain_text();
                 if let Judgement::NotMet { variant: Some(v) } = r.data.judgement(self.fw, index) {
                     what = format!("onvoldoende: {}", self.fw.rules.variants[v].name);
+                }
+                if let Some(trend) = trend {
+                    what = format!("{what} ({trend})");
                 }
                 blocks.push(label(Text::plain(what)));
                 body(&mut blocks, &r.data.onderbouwing);

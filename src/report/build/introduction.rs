@@ -4,7 +4,7 @@ use crate::domain::kader::Assessment;
 use crate::report::model::{Block, Section, Text};
 use crate::report::text::{count, format_date_long, join_and, paragraphs};
 
-use super::Builder;
+use super::{Builder, lowercase_first};
 
 impl Builder<'_> {
     pub(super) fn introduction(&self) -> Vec<Section> {
@@ -37,12 +37,58 @@ impl Builder<'_> {
         for p in paragraphs(&details.notitie) {
             onderzoek.push(Block::Paragraph(Text::plain(p)));
         }
-        out.push(Section {
-            number: Some("1.1".to_string()),
-            title: "Het onderzoek".to_string(),
-            level: 2,
-            blocks: onderzoek,
-        });
+        let mut next = 1;
+        if self.has_rounds() {
+            // The layout of seed 003: a paragraph per round, named with its month.
+            for (i, round) in self.earlier_rounds().iter().enumerate() {
+                let mut text = self.round_paragraph(round, i);
+                if let Some(earlier) = round.earlier {
+                    match self.round_not_met(earlier) {
+                        0 => {}
+                        1 => text.push_str(" De onvoldoende verwachting was een verbeterpunt."),
+                        n => text.push_str(&format!(
+                            " De {n} onvoldoende verwachtingen waren verbeterpunten."
+                        )),
+                    }
+                }
+                out.push(Section {
+                    number: Some(format!("1.{next}")),
+                    title: round.title(),
+                    level: 2,
+                    blocks: vec![Block::Paragraph(Text::plain(text))],
+                });
+                next += 1;
+            }
+            let this = self.this_round();
+            let naam = lowercase_first(&this.naam);
+            let opening = match this.date {
+                Some(_) => format!(
+                    "{} hebben de inspecteurs een {naam} uitgevoerd bij {org}.",
+                    this.when_capitalised("")
+                ),
+                None => format!("De inspecteurs hebben een {naam} uitgevoerd bij {org}."),
+            };
+            let mut blocks = vec![Block::Paragraph(Text::plain(opening))];
+            blocks.extend(onderzoek);
+            blocks.push(Block::Paragraph(Text::plain(format!(
+                "De inspecteurs hebben alle verwachtingen uit het {} opnieuw getoetst. De tabellen in hoofdstuk {} tonen de oordelen van elke ronde naast elkaar.",
+                fw.title, self.chapters.findings
+            ))));
+            out.push(Section {
+                number: Some(format!("1.{next}")),
+                title: this.title(),
+                level: 2,
+                blocks,
+            });
+        } else {
+            out.push(Section {
+                number: Some(format!("1.{next}")),
+                title: "Het onderzoek".to_string(),
+                level: 2,
+                blocks: onderzoek,
+            });
+        }
+        next += 1;
 
         let criteria: usize = fw.themes.iter().map(|t| t.criteria.len()).sum();
         let total = fw.expectations().len();
@@ -73,14 +119,14 @@ impl Builder<'_> {
             " Het volledige toetsingskader staat in bijlage 1, de beslisregels die de oordelen tot een eindoordeel maken in bijlage 3.",
         );
         out.push(Section {
-            number: Some("1.2".to_string()),
+            number: Some(format!("1.{next}")),
             title: "Toetsingskader".to_string(),
             level: 2,
             blocks: vec![Block::Paragraph(Text::plain(kader))],
         });
+        next += 1;
 
-        let mut next = 3;
-        if let Some(e) = &self.earlier {
+        if let Some(e) = self.earlier.as_ref().filter(|_| !self.has_rounds()) {
             let mut what = "Dit onderzoek is een hertoets".to_string();
             if !e.description.is_empty() {
                 what.push_str(&format!(" van {}", e.description));

@@ -1,10 +1,11 @@
 //! The oordeel of one verwachting as the rapport shows it: in a table cell, for the earlier
-//! round of a hertoets, and which kind of entry it is ([`Shown`]).
+//! round of a hertoets, and which kind of entry it is ([`Shown`]); in the layout of seed 003
+//! (a kader with criterion oordelen) as + / - per round.
 
 use crate::domain::Judgement;
 use crate::domain::JudgementValue;
-use crate::domain::inspection::OordeelData;
-use crate::domain::kader::Assessment;
+use crate::domain::inspection::{OordeelData, Round};
+use crate::domain::kader::{Assessment, Variant};
 
 use super::{Builder, EarlierRound, Shown};
 use crate::report::model::Text;
@@ -41,18 +42,63 @@ impl Builder<'_> {
         match data.value {
             JudgementValue::Voldoende => Text::plain("voldoende"),
             JudgementValue::NietBeoordeeld => Text::italic("niet beoordeeld"),
-            JudgementValue::Onvoldoende => {
-                let variant = match data.judgement(self.fw, index) {
-                    Judgement::NotMet { variant: Some(v) } => Some(&self.fw.rules.variants[v]),
-                    _ => None,
-                };
-                match variant {
-                    Some(v) if !v.is_default || self.fw.variants_of(index).count() > 1 => {
-                        Text::bold(format!("onvoldoende ({})", v.id))
-                    }
-                    _ => Text::bold("onvoldoende"),
-                }
+            JudgementValue::Onvoldoende => match self.named_variant(index, data) {
+                Some(v) => Text::bold(format!("onvoldoende ({})", v.id)),
+                None => Text::bold("onvoldoende"),
+            },
+        }
+    }
+
+    /// The reason of an onvoldoende the rapport names: one that is not the default, or any
+    /// when the verwachting has more than one.
+    fn named_variant(&self, index: usize, data: &OordeelData) -> Option<&Variant> {
+        match data.judgement(self.fw, index) {
+            Judgement::NotMet { variant: Some(v) } => {
+                let v = &self.fw.rules.variants[v];
+                (!v.is_default || self.fw.variants_of(index).count() > 1).then_some(v)
             }
+            _ => None,
+        }
+    }
+
+    /// An oordeel as + / - (seed 003), the reason of an onvoldoende in brackets.
+    pub(super) fn mark_label(&self, index: usize, data: &OordeelData) -> Text {
+        match data.value {
+            JudgementValue::Voldoende => Text::bold("+"),
+            JudgementValue::NietBeoordeeld => Text::italic("niet beoordeeld"),
+            JudgementValue::Onvoldoende => match self.named_variant(index, data) {
+                Some(v) => Text::bold(format!("- ({})", v.id)),
+                None => Text::bold("-"),
+            },
+        }
+    }
+
+    /// The oordeel of this round in its column of the seed-003 table.
+    pub(super) fn mark_cell(&self, index: usize) -> Text {
+        match self.shown(index) {
+            Shown::Judged(r) => self.mark_label(index, &r.data),
+            _ => self.cell_label(index),
+        }
+    }
+
+    /// The oordeel of an earlier round in its column of the seed-003 table.
+    pub(super) fn earlier_mark(&self, round: &Round, index: usize) -> Text {
+        match self.fw.expectation(index).assessment {
+            Assessment::Inventoried => return Text::italic("geïnventariseerd"),
+            Assessment::NotAssessed => return Text::italic("niet beoordeeld"),
+            Assessment::Judged => {}
+        }
+        let id = &self.fw.expectation(index).id;
+        let Some(o) = round.oordelen.get(id) else {
+            return Text::italic("geen oordeel");
+        };
+        match Judgement::parse(self.fw, index, &o.oordeel) {
+            Ok(j) => self.mark_label(
+                index,
+                &OordeelData::from_judgement(self.fw, j, String::new()),
+            ),
+            // Written with another version of the kader: show what was recorded.
+            Err(_) => Text::plain(o.oordeel.clone()),
         }
     }
 

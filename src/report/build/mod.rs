@@ -6,6 +6,13 @@
 //! the dossiers, the eindoordeel with the beslisregels applied, and the bijlagen (toetsingskader,
 //! onderzoeksopzet, beslisregels).
 //!
+//! A kader with criterion oordelen (stap 1: V / M / O) gets the layout of seed 003 itself
+//! (`criteria`, `rounds`): per criterium a table with a column per round — every earlier round
+//! of a hertoets, then this one — holding the criterion oordeel and + / - per verwachting, then
+//! "Onderbouwing, Ad 1.1"; the Inleiding names each round with its month, the Samenvatting and
+//! the eindoordeel set each round's result beside this one. A kader without criterion oordelen
+//! keeps the layout above, hertoets or not.
+//!
 //! Only current state goes in: no revision ids, no timestamps, no dossier numbers, no personal
 //! data beyond the inspecteurs' names. So the model is deterministic for a given inspection and
 //! date, whatever ids the revisions carry.
@@ -17,11 +24,14 @@
 //! (the reacties with their besluit, the vervolg) are worded in `wederhoor`.
 
 mod appendices;
+mod criteria;
 mod deadlines;
 mod findings;
 mod introduction;
 mod labels;
+mod people;
 mod provisional;
+mod rounds;
 mod summary;
 mod texts;
 mod verdict;
@@ -90,6 +100,8 @@ struct Builder<'a> {
     /// Final, provisional or no eindoordeel at all, and why.
     status: Status,
     earlier: Option<EarlierRound>,
+    /// The kader has criterion oordelen: the layout of seed 003 (see `criteria`, `rounds`).
+    criterion_layout: bool,
     /// The phase of the onderzoek (concept verzonden, vastgesteld …).
     phase: Phase,
     /// The date the concept was sent, if it was (also after vaststellen).
@@ -170,6 +182,7 @@ impl<'a> Builder<'a> {
             conflicts,
             status,
             earlier,
+            criterion_layout: fw.has_criterion_oordelen(),
             phase: inspection.phase(),
             concept_sent: phase_data.concept_verzonden,
             chapters: Chapters {

@@ -5,12 +5,15 @@ use crate::domain::wederhoor::RapportBlok;
 use crate::report::model::{Block, Section, Text, TitlePage};
 use crate::report::text::{count, format_date_long, join_and};
 
-use super::{Builder, capitalise};
+use super::rounds::{RoundRef, month_year};
+use super::{Builder, capitalise, lowercase_first};
 
 impl Builder<'_> {
     pub(super) fn title_page(&self, kind: &str) -> TitlePage {
         let mut subtitles = vec![self.fw.title.clone()];
-        if self.earlier.is_some() {
+        if self.has_rounds() {
+            subtitles.push(self.this_round().naam);
+        } else if self.earlier.is_some() {
             subtitles.push("Hertoets".to_string());
         }
         let mut facts = vec![
@@ -31,7 +34,26 @@ impl Builder<'_> {
                 },
             ),
         ];
-        if let Some(e) = &self.earlier {
+        if self.has_rounds() {
+            // Every earlier round under its own name.
+            for round in self.earlier_rounds() {
+                let Some(earlier) = round.earlier else {
+                    continue;
+                };
+                let mut what = earlier.omschrijving.trim().to_string();
+                if let Some(d) = round.date {
+                    what = if what.is_empty() {
+                        format_date_long(d)
+                    } else {
+                        format!("{what}, {}", format_date_long(d))
+                    };
+                }
+                if what.is_empty() {
+                    what = "datum niet vastgelegd".to_string();
+                }
+                facts.push((round.naam.clone(), what));
+            }
+        } else if let Some(e) = &self.earlier {
             let mut what = e.description.clone();
             if let Some(d) = e.date {
                 what = if what.is_empty() {
@@ -75,25 +97,30 @@ impl Builder<'_> {
         } else {
             format!("de inspecteurs {}", join_and(&self.inspectors))
         };
-        let mut intro = match &self.period {
-            Some(p) => format!(
-                "Op {p} hebben {who} onderzoek gedaan bij {org} aan de hand van het {}.",
-                self.fw.title
-            ),
-            None => format!(
-                "{} hebben onderzoek gedaan bij {org} aan de hand van het {}.",
-                capitalise(&who),
-                self.fw.title
-            ),
-        };
-        if let Some(e) = &self.earlier {
-            intro.push_str(&format!(
-                " Het onderzoek is een hertoets: in de eerdere ronde voldeed {org} aan {} van de {} verwachtingen.",
-                e.score.met,
-                self.fw.judged_count()
-            ));
+        if self.has_rounds() {
+            // The layout of seed 003: each round with its result.
+            blocks.extend(self.summary_rounds(&who));
+        } else {
+            let mut intro = match &self.period {
+                Some(p) => format!(
+                    "Op {p} hebben {who} onderzoek gedaan bij {org} aan de hand van het {}.",
+                    self.fw.title
+                ),
+                None => format!(
+                    "{} hebben onderzoek gedaan bij {org} aan de hand van het {}.",
+                    capitalise(&who),
+                    self.fw.title
+                ),
+            };
+            if let Some(e) = &self.earlier {
+                intro.push_str(&format!(
+                    " Het onderzoek is een hertoets: in de eerdere ronde voldeed {org} aan {} van de {} verwachtingen.",
+                    e.score.met,
+                    self.fw.judged_count()
+                ));
+            }
+            blocks.push(Block::Paragraph(Text::plain(intro)));
         }
-        blocks.push(Block::Paragraph(Text::plain(intro)));
 
         let judged = self.fw.judged_count();
         if self.nothing_judged() {
@@ -107,8 +134,10 @@ impl Builder<'_> {
             ));
         } else {
             let mut counts = format!(
-                "{org} voldoet aan {} van de {judged} verwachtingen die meetellen in het eindoordeel; {} onvoldoende.",
+                "{org} voldoet {}aan {} van de {judged} verwachtingen die meetellen in het eindoordeel{}; {} onvoldoende.",
+                self.this_round_when(),
                 s.met,
+                self.compared_with_previous(),
                 count(s.not_met, "verwachting is", "verwachtingen zijn")
             );
             let open = s.not_judged;
@@ -179,6 +208,59 @@ impl Builder<'_> {
             title: "Samenvatting".to_string(),
             level: 1,
             blocks,
+        }
+    }
+
+    /// The opening of the Samenvatting of a hertoets in the layout of seed 003: a paragraph per
+    /// earlier round with its result and eindoordeel, then this round and its aim.
+    fn summary_rounds(&self, who: &str) -> Vec<Block> {
+        let org = &self.organisation;
+        let mut blocks: Vec<Block> = self
+            .earlier_rounds()
+            .iter()
+            .enumerate()
+            .map(|(i, round)| Block::Paragraph(Text::plain(self.round_paragraph(round, i))))
+            .collect();
+        let this = self.this_round();
+        let naam = lowercase_first(&this.naam);
+        let done = match &self.period {
+            Some(p) => format!("Op {p} hebben {who} een {naam} gedaan bij {org}."),
+            None => format!("{} hebben een {naam} gedaan bij {org}.", capitalise(who)),
+        };
+        blocks.push(Block::Paragraph(Text::plain(format!(
+            "{done} Doel van de {naam} was opnieuw te bepalen in hoeverre {org} voldoet aan de verwachtingen uit het {}.",
+            self.fw.title
+        ))));
+        blocks
+    }
+
+    /// "in mei 2016 " for a hertoets with a visit date (the layout of seed 003), else nothing.
+    pub(super) fn this_round_when(&self) -> String {
+        match self.this_round().date {
+            Some(d) if self.has_rounds() => format!("in {} ", month_year(d)),
+            _ => String::new(),
+        }
+    }
+
+    /// ", tegen 8 bij het onderzoek in augustus 2015": the round before, for a hertoets in the
+    /// layout of seed 003; else nothing.
+    pub(super) fn compared_with_previous(&self) -> String {
+        if !self.has_rounds() {
+            return String::new();
+        }
+        let rounds = self.earlier_rounds();
+        match rounds.last() {
+            Some(
+                previous @ RoundRef {
+                    earlier: Some(round),
+                    ..
+                },
+            ) => format!(
+                ", tegen {} bij {}",
+                round.met_of(self.fw).0,
+                previous.phrase()
+            ),
+            _ => String::new(),
         }
     }
 }

@@ -68,7 +68,11 @@ impl Builder<'_> {
     }
 
     /// Every live version of a text in conflict: "Versie 1 (E. Voorbeeld)" and its paragraphs.
-    fn versions<T>(&self, history: Option<&History<T>>, text: impl Fn(&T) -> &str) -> Vec<Block> {
+    pub(super) fn versions<T>(
+        &self,
+        history: Option<&History<T>>,
+        text: impl Fn(&T) -> &str,
+    ) -> Vec<Block> {
         let heads: Vec<&Revision<T>> = history
             .map(|h| h.heads().filter(|r| !r.meta.deleted).collect())
             .unwrap_or_default();

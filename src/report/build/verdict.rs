@@ -30,7 +30,8 @@ impl Builder<'_> {
             ))));
         } else {
             head.push(Block::Paragraph(Text::plain(format!(
-                "{org} voldoet aan {} van de {} verwachtingen die meetellen; {} onvoldoende{}.",
+                "{org} voldoet {}aan {} van de {} verwachtingen die meetellen; {} onvoldoende{}.",
+                self.this_round_when(),
                 s.met,
                 fw.judged_count(),
                 count(s.not_met, "verwachting is", "verwachtingen zijn"),
@@ -46,6 +47,19 @@ impl Builder<'_> {
             head.push(Block::Paragraph(
                 Text::bold("Beslisregel: ").and(s.rule.clone()),
             ));
+        }
+        if self.has_rounds() {
+            // Each earlier round's result beside this one (seed 003: "Dit was in augustus 2015
+            // bij 8 van de 24 verwachtingen het geval").
+            let earlier: Vec<String> = self
+                .earlier_rounds()
+                .iter()
+                .filter_map(|round| {
+                    let result = self.round_result(round.earlier?);
+                    Some(format!("Bij {} voldeed {org} {result}.", round.phrase()))
+                })
+                .collect();
+            head.push(Block::Paragraph(Text::plain(earlier.join(" "))));
         }
         if let Some(n) = self.provisional_notice() {
             head.push(Block::Notice(n));
