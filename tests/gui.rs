@@ -1919,3 +1919,580 @@ fn wederhoor_texts_are_typed_and_a_besluit_names_the_changed_oordeel() {
     );
     assert_eq!(stored.reacties()[0].1.unwrap().data.wijzigingen.len(), 1);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Issue 12 in the app: the inspectors' oordeel per criterium (stap 1, V / M / O) with its
+// onderbouwing "Ad 1.1", the earlier rounds of a hertoets beside the current oordelen, and the
+// participants of an interview counted per function. A kader without criterion oordelen shows
+// none of it.
+
+use veldtoets::domain::inspection::Round;
+
+/// A stap 1 file of Veilig Thuis Proefregio visited on `visit`, keeping `rounds` (a hertoets),
+/// with `oordelen` (verwachting, value, onderbouwing) and `criteria` (criterium, code,
+/// onderbouwing) recorded by `who`. Returns the rounds a hertoets made from it keeps.
+fn stap1_file(
+    path: &Path,
+    who: &str,
+    visit: jiff::civil::Date,
+    rounds: &[Round],
+    oordelen: &[(&str, &str, &str)],
+    criteria: &[(&str, &str, &str)],
+) -> Vec<Round> {
+    let framework = kader_io::builtin("vt-2015-stap1").unwrap();
+    let (mut store, mut inspection) = Store::create(
+        path,
+        framework,
+        "Veilig Thuis Proefregio",
+        who,
+        Stamp::now(),
+    )
+    .unwrap();
+    let author = inspection.add_inspector(who);
+    let mut details = inspection.details_data();
+    details.bezoek_van = Some(visit);
+    let mut changes = vec![inspection.change(
+        &inspection.details_id(),
+        Record::Details(details),
+        author,
+        Stamp::now(),
+    )];
+    for (id, value, why) in oordelen {
+        let data = OordeelData::parse(&inspection.framework, id, value, why.to_string()).unwrap();
+        changes.push(inspection.change(id, Record::Oordeel(data), author, Stamp::now()));
+    }
+    for (id, code, why) in criteria {
+        changes.push(
+            inspection
+                .set_criterion_oordeel(id, code, why, author, Stamp::now())
+                .unwrap(),
+        );
+    }
+    for change in changes {
+        store.append(&change).unwrap();
+        inspection.apply(change);
+    }
+    if !rounds.is_empty() {
+        store.set_rounds(rounds).unwrap();
+    }
+    drop(store);
+    let (_, reopened, _) = Store::open(path).unwrap();
+    assert_eq!(reopened.rounds.len(), rounds.len());
+    reopened.rounds_for_hertoets()
+}
+
+fn open_file(root: &Path, path: &Path) -> Harness<'static, App> {
+    let mut app = app(root);
+    app.open(path.to_path_buf());
+    let mut harness = harness(app);
+    wait_until(&mut harness, "the file to open", |app| {
+        app.workspace().is_some()
+    });
+    harness
+}
+
+/// Whether the radio-like option with this accessible name is the chosen one.
+fn chosen(harness: &Harness<'_, App>, label: &str) -> bool {
+    use egui_kittest::kittest::NodeT;
+    harness.get_by_label(label).accesskit_node().toggled() == Some(egui::accesskit::Toggled::True)
+}
+
+#[test]
+fn a_criterion_oordeel_is_chosen_by_key_and_its_onderbouwing_typed_and_stored() {
+    let root = tempfile::tempdir().unwrap();
+    let path = root.path().join("stap1.veldtoets");
+    stap1_file(
+        &path,
+        "E. Voorbeeld",
+        jiff::civil::date(2015, 8, 12),
+        &[],
+        &[("1.1.1", "onvoldoende", "Niet 24/7 bereikbaar.")],
+        &[],
+    );
+    let mut harness = open_file(root.path(), &path);
+    harness.key_press(Key::F6);
+    harness.run_steps(2);
+    // From verwachting 1.1.1 to its criterium, with its verwachtingen as context.
+    harness.get_by_label_contains("oordeel criterium: niet beoordeeld");
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+    harness.run_steps(2);
+    assert_eq!(
+        screens(&harness).expectation.criterion.as_deref(),
+        Some("1.1")
+    );
+    harness.get_by_label_contains("Criterium 1.1  Veilig Thuis is te allen tijde bereikbaar");
+    harness.get_by_label("Verwachtingen van dit criterium: 0 voldoende · 1 onvoldoende · 3 open");
+    // Never filled in from the verwachtingen: not judged until the inspecteur chooses.
+    assert!(ws(&harness).inspection.criterion_oordeel("1.1").is_none());
+    assert!(chosen(&harness, "Criterium 1.1: niet beoordeeld"));
+
+    // M chooses matig; a key the scale does not have (W) changes nothing.
+    harness.key_press(Key::W);
+    harness.run_steps(2);
+    assert!(ws(&harness).inspection.criterion_oordeel("1.1").is_none());
+    harness.key_press(Key::M);
+    harness.run_steps(2);
+    let stored = ws(&harness).inspection.criterion_oordeel("1.1").unwrap();
+    assert_eq!(stored.data.oordeel, "M");
+    assert!(chosen(&harness, "Criterium 1.1: matig"));
+    assert!(!chosen(&harness, "Criterium 1.1: niet beoordeeld"));
+    harness.get_by_label("Criterium 1.1 · M");
+    // O, then N takes it back to niet beoordeeld (a new version each time), then V.
+    harness.key_press(Key::O);
+    harness.run_steps(2);
+    assert_eq!(
+        ws(&harness)
+            .inspection
+            .criterion_oordeel("1.1")
+            .unwrap()
+            .data
+            .oordeel,
+        "O"
+    );
+    harness.key_press(Key::N);
+    harness.run_steps(2);
+    assert_eq!(
+        ws(&harness)
+            .inspection
+            .criterion_oordeel("1.1")
+            .unwrap()
+            .data
+            .oordeel,
+        ""
+    );
+    assert!(chosen(&harness, "Criterium 1.1: niet beoordeeld"));
+    harness.key_press(Key::V);
+    harness.run_steps(2);
+
+    // The criterion-level onderbouwing is a draft field: typed, then stored on close.
+    let label = "Onderbouwing Ad 1.1 (komt in het rapport)";
+    type_into(
+        &mut harness,
+        label,
+        "Bereikbaarheid is geregeld; de vertrouwensarts is nog niet 24/7 bereikbaar.",
+    );
+    // While typing, the keys are text, not oordelen.
+    harness
+        .get_by_label(label)
+        .type_text(" Mede daarom voldoende");
+    harness.run_steps(1);
+    assert_eq!(
+        ws(&harness)
+            .inspection
+            .criterion_oordeel("1.1")
+            .unwrap()
+            .data
+            .oordeel,
+        "V"
+    );
+    // Alt+Rechts: the next criterium.
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    harness.run_steps(2);
+    assert_eq!(
+        screens(&harness).expectation.criterion.as_deref(),
+        Some("1.2")
+    );
+    close(&mut harness);
+
+    let (_, stored, _) = Store::open(&path).unwrap();
+    let c = stored.criterion_oordeel("1.1").unwrap();
+    assert_eq!(c.data.oordeel, "V");
+    assert_eq!(
+        c.data.onderbouwing,
+        "Bereikbaarheid is geregeld; de vertrouwensarts is nog niet 24/7 bereikbaar. Mede daarom voldoende"
+    );
+    assert_eq!(stored.inspector_name(c.meta.author), "E. Voorbeeld");
+    assert!(stored.drafts.is_empty(), "the draft became a revision");
+    let versions = stored
+        .criteriumoordelen
+        .history("1.1")
+        .unwrap()
+        .revisions()
+        .len();
+    assert_eq!(
+        versions, 5,
+        "M, O, niet beoordeeld, V, then the onderbouwing"
+    );
+}
+
+#[test]
+fn a_hertoets_shows_every_earlier_round_beside_the_current_oordeel_with_the_trend() {
+    let root = tempfile::tempdir().unwrap();
+    let first = root.path().join("ronde1.veldtoets");
+    let second = root.path().join("ronde2.veldtoets");
+    let third = root.path().join("ronde3.veldtoets");
+    let rounds = stap1_file(
+        &first,
+        "E. Voorbeeld",
+        jiff::civil::date(2015, 8, 12),
+        &[],
+        &[
+            ("1.1.1", "onvoldoende", "Ronde 1: niet 24/7 bereikbaar."),
+            ("1.1.2", "voldoende", "Ronde 1: inzetbaar."),
+        ],
+        &[("1.1", "O", "Ronde 1: urgente verbeterpunten.")],
+    );
+    let rounds = stap1_file(
+        &second,
+        "E. Voorbeeld",
+        jiff::civil::date(2016, 5, 10),
+        &rounds,
+        &[
+            (
+                "1.1.1",
+                "onvoldoende",
+                "Hertoets: nog steeds niet bereikbaar.",
+            ),
+            ("1.1.2", "onvoldoende", "Hertoets: niet meer inzetbaar."),
+        ],
+        &[("1.1", "M", "Hertoets: deels verbeterd.")],
+    );
+    stap1_file(
+        &third,
+        "E. Voorbeeld",
+        jiff::civil::date(2017, 3, 1),
+        &rounds,
+        &[
+            ("1.1.1", "voldoende", "Nu wel bereikbaar."),
+            ("1.1.2", "onvoldoende", "Nog steeds niet inzetbaar."),
+        ],
+        &[],
+    );
+    let mut harness = open_file(root.path(), &third);
+    show_expectation(&mut harness, "1.1.1");
+
+    // Beside the oordeel now: the trend since the latest round, every round, the latest shown.
+    harness.get_by_label("Eerdere rondes");
+    harness.get_by_label("Trend: opgeheven — toen onvoldoende, nu voldoende");
+    harness.get_by_label("Hertoets · 10-05-2016 · onvoldoende");
+    harness.get_by_label("Onderzoek · 12-08-2015 · onvoldoende");
+    harness.get_by_label("Hertoets: nog steeds niet bereikbaar.");
+    assert!(
+        harness
+            .query_by_label("Ronde 1: niet 24/7 bereikbaar.")
+            .is_none()
+    );
+    // The current oordeel stays editable beside it.
+    assert!(chosen(&harness, "voldoende"));
+    harness.get_by_label("Onderbouwing (komt in het rapport)");
+
+    // The first round, one click away.
+    harness
+        .get_by_label("Onderzoek · 12-08-2015 · onvoldoende")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("Ronde 1: niet 24/7 bereikbaar.");
+    assert!(
+        harness
+            .query_by_label("Hertoets: nog steeds niet bereikbaar.")
+            .is_none()
+    );
+
+    // 1.1.2: onvoldoende in the latest round and now.
+    show_expectation(&mut harness, "1.1.2");
+    harness.get_by_label("Trend: aanhoudend — toen en nu onvoldoende");
+
+    // The criterium: each round's criterion oordeel and its onderbouwing then.
+    harness.get_by_label("Criterium 1.1").click();
+    harness.run_steps(2);
+    assert_eq!(
+        screens(&harness).expectation.criterion.as_deref(),
+        Some("1.1")
+    );
+    harness.get_by_label("Verloop: Onderzoek O · Hertoets M · nu niet beoordeeld");
+    harness.get_by_label("Hertoets · 10-05-2016 · M (matig)");
+    harness
+        .get_by_label("Onderzoek · 12-08-2015 · O (onvoldoende)")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("Ronde 1: urgente verbeterpunten.");
+    // The verwachtingen with their oordeel then and the trend.
+    harness.get_by_label("opgeheven");
+    harness.get_by_label("aanhoudend");
+    // Read-only: nothing of an earlier round is an input.
+    assert!(
+        harness
+            .query_by_label_contains("Onderbouwing Ad 1.1 toen")
+            .is_some()
+    );
+    assert_eq!(ws(&harness).edits, 0, "looking changes nothing");
+}
+
+#[test]
+fn a_conflicted_criterion_oordeel_is_not_set_by_a_key_but_opens_the_choice() {
+    let root = tempfile::tempdir().unwrap();
+    let base = root.path().join("basis.veldtoets");
+    stap1_file(
+        &base,
+        "E. Voorbeeld",
+        jiff::civil::date(2015, 8, 12),
+        &[],
+        &[],
+        &[("1.1", "O", "Eerste versie.")],
+    );
+    let copies = [
+        (root.path().join("a.veldtoets"), "E. Voorbeeld", "V"),
+        (root.path().join("b.veldtoets"), "J. Proef", "M"),
+    ];
+    for (copy, who, code) in &copies {
+        std::fs::copy(&base, copy).unwrap();
+        let (mut store, mut inspection, _) = Store::open(copy).unwrap();
+        let author = inspection.add_inspector(who);
+        store.add_inspector(author, who).unwrap();
+        let change = inspection
+            .set_criterion_oordeel("1.1", code, "Andere versie.", author, Stamp::now())
+            .unwrap();
+        store.append(&change).unwrap();
+    }
+    let merged = root.path().join("documenten/samen.veldtoets");
+    std::fs::create_dir_all(merged.parent().unwrap()).unwrap();
+    veldtoets::store::merge(&merged, &[&copies[0].0, &copies[1].0], &mut |_| {}).unwrap();
+
+    let mut harness = open_file(root.path(), &merged);
+    assert!(
+        ws(&harness)
+            .inspection
+            .is_conflicted(Kind::CriteriumOordeel, "1.1")
+    );
+    harness.key_press(Key::F6);
+    harness.run_steps(2);
+    harness.get_by_label("Criterium 1.1 ⚠").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("Twee versies");
+    assert!(
+        harness
+            .query_by_label("Onderbouwing Ad 1.1 (komt in het rapport)")
+            .is_none(),
+        "no field to type in until a version is chosen"
+    );
+    harness.key_press(Key::M);
+    harness.run_steps(2);
+    assert_eq!(screens(&harness).current, Screen::Conflicten);
+    assert!(
+        ws(&harness)
+            .inspection
+            .is_conflicted(Kind::CriteriumOordeel, "1.1"),
+        "a key never picks a version"
+    );
+    assert_eq!(ws(&harness).edits, 0);
+}
+
+#[test]
+fn interview_participants_are_counted_per_function() {
+    let root = tempfile::tempdir().unwrap();
+    let path = root.path().join("stap1.veldtoets");
+    stap1_file(
+        &path,
+        "E. Voorbeeld",
+        jiff::civil::date(2015, 8, 12),
+        &[],
+        &[],
+        &[],
+    );
+    let mut harness = open_file(root.path(), &path);
+    harness.key_press(Key::F2);
+    harness.run_steps(2);
+    harness.get_by_label("+ Uitvoerend medewerkers").click();
+    harness.run_steps(3);
+    let id = screens(&harness).interviews.selected.clone().unwrap();
+    let counts = |harness: &Harness<'_, App>| {
+        ws(harness)
+            .inspection
+            .interviews
+            .get(&id)
+            .unwrap()
+            .data
+            .aantallen
+            .clone()
+    };
+
+    // A count outside 1–99 is refused with the reason, and nothing is called saved.
+    type_into(&mut harness, "Functie:", "uitvoerend medewerker");
+    type_into(&mut harness, "Aantal:", "0");
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    harness.get_by_label_contains(
+        "'0' is geen geldig aantal: vul een heel getal van 1 tot en met 99 in.",
+    );
+    harness.get_by_label_contains("ongeldige invoer is NIET opgeslagen");
+    assert!(counts(&harness).is_empty());
+
+    type_into(&mut harness, "Aantal:", "3");
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    assert_eq!(
+        counts(&harness)
+            .get("uitvoerend medewerker")
+            .map(String::as_str),
+        Some("3")
+    );
+    assert!(
+        harness
+            .query_by_label_contains("ongeldige invoer is NIET opgeslagen")
+            .is_none()
+    );
+    harness.get_by_label("In totaal 3 deelnemers.");
+
+    type_into(&mut harness, "Functie:", "gedragswetenschapper");
+    type_into(&mut harness, "Aantal:", "1");
+    harness.get_by_label("Functie toevoegen").click();
+    harness.run_steps(2);
+    assert_eq!(counts(&harness).len(), 2);
+    harness.get_by_label("In totaal 4 deelnemers.");
+
+    // A row's count is corrected in place (a bad one refused there), a row removed.
+    type_into(&mut harness, "uitvoerend medewerker", "honderd");
+    harness.key_press(Key::Tab);
+    harness.run_steps(2);
+    harness.get_by_label_contains("'honderd' is geen geldig aantal");
+    assert_eq!(
+        counts(&harness)
+            .get("uitvoerend medewerker")
+            .map(String::as_str),
+        Some("3")
+    );
+    type_into(&mut harness, "uitvoerend medewerker", "2");
+    harness.key_press(Key::Tab);
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_label_contains("geen geldig aantal")
+            .is_none()
+    );
+    harness
+        .get_by_label("gedragswetenschapper verwijderen")
+        .click();
+    harness.run_steps(2);
+    // The free text stays beside the counts.
+    type_into(
+        &mut harness,
+        "Deelnemers (alleen functies, geen namen)",
+        "twee uitvoerend medewerkers van het team crisis",
+    );
+    close(&mut harness);
+
+    let (_, stored, _) = Store::open(&path).unwrap();
+    let interview = &stored.interviews.get(&id).unwrap().data;
+    assert_eq!(interview.counts(), vec![("uitvoerend medewerker", 2)]);
+    assert_eq!(interview.participant_total(), Some(2));
+    assert_eq!(
+        interview.deelnemers,
+        "twee uitvoerend medewerkers van het team crisis"
+    );
+}
+
+#[test]
+fn a_stap_2_file_shows_no_criterion_controls() {
+    let root = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(root.path()));
+    harness.run_steps(2);
+    open_demo(&mut harness);
+    assert!(!ws(&harness).inspection.framework.has_criterion_oordelen());
+    assert!(harness.query_by_label("Oordeel criterium").is_none());
+    harness.key_press(Key::F6);
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowUp);
+    harness.run_steps(2);
+    assert_eq!(screens(&harness).expectation.criterion, None);
+    // Even when asked for, a criterium view does not appear.
+    harness
+        .state_mut()
+        .screens_mut()
+        .unwrap()
+        .expectation
+        .criterion = Some("1.1".into());
+    harness.run_steps(2);
+    for text in [
+        "Oordeel op het criterium",
+        "oordeel criterium",
+        "Naar criterium",
+        "Onderbouwing Ad",
+        "Eerdere rondes",
+        "Trend:",
+    ] {
+        assert!(
+            harness.query_by_label_contains(text).is_none(),
+            "a stap 2 file shows '{text}'"
+        );
+    }
+    // The verwachting is shown as before, with its own oordeel keys.
+    harness.get_by_label("Onderbouwing (komt in het rapport)");
+    harness.key_press(Key::M);
+    harness.run_steps(2);
+    assert_eq!(ws(&harness).edits, 0);
+    assert!(
+        ws(&harness)
+            .inspection
+            .criteriumoordelen
+            .current()
+            .next()
+            .is_none()
+    );
+}
+
+#[test]
+fn a_criterion_onderbouwing_left_by_a_crash_is_restored_and_saved() {
+    let root = tempfile::tempdir().unwrap();
+    let path = root.path().join("stap1.veldtoets");
+    stap1_file(
+        &path,
+        "E. Voorbeeld",
+        jiff::civil::date(2015, 8, 12),
+        &[],
+        &[],
+        &[("1.2", "M", "")],
+    );
+    {
+        let (mut store, inspection, _) = Store::open(&path).unwrap();
+        let who = *inspection.inspectors.keys().next().unwrap();
+        store
+            .save_draft(
+                "criterium/onderbouwing/1.2",
+                "Ad 1.2: getypt vlak voor de stroomstoring",
+                who,
+                jiff::Timestamp::now(),
+            )
+            .unwrap();
+    }
+    let mut harness = open_file(root.path(), &path);
+    let notice = ws(&harness).notice.clone().unwrap_or_default();
+    assert!(
+        notice.contains("onderbouwing bij criterium 1.2"),
+        "{notice}"
+    );
+    wait_until(&mut harness, "the restored text to be saved", |app| {
+        app.workspace().is_some_and(|ws| {
+            ws.inspection
+                .criterion_oordeel("1.2")
+                .is_some_and(|c| c.data.onderbouwing == "Ad 1.2: getypt vlak voor de stroomstoring")
+        })
+    });
+    close(&mut harness);
+    let (_, stored, _) = Store::open(&path).unwrap();
+    assert!(stored.drafts.is_empty(), "the draft is settled");
+    let c = &stored.criterion_oordeel("1.2").unwrap().data;
+    assert_eq!(c.oordeel, "M", "the oordeel is kept");
+    assert_eq!(c.onderbouwing, "Ad 1.2: getypt vlak voor de stroomstoring");
+}
+
+#[test]
+fn the_stap_1_hertoets_demo_is_one_click_from_the_start_screen() {
+    let root = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(root.path()));
+    harness.get_by_label("Demo hertoets stap 1").click();
+    harness.run_steps(2);
+    wait_until(&mut harness, "the stap 1 demo to open", |app| {
+        app.workspace().is_some()
+    });
+    let ws = harness.state().workspace().unwrap();
+    assert_eq!(ws.inspection.framework.id, "vt-2015-stap1");
+    assert_eq!(ws.inspection.rounds.len(), 1, "the earlier round is kept");
+    assert_eq!(ws.inspection.met_of(), (18, 24));
+    assert!(
+        ws.path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("demo-vt-2015-stap1-")
+    );
+}

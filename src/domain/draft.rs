@@ -33,6 +33,9 @@ pub enum Field {
     },
     DocumentNote(String),
     Onderbouwing(String),
+    /// The criterion-level onderbouwing ("Onderbouwing Ad 1.1") of a criterium (by id), in a
+    /// kader with criterion oordelen.
+    CriteriumOnderbouwing(String),
     /// The verbeterpunt of an onvoldoende verwachting (by id).
     Verbeterpunt(String),
     /// A block of the rapport the inspecteurs write (Samenvatting, Conclusie).
@@ -56,6 +59,7 @@ impl Field {
             Field::CheckNote { dossier, vraag } => format!("dossiercheck/{dossier}/{vraag}"),
             Field::DocumentNote(item) => format!("document/notitie/{item}"),
             Field::Onderbouwing(v) => format!("onderbouwing/{v}"),
+            Field::CriteriumOnderbouwing(c) => format!("criterium/onderbouwing/{c}"),
             Field::Verbeterpunt(v) => format!("verbeterpunt/{v}"),
             Field::Rapporttekst(blok) => format!("rapporttekst/{}", blok.as_str()),
             Field::FlashDialog(None) => "flitsinterview/nieuw".into(),
@@ -105,6 +109,10 @@ impl Field {
                 .and_then(one)
                 .map(Field::DocumentNote),
             "onderbouwing" => one(rest).map(Field::Onderbouwing),
+            "criterium" => rest
+                .strip_prefix("onderbouwing/")
+                .and_then(one)
+                .map(Field::CriteriumOnderbouwing),
             "verbeterpunt" => one(rest).map(Field::Verbeterpunt),
             "rapporttekst" => RapportBlok::parse(rest).map(Field::Rapporttekst),
             _ => None,
@@ -158,6 +166,7 @@ impl Field {
             }
             Field::DocumentNote(item) => format!("notitie document {item}"),
             Field::Onderbouwing(v) => format!("onderbouwing bij {v}"),
+            Field::CriteriumOnderbouwing(c) => format!("onderbouwing bij criterium {c}"),
             Field::Verbeterpunt(v) => format!("verbeterpunt bij {v}"),
             Field::Rapporttekst(RapportBlok::Samenvatting) => "Samenvatting van het rapport".into(),
             Field::Rapporttekst(RapportBlok::Conclusie) => "Conclusie van het rapport".into(),
@@ -213,6 +222,7 @@ mod tests {
             },
             Field::DocumentNote("doc-1".into()),
             Field::Onderbouwing("1.1.1".into()),
+            Field::CriteriumOnderbouwing("1.1".into()),
             Field::Verbeterpunt("1.3.2".into()),
             Field::Rapporttekst(RapportBlok::Samenvatting),
             Field::Rapporttekst(RapportBlok::Conclusie),
@@ -237,6 +247,9 @@ mod tests {
             "dossier/x",
             "rapporttekst/inleiding",
             "verbeterpunt/",
+            "criterium/onderbouwing/",
+            "criterium/1.1",
+            "criterium/oordeel/1.1",
         ] {
             assert_eq!(Field::parse(key), None, "{key}");
         }

@@ -451,10 +451,10 @@ impl App {
                         worker::open_job(path)(progress)
                     });
             }
-            Command::Demo => {
+            Command::Demo(kader) => {
                 let dir = self.dirs.data.clone();
                 let name = format!(
-                    "demo-{}.veldtoets",
+                    "demo-{kader}-{}.veldtoets",
                     jiff::Zoned::now().strftime("%Y%m%d-%H%M%S")
                 );
                 self.jobs.spawn("Demo-onderzoek maken", move |progress| {
@@ -462,7 +462,7 @@ impl App {
                     let path = dir.join(name);
                     let made = std::fs::create_dir_all(&dir)
                         .map_err(anyhow::Error::from)
-                        .and_then(|()| demo::create(&path));
+                        .and_then(|()| demo::create_for(&path, kader));
                     match made {
                         Ok((store, inspection)) => JobOutput::Opened {
                             path,

@@ -26,7 +26,8 @@ pub enum Command {
         kader: KaderChoice,
         organisatie: String,
     },
-    Demo,
+    /// Make and open the demo inspection of this kader (one of `demo::DEMO_KADERS`).
+    Demo(&'static str),
     ShowChooser(FilePurpose),
     SystemDialog(FilePurpose),
     ListDir(PathBuf),
@@ -43,6 +44,11 @@ pub enum Command {
     Goto(Screen),
     /// Show this verwachting (by index) on the Verwachtingen screen.
     ShowExpectation(usize),
+    /// Show this criterium (by id) with its criterion oordeel on the Verwachtingen screen (a
+    /// kader with criterion oordelen).
+    ShowCriterion(String),
+    /// Show this earlier round (index into `Inspection::rounds`) beside the current oordelen.
+    ShowRound(usize),
     // Inspection: records
     /// Change fields of one record (one revision), against the model when applied; refused for
     /// a record in conflict (the Conflicten screen opens on it instead).

@@ -9,8 +9,8 @@
 //! `Record::values`/`Record::from_values`): one [`Edit`] type for every screen and kind.
 
 use crate::domain::inspection::{
-    AnswerData, CheckData, DocumentData, FieldError, FieldType, Inspection, Kind, Kinded,
-    OordeelData, Record, Value,
+    AnswerData, CheckData, CriteriumOordeelData, DocumentData, FieldError, FieldType, Inspection,
+    Kind, Kinded, OordeelData, Record, Value,
 };
 use crate::domain::judgement::JudgementValue;
 use crate::domain::record::with_kind;
@@ -34,6 +34,9 @@ pub enum RecordRef {
     Document(String),
     /// The oordeel on a verwachting (by id); made (niet beoordeeld) when first set.
     Oordeel(String),
+    /// The inspectors' oordeel on a criterium (by id), in a kader with criterion oordelen; made
+    /// (niet beoordeeld, no onderbouwing) when first set.
+    Criterium(String),
 }
 
 impl RecordRef {
@@ -49,13 +52,14 @@ impl RecordRef {
             RecordRef::Check { dossier, vraag } => (Kind::Check, insp.check_id(dossier, vraag)),
             RecordRef::Document(item) => (Kind::Document, insp.document_id(item)),
             RecordRef::Oordeel(verwachting) => (Kind::Oordeel, verwachting.clone()),
+            RecordRef::Criterium(criterium) => (Kind::CriteriumOordeel, criterium.clone()),
         }
     }
 
     /// The record's current data; for a record that is made when first set and does not exist
     /// (or was deleted), what it starts as. `None` when there is nothing to edit: a record by id
-    /// that is gone, or one that belongs to an interview, dossier, document or verwachting that
-    /// is not there.
+    /// that is gone, or one that belongs to an interview, dossier, document, verwachting or
+    /// criterium that is not there (or a criterion oordeel in a kader without them).
     pub fn current(&self, insp: &Inspection) -> Option<Record> {
         let (kind, entity) = self.resolve(insp);
         if let Some(record) = current_record(insp, kind, &entity) {
@@ -101,6 +105,14 @@ impl RecordRef {
                     variant: None,
                     onderbouwing: String::new(),
                 })
+            }
+            RecordRef::Criterium(criterium) => {
+                let fw = &insp.framework;
+                if !fw.has_criterion_oordelen() {
+                    return None;
+                }
+                fw.criterion(criterium)?;
+                Record::CriteriumOordeel(CriteriumOordeelData::default())
             }
         })
     }
@@ -272,6 +284,7 @@ pub fn draft_field(target: &DraftTarget) -> Option<(RecordRef, &'static str)> {
         ),
         DraftTarget::DocumentNote(item) => (RecordRef::Document(item.clone()), "notitie"),
         DraftTarget::Onderbouwing(v) => (RecordRef::Oordeel(v.clone()), "onderbouwing"),
+        DraftTarget::CriteriumOnderbouwing(c) => (RecordRef::Criterium(c.clone()), "onderbouwing"),
         // Written by the domain (`Inspection::set_verbeterpunt`, `set_rapporttekst`): an empty
         // text removes, the derived verbeterpunt is not stored.
         DraftTarget::Verbeterpunt(_) | DraftTarget::Rapporttekst(_) => return None,
@@ -402,6 +415,38 @@ mod tests {
     }
 
     #[test]
+    fn a_criterion_oordeel_is_made_when_first_set_only_where_the_kader_has_them() {
+        // Stap 2 has no criterion oordelen: nothing to edit.
+        let stap2 = inspection();
+        let edit = Edit::set(RecordRef::Criterium("1.1".into()), "oordeel", text("V"));
+        assert_eq!(edit.apply(&stap2), Err(EditError::Gone));
+
+        let framework = crate::kader_io::builtin("vt-2015-stap1").unwrap().clone();
+        let mut insp = Inspection::new(Uuid::from_u128(2), framework, jiff::Timestamp::UNIX_EPOCH);
+        let unknown = Edit::set(RecordRef::Criterium("9.9".into()), "oordeel", text("V"));
+        assert_eq!(unknown.apply(&insp), Err(EditError::Gone));
+        write(
+            &mut insp,
+            &Edit::set(RecordRef::Criterium("1.1".into()), "oordeel", text("M")),
+            11,
+        );
+        write(
+            &mut insp,
+            &Edit::set(
+                RecordRef::Criterium("1.1".into()),
+                "onderbouwing",
+                text("Ad 1.1"),
+            ),
+            12,
+        );
+        let c = &insp.criterion_oordeel("1.1").unwrap().data;
+        assert_eq!(
+            (c.oordeel.as_str(), c.onderbouwing.as_str()),
+            ("M", "Ad 1.1")
+        );
+    }
+
+    #[test]
     fn a_map_entry_is_set_and_removed_alone() {
         let mut insp = inspection();
         let interview = Record::Interview(Default::default());
@@ -478,6 +523,7 @@ mod tests {
             },
             DraftTarget::DocumentNote("doc".into()),
             DraftTarget::Onderbouwing("1.1.1".into()),
+            DraftTarget::CriteriumOnderbouwing("1.1".into()),
         ];
         let insp = inspection();
         for target in targets {

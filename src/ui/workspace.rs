@@ -9,9 +9,10 @@
 //! it in the next frame) and sent to the store thread, which commits it. A record with versions
 //! that disagree is never edited: the edit is refused ([`Refused::Conflicted`]) and the caller
 //! opens the choice. Once the rapport is vastgesteld an oordeel (value, variant, onderbouwing)
-//! is refused too ([`Refused::Frozen`], with a notice naming "Heropenen…" on the Wederhoor
-//! screen). Steps after the visit (reacties, besluiten, vaststellen, …) are decided by the domain
-//! and stored through [`Workspace::take_step`].
+//! or a criterion oordeel is refused too ([`Refused::Frozen`], with a notice naming
+//! "Heropenen…" on the Wederhoor screen); a criterion oordeel takes only a code on the kader's
+//! scale ([`Refused::Invalid`]). Steps after the visit (reacties, besluiten, vaststellen, …) are
+//! decided by the domain and stored through [`Workspace::take_step`].
 //!
 //! Text fields edit a *draft*; a draft becomes a revision when the field loses focus, after a
 //! short pause in typing, when the screen changes and when the inspection is closed — so an
@@ -123,6 +124,9 @@ pub enum Refused {
     Unapplicable(EditError),
     /// An oordeel or onderbouwing after vaststellen: frozen until the onderzoek is heropend.
     Frozen,
+    /// The value is not one the kader allows (a criterion oordeel off its scale); the notice
+    /// says which are.
+    Invalid(String),
 }
 
 /// Shown when an oordeel or onderbouwing is edited after vaststellen.
@@ -286,6 +290,7 @@ impl Workspace {
             );
             Refused::Unapplicable(e)
         })?;
+        let record = self.on_scale(record)?;
         for target in taken {
             if let Some(draft) = self.drafts.get_mut(&target) {
                 draft.dirty_since = None;
@@ -379,6 +384,41 @@ impl Workspace {
             return Err(Refused::Frozen);
         }
         Ok(())
+    }
+
+    /// A criterion oordeel takes only a code on the kader's criterion scale (written as the
+    /// scale writes it: "m" is "M") or none (niet beoordeeld), as
+    /// `Inspection::set_criterion_oordeel` decides; the screens offer nothing else, so a refusal
+    /// here is a mistake in a screen (or a file made elsewhere), said in the notice all the same.
+    fn on_scale(&mut self, record: Record) -> Result<Record, Refused> {
+        let Record::CriteriumOordeel(mut data) = record else {
+            return Ok(record);
+        };
+        let code = data.oordeel.trim().to_string();
+        if code.is_empty() {
+            data.oordeel = String::new();
+            return Ok(Record::CriteriumOordeel(data));
+        }
+        let fw = &self.inspection.framework;
+        match fw.criterion_level(&code) {
+            Some(level) => {
+                data.oordeel = level.code.clone();
+                Ok(Record::CriteriumOordeel(data))
+            }
+            None => {
+                let known: Vec<String> = fw
+                    .criterion_scale
+                    .iter()
+                    .map(|l| format!("{} ({})", l.code, l.name))
+                    .collect();
+                let why = format!(
+                    "Niet gewijzigd: '{code}' is geen oordeel op de schaal van dit kader; kies {}.",
+                    known.join(", ")
+                );
+                self.notice = Some(why.clone());
+                Err(Refused::Invalid(why))
+            }
+        }
     }
 
     /// Takes a step the domain decided (a reactie, a besluit, vaststellen, heropenen, a kept
@@ -977,6 +1017,9 @@ impl Workspace {
             DraftTarget::Onderbouwing(v) | DraftTarget::Verbeterpunt(v) => {
                 insp.framework.index_of(v).is_some()
             }
+            DraftTarget::CriteriumOnderbouwing(c) => {
+                insp.framework.has_criterion_oordelen() && insp.framework.criterion(c).is_some()
+            }
             DraftTarget::Rapporttekst(_) => true,
             DraftTarget::FlashDialog(None) => true,
             DraftTarget::FlashDialog(Some(id)) => insp.flashes.get(id).is_some(),
@@ -1099,6 +1142,84 @@ mod tests {
             std::thread::sleep(Duration::from_millis(2));
             ws.store.poll();
         }
+    }
+
+    /// A new stap 1 inspection (criterion oordelen V / M / O) in a temporary file.
+    fn stap1_workspace(dir: &Path) -> Workspace {
+        let path = dir.join("stap1.veldtoets");
+        let framework = crate::kader_io::builtin("vt-2015-stap1").unwrap();
+        let (store, inspection) = Store::create(
+            &path,
+            framework,
+            "Veilig Thuis Proef",
+            "E. Voorbeeld",
+            Stamp::now(),
+        )
+        .unwrap();
+        let backend = Logged {
+            store,
+            log: Arc::new(Mutex::new(Vec::new())),
+        };
+        let handle = StoreHandle::start(backend, path.clone(), Arc::new(NoWaker));
+        Workspace::new(inspection, handle, "E. Voorbeeld", path)
+    }
+
+    #[test]
+    fn a_criterion_oordeel_takes_only_codes_on_the_scale_and_freezes_with_the_oordelen() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = stap1_workspace(dir.path());
+        let criterium = RecordRef::Criterium("1.1".into());
+        // Written as the scale writes it.
+        ws.update(&Edit::set(criterium.clone(), "oordeel", text("m")))
+            .unwrap();
+        assert_eq!(
+            ws.inspection.criterion_oordeel("1.1").unwrap().data.oordeel,
+            "M"
+        );
+        // A code off the scale is refused with the codes that are on it; nothing is written.
+        let refused = ws.update(&Edit::set(criterium.clone(), "oordeel", text("X")));
+        assert!(matches!(refused, Err(Refused::Invalid(_))), "{refused:?}");
+        let notice = ws.notice.take().unwrap();
+        assert!(
+            notice.contains("V (voldoende), M (matig), O (onvoldoende)"),
+            "{notice}"
+        );
+        assert_eq!(ws.edits, 1);
+        // The onderbouwing typed so far goes along with a new code.
+        let field = DraftTarget::CriteriumOnderbouwing("1.1".into());
+        ws.draft_text(&field).push_str("Ad 1.1: deels verbeterd.");
+        ws.touch_draft(&field);
+        ws.update(&Edit::set(criterium.clone(), "oordeel", text("")))
+            .unwrap();
+        let data = &ws.inspection.criterion_oordeel("1.1").unwrap().data;
+        assert_eq!(
+            (data.oordeel.as_str(), data.onderbouwing.as_str()),
+            ("", "Ad 1.1: deels verbeterd.")
+        );
+        assert!(!ws.has_dirty_drafts());
+
+        // Vastgesteld: refused like an oordeel.
+        let phase = crate::domain::inspection::PhaseData {
+            fase: crate::domain::wederhoor::Fase::Vastgesteld,
+            concept_verzonden: Some(jiff::civil::date(2026, 11, 3)),
+            vastgesteld: Some(jiff::civil::date(2026, 12, 1)),
+            ..Default::default()
+        };
+        let id = ws.inspection.phase_id();
+        let step = ws
+            .inspection
+            .change(&id, Record::Phase(phase), ws.author, Stamp::now());
+        ws.inspection.apply(step);
+        assert_eq!(
+            ws.update(&Edit::set(criterium, "oordeel", text("V"))),
+            Err(Refused::Frozen)
+        );
+        assert!(ws.notice.as_deref().unwrap().contains("Heropenen"));
+        assert_eq!(
+            ws.inspection.criterion_oordeel("1.1").unwrap().data.oordeel,
+            ""
+        );
+        settle(&mut ws);
     }
 
     #[test]

@@ -10,15 +10,25 @@
 //! Once the rapport is vastgesteld the oordeel and onderbouwing are shown read-only with a notice
 //! naming "Heropenen…" on the Wederhoor screen; V, O and N are refused by the workspace (which
 //! refuses every oordeel edit of a frozen onderzoek) with the same notice.
+//!
+//! In a kader with criterion oordelen (stap 1) the list has an entry per criterium and
+//! Alt+Omhoog goes from a verwachting to its criterium: the criterion view (`criterion`), where
+//! Alt+Links / Alt+Rechts go to the previous / next criterium and Alt+Omlaag back. In a hertoets
+//! file the earlier rounds stand beside the oordeel (also `criterion`). A kader without
+//! criterion oordelen, and a file without earlier rounds, shows none of this.
 
 use eframe::egui::{self, Key, Modifiers, RichText, Ui};
 
 use crate::domain::evidence::{self, Evidence};
 use crate::domain::inspection::{Kind, OordeelData, Revision, Tag, Value};
 use crate::domain::judgement::JudgementValue;
-use crate::domain::kader::Assessment;
+use crate::domain::kader::{Assessment, Criterion};
 use crate::ui::commands::Command;
 use crate::ui::edit::{Edit, RecordRef, text};
+use crate::ui::screens::criterion::{
+    criterion_detail, criterion_keys, criterion_mark, criterion_oordeel_text, earlier_oordelen,
+    frozen_text, left_aligned, oordeel_symbol, versions,
+};
 use crate::ui::widgets::{self, GREEN, GREY, RED, local_time, value_color};
 use crate::ui::workspace::{DraftTarget, Workspace};
 
@@ -27,6 +37,12 @@ use crate::ui::workspace::{DraftTarget, Workspace};
 pub struct ExpectationState {
     /// The verwachting shown (kader order).
     pub index: usize,
+    /// The criterium shown instead of a verwachting, with its criterion oordeel (a kader with
+    /// criterion oordelen); `None`: the verwachting at `index`.
+    pub criterion: Option<String>,
+    /// The earlier round shown beside the current oordeel (index into `Inspection::rounds`);
+    /// `None`: the latest.
+    pub round: Option<usize>,
 }
 
 /// `keys_enabled`: whether V, O and N may set the oordeel (not while a dialog is open).
@@ -43,16 +59,32 @@ pub fn show(
     }
     state.index = state.index.min(count - 1);
     let index = state.index;
-    keys(ui, ws, index, count, keys_enabled, cmds);
+    let fw = &ws.inspection.framework;
+    let criterion = state
+        .criterion
+        .clone()
+        .filter(|c| fw.has_criterion_oordelen() && fw.criterion(c).is_some());
+    let rounds = ws.inspection.rounds.len();
+    let round = state
+        .round
+        .filter(|r| *r < rounds)
+        .or(rounds.checked_sub(1));
+    match &criterion {
+        Some(c) => criterion_keys(ui, ws, c, index, keys_enabled, cmds),
+        None => keys(ui, ws, index, count, keys_enabled, cmds),
+    }
 
     egui::Panel::left("verwachtinglijst")
         .resizable(true)
         .default_size(150.0)
-        .show(ui, |ui| list(ui, ws, index, cmds));
+        .show(ui, |ui| list(ui, ws, index, criterion.as_deref(), cmds));
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
-            .show(ui, |ui| detail(ui, ws, index, cmds));
+            .show(ui, |ui| match &criterion {
+                Some(c) => criterion_detail(ui, ws, c, index, round, cmds),
+                None => detail(ui, ws, index, round, cmds),
+            });
     });
 }
 
@@ -69,6 +101,11 @@ fn keys(
     }
     if ui.input_mut(|i| i.consume_key(Modifiers::ALT, Key::ArrowLeft)) && index > 0 {
         cmds.push(Command::ShowExpectation(index - 1));
+    }
+    let fw = &ws.inspection.framework;
+    if fw.has_criterion_oordelen() && ui.input_mut(|i| i.consume_key(Modifiers::ALT, Key::ArrowUp))
+    {
+        cmds.push(Command::ShowCriterion(fw.criterion_of(index).id.clone()));
     }
     if ui.ctx().egui_wants_keyboard_input() || !enabled {
         return;
@@ -118,39 +155,81 @@ fn set_value(ws: &Workspace, id: &str, value: JudgementValue, variant: Option<St
     )
 }
 
-fn list(ui: &mut Ui, ws: &Workspace, shown: usize, cmds: &mut Vec<Command>) {
+/// The verwachtingen by thema; in a kader with criterion oordelen also an entry per criterium
+/// (with its oordeel), its verwachtingen indented under it.
+fn list(
+    ui: &mut Ui,
+    ws: &Workspace,
+    shown: usize,
+    criterion: Option<&str>,
+    cmds: &mut Vec<Command>,
+) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let fw = &ws.inspection.framework;
+            let with_criteria = fw.has_criterion_oordelen();
             let mut index = 0;
             for theme in &fw.themes {
                 ui.label(RichText::new(format!("{}. {}", theme.id, theme.title)).strong());
                 for c in &theme.criteria {
-                    for e in &c.expectations {
-                        let i = index;
-                        index += 1;
-                        let (symbol, color) = if ws.derived.conflicts.contains(&e.id) {
-                            ("⚠", RED)
-                        } else {
-                            match ws.inspection.oordeel(&e.id).map(|o| o.data.value) {
-                                Some(JudgementValue::Voldoende) => ("✔", GREEN),
-                                Some(JudgementValue::Onvoldoende) => ("✖", RED),
-                                _ => ("·", GREY),
-                            }
-                        };
-                        let text = RichText::new(format!("{symbol} {}", e.id)).color(color);
-                        let response = ui.selectable_label(i == shown, text).on_hover_text(&e.text);
-                        if response.clicked() {
-                            cmds.push(Command::ShowExpectation(i));
-                        }
+                    let first = index;
+                    index += c.expectations.len();
+                    if !with_criteria {
+                        expectation_entries(ui, ws, c, first, shown, cmds);
+                        continue;
                     }
+                    let (mark, color) = criterion_mark(ws, &c.id);
+                    let text = RichText::new(format!("Criterium {}{mark}", c.id))
+                        .strong()
+                        .color(color);
+                    let response = ui
+                        .selectable_label(criterion == Some(c.id.as_str()), text)
+                        .on_hover_text(&c.title);
+                    if response.clicked() {
+                        cmds.push(Command::ShowCriterion(c.id.clone()));
+                    }
+                    // No verwachting is selected while a criterium is shown.
+                    let shown = if criterion.is_some() {
+                        usize::MAX
+                    } else {
+                        shown
+                    };
+                    ui.indent(("criterium", &c.id), |ui| {
+                        expectation_entries(ui, ws, c, first, shown, cmds);
+                    });
                 }
             }
         });
 }
 
-fn detail(ui: &mut Ui, ws: &mut Workspace, index: usize, cmds: &mut Vec<Command>) {
+/// The list entries of the verwachtingen of criterium `c` (the first at index `first`).
+fn expectation_entries(
+    ui: &mut Ui,
+    ws: &Workspace,
+    c: &Criterion,
+    first: usize,
+    shown: usize,
+    cmds: &mut Vec<Command>,
+) {
+    for (n, e) in c.expectations.iter().enumerate() {
+        let i = first + n;
+        let (symbol, color) = oordeel_symbol(ws, &e.id);
+        let text = RichText::new(format!("{symbol} {}", e.id)).color(color);
+        let response = ui.selectable_label(i == shown, text).on_hover_text(&e.text);
+        if response.clicked() {
+            cmds.push(Command::ShowExpectation(i));
+        }
+    }
+}
+
+fn detail(
+    ui: &mut Ui,
+    ws: &mut Workspace,
+    index: usize,
+    round: Option<usize>,
+    cmds: &mut Vec<Command>,
+) {
     let count = ws.inspection.framework.expectations().len();
     let e = ws.inspection.framework.expectation(index).clone();
     let criterion = ws.inspection.framework.criterion_of(index).clone();
@@ -173,10 +252,14 @@ fn detail(ui: &mut Ui, ws: &mut Workspace, index: usize, cmds: &mut Vec<Command>
         }
         widgets::muted(ui, format!("{} van {count}", index + 1));
     });
-    widgets::muted(
-        ui,
-        format!("Criterium {} {}", criterion.id, criterion.title),
-    );
+    if ws.inspection.framework.has_criterion_oordelen() {
+        criterion_line(ui, ws, &criterion, cmds);
+    } else {
+        widgets::muted(
+            ui,
+            format!("Criterium {} {}", criterion.id, criterion.title),
+        );
+    }
     ui.label(
         RichText::new(format!("{}  {}", e.id, e.text))
             .size(18.0)
@@ -195,15 +278,51 @@ fn detail(ui: &mut Ui, ws: &mut Workspace, index: usize, cmds: &mut Vec<Command>
         );
     }
 
-    if ws.inspection.is_frozen() {
-        frozen(ui, ws, &e.id);
-    } else if !conflict(ui, ws, &e.id, cmds) {
-        oordeel(ui, ws, &e.id, cmds);
+    match round {
+        // A hertoets: the earlier rounds beside the oordeel now.
+        Some(round) => {
+            ui.columns(2, |cols| {
+                left_aligned(&mut cols[0], |ui| current_oordeel(ui, ws, &e.id, cmds));
+                left_aligned(&mut cols[1], |ui| {
+                    earlier_oordelen(ui, ws, &e.id, round, cmds);
+                });
+            });
+        }
+        None => current_oordeel(ui, ws, &e.id, cmds),
     }
     ui.separator();
     let evidence = evidence::evidence(&ws.inspection, &e.id);
     show_evidence(ui, ws, &evidence);
     history(ui, ws, &e.id);
+}
+
+/// The oordeel now: read-only once vastgesteld, the versions while in conflict, else the editor.
+fn current_oordeel(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>) {
+    if ws.inspection.is_frozen() {
+        frozen(ui, ws, id);
+    } else if !conflict(ui, ws, id, cmds) {
+        oordeel(ui, ws, id, cmds);
+    }
+}
+
+/// "Criterium 1.1 … · oordeel M (matig)" with the way to the criterium (a kader with criterion
+/// oordelen).
+fn criterion_line(ui: &mut Ui, ws: &Workspace, criterion: &Criterion, cmds: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        widgets::muted(
+            ui,
+            format!("Criterium {} {}", criterion.id, criterion.title),
+        );
+        let (text, color) = criterion_oordeel_text(ws, &criterion.id);
+        ui.label(RichText::new(format!("· oordeel criterium: {text}")).color(color));
+        if ui
+            .small_button(format!("Naar criterium {} (Alt+Omhoog)", criterion.id))
+            .on_hover_text("Het oordeel en de onderbouwing van het criterium als geheel")
+            .clicked()
+        {
+            cmds.push(Command::ShowCriterion(criterion.id.clone()));
+        }
+    });
 }
 
 fn oordeel(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>) {
@@ -309,19 +428,6 @@ fn frozen(ui: &mut Ui, ws: &Workspace, id: &str) {
             JudgementValue::NietBeoordeeld.label(),
         ),
     }
-}
-
-/// "Het rapport is op … definitief vastgesteld …": why the oordeel cannot be edited.
-fn frozen_text(ws: &Workspace) -> String {
-    let on = match ws.inspection.phase() {
-        crate::domain::wederhoor::Phase::Vastgesteld { on } => {
-            format!(" op {}", crate::domain::termijn::format_date_nl(on))
-        }
-        _ => String::new(),
-    };
-    format!(
-        "Het rapport is{on} definitief vastgesteld: oordelen en onderbouwingen liggen vast. Wijzigen kan pas na \"Heropenen…\" (met een reden) op het scherm Wederhoor (F8)."
-    )
 }
 
 /// An oordeel in conflict: instead of the editor, its versions side by side with "Twee versies —
@@ -502,8 +608,8 @@ fn history(ui: &mut Ui, ws: &Workspace, id: &str) {
     };
     ui.add_space(6.0);
     egui::CollapsingHeader::new(format!(
-        "Historie van het oordeel ({} versies)",
-        history.revisions().len()
+        "Historie van het oordeel ({})",
+        versions(history.revisions().len())
     ))
     .id_salt(("historie", id))
     .show(ui, |ui| {

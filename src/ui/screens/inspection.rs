@@ -11,7 +11,9 @@ use crate::ui::widgets::{self, GREEN, GREY, RED};
 use crate::ui::worker::{Jobs, SaveState};
 use crate::ui::workspace::{Refused, Workspace};
 
-use super::{conflicts, documents, dossiers, expectation, flash, interviews, overview, wederhoor};
+use super::{
+    conflicts, criterion, documents, dossiers, expectation, flash, interviews, overview, wederhoor,
+};
 
 /// The screens of an open inspection: which one is shown and each one's own UI state. Lives next
 /// to the [`Workspace`] (which keeps the model, the store and the drafts).
@@ -280,8 +282,23 @@ pub fn apply(ws: &mut Workspace, screens: &mut Screens, cmd: Command) {
         Command::ShowExpectation(index) => {
             ws.commit_all_drafts();
             screens.expectation.index = index;
+            screens.expectation.criterion = None;
             screens.current = Screen::Verwachtingen;
         }
+        Command::ShowCriterion(id) => {
+            ws.commit_all_drafts();
+            // Back from the criterium (Alt+Omlaag) lands on the verwachting that led here, or
+            // on the criterium's first.
+            let fw = &ws.inspection.framework;
+            let index = screens.expectation.index;
+            let within = index < fw.expectations().len() && fw.criterion_of(index).id == id;
+            if !within && let Some(first) = criterion::first_of_criterion(fw, &id) {
+                screens.expectation.index = first;
+            }
+            screens.expectation.criterion = Some(id);
+            screens.current = Screen::Verwachtingen;
+        }
+        Command::ShowRound(round) => screens.expectation.round = Some(round),
         Command::Edit(edit) => {
             let result = ws.update(&edit);
             screens.refused(ws, result);

@@ -1,6 +1,11 @@
 //! Interviews: pick or start an interview per role; the kader's guide for that role, with a note
 //! per question and a one-key tag per verwachting the question informs.
 //!
+//! The participants are counted per function (a function and a number, 1–99; rows added and
+//! removed, never names), stored as the interview's `aantallen` one entry at a time; the free
+//! text `deelnemers` stays beside it. A count that is not a whole number from 1 to 99 is refused
+//! at its field with the reason, stays visible there and is not saved.
+//!
 //! An interview or an answer in conflict (two versions after a merge) is not edited here: it
 //! says "Twee versies — kies eerst" with a button to the choice (see `conflicts::notice`).
 
@@ -183,6 +188,8 @@ fn interview(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>)
                     false,
                     cmds,
                 );
+                let role_name = role.name.clone();
+                counts(ui, id, &current, &role_name, &mut ws.invalid_inputs, cmds);
                 widgets::draft_field(
                     ui,
                     ws,
@@ -266,5 +273,246 @@ fn date_row(
             "datum",
             Value::Date(datum),
         )));
+    }
+}
+
+/// A count as typed: a whole number from 1 to 99 (surrounding spaces allowed), or why not.
+pub fn parse_count(input: &str) -> Result<u32, String> {
+    let t = input.trim();
+    if t.is_empty() {
+        return Err("Vul een aantal in (een heel getal van 1 tot en met 99).".into());
+    }
+    match t.parse::<u32>() {
+        Ok(n) if t.chars().all(|c| c.is_ascii_digit()) && (1..=99).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "'{t}' is geen geldig aantal: vul een heel getal van 1 tot en met 99 in."
+        )),
+    }
+}
+
+/// The input state of the counts of one interview (kept in egui's memory, like a date field's
+/// text): the new row's function and count, the text typed in each row's count field, and the
+/// reason an input was refused (per row, by function; `None`: the new row).
+#[derive(Clone, Default)]
+struct CountInputs {
+    functie: String,
+    aantal: String,
+    /// The new row was prefilled with the interview's role (once).
+    prefilled: bool,
+    rows: std::collections::BTreeMap<String, String>,
+    errors: std::collections::BTreeMap<Option<String>, String>,
+}
+
+/// "Aantal deelnemers per functie": a row per function with its count (editable, removable),
+/// and a row to add one. Every change is one `Edit::entry` of the interview's `aantallen`.
+fn counts(
+    ui: &mut Ui,
+    id: &str,
+    current: &InterviewData,
+    role_name: &str,
+    invalid: &mut std::collections::BTreeSet<String>,
+    cmds: &mut Vec<Command>,
+) {
+    let key = egui::Id::unique(("interview-aantallen", id));
+    let mut inputs: CountInputs = ui.data_mut(|d| d.get_temp(key).unwrap_or_default());
+    if !inputs.prefilled {
+        inputs.prefilled = true;
+        if current.aantallen.is_empty() {
+            inputs.functie = role_name.to_string();
+        }
+    }
+    let record = RecordRef::Id(Kind::Interview, id.to_string());
+    ui.add_space(4.0);
+    ui.label(
+        RichText::new("Aantal deelnemers per functie (voor het rapport; geen namen)")
+            .small()
+            .color(widgets::GREY),
+    );
+    let mut removed = Vec::new();
+    if !current.aantallen.is_empty() {
+        count_rows(ui, id, current, &record, &mut inputs, &mut removed, cmds);
+    }
+    for functie in removed {
+        inputs.rows.remove(&functie);
+        inputs.errors.remove(&Some(functie.clone()));
+        cmds.push(Command::Edit(Edit::entry(
+            record.clone(),
+            "aantallen",
+            &functie,
+            None,
+        )));
+    }
+
+    ui.horizontal(|ui| {
+        let l = ui.label("Functie:");
+        let f = ui
+            .add(
+                egui::TextEdit::singleline(&mut inputs.functie)
+                    .desired_width(220.0)
+                    .hint_text("bijv. uitvoerend medewerker"),
+            )
+            .labelled_by(l.id);
+        let l = ui.label("Aantal:");
+        let n = ui
+            .add(
+                egui::TextEdit::singleline(&mut inputs.aantal)
+                    .desired_width(48.0)
+                    .hint_text("1–99"),
+            )
+            .labelled_by(l.id);
+        if f.changed() || n.changed() {
+            // Typing again: the refusal is checked anew on Enter or "Functie toevoegen".
+            inputs.errors.remove(&None);
+        }
+        let enter =
+            (f.lost_focus() || n.lost_focus()) && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let add = ui.button("Functie toevoegen").on_hover_text(
+            "Voegt de functie met haar aantal toe (Enter in het veld doet hetzelfde)",
+        );
+        if add.clicked() || enter {
+            let functie = inputs.functie.trim().to_string();
+            let result = if functie.is_empty() {
+                Err("Vul een functie in (geen namen).".to_string())
+            } else {
+                parse_count(&inputs.aantal)
+            };
+            match result {
+                Ok(count) => {
+                    // The same function typed in another case is the same row.
+                    let existing = current
+                        .aantallen
+                        .keys()
+                        .find(|k| k.trim().eq_ignore_ascii_case(&functie))
+                        .cloned()
+                        .unwrap_or(functie);
+                    cmds.push(Command::Edit(Edit::entry(
+                        record.clone(),
+                        "aantallen",
+                        &existing,
+                        Some(&count.to_string()),
+                    )));
+                    inputs.rows.remove(&existing);
+                    inputs.errors.remove(&None);
+                    inputs.functie.clear();
+                    inputs.aantal.clear();
+                }
+                Err(e) => {
+                    inputs.errors.insert(None, e);
+                }
+            }
+        }
+    });
+    if let Some(e) = inputs.errors.get(&None) {
+        ui.label(RichText::new(e).color(RED));
+    }
+    if let Some(total) = current.participant_total() {
+        widgets::muted(
+            ui,
+            format!(
+                "In totaal {total} {}.",
+                if total == 1 {
+                    "deelnemer"
+                } else {
+                    "deelnemers"
+                }
+            ),
+        );
+    }
+    // A refused count is not saved: the status bar must not say everything is.
+    let when = current
+        .datum
+        .map(|d| format!(" van {}", format_date_nl(d)))
+        .unwrap_or_default();
+    let name = format!("aantal deelnemers interview {role_name}{when}");
+    if !inputs.errors.is_empty() {
+        invalid.insert(name);
+    } else {
+        invalid.remove(&name);
+    }
+    ui.data_mut(|d| d.insert_temp(key, inputs));
+}
+
+/// The counted functions of an interview: each with its count (editable: refused unless 1–99,
+/// the reason beside it) and a button to remove it (collected in `removed`).
+fn count_rows(
+    ui: &mut Ui,
+    id: &str,
+    current: &InterviewData,
+    record: &RecordRef,
+    inputs: &mut CountInputs,
+    removed: &mut Vec<String>,
+    cmds: &mut Vec<Command>,
+) {
+    egui::Grid::new(("aantallen", id))
+        .num_columns(4)
+        .spacing([10.0, 4.0])
+        .show(ui, |ui| {
+            for (functie, stored) in &current.aantallen {
+                let l = ui.label(functie);
+                let text = inputs
+                    .rows
+                    .entry(functie.clone())
+                    .or_insert_with(|| stored.clone());
+                let field = ui
+                    .add(egui::TextEdit::singleline(text).desired_width(48.0))
+                    .labelled_by(l.id);
+                let row_error = Some(functie.clone());
+                if !field.has_focus()
+                    && !field.lost_focus()
+                    && !inputs.errors.contains_key(&row_error)
+                {
+                    // Follow the stored value while the field is not being edited.
+                    *text = stored.clone();
+                }
+                if field.lost_focus() {
+                    match parse_count(text) {
+                        Ok(n) => {
+                            inputs.errors.remove(&row_error);
+                            *text = n.to_string();
+                            if *text != *stored {
+                                cmds.push(Command::Edit(Edit::entry(
+                                    record.clone(),
+                                    "aantallen",
+                                    functie,
+                                    Some(&n.to_string()),
+                                )));
+                            }
+                        }
+                        Err(e) => {
+                            inputs.errors.insert(row_error.clone(), e);
+                        }
+                    }
+                }
+                let remove = ui.small_button("Verwijderen");
+                let name = format!("{functie} verwijderen");
+                remove.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+                if remove
+                    .on_hover_text("Deze functie en haar aantal weghalen")
+                    .clicked()
+                {
+                    removed.push(functie.clone());
+                }
+                match inputs.errors.get(&row_error) {
+                    Some(e) => ui.label(RichText::new(e).color(RED)),
+                    None => ui.label(""),
+                };
+                ui.end_row();
+            }
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_count;
+
+    #[test]
+    fn counts_are_whole_numbers_from_1_to_99() {
+        for (input, expected) in [("1", 1), (" 3 ", 3), ("07", 7), ("99", 99)] {
+            assert_eq!(parse_count(input), Ok(expected), "{input}");
+        }
+        for input in ["", "  ", "0", "100", "-1", "+2", "2.5", "drie", "1e2"] {
+            let e = parse_count(input).unwrap_err();
+            assert!(e.contains("1 tot en met 99"), "{input}: {e}");
+        }
     }
 }

@@ -4,6 +4,7 @@
 //! [`inspection::Screens`] next to the workspace and applies the commands.
 
 pub mod conflicts;
+pub mod criterion;
 pub mod documents;
 pub mod dossiers;
 pub mod expectation;

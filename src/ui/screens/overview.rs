@@ -11,7 +11,7 @@ use crate::domain::scoring::{self, Tone};
 use crate::domain::termijn::{format_date_nl, parse_date_input};
 use crate::ui::commands::Command;
 use crate::ui::edit::{Edit, FieldChange, RecordRef};
-use crate::ui::screens::conflicts;
+use crate::ui::screens::{conflicts, criterion};
 use crate::ui::types::Screen;
 use crate::ui::widgets::{self, GREY, RED, verdict_color};
 use crate::ui::workspace::{DraftTarget, Workspace};
@@ -169,13 +169,18 @@ fn open_conflicts(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
 fn progress(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
     widgets::heading(ui, "Voortgang per criterium");
     let fw = &ws.inspection.framework;
+    // A kader with criterion oordelen: the inspectors' oordeel per criterium, a link to it.
+    let with_criteria = fw.has_criterion_oordelen();
     egui::Grid::new("voortgang")
         .striped(true)
-        .num_columns(4)
+        .num_columns(if with_criteria { 5 } else { 4 })
         .show(ui, |ui| {
             ui.label(RichText::new("Criterium").strong());
             ui.label(RichText::new("Met bewijs").strong());
             ui.label(RichText::new("Met oordeel").strong());
+            if with_criteria {
+                ui.label(RichText::new("Oordeel criterium").strong());
+            }
             ui.label(RichText::new("Verwachtingen").strong());
             ui.end_row();
             let mut index = 0;
@@ -200,6 +205,19 @@ fn progress(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
                     ui.label(format!("{} {}", c.id, truncate(&c.title, 70)));
                     ui.label(format!("{with_evidence} / {}", range.len()));
                     ui.label(format!("{judged} / {}", range.len()));
+                    if with_criteria {
+                        let (text, color) = criterion::criterion_oordeel_text(ws, &c.id);
+                        let response = ui
+                            .link(RichText::new(text).color(color))
+                            .on_hover_text(format!("Naar criterium {}", c.id));
+                        let name = format!("Oordeel criterium {}", c.id);
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Link, true, &name)
+                        });
+                        if response.clicked() {
+                            cmds.push(Command::ShowCriterion(c.id.clone()));
+                        }
+                    }
                     ui.horizontal(|ui| {
                         for i in range {
                             let e = fw.expectation(i);

@@ -1,9 +1,11 @@
-//! The start screen: your name, recent files, "Nieuw onderzoek…", "Openen…" and "Demo-onderzoek".
+//! The start screen: your name, recent files, "Nieuw onderzoek…", "Openen…", "Demo-onderzoek" (stap 2)
+//! and "Demo hertoets stap 1".
 
 use std::path::PathBuf;
 
 use eframe::egui::{self, RichText, Ui};
 
+use crate::demo;
 use crate::kader_io;
 use crate::ui::commands::Command;
 use crate::ui::prefs::Prefs;
@@ -160,10 +162,17 @@ pub fn show(
                     }
                     if ui
                         .add_enabled(!busy, egui::Button::new("Demo-onderzoek"))
-                        .on_hover_text("Maakt een volledig, fictief onderzoek aan om veldtoets mee te proberen")
+                        .on_hover_text("Maakt een volledig, fictief onderzoek aan om veldtoets mee te proberen (toezicht stap 2)")
                         .clicked()
                     {
-                        cmds.push(Command::Demo);
+                        cmds.push(Command::Demo(demo::DEMO_KADER));
+                    }
+                    if ui
+                        .add_enabled(!busy, egui::Button::new("Demo hertoets stap 1"))
+                        .on_hover_text("Een fictieve hertoets van stap 1 met de eerdere ronde ernaast en een oordeel per criterium (V, M, O)")
+                        .clicked()
+                    {
+                        cmds.push(Command::Demo(demo::DEMO_KADER_STAP1));
                     }
                 });
                 if let Some(form) = &mut state.new_form {
