@@ -87,6 +87,10 @@ fn a_chain_of_three_rounds_keeps_every_round() {
         export["onderzoek"]["eerdere_ronde"]["oordelen"]["1.1.1"],
         "voldoende"
     );
+    // `score` shows the criterion oordelen of a file (they do not change the eindoordeel).
+    let score = dir.run(["score", "ronde2.veldtoets"]).success().json();
+    assert_eq!(score["criteria"]["1.1"], "M");
+    assert!(score["criteria"]["1.2"].is_null());
     // Every criterium of the kader is listed, not judged yet in the third round.
     let criteria = export["criteria"].as_array().expect("criteria");
     assert_eq!(criteria.len(), 7);

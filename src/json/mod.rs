@@ -62,6 +62,10 @@ pub struct ScoreJson {
     pub conflicten: Option<usize>,
     /// The judgements as scored, id → value.
     pub oordelen: BTreeMap<String, String>,
+    /// The inspectors' oordeel per criterium, criterium id → scale code (only for an inspection
+    /// file whose kader has criterion oordelen; they do not change the eindoordeel).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub criteria: Option<BTreeMap<String, Option<String>>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -87,6 +91,14 @@ impl ScoreJson {
         let status = Status::of_inspection(inspection, &judgements, &score);
         let mut json = ScoreJson::with_status(framework, &judgements, &score, &status);
         json.conflicten = Some(inspection.all_conflicts().len());
+        if framework.has_criterion_oordelen() {
+            json.criteria = Some(
+                CriteriumJson::of_inspection(inspection)
+                    .into_iter()
+                    .map(|c| (c.id, c.oordeel))
+                    .collect(),
+            );
+        }
         json
     }
 
@@ -123,6 +135,7 @@ impl ScoreJson {
                 .collect(),
             conflicten: None,
             oordelen: judgements.to_texts(framework),
+            criteria: None,
         }
     }
 }
