@@ -1,5 +1,5 @@
 -- veldtoets inspection file, schema version 4: what a besluit changed, rounds of a hertoets,
--- the oordeel per criterium, and interview participants counted per function.
+-- the oordeel per criterium, interview participants counted per function, and the peildatum.
 
 -- Per besluit on a reactie, the oordeel versions that changed because of it: a JSON object of
 -- verwachting id → the revision (`oordeel.rev`) written for it, e.g. {"1.3.1": "0f9a…"}. A
@@ -45,3 +45,7 @@ CREATE INDEX criteriumoordeel_id ON criteriumoordeel (id);
 
 -- Interview participants counted per function (never names): JSON {"uitvoerend medewerker": "3"}.
 ALTER TABLE interview ADD COLUMN aantallen TEXT NOT NULL DEFAULT '{}';
+
+-- The peildatum of the onderzoek: open dossiers are measured against their termijnen up to this
+-- date; NULL means the first visit day.
+ALTER TABLE onderzoek_gegevens ADD COLUMN peildatum TEXT;

@@ -408,6 +408,7 @@ impl Builder<'_> {
             bezoek_van: Some(van),
             bezoek_tot: Some(tot),
             notitie: notitie.to_string(),
+            peildatum: None,
         });
         let author = self.author(0)?;
         self.write(&id, record, author);

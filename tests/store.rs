@@ -69,6 +69,7 @@ fn every_kind_of_record_round_trips() {
                 bezoek_van: Some(date("2026-10-13")),
                 bezoek_tot: Some(date("2026-10-14")),
                 notitie: "Tweedaags bezoek".into(),
+                peildatum: Some(date("2026-10-13")),
             }),
         ),
         (

@@ -303,6 +303,13 @@ impl Inspection {
             .unwrap_or_default()
     }
 
+    /// The date up to which open dossiers are measured against their termijnen: the one the
+    /// inspectors set, else the first visit day (`None` when neither is known).
+    pub fn peildatum(&self) -> Option<jiff::civil::Date> {
+        let details = self.details_data();
+        details.peildatum.or(details.bezoek_van)
+    }
+
     /// The current oordeel of a verwachting; with a conflict, the placeholder described at
     /// [`History`] (never the newest by clock) — check [`Inspection::conflicts`].
     pub fn oordeel(&self, verwachting: &str) -> Option<&Revision<OordeelData>> {

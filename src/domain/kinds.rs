@@ -60,6 +60,9 @@ pub struct Details {
     pub bezoek_van: Option<Date>,
     pub bezoek_tot: Option<Date>,
     pub notitie: String,
+    /// The date up to which open dossiers are measured against their termijnen, when the
+    /// inspectors set one; otherwise the first visit day counts ([`Inspection::peildatum`]).
+    pub peildatum: Option<Date>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -450,6 +453,7 @@ impl RecordData for Details {
         Field::new("bezoek_van", "bezoek van", DateField),
         Field::new("bezoek_tot", "bezoek tot", DateField),
         Field::new("notitie", "notitie", Text),
+        Field::new("peildatum", "peildatum", DateField),
     ];
     fn values(&self) -> Vec<Value> {
         vec![
@@ -457,6 +461,7 @@ impl RecordData for Details {
             Value::Date(self.bezoek_van),
             Value::Date(self.bezoek_tot),
             Value::Text(self.notitie.clone()),
+            Value::Date(self.peildatum),
         ]
     }
     fn from_values(mut v: Values) -> Result<Self, FieldError> {
@@ -465,6 +470,7 @@ impl RecordData for Details {
             bezoek_van: v.date()?,
             bezoek_tot: v.date()?,
             notitie: v.text()?,
+            peildatum: v.date()?,
         })
     }
     fn describe(_: &Inspection, _: &str, _: Option<&Self>) -> String {
@@ -1183,6 +1189,7 @@ mod tests {
                 bezoek_van: Some(date),
                 bezoek_tot: None,
                 notitie: "n".into(),
+                peildatum: Some(date),
             }),
             Record::Interview(InterviewData {
                 rol: "management".into(),
