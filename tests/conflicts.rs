@@ -407,10 +407,11 @@ fn melding_changed_differently(b_clock: Clock) {
         .iter()
         .zip(merged.deadline_summaries())
     {
-        let mut expected: DeadlineSummary = termijn::summarize(def, &others);
+        let peil = merged.peildatum();
+        let mut expected: DeadlineSummary = termijn::summarize(def, &others, peil);
         let (oa, ob) = (
-            termijn::evaluate(def, &a_dates),
-            termijn::evaluate(def, &b_dates),
+            termijn::evaluate(def, &a_dates, peil),
+            termijn::evaluate(def, &b_dates, peil),
         );
         let shown_dossier = merged.dossiers.get(&id).unwrap();
         if oa == ob {

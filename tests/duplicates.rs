@@ -246,6 +246,7 @@ fn counted(met: u32, missed: u32, unknown: u32) -> DeadlineSummary {
         met,
         missed,
         unknown,
+        ..DeadlineSummary::default()
     }
 }
 

@@ -45,20 +45,20 @@ fn deadline_outcomes_table() {
         // same day, exactly 5 days, one day late
         (&triage, dates(Some("2026-03-02"), Some("2026-03-02"), None), Met { elapsed: 0 }),
         (&triage, dates(Some("2026-03-02"), Some("2026-03-07"), None), Met { elapsed: 5 }),
-        (&triage, dates(Some("2026-03-02"), Some("2026-03-08"), None), Missed { elapsed: 6, over: 1 }),
+        (&triage, dates(Some("2026-03-02"), Some("2026-03-08"), None), Missed { elapsed: 6, over: 1, open: false }),
         // across a month end and a leap day (2028)
         (&triage, dates(Some("2028-02-27"), Some("2028-03-03"), None), Met { elapsed: 5 }),
-        (&triage, dates(Some("2028-02-27"), Some("2028-03-04"), None), Missed { elapsed: 6, over: 1 }),
+        (&triage, dates(Some("2028-02-27"), Some("2028-03-04"), None), Missed { elapsed: 6, over: 1, open: false }),
         // "binnen vijf dagen en tien weken": 75 days
         (&afronding, dates(Some("2026-03-02"), None, Some("2026-05-16")), Met { elapsed: 75 }),
-        (&afronding, dates(Some("2026-03-02"), None, Some("2026-05-17")), Missed { elapsed: 76, over: 1 }),
-        (&afronding, dates(Some("2026-03-10"), None, Some("2026-07-02")), Missed { elapsed: 114, over: 39 }),
+        (&afronding, dates(Some("2026-03-02"), None, Some("2026-05-17")), Missed { elapsed: 76, over: 1, open: false }),
+        (&afronding, dates(Some("2026-03-10"), None, Some("2026-07-02")), Missed { elapsed: 114, over: 39, open: false }),
         // stap 1: ten weeks from the triage decision
         (&stap1, dates(Some("2026-01-01"), Some("2026-01-05"), Some("2026-03-16")), Met { elapsed: 70 }),
-        (&stap1, dates(Some("2026-01-01"), Some("2026-01-05"), Some("2026-03-17")), Missed { elapsed: 71, over: 1 }),
+        (&stap1, dates(Some("2026-01-01"), Some("2026-01-05"), Some("2026-03-17")), Missed { elapsed: 71, over: 1, open: false }),
         // working days: Friday melding, next Friday decision = 5 working days
         (&werkdagen, dates(Some("2026-03-06"), Some("2026-03-13"), None), Met { elapsed: 5 }),
-        (&werkdagen, dates(Some("2026-03-06"), Some("2026-03-16"), None), Missed { elapsed: 6, over: 1 }),
+        (&werkdagen, dates(Some("2026-03-06"), Some("2026-03-16"), None), Missed { elapsed: 6, over: 1, open: false }),
         // missing dates are flagged, never guessed
         (&triage, dates(None, Some("2026-03-08"), None), Missing(MeldingOntvangen)),
         (&triage, dates(Some("2026-03-02"), None, None), Missing(Triagebesluit)),
@@ -67,7 +67,13 @@ fn deadline_outcomes_table() {
             Impossible(veldtoets::domain::termijn::DateProblem { earlier: MeldingOntvangen, later: AfrondingOnderzoek })),
     ];
     for (def, case, expected) in cases {
-        assert_eq!(evaluate(def, &case), expected, "{:?} → {:?}", def.to, case);
+        assert_eq!(
+            evaluate(def, &case, None),
+            expected,
+            "{:?} → {:?}",
+            def.to,
+            case
+        );
     }
 }
 
@@ -124,10 +130,90 @@ fn share_within_term() {
         dates(Some("2026-03-02"), None, None),
         dates(Some("2026-03-02"), Some("2026-03-03"), None),
     ];
-    let s = summarize(&def, cases.iter());
+    let s = summarize(&def, cases.iter(), None);
     assert_eq!((s.met, s.missed, s.unknown), (3, 1, 1));
     assert_eq!(s.share_met(), Some(0.75));
-    assert_eq!(summarize(&def, [].iter()).share_met(), None);
+    assert_eq!(summarize(&def, [].iter(), None).share_met(), None);
+}
+
+/// An open case (no stop date yet) is measured up to the peildatum: within the term it is open,
+/// over it it is missed; on the last day of the term it is still within. Without a peildatum,
+/// or with a start after it, it stays unknown. A missing start date is always unknown.
+#[test]
+fn open_cases_are_measured_up_to_the_peildatum() {
+    use DateKind::*;
+    use DeadlineOutcome::*;
+    let triage = term(MeldingOntvangen, Triagebesluit, 5, DayCount::Calendar);
+    let afronding = term(MeldingOntvangen, AfrondingOnderzoek, 75, DayCount::Calendar);
+    let werkdagen = term(MeldingOntvangen, Triagebesluit, 5, DayCount::Workdays);
+    let open = |melding: &str| dates(Some(melding), None, None);
+    #[rustfmt::skip]
+    let cases: Vec<(&DeadlineDef, CaseDates, Option<&str>, DeadlineOutcome)> = vec![
+        // the boundary: day 5 is within, day 6 is over
+        (&triage, open("2026-03-02"), Some("2026-03-07"), Open { elapsed: 5 }),
+        (&triage, open("2026-03-02"), Some("2026-03-08"), Missed { elapsed: 6, over: 1, open: true }),
+        (&triage, open("2026-03-02"), Some("2026-03-02"), Open { elapsed: 0 }),
+        // "open, 312 d, 237 d over termijn": a backlog is late, not unknown
+        (&afronding, open("2025-12-05"), Some("2026-10-13"), Missed { elapsed: 312, over: 237, open: true }),
+        (&afronding, open("2026-08-01"), Some("2026-10-13"), Open { elapsed: 73 }),
+        // working days up to the peildatum: Friday melding, peil the next Monday = 1 working day
+        (&werkdagen, open("2026-03-06"), Some("2026-03-09"), Open { elapsed: 1 }),
+        (&werkdagen, open("2026-03-06"), Some("2026-03-16"), Missed { elapsed: 6, over: 1, open: true }),
+        // a stop date, when there, decides, whatever the peildatum
+        (&triage, dates(Some("2026-03-02"), Some("2026-03-04"), None), Some("2026-12-31"), Met { elapsed: 2 }),
+        // truly unknown: no start date, no peildatum, or a melding after the peildatum
+        (&triage, dates(None, None, None), Some("2026-03-10"), Missing(MeldingOntvangen)),
+        (&triage, open("2026-03-02"), None, Missing(Triagebesluit)),
+        (&triage, open("2026-03-12"), Some("2026-03-10"), Missing(Triagebesluit)),
+    ];
+    for (def, case, peil, expected) in cases {
+        assert_eq!(
+            evaluate(def, &case, peil.map(d)),
+            expected,
+            "{:?} at {peil:?}",
+            case
+        );
+    }
+}
+
+/// The share counts open cases: "41 van 60 dossiers binnen termijn; 12 open, waarvan 9 over
+/// termijn" — a backlog lowers the share instead of hiding from it.
+#[test]
+fn the_share_states_its_basis_with_open_cases() {
+    let def = term(
+        DateKind::MeldingOntvangen,
+        DateKind::Triagebesluit,
+        5,
+        DayCount::Calendar,
+    );
+    let peil = Some(d("2026-03-20"));
+    let mut cases = Vec::new();
+    for _ in 0..41 {
+        cases.push(dates(Some("2026-03-02"), Some("2026-03-04"), None)); // within
+    }
+    for _ in 0..7 {
+        cases.push(dates(Some("2026-03-02"), Some("2026-03-12"), None)); // closed late
+    }
+    for _ in 0..9 {
+        cases.push(dates(Some("2026-03-02"), None, None)); // open, 18 d: over
+    }
+    for _ in 0..3 {
+        cases.push(dates(Some("2026-03-17"), None, None)); // open, 3 d: within
+    }
+    cases.push(dates(None, None, None)); // unknown
+    let s = summarize(&def, cases.iter(), peil);
+    assert_eq!(
+        (s.met, s.missed, s.open_missed, s.open, s.unknown),
+        (41, 16, 9, 3, 1)
+    );
+    assert_eq!(s.counted(), 60);
+    assert_eq!(
+        s.describe(),
+        "41 van 60 dossiers binnen termijn; 12 open, waarvan 9 over termijn; 1 onbekend (68% binnen)"
+    );
+    // Without a peildatum the open ones are unknown, as before.
+    let s = summarize(&def, cases.iter(), None);
+    assert_eq!((s.met, s.missed, s.open, s.unknown), (41, 7, 0, 13));
 }
 
 #[test]
@@ -175,7 +261,7 @@ fn stap2_terms() -> Vec<DeadlineDef> {
 
 #[test]
 fn a_dossier_without_dates_is_not_within_term() {
-    let status = case_status(&stap2_terms(), &CaseDates::default());
+    let status = case_status(&stap2_terms(), &CaseDates::default(), None);
     assert_eq!(status.tone, CaseTone::Unknown);
     assert_eq!(
         status.text,
@@ -190,7 +276,7 @@ fn each_term_that_cannot_be_computed_is_named_with_its_reason() {
     let terms = stap2_terms();
     // Melding and triage filled in and within term; the other three stop dates are missing.
     let mut case = dates(Some("2026-03-02"), Some("2026-03-04"), None);
-    let status = case_status(&terms, &case);
+    let status = case_status(&terms, &case, None);
     assert_eq!(status.tone, CaseTone::Unknown, "{}", status.text);
     for part in [
         "start onderzoek: termijn onbekend, datum ontbreekt",
@@ -210,7 +296,7 @@ fn each_term_that_cannot_be_computed_is_named_with_its_reason() {
     ] {
         no_melding.set(kind, Some(d("2026-03-05")));
     }
-    let status = case_status(&terms, &no_melding);
+    let status = case_status(&terms, &no_melding, None);
     assert_eq!(status.tone, CaseTone::Unknown);
     assert_eq!(
         status.text,
@@ -220,13 +306,13 @@ fn each_term_that_cannot_be_computed_is_named_with_its_reason() {
     for kind in [StartOnderzoek, AfrondingOnderzoek, VervolgtrajectIngezet] {
         case.set(kind, Some(d("2026-03-05")));
     }
-    let status = case_status(&terms, &case);
+    let status = case_status(&terms, &case, None);
     assert_eq!(status.tone, CaseTone::AllMet);
     assert_eq!(status.text, "binnen termijn");
     // A missed term is a problem, and the unknown ones are still named beside it.
     let mut late = dates(Some("2026-03-02"), Some("2026-03-12"), None);
     late.set(StartOnderzoek, Some(d("2026-03-03")));
-    let status = case_status(&terms, &late);
+    let status = case_status(&terms, &late, None);
     assert_eq!(status.tone, CaseTone::Problem);
     assert!(
         status.text.starts_with("triagebesluit: 5 d te laat"),
@@ -240,11 +326,11 @@ fn each_term_that_cannot_be_computed_is_named_with_its_reason() {
     );
     // Impossible dates are a problem too.
     let impossible = dates(Some("2026-03-10"), Some("2026-03-02"), None);
-    let status = case_status(&terms, &impossible);
+    let status = case_status(&terms, &impossible, None);
     assert_eq!(status.tone, CaseTone::Problem);
     assert!(status.text.contains("onmogelijke data"), "{}", status.text);
     // A kader without terms says so.
-    assert_eq!(case_status(&[], &case).tone, CaseTone::NoTerms);
+    assert_eq!(case_status(&[], &case, None).tone, CaseTone::NoTerms);
 }
 
 #[test]
@@ -255,8 +341,12 @@ fn missing_and_impossible_dates_never_count_as_within_term() {
         5,
         DayCount::Calendar,
     );
-    let missing = evaluate(&def, &CaseDates::default());
-    let impossible = evaluate(&def, &dates(Some("2026-03-10"), Some("2026-03-02"), None));
+    let missing = evaluate(&def, &CaseDates::default(), None);
+    let impossible = evaluate(
+        &def,
+        &dates(Some("2026-03-10"), Some("2026-03-02"), None),
+        None,
+    );
     for outcome in [missing, impossible] {
         assert!(!outcome.is_met(), "{outcome:?}");
         assert!(outcome.is_unknown(), "{outcome:?}");
@@ -277,14 +367,36 @@ fn missing_and_impossible_dates_never_count_as_within_term() {
     assert_eq!(s.share_met(), None);
     assert_eq!(
         s.describe(),
-        "0 binnen, 0 te laat, 2 onbekend (aandeel binnen niet te bepalen)"
+        "0 van 0 dossiers binnen termijn; 2 onbekend (aandeel binnen niet te bepalen)"
     );
     s.add(evaluate(
         &def,
         &dates(Some("2026-03-02"), Some("2026-03-03"), None),
+        None,
     ));
     assert_eq!(
         s.describe(),
-        "1 binnen, 0 te laat, 2 onbekend (100% binnen)"
+        "1 van 1 dossier binnen termijn; 2 onbekend (100% binnen)"
+    );
+}
+
+#[test]
+fn an_open_case_is_named_open_never_green() {
+    let terms = stap2_terms();
+    // Melding and triage within term; start, afronding and vervolg not there yet.
+    let case = dates(Some("2026-03-02"), Some("2026-03-04"), None);
+    // Three days after the melding: the 5-day start is open within term, the others too.
+    let status = case_status(&terms, &case, Some(d("2026-03-05")));
+    assert_eq!(status.tone, CaseTone::Open, "{}", status.text);
+    assert_eq!(status.text, "1 binnen termijn · 3 open, binnen termijn");
+    // Three weeks later the start of the onderzoek is over its term while open.
+    let status = case_status(&terms, &case, Some(d("2026-03-23")));
+    assert_eq!(status.tone, CaseTone::Problem);
+    assert!(
+        status
+            .text
+            .starts_with("start onderzoek: open, 16 d over termijn"),
+        "{}",
+        status.text
     );
 }

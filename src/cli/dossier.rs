@@ -172,7 +172,12 @@ fn warn_date_problems(what: &str, data: &DossierData) {
 }
 
 fn term_status(inspection: &Inspection, data: &DossierData) -> String {
-    termijn::case_status(&inspection.framework.deadlines, &data.dates).text
+    termijn::case_status(
+        &inspection.framework.deadlines,
+        &data.dates,
+        inspection.peildatum(),
+    )
+    .text
 }
 
 /// `veldtoets dossier`: adds the dossier `nummer`, edits the live one with that number (only the

@@ -438,7 +438,8 @@ impl Inspection {
         def: &termijn::DeadlineDef,
         dossier: &Revision<DossierData>,
     ) -> Option<DeadlineOutcome> {
-        let own = termijn::evaluate(def, &dossier.data.dates);
+        let peildatum = self.peildatum();
+        let own = termijn::evaluate(def, &dossier.data.dates, peildatum);
         let Some(history) = self
             .dossiers
             .history(&dossier.meta.entity)
@@ -451,7 +452,7 @@ impl Inspection {
             if head.meta.deleted {
                 return None;
             }
-            let o = termijn::evaluate(def, &head.data.dates);
+            let o = termijn::evaluate(def, &head.data.dates, peildatum);
             match outcome {
                 None => outcome = Some(o),
                 Some(first) if first != o => return None,
@@ -490,6 +491,7 @@ impl Inspection {
     /// that of its shown version; [`Inspection::deadline_outcome`] says whether it is settled).
     pub fn deadline_outcomes(&self) -> Vec<(usize, Vec<(String, DeadlineOutcome)>)> {
         let dossiers = self.dossier_list();
+        let peildatum = self.peildatum();
         self.framework
             .deadlines
             .iter()
@@ -497,7 +499,10 @@ impl Inspection {
             .map(|(i, def)| {
                 let outcomes = dossiers
                     .iter()
-                    .map(|d| (d.meta.entity.clone(), termijn::evaluate(def, &d.data.dates)))
+                    .map(|d| {
+                        let outcome = termijn::evaluate(def, &d.data.dates, peildatum);
+                        (d.meta.entity.clone(), outcome)
+                    })
                     .collect();
                 (i, outcomes)
             })

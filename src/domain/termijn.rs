@@ -2,8 +2,12 @@
 //!
 //! A [`DeadlineDef`] from the kader says which dossier date starts the clock, which date stops
 //! it, and how long the term is. [`evaluate`] gives, per dossier, met / missed with the number of
-//! days over; missing or impossible dates are flagged, never guessed. [`summarize`] gives the share
-//! within term over many dossiers.
+//! days over; missing or impossible dates are flagged, never guessed. A case whose stop date is
+//! not there yet is **open**: it is measured up to the peildatum (the visit, or a date the
+//! inspectors set), so an open case older than its term is missed ("open, 312 d, 237 d over
+//! termijn") and one still within it is "open, binnen termijn" — a backlog never makes an
+//! organisation look better. Only a case without its start date (or without a peildatum) is
+//! unknown. [`summarize`] gives the share within term over many dossiers, with its basis.
 
 use std::fmt;
 
@@ -170,9 +174,16 @@ pub enum DeadlineOutcome {
     Met {
         elapsed: i64,
     },
+    /// Over the term: stopped too late, or (`open`) not stopped and already over the term at
+    /// the peildatum (`elapsed` counted up to the peildatum).
     Missed {
         elapsed: i64,
         over: i64,
+        open: bool,
+    },
+    /// Not stopped yet, still within the term at the peildatum (`elapsed` up to the peildatum).
+    Open {
+        elapsed: i64,
     },
     /// A date the term needs is not filled in.
     Missing(DateKind),
@@ -198,13 +209,29 @@ impl DeadlineOutcome {
         matches!(self, DeadlineOutcome::Missed { .. })
     }
 
+    /// The case has not reached the term's stop date yet (within or over the term).
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            DeadlineOutcome::Open { .. } | DeadlineOutcome::Missed { open: true, .. }
+        )
+    }
+
     /// Short Dutch description, e.g. "12 dagen te laat".
     pub fn describe(self) -> String {
         match self {
             DeadlineOutcome::Met { elapsed } => format!("binnen termijn ({elapsed} d)"),
-            DeadlineOutcome::Missed { over, .. } => {
+            DeadlineOutcome::Missed {
+                over, open: false, ..
+            } => {
                 format!("{over} dag{} te laat", if over == 1 { "" } else { "en" })
             }
+            DeadlineOutcome::Missed {
+                elapsed,
+                over,
+                open: true,
+            } => format!("open, {elapsed} d, {over} d over termijn"),
+            DeadlineOutcome::Open { elapsed } => format!("open, binnen termijn ({elapsed} d)"),
             DeadlineOutcome::Missing(kind) => format!("termijn onbekend: datum {kind} ontbreekt"),
             DeadlineOutcome::Impossible(problem) => format!("onmogelijke data: {problem}"),
         }
@@ -217,6 +244,8 @@ impl DeadlineOutcome {
 pub enum CaseTone {
     /// Every term computed and within its length: the only state that may be shown as good.
     AllMet,
+    /// No term missed or unknown, but at least one has not stopped yet (open, within term).
+    Open,
     /// The kader has no terms.
     NoTerms,
     /// At least one term cannot be computed (a date is missing) and none is missed.
@@ -237,25 +266,38 @@ pub struct CaseStatus {
 /// Summarises the terms `defs` for one dossier: missed and impossible terms first, then the
 /// terms that cannot be computed, each named with the reason; "binnen termijn" only when every
 /// term was computed and met. Terms are named by their stop date, as in the dossier table.
-pub fn case_status(defs: &[DeadlineDef], dates: &CaseDates) -> CaseStatus {
+pub fn case_status(defs: &[DeadlineDef], dates: &CaseDates, peildatum: Option<Date>) -> CaseStatus {
     if defs.is_empty() {
         return CaseStatus {
             tone: CaseTone::NoTerms,
             text: "geen termijnen in dit kader".to_string(),
         };
     }
-    let outcomes: Vec<(&DeadlineDef, DeadlineOutcome)> =
-        defs.iter().map(|d| (d, evaluate(d, dates))).collect();
+    let outcomes: Vec<(&DeadlineDef, DeadlineOutcome)> = defs
+        .iter()
+        .map(|d| (d, evaluate(d, dates, peildatum)))
+        .collect();
     let met = outcomes.iter().filter(|(_, o)| o.is_met()).count();
+    let open = outcomes
+        .iter()
+        .filter(|(_, o)| matches!(o, DeadlineOutcome::Open { .. }))
+        .count();
     let mut problems = Vec::new();
     // Terms that cannot be computed, grouped by the missing date (in DateKind order).
     let mut unknown: Vec<(DateKind, Vec<&str>)> = Vec::new();
     for (def, outcome) in &outcomes {
         let name = def.to.label();
         match outcome {
-            DeadlineOutcome::Met { .. } => {}
-            DeadlineOutcome::Missed { over, .. } => {
+            DeadlineOutcome::Met { .. } | DeadlineOutcome::Open { .. } => {}
+            DeadlineOutcome::Missed {
+                over, open: false, ..
+            } => {
                 problems.push(format!("{name}: {over} d te laat"));
+            }
+            DeadlineOutcome::Missed {
+                over, open: true, ..
+            } => {
+                problems.push(format!("{name}: open, {over} d over termijn"));
             }
             DeadlineOutcome::Impossible(problem) => {
                 problems.push(format!("{name}: onmogelijke data ({problem})"));
@@ -287,11 +329,15 @@ pub fn case_status(defs: &[DeadlineDef], dates: &CaseDates) -> CaseStatus {
         CaseTone::Problem
     } else if !unknown.is_empty() {
         CaseTone::Unknown
+    } else if open > 0 {
+        CaseTone::Open
     } else {
         CaseTone::AllMet
     };
     let text = match tone {
         CaseTone::AllMet => "binnen termijn".to_string(),
+        CaseTone::Open if met == 0 => "open, binnen termijn".to_string(),
+        CaseTone::Open => format!("{met} binnen termijn · {open} open, binnen termijn"),
         CaseTone::Unknown if no_dates => {
             "termijnen onbekend: nog geen enkele datum ingevuld".to_string()
         }
@@ -301,19 +347,40 @@ pub fn case_status(defs: &[DeadlineDef], dates: &CaseDates) -> CaseStatus {
             if met > 0 {
                 parts.push(format!("{met} binnen termijn"));
             }
+            if open > 0 {
+                parts.push(format!("{open} open, binnen termijn"));
+            }
             parts.join(" · ")
         }
     };
     CaseStatus { tone, text }
 }
 
-/// Evaluates one term against one dossier's dates.
-pub fn evaluate(def: &DeadlineDef, dates: &CaseDates) -> DeadlineOutcome {
+/// Evaluates one term against one dossier's dates. Without its stop date the case is open and
+/// is measured up to `peildatum` ([`DeadlineOutcome::Open`], or [`DeadlineOutcome::Missed`] with
+/// `open` once over the term); without a peildatum, or with a start after it, the missing stop
+/// date makes the term unknown.
+pub fn evaluate(def: &DeadlineDef, dates: &CaseDates, peildatum: Option<Date>) -> DeadlineOutcome {
     let Some(from) = dates.get(def.from) else {
         return DeadlineOutcome::Missing(def.from);
     };
+    let limit = i64::from(def.days);
     let Some(to) = dates.get(def.to) else {
-        return DeadlineOutcome::Missing(def.to);
+        return match peildatum {
+            Some(peil) if peil >= from => {
+                let elapsed = elapsed_days(from, peil, def.unit);
+                if elapsed <= limit {
+                    DeadlineOutcome::Open { elapsed }
+                } else {
+                    DeadlineOutcome::Missed {
+                        elapsed,
+                        over: elapsed - limit,
+                        open: true,
+                    }
+                }
+            }
+            _ => DeadlineOutcome::Missing(def.to),
+        };
     };
     if to < from {
         return DeadlineOutcome::Impossible(DateProblem {
@@ -322,13 +389,13 @@ pub fn evaluate(def: &DeadlineDef, dates: &CaseDates) -> DeadlineOutcome {
         });
     }
     let elapsed = elapsed_days(from, to, def.unit);
-    let limit = i64::from(def.days);
     if elapsed <= limit {
         DeadlineOutcome::Met { elapsed }
     } else {
         DeadlineOutcome::Missed {
             elapsed,
             over: elapsed - limit,
+            open: false,
         }
     }
 }
@@ -357,25 +424,53 @@ pub fn elapsed_days(from: Date, to: Date, unit: DayCount) -> i64 {
 /// The share within one term over many dossiers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct DeadlineSummary {
+    /// Stopped within the term.
     pub met: u32,
+    /// Over the term: stopped too late, or open and already over it at the peildatum.
     pub missed: u32,
+    /// Of `missed`: the open ones.
+    pub open_missed: u32,
+    /// Open and still within the term at the peildatum.
+    pub open: u32,
     /// Dossiers where the term could not be computed (missing or impossible dates).
     pub unknown: u32,
 }
 
 impl DeadlineSummary {
-    /// Share within term among dossiers where it could be computed, 0.0..=1.0.
+    /// The dossiers the share is taken over: every one with a known outcome, open ones
+    /// included.
+    pub fn counted(&self) -> u32 {
+        self.met + self.missed + self.open
+    }
+
+    /// Share within term, 0.0..=1.0: stopped within the term, over every dossier with a known
+    /// outcome (an open dossier is not within term until it has stopped in time).
     pub fn share_met(&self) -> Option<f64> {
-        let known = self.met + self.missed;
+        let known = self.counted();
         (known > 0).then(|| f64::from(self.met) / f64::from(known))
     }
 
-    /// Dutch, e.g. "3 binnen, 1 te laat, 2 onbekend (75% binnen)": the unknown ones are named,
-    /// never counted as within term.
+    /// Dutch, with its basis: "41 van 60 dossiers binnen termijn; 12 open, waarvan 9 over
+    /// termijn; 2 onbekend (68% binnen)". The unknown ones are named, never counted as within
+    /// term.
     pub fn describe(&self) -> String {
-        let mut s = format!("{} binnen, {} te laat", self.met, self.missed);
+        let counted = self.counted();
+        let mut s = format!(
+            "{} van {counted} dossier{} binnen termijn",
+            self.met,
+            if counted == 1 { "" } else { "s" }
+        );
+        let open = self.open + self.open_missed;
+        if self.open_missed > 0 {
+            s.push_str(&format!(
+                "; {open} open, waarvan {} over termijn",
+                self.open_missed
+            ));
+        } else if open > 0 {
+            s.push_str(&format!("; {open} open, nog binnen termijn"));
+        }
         if self.unknown > 0 {
-            s.push_str(&format!(", {} onbekend", self.unknown));
+            s.push_str(&format!("; {} onbekend", self.unknown));
         }
         match self.share_met() {
             Some(x) => s.push_str(&format!(" ({:.0}% binnen)", x * 100.0)),
@@ -387,7 +482,13 @@ impl DeadlineSummary {
     pub fn add(&mut self, outcome: DeadlineOutcome) {
         match outcome {
             DeadlineOutcome::Met { .. } => self.met += 1,
-            DeadlineOutcome::Missed { .. } => self.missed += 1,
+            DeadlineOutcome::Missed { open, .. } => {
+                self.missed += 1;
+                if open {
+                    self.open_missed += 1;
+                }
+            }
+            DeadlineOutcome::Open { .. } => self.open += 1,
             DeadlineOutcome::Missing(_) | DeadlineOutcome::Impossible(_) => self.unknown += 1,
         }
     }
@@ -397,10 +498,11 @@ impl DeadlineSummary {
 pub fn summarize<'a>(
     def: &DeadlineDef,
     dossiers: impl IntoIterator<Item = &'a CaseDates>,
+    peildatum: Option<Date>,
 ) -> DeadlineSummary {
     let mut summary = DeadlineSummary::default();
     for dates in dossiers {
-        summary.add(evaluate(def, dates));
+        summary.add(evaluate(def, dates, peildatum));
     }
     summary
 }

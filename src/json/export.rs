@@ -89,6 +89,8 @@ pub struct OnderzoekJson {
     pub aangemaakt_op: String,
     pub bezoek_van: Option<String>,
     pub bezoek_tot: Option<String>,
+    /// The date open dossiers are measured up to: the one set, else the first visit day.
+    pub peildatum: Option<String>,
     pub notitie: String,
     pub inspecteurs: Vec<InspecteurJson>,
     /// The latest earlier round of a hertoets (see `rondes` for every round).
@@ -172,8 +174,11 @@ pub struct DossierJson {
 #[derive(Debug, Serialize)]
 pub struct DossierTermijnJson {
     pub termijn: String,
-    /// "binnen", "te_laat", "onvolledig" or "onmogelijk".
+    /// "binnen", "te_laat", "open" (no stop date yet, within the term at the peildatum),
+    /// "open_te_laat" (no stop date yet and over the term at the peildatum), "onvolledig" (the
+    /// start date is missing, or there is no peildatum) or "onmogelijk".
     pub status: &'static str,
+    /// Days from the start date to the stop date, or to the peildatum for an open case.
     pub dagen: Option<i64>,
     pub dagen_te_laat: Option<i64>,
     pub toelichting: String,
@@ -198,8 +203,16 @@ pub struct TermijnJson {
     pub binnen: u32,
     pub te_laat: u32,
     pub onbekend: u32,
-    /// Share within term among dossiers where it could be computed.
+    /// Share within term: `binnen` over every dossier with a known outcome, the open ones
+    /// included (`binnen + te_laat + open - open_te_laat`).
     pub aandeel_binnen: Option<f64>,
+    /// Dossiers without their stop date yet, measured up to `onderzoek.peildatum`;
+    /// `open_te_laat` of them are over the term (and counted in `te_laat`).
+    pub open: u32,
+    pub open_te_laat: u32,
+    /// The basis in words: "41 van 60 dossiers binnen termijn; 12 open, waarvan 9 over
+    /// termijn (68% binnen)".
+    pub basis: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -444,6 +457,7 @@ impl ExportJson {
             .collect();
         flitsinterviews.sort_by(|a, b| (&a.tijdstip, &a.id).cmp(&(&b.tijdstip, &b.id)));
 
+        let peildatum = inspection.peildatum();
         let dossiers = inspection
             .dossier_list()
             .into_iter()
@@ -465,13 +479,21 @@ impl ExportJson {
                         .deadlines
                         .iter()
                         .map(|def| {
-                            let outcome = termijn::evaluate(def, dates);
+                            let outcome = termijn::evaluate(def, dates, peildatum);
                             let unresolved = inspection.deadline_outcome(def, d).is_none();
                             let (status, dagen, over) = match outcome {
                                 DeadlineOutcome::Met { elapsed } => ("binnen", Some(elapsed), None),
-                                DeadlineOutcome::Missed { elapsed, over } => {
-                                    ("te_laat", Some(elapsed), Some(over))
-                                }
+                                DeadlineOutcome::Missed {
+                                    elapsed,
+                                    over,
+                                    open: false,
+                                } => ("te_laat", Some(elapsed), Some(over)),
+                                DeadlineOutcome::Missed {
+                                    elapsed,
+                                    over,
+                                    open: true,
+                                } => ("open_te_laat", Some(elapsed), Some(over)),
+                                DeadlineOutcome::Open { elapsed } => ("open", Some(elapsed), None),
                                 DeadlineOutcome::Missing(_) => ("onvolledig", None, None),
                                 DeadlineOutcome::Impossible(_) => ("onmogelijk", None, None),
                             };
@@ -514,6 +536,9 @@ impl ExportJson {
                 te_laat: s.missed,
                 onbekend: s.unknown,
                 aandeel_binnen: s.share_met().map(|x| (x * 1000.0).round() / 1000.0),
+                open: s.open + s.open_missed,
+                open_te_laat: s.open_missed,
+                basis: s.describe(),
             })
             .collect();
 
@@ -601,6 +626,7 @@ impl ExportJson {
                 aangemaakt_op: inspection.created_at.to_string(),
                 bezoek_van: date_out(details.bezoek_van),
                 bezoek_tot: date_out(details.bezoek_tot),
+                peildatum: date_out(inspection.peildatum()),
                 notitie: details.notitie.clone(),
                 inspecteurs: inspection
                     .inspectors

@@ -36,8 +36,17 @@ impl Builder<'_> {
                 "Er zijn geen dossiers onderzocht; de termijnen zijn niet berekend.",
             )));
         } else {
+            let peil = self.inspection.peildatum().map_or_else(
+                || "Zonder peildatum telt een dossier zonder einddatum als ‘onbekend’.".to_string(),
+                |d| {
+                    format!(
+                        "Een dossier waarin de einddatum (nog) ontbreekt is ‘open’ en is gemeten tot de peildatum, {}: is de termijn dan al verstreken, dan telt het als te laat; anders telt het mee als nog niet binnen de termijn afgerond.",
+                        format_date_long(d)
+                    )
+                },
+            );
             blocks.push(Block::Paragraph(Text::plain(format!(
-                "De inspecteurs hebben in {} ({} willekeurig en {} gericht geselecteerd) de data vastgelegd waarop de termijnen rusten. De termijnen zijn uit die data berekend. Een dossier waarin een datum ontbreekt of niet kan kloppen telt als ‘onbekend’ en niet mee in het aandeel binnen de termijn.",
+                "De inspecteurs hebben in {} ({} willekeurig en {} gericht geselecteerd) de data vastgelegd waarop de termijnen rusten. De termijnen zijn uit die data berekend. {peil} Een dossier waarin de begindatum ontbreekt of de data niet kunnen kloppen telt als ‘onbekend’ en niet mee in het aandeel binnen de termijn.",
                 count(dossiers.len() as u64, "dossier", "dossiers"),
                 random,
                 dossiers.len() - random
@@ -50,11 +59,17 @@ impl Builder<'_> {
                     let share = s
                         .share_met()
                         .map_or_else(|| "–".to_string(), |x| format!("{}%", (x * 100.0).round()));
+                    let open = s.open + s.open_missed;
                     Row::new(vec![
                         Text::plain(def.name.clone()),
                         Text::plain(def.expectations.join(", ")),
                         Text::plain(s.met.to_string()),
                         Text::plain(s.missed.to_string()),
+                        Text::plain(if s.open_missed > 0 {
+                            format!("{open} ({} te laat)", s.open_missed)
+                        } else {
+                            open.to_string()
+                        }),
                         Text::plain(s.unknown.to_string()),
                         Text::bold(share),
                     ])
@@ -62,16 +77,31 @@ impl Builder<'_> {
                 .collect();
             blocks.push(Block::Table(Table {
                 columns: vec![
-                    Column::new("Termijn", 36.0),
-                    Column::new("Verwachting", 16.0),
-                    Column::new("Binnen", 10.0).right(),
-                    Column::new("Te laat", 10.0).right(),
-                    Column::new("Onbekend", 12.0).right(),
-                    Column::new("Aandeel binnen", 16.0).right(),
+                    Column::new("Termijn", 32.0),
+                    Column::new("Verwachting", 13.0),
+                    Column::new("Binnen", 9.0).right(),
+                    Column::new("Te laat", 9.0).right(),
+                    Column::new("Open", 12.0).right(),
+                    Column::new("Onbekend", 11.0).right(),
+                    Column::new("Aandeel binnen", 14.0).right(),
                 ],
                 header: true,
                 rows,
             }));
+            // The basis of each share in words, where open dossiers change the count.
+            let bases: Vec<Text> = fw
+                .deadlines
+                .iter()
+                .zip(self.inspection.deadline_summaries())
+                .filter(|(_, s)| s.open + s.open_missed > 0)
+                .map(|(def, s)| Text::plain(format!("{}: {}.", def.name, s.describe())))
+                .collect();
+            if !bases.is_empty() {
+                blocks.push(Block::Note(Text::plain(
+                    "Aandeel binnen: binnen de termijn afgerond, van alle dossiers waarvan de uitkomst bekend is of die nog open zijn. Per termijn met open dossiers:",
+                )));
+                blocks.push(Block::List(bases));
+            }
         }
         out.push(Section {
             number: Some(format!("{chapter}.1")),

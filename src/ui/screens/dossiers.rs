@@ -99,6 +99,7 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, state: &mut DossiersState, cmds: &m
         .map(|d| (d.meta.entity.clone(), d.data.clone()))
         .collect();
     let deadlines = ws.inspection.framework.deadlines.clone();
+    let peildatum = ws.inspection.peildatum();
     let table_height = (ui.available_height() * 0.45).max(160.0);
     ui.push_id("dossiertabel", |ui| {
         // Plain labels, so a click anywhere on a row selects it.
@@ -193,17 +194,19 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, state: &mut DossiersState, cmds: &m
                         }
                         // Only terms that were computed and met are green; a term that cannot
                         // be computed says which and why, in a neutral colour.
-                        let status = termijn::case_status(&deadlines, &d.dates);
+                        let status = termijn::case_status(&deadlines, &d.dates, peildatum);
                         let text = RichText::new(status.text);
                         let text = match status.tone {
                             CaseTone::AllMet => text.color(GREEN),
                             CaseTone::Problem => text.color(RED).strong(),
-                            CaseTone::Unknown | CaseTone::NoTerms => text.color(GREY),
+                            CaseTone::Open | CaseTone::Unknown | CaseTone::NoTerms => {
+                                text.color(GREY)
+                            }
                         };
                         let details: Vec<String> = deadlines
                             .iter()
                             .map(|def| {
-                                let outcome = termijn::evaluate(def, &d.dates);
+                                let outcome = termijn::evaluate(def, &d.dates, peildatum);
                                 format!("{}: {}", def.name, outcome.describe())
                             })
                             .collect();
@@ -346,11 +349,11 @@ fn dates(ui: &mut Ui, ws: &mut Workspace, id: &str, data: &DossierData, cmds: &m
         let ui = &mut cols[1];
         ui.label(RichText::new("Termijnen").strong());
         for def in &ws.inspection.framework.deadlines {
-            let outcome = termijn::evaluate(def, &data.dates);
+            let outcome = termijn::evaluate(def, &data.dates, ws.inspection.peildatum());
             let color = match outcome {
                 DeadlineOutcome::Met { .. } => GREEN,
                 DeadlineOutcome::Missed { .. } | DeadlineOutcome::Impossible(_) => RED,
-                DeadlineOutcome::Missing(_) => GREY,
+                DeadlineOutcome::Open { .. } | DeadlineOutcome::Missing(_) => GREY,
             };
             ui.label(RichText::new(format!("{}: {}", def.name, outcome.describe())).color(color));
         }
