@@ -1502,3 +1502,76 @@ fn the_criterion_scale_is_validated() {
             .contains("minstens twee")
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Norms, zero-day and backwards terms
+
+const NORM: &str = "\n[[norm]]\ntermijn = \"triage\"\nminimaal = 80\nregel = \"Minimaal 80% binnen de termijn.\"\n";
+
+#[test]
+fn a_norm_ties_a_termijn_share_to_its_verwachtingen() {
+    let valid = format!("{VALID}{NORM}");
+    let f = parse(&valid).unwrap();
+    assert_eq!(f.norms.len(), 1);
+    assert_eq!(f.norms[0].deadline, "triage");
+    assert_eq!(f.norms[0].min_percent, 80);
+    // Without `verwachtingen`, the termijn's own.
+    assert_eq!(f.norms[0].expectations, ["2.1.1"]);
+    for (from, to, field, words) in [
+        (
+            "termijn = \"triage\"",
+            "termijn = \"triagge\"",
+            "norm[1].termijn",
+            &["onbekende termijn 'triagge'", "kies triage"][..],
+        ),
+        (
+            "minimaal = 80",
+            "minimaal = 120",
+            "norm[1].minimaal",
+            &["120"][..],
+        ),
+        (
+            "minimaal = 80",
+            "minimaal = 0",
+            "norm[1].minimaal",
+            &["0%"][..],
+        ),
+        (
+            "minimaal = 80\n",
+            "minimaal = 80\nverwachtingen = [\"9.9.9\"]\n",
+            "norm[1].verwachtingen[1]",
+            &["9.9.9"][..],
+        ),
+    ] {
+        let text = replace(&valid, from, to);
+        let e = errors(&text);
+        let p = problem_at(&e, field);
+        for w in words {
+            assert!(
+                p.message.contains(w),
+                "{field}: {:?} should contain {w:?}",
+                p.message
+            );
+        }
+    }
+}
+
+#[test]
+fn a_zero_day_term_is_direct_na_and_a_backwards_term_is_refused() {
+    // "Direct na": zero days, written explicitly.
+    let zero = broken("dagen = 5\n", "dagen = 0\n");
+    let f = parse(&zero).unwrap();
+    assert_eq!(f.deadlines[0].days, 0);
+    // A term from the triage back to the melding runs backwards.
+    let text = broken(
+        "vanaf = \"melding_ontvangen\"\ntot = \"triagebesluit\"",
+        "vanaf = \"triagebesluit\"\ntot = \"melding_ontvangen\"",
+    );
+    let p = only_problem(&text);
+    check(
+        &p,
+        "termijn[1].tot",
+        Some(line_of(&text, "tot = \"melding_ontvangen\"")),
+        &["loopt terug", "draai vanaf en tot om"],
+    );
+}

@@ -41,11 +41,26 @@ pub struct Framework {
     /// The scale of the inspectors' own oordeel per criterium (seed 003: V voldoende, M matig,
     /// O onvoldoende); empty when the kader has no criterion oordelen.
     pub criterion_scale: Vec<CriterionLevel>,
+    /// Norms on figures: a share within a termijn that must reach a percentage, tied to
+    /// verwachtingen (seed 004: 80% within term). They suggest an oordeel; they never set one.
+    pub norms: Vec<Norm>,
     /// The original file text, kept so an inspection file can store a snapshot of its kader.
     pub source_text: String,
     /// Every verwachting in kader order; indices into this list are used throughout scoring.
     expectations: Vec<ExpectationRef>,
     index: HashMap<String, usize>,
+}
+
+/// A norm on a figure: the share of dossiers within termijn `deadline` should be at least
+/// `min_percent` percent; it informs `expectations`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Norm {
+    /// The termijn's id.
+    pub deadline: String,
+    pub min_percent: u32,
+    pub expectations: Vec<String>,
+    /// The rule as the kader words it (may be empty).
+    pub rule: String,
 }
 
 /// One level of the criterion oordeel scale: its code ("M") and name ("matig").
@@ -294,6 +309,7 @@ impl Framework {
             sources,
             follow_ups: Vec::new(),
             criterion_scale: Vec::new(),
+            norms: Vec::new(),
             source_text,
             expectations,
             index,

@@ -10,6 +10,7 @@ pub mod inspection;
 pub mod judgement;
 pub mod kader;
 pub mod kinds;
+pub mod norms;
 pub mod privacy;
 pub mod record;
 pub mod rounds;

@@ -65,6 +65,26 @@ pub struct ExportJson {
     /// Every round of the onderzoek, oldest first: the earlier rounds of a hertoets, then this
     /// file's own (`huidig: true`).
     pub rondes: Vec<RondeJson>,
+    /// The kader's norms on figures, each with its figure for this onderzoek and the oordeel it
+    /// suggests (a suggestion only: the oordelen are the inspectors').
+    pub normen: Vec<NormJson>,
+}
+
+/// A norm with its figure.
+#[derive(Debug, Serialize)]
+pub struct NormJson {
+    /// The termijn whose share within term is the figure.
+    pub termijn: String,
+    /// The norm: at least this percentage within term.
+    pub minimaal: u32,
+    pub verwachtingen: Vec<String>,
+    /// The figure (0..=1), as `termijnen[].aandeel_binnen`; `null` without one.
+    pub aandeel_binnen: Option<f64>,
+    /// The figure reaches the norm; `null` without a figure.
+    pub gehaald: Option<bool>,
+    /// `voldoende` or `onvoldoende`; `null` without a figure.
+    pub suggestie: Option<&'static str>,
+    pub regel: String,
 }
 
 /// A draft: text typed into a field that is on disk but not yet a revision.
@@ -678,6 +698,19 @@ impl ExportJson {
             rapportteksten: RapporttekstenJson::of_inspection(inspection),
             criteria: CriteriumJson::of_inspection(inspection),
             rondes: RondeJson::of_inspection(inspection),
+            normen: inspection
+                .norm_checks()
+                .iter()
+                .map(|c| NormJson {
+                    termijn: c.deadline.id.clone(),
+                    minimaal: c.norm.min_percent,
+                    verwachtingen: c.norm.expectations.clone(),
+                    aandeel_binnen: c.summary.share_met().map(|x| (x * 1000.0).round() / 1000.0),
+                    gehaald: c.reached(),
+                    suggestie: c.suggestion().map(|v| v.as_str()),
+                    regel: c.norm.rule.clone(),
+                })
+                .collect(),
         }
     }
 }

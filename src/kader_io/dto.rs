@@ -30,6 +30,21 @@ pub(super) struct KaderDto {
     pub(super) vervolg: Vec<VervolgDto>,
     #[serde(default)]
     pub(super) criteriumoordeel: Vec<CriteriumoordeelDto>,
+    #[serde(default)]
+    pub(super) norm: Vec<NormDto>,
+}
+
+/// A norm on a figure: the share within a termijn must be at least `minimaal` percent.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct NormDto {
+    pub(super) termijn: Text,
+    pub(super) minimaal: Number,
+    /// The verwachtingen it informs; left out: the termijn's own.
+    #[serde(default)]
+    pub(super) verwachtingen: Option<Vec<Text>>,
+    #[serde(default)]
+    pub(super) regel: String,
 }
 
 /// One level of the scale of the inspectors' oordeel per criterium (seed 003: V, M, O).

@@ -1,4 +1,5 @@
-//! The termijnen: known dossier dates and unit, a bounded non-zero length, known verwachtingen.
+//! The termijnen: known dossier dates in the order of a case (a term runs forward) and unit, a
+//! written, bounded length (zero days is "direct na"), known verwachtingen.
 
 use std::collections::HashSet;
 
@@ -62,11 +63,14 @@ impl Validator<'_> {
                     ),
                 );
             }
-            if days == 0 {
+            // A length must be written; `dagen = 0` is a term of its own ("direct na": the
+            // same day).
+            if t.dagen.is_none() && t.weken.is_none() {
                 self.problem(
                     Some(t.id.span()),
                     &field,
-                    "een termijn heeft een lengte: geef dagen en/of weken".to_string(),
+                    "een termijn heeft een lengte: geef dagen en/of weken (dagen = 0 voor ‘direct na’)"
+                        .to_string(),
                 );
             }
             if from.is_some() && from == to {
@@ -74,6 +78,20 @@ impl Validator<'_> {
                     Some(t.tot.span()),
                     format!("{field}.tot"),
                     "begin- en einddatum van een termijn zijn verschillend".to_string(),
+                );
+            }
+            // The dossier dates follow each other in the order of the case; a term runs forward.
+            if let (Some(from), Some(to)) = (from, to)
+                && to < from
+            {
+                self.problem(
+                    Some(t.tot.span()),
+                    format!("{field}.tot"),
+                    format!(
+                        "de termijn loopt terug: {} komt in een zaak vóór {}; draai vanaf en tot om",
+                        to.as_str(),
+                        from.as_str()
+                    ),
                 );
             }
             let mut expectations = Vec::new();

@@ -11,6 +11,7 @@
 mod criterion_scale;
 mod deadlines;
 mod follow_ups;
+mod norms;
 mod rules;
 mod scales;
 mod sources;
@@ -155,6 +156,7 @@ impl Validator<'_> {
         let sources = self.sources(dto.bronnen, &refs);
         let follow_ups = self.follow_ups(&dto.vervolg);
         let criterion_scale = self.criterion_scale(&dto.criteriumoordeel);
+        let norms = self.norms(&dto.norm, &deadlines, &refs);
         let rules = rules?;
 
         let mut framework = Framework::new(
@@ -170,6 +172,7 @@ impl Validator<'_> {
         );
         framework.follow_ups = follow_ups;
         framework.criterion_scale = criterion_scale;
+        framework.norms = norms;
         Some(framework)
     }
 

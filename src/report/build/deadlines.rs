@@ -96,6 +96,30 @@ impl Builder<'_> {
                 .filter(|(_, s)| s.open + s.open_missed > 0)
                 .map(|(def, s)| Text::plain(format!("{}: {}.", def.name, s.describe())))
                 .collect();
+            let norms: Vec<Text> = self
+                .inspection
+                .norm_checks()
+                .iter()
+                .map(|c| {
+                    let reached = match c.reached() {
+                        Some(true) => "gehaald",
+                        Some(false) => "niet gehaald",
+                        None => "niet te bepalen",
+                    };
+                    Text::plain(format!(
+                        "{}: minimaal {}% binnen de termijn (verwachting {}): {reached}.",
+                        c.deadline.name,
+                        c.norm.min_percent,
+                        c.norm.expectations.join(", ")
+                    ))
+                })
+                .collect();
+            if !norms.is_empty() {
+                blocks.push(Block::Paragraph(Text::bold(
+                    "Normen van het toetsingskader:",
+                )));
+                blocks.push(Block::List(norms));
+            }
             if !bases.is_empty() {
                 blocks.push(Block::Note(Text::plain(
                     "Aandeel binnen: binnen de termijn afgerond, van alle dossiers waarvan de uitkomst bekend is of die nog open zijn. Per termijn met open dossiers:",

@@ -223,6 +223,35 @@ impl Builder<'_> {
                 }
             }
         }
+        if !matches!(self.shown(index), Shown::NotAssessed) {
+            blocks.extend(self.norm_notes(&e.id));
+        }
         blocks
+    }
+
+    /// The figures a norm of the kader ties to verwachting `id`, with the norm: "Cijfer:
+    /// onderzoek afgerond binnen tien weken: 31 van 50 dossiers binnen termijn (62% binnen); de
+    /// norm is minimaal 80%: niet gehaald." The rapport states figure and norm; the oordeel is
+    /// the inspectors'.
+    pub(super) fn norm_notes(&self, id: &str) -> Vec<Block> {
+        self.inspection
+            .norm_checks_for(id)
+            .iter()
+            .map(|c| {
+                let figure = match c.percent() {
+                    Some(_) => c.summary.describe(),
+                    None => "geen cijfer: geen dossiers met een bekende uitkomst".to_string(),
+                };
+                let reached = match c.reached() {
+                    Some(true) => ": gehaald",
+                    Some(false) => ": niet gehaald",
+                    None => "",
+                };
+                Block::Note(Text::plain(format!(
+                    "Cijfer: {}: {figure}; de norm is minimaal {}%{reached}.",
+                    c.deadline.name, c.norm.min_percent
+                )))
+            })
+            .collect()
     }
 }
