@@ -1,5 +1,6 @@
 -- veldtoets inspection file, schema version 4: what a besluit changed, rounds of a hertoets,
--- the oordeel per criterium, interview participants counted per function, and the peildatum.
+-- the oordeel per criterium, interview participants counted per function, the peildatum, and
+-- the steekproef.
 
 -- Per besluit on a reactie, the oordeel versions that changed because of it: a JSON object of
 -- verwachting id → the revision (`oordeel.rev`) written for it, e.g. {"1.3.1": "0f9a…"}. A
@@ -49,3 +50,20 @@ ALTER TABLE interview ADD COLUMN aantallen TEXT NOT NULL DEFAULT '{}';
 -- The peildatum of the onderzoek: open dossiers are measured against their termijnen up to this
 -- date; NULL means the first visit day.
 ALTER TABLE onderzoek_gegevens ADD COLUMN peildatum TEXT;
+
+-- A steekproef of dossiers drawn from the organisation's list of dossier numbers: the seed and
+-- the frame size, so it can be redone and Bijlage 2 can say "12 dossiers, willekeurig getrokken
+-- uit 340"; the dossiers drawn are ordinary dossier records (selectie 'willekeurig').
+CREATE TABLE steekproef (
+    rev          TEXT PRIMARY KEY,
+    id           TEXT NOT NULL,
+    inspecteur   TEXT NOT NULL REFERENCES inspecteur (id),
+    tijd         TEXT NOT NULL,
+    verwijderd   INTEGER NOT NULL DEFAULT 0 CHECK (verwijderd IN (0, 1)),
+    zaad         TEXT NOT NULL,              -- u64 in decimal
+    populatie    INTEGER,
+    aantal       INTEGER,
+    getrokken    TEXT NOT NULL DEFAULT '',   -- one number per line, in the order drawn
+    bron         TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX steekproef_id ON steekproef (id);

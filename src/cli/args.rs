@@ -188,6 +188,29 @@ pub enum Command {
         #[arg(long, value_name = "NAAM")]
         inspecteur: Option<String>,
     },
+    /// Trekt een steekproef van dossiers uit de lijst van dossiernummers van de organisatie en
+    /// voegt ze toe als willekeurig geselecteerde dossiers. Het zaad, het aantal nummers op de
+    /// lijst en de getrokken nummers worden vastgelegd: met hetzelfde zaad en dezelfde lijst
+    /// wordt dezelfde steekproef getrokken. Nummers die al een dossier zijn, tellen niet mee.
+    Steekproef {
+        /// Het .veldtoets-bestand.
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// De lijst: één dossiernummer per regel, of een CSV-bestand met een kolom nummer (of
+        /// dossiernummer); - leest de lijst van de standaardinvoer (plakken).
+        #[arg(long, value_name = "LIJST")]
+        uit: PathBuf,
+        /// Hoeveel dossiers er worden getrokken.
+        #[arg(long, value_name = "N")]
+        aantal: usize,
+        /// Het zaad (een geheel getal): om een eerdere steekproef precies opnieuw te trekken.
+        /// Zonder --zaad wordt er een gekozen en getoond.
+        #[arg(long, value_name = "ZAAD")]
+        zaad: Option<u64>,
+        /// Wie de steekproef trekt (standaard: wie het bestand maakte).
+        #[arg(long, value_name = "NAAM")]
+        inspecteur: Option<String>,
+    },
     /// Controleert een onderzoeksbestand: schemaversie, integriteit, aantallen.
     Check {
         /// Het .veldtoets-bestand.

@@ -12,13 +12,14 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Context, Result, anyhow, bail};
 use jiff::civil::Date;
 
 use crate::domain::inspection::{
     Change, CheckAnswer, CheckData, DossierData, Inspection, Kind, Record, Revision, Selection,
     Stamp,
 };
+use crate::domain::sample::SampleRequest;
 use crate::domain::termijn::{self, DateKind};
 use crate::fsutil;
 use crate::store::Store;
@@ -582,6 +583,126 @@ fn decode_list(list: &Path, bytes: Vec<u8>) -> Result<String> {
             list.display()
         )
     })
+}
+
+/// The numbers of a steekproef frame: one per line, or the column `nummer` (or
+/// `dossiernummer`) of a CSV file with a header line.
+fn frame_numbers(text: &str) -> Result<Vec<String>> {
+    let table = super::csv::read(text);
+    if let Some(line) = table.unclosed_quote {
+        bail!("regel {line}: een aanhalingsteken wordt niet gesloten");
+    }
+    let Some(first) = table.rows.first() else {
+        return Ok(Vec::new());
+    };
+    let header: Vec<String> = first
+        .cells
+        .iter()
+        .map(|c| c.trim().to_lowercase())
+        .collect();
+    let column = header
+        .iter()
+        .position(|c| c == "nummer" || c == "dossiernummer");
+    match column {
+        Some(col) => Ok(table.rows[1..]
+            .iter()
+            .filter_map(|r| r.cells.get(col).cloned())
+            .collect()),
+        None if header.len() == 1 => Ok(table
+            .rows
+            .iter()
+            .filter_map(|r| r.cells.first().cloned())
+            .collect()),
+        None => bail!(
+            "de lijst heeft meer kolommen maar geen kolom nummer of dossiernummer; geef één nummer per regel of een kopregel met nummer"
+        ),
+    }
+}
+
+/// `veldtoets steekproef FILE --uit LIJST --aantal N [--zaad Z]`: draws the sample, records the
+/// draw and adds the dossiers, all in one transaction.
+pub(super) fn sample(
+    file: &Path,
+    list: &Path,
+    n: usize,
+    seed: Option<u64>,
+    inspecteur: Option<&str>,
+) -> Result<()> {
+    let from_stdin = list.as_os_str() == "-";
+    if !from_stdin
+        && (fsutil::same_file(file, list) || fsutil::is_inspection_file(list).unwrap_or(false))
+    {
+        bail!(
+            "'{}' is een onderzoeksbestand, geen lijst van dossiernummers; geef een tekst- of CSV-bestand",
+            list.display()
+        );
+    }
+    let text = if from_stdin {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).context(
+            "de lijst kon niet van de standaardinvoer worden gelezen (is het UTF-8-tekst?)",
+        )?;
+        text
+    } else {
+        let bytes = std::fs::read(list)
+            .map_err(|e| anyhow!("lijst {}", fsutil::PathError::read(list, e)))?;
+        decode_list(list, bytes)?
+    };
+    let numbers = frame_numbers(&text)
+        .with_context(|| format!("lijst '{}' kan niet worden gelezen", list.display()))?;
+    // The seed is chosen here, at the edge, and shown so the draw can be redone.
+    let seed = seed.unwrap_or_else(|| {
+        let now = jiff::Timestamp::now().as_nanosecond() as u64;
+        now ^ u64::from(std::process::id()).rotate_left(32)
+    });
+    let (mut store, mut inspection) = open(file)?;
+    let author = Author::decide(&mut inspection, inspecteur)?;
+    let source = if from_stdin {
+        "standaardinvoer".to_string()
+    } else {
+        list.file_name().map_or_else(
+            || list.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    };
+    let drawn = inspection
+        .draw_sample(
+            SampleRequest {
+                numbers: &numbers,
+                size: n,
+                seed,
+                source: &source,
+            },
+            author.id,
+            Stamp::now,
+            || Stamp::now().rev.to_string(),
+        )
+        .map_err(|r| anyhow!("er is geen steekproef getrokken: {r}"))?;
+    author.register(&mut store)?;
+    store.append_all(&drawn.changes)?;
+    for change in drawn.changes {
+        inspection.apply(change);
+    }
+    println!(
+        "steekproef: {} getrokken uit {} (zaad {seed}; trek dezelfde steekproef opnieuw met --zaad {seed}), toegevoegd als willekeurig geselecteerd door {}",
+        count_nl(drawn.drawn.len(), "dossier", "dossiers"),
+        count_nl(drawn.frame_size, "nummer", "nummers"),
+        inspection.inspector_name(author.id)
+    );
+    for nummer in &drawn.drawn {
+        println!("  {nummer}");
+    }
+    if !drawn.already_there.is_empty() {
+        println!(
+            "niet meegeteld, al een dossier van dit onderzoek: {}",
+            drawn.already_there.join(", ")
+        );
+    }
+    Ok(())
+}
+
+fn count_nl(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// `veldtoets dossiers --importeer`: every row of the case list adds or updates one dossier,

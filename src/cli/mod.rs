@@ -192,6 +192,13 @@ fn run(cli: Cli) -> Result<()> {
             importeer,
             inspecteur,
         }) => dossier::import(&file, &importeer, inspecteur.as_deref()),
+        Some(Command::Steekproef {
+            file,
+            uit,
+            aantal,
+            zaad,
+            inspecteur,
+        }) => dossier::sample(&file, &uit, aantal, zaad, inspecteur.as_deref()),
         Some(Command::Check { file, json }) => inspection::check(&file, json),
         Some(Command::Export {
             file,

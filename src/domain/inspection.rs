@@ -48,7 +48,7 @@ pub fn derived_id(onderzoek: Uuid, key: &str) -> String {
 pub use super::kinds::{
     AnswerData, BesluitData, CheckAnswer, CheckData, CriteriumOordeelData, Details, DocumentData,
     DossierData, FlashData, InterviewData, OordeelData, PhaseData, RapporttekstData, ReactieData,
-    Selection, Tag, Tags, VerbeterpuntData, VrijgaveData, WaitlistData,
+    Selection, SteekproefData, Tag, Tags, VerbeterpuntData, VrijgaveData, WaitlistData,
 };
 pub use super::record::{
     Change, Field, FieldError, FieldType, History, Kind, Kinded, Meta, Record, RecordData, Records,
@@ -89,6 +89,8 @@ pub struct Inspection {
     pub verbeterpunten: Records<VerbeterpuntData>,
     /// The Samenvatting and Conclusie written by the inspectors.
     pub rapportteksten: Records<RapporttekstData>,
+    /// The steekproeven drawn (see [`super::sample`]).
+    pub steekproeven: Records<SteekproefData>,
     /// Text that was typed but not yet confirmed as a revision when the file was read (after a
     /// crash, or while another program had it open): shown, exported and restored, never lost.
     pub drafts: Vec<StoredDraft>,
@@ -213,6 +215,7 @@ impl Inspection {
             vrijgaven: Records::default(),
             verbeterpunten: Records::default(),
             rapportteksten: Records::default(),
+            steekproeven: Records::default(),
             drafts: Vec::new(),
         }
     }

@@ -307,6 +307,22 @@ pub struct CriteriumOordeelData {
     pub onderbouwing: String,
 }
 
+/// A steekproef drawn from the organisation's list of dossier numbers (one record per draw; see
+/// [`super::sample`]): enough to redo it and to say in Bijlage 2 what was drawn from what.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SteekproefData {
+    /// The seed (a `u64` in decimal): the same seed on the same frame draws the same numbers.
+    pub zaad: String,
+    /// How many numbers the frame held (after cleaning, without the dossiers already there).
+    pub populatie: Option<u32>,
+    /// How many were drawn.
+    pub aantal: Option<u32>,
+    /// The numbers drawn, one per line, in the order drawn.
+    pub getrokken: String,
+    /// Where the list came from (a file name), for the record.
+    pub bron: String,
+}
+
 /// The phase of the onderzoek after the visit (one record per onderzoek; see
 /// [`super::wederhoor`]). Every step carries the earlier steps' facts forward.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -895,6 +911,52 @@ impl RecordData for CriteriumOordeelData {
     }
 }
 
+impl RecordData for SteekproefData {
+    const FIELDS: &'static [Field] = &[
+        Field::new("zaad", "zaad", Text),
+        Field::new("populatie", "aantal nummers op de lijst", Count),
+        Field::new("aantal", "aantal getrokken", Count),
+        Field::new("getrokken", "getrokken nummers", Text),
+        Field::new("bron", "bron", Text),
+    ];
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::Text(self.zaad.clone()),
+            Value::Count(self.populatie),
+            Value::Count(self.aantal),
+            Value::Text(self.getrokken.clone()),
+            Value::Text(self.bron.clone()),
+        ]
+    }
+    fn from_values(mut v: Values) -> Result<Self, FieldError> {
+        Ok(SteekproefData {
+            zaad: v.text()?,
+            populatie: v.count()?,
+            aantal: v.count()?,
+            getrokken: v.text()?,
+            bron: v.text()?,
+        })
+    }
+    fn describe(_: &Inspection, _: &str, shown: Option<&Self>) -> String {
+        match shown.and_then(|s| s.aantal.zip(s.populatie)) {
+            Some((n, of)) => format!("steekproef van {n} uit {of}"),
+            None => "steekproef".to_string(),
+        }
+    }
+    fn summary(&self) -> String {
+        parts(&[
+            ("zaad", self.zaad.clone()),
+            (
+                "",
+                self.aantal
+                    .zip(self.populatie)
+                    .map(|(n, of)| format!("{n} uit {of}"))
+                    .unwrap_or_default(),
+            ),
+        ])
+    }
+}
+
 impl RecordData for PhaseData {
     const FIELDS: &'static [Field] = &[
         Field::new("fase", "fase", Text),
@@ -1162,6 +1224,9 @@ record_kinds! {
     /// The Samenvatting or Conclusie written by the inspectors (one record per block).
     Rapporttekst(RapporttekstData) in rapportteksten as "rapporttekst",
         "rapporttekst" / "rapportteksten", false;
+    /// A steekproef of dossiers drawn from the organisation's list (one record per draw).
+    Steekproef(SteekproefData) in steekproeven as "steekproef", "steekproef" / "steekproeven",
+        false;
 }
 
 #[cfg(test)]
@@ -1281,6 +1346,13 @@ mod tests {
             Record::Rapporttekst(RapporttekstData {
                 blok: RapportBlok::Conclusie,
                 tekst: "De inspecties zien een stijgende lijn.".into(),
+            }),
+            Record::Steekproef(SteekproefData {
+                zaad: "20261013".into(),
+                populatie: Some(340),
+                aantal: Some(2),
+                getrokken: "VTG-1\nVTG-2".into(),
+                bron: "zaken.csv".into(),
             }),
         ];
         let kinds: Vec<Kind> = records.iter().map(Record::kind).collect();

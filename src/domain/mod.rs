@@ -14,6 +14,7 @@ pub mod norms;
 pub mod privacy;
 pub mod record;
 pub mod rounds;
+pub mod sample;
 pub mod scoring;
 pub mod status;
 pub mod termijn;

@@ -68,6 +68,21 @@ pub struct ExportJson {
     /// The kader's norms on figures, each with its figure for this onderzoek and the oordeel it
     /// suggests (a suggestion only: the oordelen are the inspectors').
     pub normen: Vec<NormJson>,
+    /// The steekproeven drawn with `veldtoets steekproef`, oldest first.
+    pub steekproeven: Vec<SteekproefJson>,
+}
+
+/// A steekproef: enough to redo it.
+#[derive(Debug, Serialize)]
+pub struct SteekproefJson {
+    /// The seed (a u64, as text so no JSON reader rounds it).
+    pub zaad: String,
+    /// How many numbers the list held (without the dossiers already there).
+    pub populatie: Option<u32>,
+    pub aantal: Option<u32>,
+    /// The numbers drawn, in the order drawn.
+    pub getrokken: Vec<String>,
+    pub bron: String,
 }
 
 /// A norm with its figure.
@@ -698,6 +713,17 @@ impl ExportJson {
             rapportteksten: RapporttekstenJson::of_inspection(inspection),
             criteria: CriteriumJson::of_inspection(inspection),
             rondes: RondeJson::of_inspection(inspection),
+            steekproeven: inspection
+                .samples()
+                .into_iter()
+                .map(|s| SteekproefJson {
+                    zaad: s.zaad.clone(),
+                    populatie: s.populatie,
+                    aantal: s.aantal,
+                    getrokken: s.getrokken.lines().map(str::to_string).collect(),
+                    bron: s.bron.clone(),
+                })
+                .collect(),
             normen: inspection
                 .norm_checks()
                 .iter()

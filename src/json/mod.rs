@@ -24,7 +24,8 @@ use crate::store::{CheckReport, MergeOutcome};
 pub use export::{
     AntwoordJson, CheckJson, ConceptJson, ConflictJson, DocumentJson, DossierJson,
     DossierTermijnJson, DubbelJson, EerdereRondeJson, ExportJson, FlitsJson, InspecteurJson,
-    InterviewJson, NormJson, OnderzoekJson, OordeelJson, TermijnJson, VersieJson, WachtlijstJson,
+    InterviewJson, NormJson, OnderzoekJson, OordeelJson, SteekproefJson, TermijnJson, VersieJson,
+    WachtlijstJson,
 };
 pub use rounds::{CriteriumJson, RondeJson, RondeOordeelJson};
 pub use wederhoor::{

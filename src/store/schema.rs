@@ -47,12 +47,13 @@ pub const fn table(kind: Kind) -> &'static str {
         Kind::Vrijgave => "vrijgave",
         Kind::Verbeterpunt => "verbeterpunt",
         Kind::Rapporttekst => "rapporttekst",
+        Kind::Steekproef => "steekproef",
     }
 }
 
 /// Tables holding inspection data, in schema order (for counts and the merge): the onderzoek,
 /// its inspecteurs, the earlier rounds and the `vervangt` edges, then one table per [`Kind`].
-pub const TABLES: [&str; 20] = [
+pub const TABLES: [&str; 21] = [
     "onderzoek",
     "inspecteur",
     "ronde",
@@ -73,6 +74,7 @@ pub const TABLES: [&str; 20] = [
     table(Kind::Vrijgave),
     table(Kind::Verbeterpunt),
     table(Kind::Rapporttekst),
+    table(Kind::Steekproef),
 ];
 
 /// Applies every migration after `from`, one transaction each.

@@ -127,8 +127,31 @@ impl Builder<'_> {
             level: 1,
             text: Text::plain("Dossieronderzoek"),
         });
+        // How the willekeurige dossiers were drawn, when veldtoets drew them: "12 dossiers,
+        // willekeurig getrokken uit 340 (zaad 20261013)".
+        let draws: Vec<String> = inspection
+            .samples()
+            .iter()
+            .filter_map(|s| {
+                let (n, of) = s.aantal.zip(s.populatie)?;
+                Some(format!(
+                    "{}, willekeurig getrokken uit {} (zaad {})",
+                    count(u64::from(n), "dossier", "dossiers"),
+                    count(u64::from(of), "dossiernummer", "dossiernummers"),
+                    s.zaad
+                ))
+            })
+            .collect();
+        let drawn = if draws.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " De steekproef: {} van de lijst die de organisatie aanleverde; met hetzelfde zaad en dezelfde lijst is die steekproef opnieuw te trekken.",
+                draws.join("; ")
+            )
+        };
         blocks.push(Block::Paragraph(Text::plain(format!(
-            "{} onderzocht aan de hand van de dossiervragen van het toetsingskader: {random} willekeurig en {} gericht geselecteerd. Uit de data in de dossiers zijn de termijnen berekend (hoofdstuk {}).",
+            "{} onderzocht aan de hand van de dossiervragen van het toetsingskader: {random} willekeurig en {} gericht geselecteerd.{drawn} Uit de data in de dossiers zijn de termijnen berekend (hoofdstuk {}).",
             capitalise(&count(dossiers.len() as u64, "dossier", "dossiers")),
             dossiers.len() - random,
             self.chapters.deadlines
