@@ -340,3 +340,30 @@ fn export_pdf_concept_and_definitive() {
     .stderr_contains("32-13-2026");
     assert!(!dir.exists("x.pdf"));
 }
+
+/// `veldtoets export FILE --json - | head -c 100` closes the pipe long before the export is
+/// written: the command ends quietly (status 0, nothing on stderr) instead of reporting a panic.
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let dir = TestDir::new();
+    dir.run(["demo", "d.veldtoets"]).success();
+    let mut child = Command::new(common::bin())
+        .args(["export", "d.veldtoets", "--json", "-"])
+        .current_dir(dir.path())
+        .env_remove("RUST_BACKTRACE")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut start = [0u8; 100];
+    stdout.read_exact(&mut start).unwrap();
+    // The export is far larger than a pipe's buffer: its next writes fail.
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+    assert!(stderr.is_empty(), "{stderr}");
+}

@@ -37,6 +37,25 @@ use args::{Cli, Command};
 pub use score::{parse_judgements, read_judgements};
 
 /// Runs the CLI with the process arguments and returns the exit code.
+/// `veldtoets check FILE | head` closes the pipe before everything is printed, and `println!`
+/// then panics. A command-line tool ends quietly there, as the errors above do; every other panic
+/// is reported as before. (Not for the window: nothing of it is printed to a pipe.)
+fn quiet_on_broken_pipe() {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| payload.downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.starts_with("failed printing to std") && message.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        report(info);
+    }));
+}
+
 pub fn main() -> ExitCode {
     let cli = match clap_nl::parse_from(std::env::args_os()) {
         Ok(cli) => cli,
@@ -51,6 +70,9 @@ pub fn main() -> ExitCode {
             return ExitCode::from(exit.code);
         }
     };
+    if !matches!(cli.command, None | Some(Command::Open { .. })) {
+        quiet_on_broken_pipe();
+    }
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
