@@ -21,10 +21,20 @@ const ITALIC: &[u8] = include_bytes!("../../assets/fonts/LiberationSans-Italic.t
 pub const SUPERSCRIPT_SCALE: f32 = 0.62;
 pub const SUPERSCRIPT_RISE: f32 = 0.36;
 
+/// Characters below this are cached in a table (Latin script, punctuation, €), the rest in a map.
+const TABLE: usize = 0x2100;
+/// A table entry not yet looked up.
+const UNKNOWN: u32 = u32::MAX;
+/// A table entry for a character the font has no glyph for.
+const NO_GLYPH: u32 = u32::MAX - 1;
+
 /// One parsed face with a cache of glyph advances.
 pub struct Face {
     parsed: ParsedFont,
     units_per_em: f32,
+    /// Advances in font units of the characters below [`TABLE`], or [`UNKNOWN`] / [`NO_GLYPH`]:
+    /// measuring is done for every word of the rapport, so this lookup must be cheap.
+    table: RefCell<Vec<u32>>,
     /// char → advance in font units, or `None` when the font has no glyph for it.
     advances: RefCell<HashMap<char, Option<u16>>>,
 }
@@ -41,22 +51,38 @@ impl Face {
         Ok(Face {
             parsed,
             units_per_em,
+            table: RefCell::new(vec![UNKNOWN; TABLE]),
             advances: RefCell::new(HashMap::new()),
         })
     }
 
     /// The advance of `c` in font units, if the font has a glyph for it.
     fn advance(&self, c: char) -> Option<u16> {
+        let index = c as usize;
+        if index < TABLE {
+            let known = self.table.borrow()[index];
+            match known {
+                UNKNOWN => {}
+                NO_GLYPH => return None,
+                advance => return u16::try_from(advance).ok(),
+            }
+            let advance = self.lookup(c);
+            self.table.borrow_mut()[index] = advance.map_or(NO_GLYPH, u32::from);
+            return advance;
+        }
         if let Some(known) = self.advances.borrow().get(&c) {
             return *known;
         }
-        let advance = self
-            .parsed
-            .lookup_glyph_index(u32::from(c))
-            .filter(|&gid| gid != 0)
-            .map(|gid| self.parsed.get_horizontal_advance(gid));
+        let advance = self.lookup(c);
         self.advances.borrow_mut().insert(c, advance);
         advance
+    }
+
+    fn lookup(&self, c: char) -> Option<u16> {
+        self.parsed
+            .lookup_glyph_index(u32::from(c))
+            .filter(|&gid| gid != 0)
+            .map(|gid| self.parsed.get_horizontal_advance(gid))
     }
 
     pub fn has_glyph(&self, c: char) -> bool {

@@ -25,6 +25,10 @@ pub struct Run {
 pub struct Line {
     pub runs: Vec<Run>,
     pub width: f32,
+    /// The line ends where the text had a space or a line break (not inside a word cut to
+    /// fit). The renderer then draws a space after it, invisible but read by text extraction
+    /// and screen readers, so the last word of a line does not run into the first of the next.
+    pub space_after: bool,
 }
 
 impl Line {
@@ -106,6 +110,7 @@ pub fn wrap(text: &Text, size: f32, max_width: f32, measure: &impl Measure) -> V
     let mut line = Line::default();
     for word in words(text) {
         for _ in 0..word.breaks_before {
+            line.space_after = !line.is_empty();
             lines.push(std::mem::take(&mut line));
         }
         let widths: Vec<f32> = word
@@ -120,6 +125,7 @@ pub fn wrap(text: &Text, size: f32, max_width: f32, measure: &impl Measure) -> V
         };
         let space_width = space.map_or(0.0, |(_, w)| w);
         if !line.is_empty() && line.width + space_width + word_width > max_width {
+            line.space_after = space.is_some();
             lines.push(std::mem::take(&mut line));
         } else if let Some((style, w)) = space {
             line.push(style, " ", w);
@@ -207,6 +213,24 @@ mod tests {
             ]
         );
         assert_eq!(lines[0].width, 9.0);
+    }
+
+    #[test]
+    fn a_line_ends_with_a_space_where_the_text_had_one() {
+        let after = |lines: &[Line]| lines.iter().map(|l| l.space_after).collect::<Vec<_>>();
+        assert_eq!(
+            after(&wrap(&Text::plain("aa bb cc dd"), 1.0, 5.0, &Fixed)),
+            [true, false]
+        );
+        assert_eq!(
+            after(&wrap(&Text::plain("aa\n\nbb"), 1.0, 50.0, &Fixed)),
+            [true, false, false]
+        );
+        // A word cut to fit is not two words.
+        assert_eq!(
+            after(&wrap(&Text::plain("abcdefgh"), 1.0, 4.0, &Fixed)),
+            [false, false]
+        );
     }
 
     #[test]

@@ -15,7 +15,10 @@
 //! 2. [`render_pdf`] lays the model out on A4 pages (text wrapped by measured glyph advances,
 //!    tables that break across pages with their header repeated, "pagina X van Y", a diagonal
 //!    CONCEPT watermark on a concept) with the embedded, subsetted Liberation Sans font, and
-//!    returns the bytes.
+//!    returns the bytes. The PDF is tagged for accessibility (PDF/UA-1): a structure tree in
+//!    reading order (headings H1–H4, paragraphs, lists, tables with header cells, the table of
+//!    contents), running header, footer and watermark as artifacts, `/Lang nl-NL`, the title
+//!    shown as the window title, XMP metadata and an outline of the chapters.
 //!
 //! [`pdf`] does both. This module does no file I/O (the caller writes the bytes) and never reads
 //! the clock (the rapport date comes in through [`ReportOptions::date`]). It is the only module
@@ -39,6 +42,7 @@ mod fonts;
 mod layout;
 mod model;
 mod render;
+mod tagged;
 mod text;
 
 use std::fmt;
@@ -57,6 +61,8 @@ pub use model::{
     Align, Block, Column, Report, ReportMeta, Row, RowKind, Section, Span, Style, Table, Text,
     TitlePage,
 };
+#[doc(hidden)]
+pub use render::render_pdf_untagged;
 pub use render::{render_pdf, render_pdf_with_progress};
 pub use text::{format_date_long, format_period};
 

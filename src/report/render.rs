@@ -7,6 +7,12 @@
 //! table of contents, header, footer ("pagina X van Y") and, for a concept, the CONCEPT
 //! watermark are added. The items are finally turned into printpdf ops, one text object per
 //! page, and saved with the fonts subsetted.
+//!
+//! The PDF is tagged (PDF/UA-1, see [`super::tagged`]): while the content is flowed, every
+//! heading, paragraph, list item and table cell becomes an element of the structure tree in
+//! reading order, and every text item carries a [`Mark`]: the element it belongs to, or the kind
+//! of artifact it is (header, footer, watermark, a repeated table header, decoration). The ops
+//! wrap each run of text in a marked-content sequence accordingly.
 
 use printpdf::{
     Color, Greyscale, Line as PdfLine, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle,
@@ -17,6 +23,7 @@ use super::ReportError;
 use super::fonts::{FontIds, Fonts, SUPERSCRIPT_RISE, SUPERSCRIPT_SCALE};
 use super::layout::{Line, Measure, wrap};
 use super::model::{Align, Block, Report, ReportMeta, RowKind, Section, Style, Table, Text};
+use super::tagged::{self, Artifact, DocInfo, ElemId, Mark, OutlineEntry, Role, Scope, StructTree};
 use crate::domain::termijn::format_date_nl;
 
 // A4 in points, and the text area.
@@ -54,7 +61,8 @@ const NOTICE_BAR: Rgb3 = (0.85, 0.45, 0.05);
 /// The watermark: light enough to read the text through, without transparency.
 const WATERMARK: f32 = 0.88;
 
-/// Renders the report model as PDF bytes (A4, embedded subsetted fonts, metadata).
+/// Renders the report model as PDF bytes: A4, embedded subsetted fonts, metadata, and tagged
+/// for accessibility (PDF/UA-1: structure tree, `/Lang nl-NL`, artifacts, outline, XMP).
 pub fn render_pdf(report: &Report) -> Result<Vec<u8>, ReportError> {
     render_pdf_with_progress(report, &|_| {})
 }
@@ -64,6 +72,24 @@ pub fn render_pdf_with_progress(
     report: &Report,
     progress: &dyn Fn(f32),
 ) -> Result<Vec<u8>, ReportError> {
+    render(report, progress, true)
+}
+
+/// The same pages without tags: no structure tree, no marked content, printpdf's own
+/// bookmarks. Only for the benchmark that measures what tagging costs.
+#[doc(hidden)]
+pub fn render_pdf_untagged(report: &Report) -> Result<Vec<u8>, ReportError> {
+    render(report, &|_| {}, false)
+}
+
+const SAVE_OPTIONS: PdfSaveOptions = PdfSaveOptions {
+    optimize: true,
+    subset_fonts: true,
+    secure: true,
+    image_optimization: None,
+};
+
+fn render(report: &Report, progress: &dyn Fn(f32), tagged: bool) -> Result<Vec<u8>, ReportError> {
     let fonts = Fonts::load()?;
     progress(0.05);
     let mut composer = Composer::new(&fonts);
@@ -73,44 +99,119 @@ pub fn render_pdf_with_progress(
         composer.section(report, i, section);
         progress(0.05 + 0.45 * (i + 1) as f32 / sections);
     }
-    let section_pages = composer.section_pages.clone();
-    let pages = composer.finish(&report.meta);
+    let Composition {
+        pages,
+        section_pages,
+        mut tree,
+        outline,
+    } = composer.finish(&report.meta);
 
     let mut doc = PdfDocument::new(&report.meta.title);
     let ids = fonts.add_to(&mut doc);
     let pdf_pages: Vec<PdfPage> = pages
         .iter()
-        .map(|page| PdfPage::new(Mm(210.0), Mm(297.0), page.ops(&ids)))
+        .enumerate()
+        .map(|(i, page)| {
+            let tags = tagged.then_some((&mut tree, i));
+            PdfPage::new(Mm(210.0), Mm(297.0), page.ops(&ids, tags))
+        })
         .collect();
     doc.with_pages(pdf_pages);
-    for (section, page) in report.sections.iter().zip(section_pages) {
-        if let Some(page) = page
-            && section.level <= 2
-        {
-            doc.add_bookmark(&section.heading(), page + 1);
-        }
-    }
     set_metadata(&mut doc, &report.meta);
     progress(0.6);
 
     let mut warnings = Vec::new();
-    let bytes = doc.save(
-        &PdfSaveOptions {
-            optimize: true,
-            subset_fonts: true,
-            secure: true,
-            image_optimization: None,
-        },
-        &mut warnings,
-    );
-    if let Some(error) = warnings
+    let mut pdf = if tagged {
+        let mut pdf = doc.to_lopdf_document(&SAVE_OPTIONS, &mut warnings);
+        check(&warnings)?;
+        let meta = &report.meta;
+        let info = DocInfo {
+            title: &meta.title,
+            subject: &meta.subject,
+            keywords: &keywords(meta),
+            creator: CREATOR,
+            producer: PRODUCER,
+            date: (meta.date.year(), meta.date.month(), meta.date.day()),
+        };
+        tagged::finish(&mut pdf, &tree, &info, &outline)?;
+        pdf
+    } else {
+        for (section, page) in report.sections.iter().zip(section_pages) {
+            if let Some(page) = page
+                && section.level <= 2
+            {
+                doc.add_bookmark(&section.heading(), page + 1);
+            }
+        }
+        let pdf = doc.to_lopdf_document(&SAVE_OPTIONS, &mut warnings);
+        check(&warnings)?;
+        pdf
+    };
+    progress(0.7);
+    compress(&mut pdf)?;
+    progress(0.9);
+    let mut bytes = Vec::new();
+    let saved = if tagged {
+        // Object streams keep the many small structure elements compact.
+        pdf.save_modern(&mut bytes)
+    } else {
+        pdf.save_to(&mut bytes)
+    };
+    saved.map_err(|e| ReportError::Pdf(e.to_string()))?;
+    progress(1.0);
+    Ok(bytes)
+}
+
+/// Deflates every stream that is not compressed yet (page contents, fonts, ToUnicode maps) at
+/// the default level, unless that does not make it smaller. The XMP metadata stays plain.
+fn compress(pdf: &mut printpdf_lopdf::Document) -> Result<(), ReportError> {
+    use std::io::Write as _;
+    for object in pdf.objects.values_mut() {
+        let printpdf_lopdf::Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.has(b"Filter") {
+            continue;
+        }
+        let mut encoder = flate2::write::ZlibEncoder::new(
+            Vec::with_capacity(stream.content.len() / 3),
+            flate2::Compression::default(),
+        );
+        let deflated = encoder
+            .write_all(&stream.content)
+            .and_then(|()| encoder.finish())
+            .map_err(|e| ReportError::Pdf(e.to_string()))?;
+        if deflated.len() < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(deflated);
+        }
+    }
+    Ok(())
+}
+
+/// The first error printpdf reported, if any.
+fn check(warnings: &[printpdf::PdfWarnMsg]) -> Result<(), ReportError> {
+    match warnings
         .iter()
         .find(|w| w.severity == PdfParseErrorSeverity::Error)
     {
-        return Err(ReportError::Pdf(error.msg.clone()));
+        Some(error) => Err(ReportError::Pdf(error.msg.clone())),
+        None => Ok(()),
     }
-    progress(1.0);
-    Ok(bytes)
+}
+
+const CREATOR: &str = "veldtoets";
+const PRODUCER: &str = "veldtoets (printpdf)";
+
+fn keywords(meta: &ReportMeta) -> [&'static str; 2] {
+    [
+        "rapport",
+        if meta.concept {
+            "concept"
+        } else {
+            "definitief"
+        },
+    ]
 }
 
 fn set_metadata(doc: &mut PdfDocument, meta: &ReportMeta) {
@@ -136,20 +237,12 @@ fn set_metadata(doc: &mut PdfDocument, meta: &ReportMeta) {
     let info = &mut doc.metadata.info;
     info.document_title = meta.title.clone();
     info.subject = meta.subject.clone();
-    info.creator = "veldtoets".to_string();
-    info.producer = "veldtoets (printpdf)".to_string();
+    info.creator = CREATOR.to_string();
+    info.producer = PRODUCER.to_string();
     info.creation_date = date;
     info.modification_date = date;
     info.metadata_date = date;
-    info.keywords = vec![
-        "rapport".to_string(),
-        if meta.concept {
-            "concept"
-        } else {
-            "definitief"
-        }
-        .to_string(),
-    ];
+    info.keywords = keywords(meta).iter().map(|k| k.to_string()).collect();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -166,6 +259,8 @@ enum Item {
         size: f32,
         color: Rgb3,
         text: String,
+        /// What the text is: content of a structure element, or an artifact.
+        mark: Mark,
     },
     Fill {
         x: f32,
@@ -206,8 +301,9 @@ fn rgb((r, g, b): Rgb3) -> Color {
 }
 
 impl Page {
-    fn text_line(&mut self, line: &Line, x: f32, y: f32, size: f32, color: Rgb3) {
-        for run in &line.runs {
+    fn text_line(&mut self, line: &Line, x: f32, y: f32, size: f32, color: Rgb3, mark: Mark) {
+        let last = line.runs.len().saturating_sub(1);
+        for (i, run) in line.runs.iter().enumerate() {
             let (size, y) = if run.style == Style::Superscript {
                 (size * SUPERSCRIPT_SCALE, y - size * SUPERSCRIPT_RISE)
             } else {
@@ -219,109 +315,52 @@ impl Page {
                 style: run.style,
                 size,
                 color,
-                text: run.text.clone(),
+                text: if i == last && line.space_after {
+                    format!("{} ", run.text)
+                } else {
+                    run.text.clone()
+                },
+                mark,
             });
         }
     }
 
     /// The printpdf ops of this page: boxes and rules, the watermark, then all text in one text
-    /// object.
-    fn ops(&self, ids: &FontIds) -> Vec<Op> {
+    /// object. With `tags` (the structure tree and this page's index) every run of text with the
+    /// same [`Mark`] is wrapped in a marked-content sequence, and the boxes, rules and watermark
+    /// are marked as artifacts.
+    fn ops(&self, ids: &FontIds, mut tags: Option<(&mut StructTree, usize)>) -> Vec<Op> {
         let mut ops = Vec::with_capacity(self.items.len() * 4 + 8);
         let font = |style: Style| match style {
             Style::Regular | Style::Superscript => ids.regular.clone(),
             Style::Bold => ids.bold.clone(),
             Style::Italic => ids.italic.clone(),
         };
+        let mut begin = |ops: &mut Vec<Op>, mark: Mark| {
+            if let Some((tree, page)) = tags.as_mut() {
+                let marked = tree.begin(mark, *page);
+                ops.push(Op::BeginMarkedContentWithProperties {
+                    tag: marked.tag.to_string(),
+                    properties: marked.properties,
+                });
+                true
+            } else {
+                false
+            }
+        };
+        let mut fill: Option<Rgb3> = None;
+
         // Three layers: table and notice backgrounds with the rules, then the watermark (so a
         // shaded row cannot hide it), then all text on top.
-        let layer = |item: &Item| match item {
-            Item::Fill { .. } | Item::Rule { .. } => 0,
-            Item::Watermark { .. } => 1,
-            Item::Text { .. } => 2,
-        };
-        let mut in_text = false;
-        let mut current: Option<(Style, f32)> = None;
-        let mut fill: Option<Rgb3> = None;
-        let ordered = (0..3).flat_map(|l| self.items.iter().filter(move |i| layer(i) == l));
-        for item in ordered {
+        let mut decoration = self
+            .items
+            .iter()
+            .filter(|i| matches!(i, Item::Fill { .. } | Item::Rule { .. }))
+            .peekable();
+        let open = decoration.peek().is_some() && begin(&mut ops, Mark::Artifact(Artifact::Layout));
+        for item in decoration {
             match item {
-                Item::Text {
-                    x,
-                    y,
-                    style,
-                    size,
-                    color,
-                    text,
-                } => {
-                    if !in_text {
-                        ops.push(Op::StartTextSection);
-                        in_text = true;
-                        current = None;
-                    }
-                    if fill != Some(*color) {
-                        ops.push(Op::SetFillColor { col: rgb(*color) });
-                        fill = Some(*color);
-                    }
-                    let font_style = if *style == Style::Superscript {
-                        Style::Regular
-                    } else {
-                        *style
-                    };
-                    if current != Some((font_style, *size)) {
-                        ops.push(Op::SetFont {
-                            font: PdfFontHandle::External(font(font_style)),
-                            size: Pt(*size),
-                        });
-                        current = Some((font_style, *size));
-                    }
-                    ops.push(Op::SetTextMatrix {
-                        matrix: TextMatrix::Translate(Pt(*x), Pt(PAGE_H - *y)),
-                    });
-                    ops.push(Op::ShowText {
-                        items: vec![TextItem::Text(text.clone())],
-                    });
-                }
-                Item::Watermark {
-                    x,
-                    y,
-                    degrees,
-                    size,
-                    text,
-                } => {
-                    if in_text {
-                        ops.push(Op::EndTextSection);
-                        in_text = false;
-                    }
-                    let (s, c) = degrees.to_radians().sin_cos();
-                    ops.push(Op::SaveGraphicsState);
-                    ops.push(Op::StartTextSection);
-                    ops.push(Op::SetFillColor {
-                        col: Color::Greyscale(Greyscale {
-                            percent: WATERMARK,
-                            icc_profile: None,
-                        }),
-                    });
-                    ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(ids.bold.clone()),
-                        size: Pt(*size),
-                    });
-                    ops.push(Op::SetTextMatrix {
-                        matrix: TextMatrix::Raw([c, s, -s, c, *x, PAGE_H - *y]),
-                    });
-                    ops.push(Op::ShowText {
-                        items: vec![TextItem::Text(text.clone())],
-                    });
-                    ops.push(Op::EndTextSection);
-                    ops.push(Op::RestoreGraphicsState);
-                    fill = None;
-                    current = None;
-                }
                 Item::Fill { x, y, w, h, color } => {
-                    if in_text {
-                        ops.push(Op::EndTextSection);
-                        in_text = false;
-                    }
                     if fill != Some(*color) {
                         ops.push(Op::SetFillColor { col: rgb(*color) });
                         fill = Some(*color);
@@ -344,10 +383,6 @@ impl Page {
                     width,
                     color,
                 } => {
-                    if in_text {
-                        ops.push(Op::EndTextSection);
-                        in_text = false;
-                    }
                     ops.push(Op::SetOutlineColor { col: rgb(*color) });
                     ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
                     let point = |x: f32| LinePoint {
@@ -364,7 +399,104 @@ impl Page {
                         },
                     });
                 }
+                Item::Text { .. } | Item::Watermark { .. } => {}
             }
+        }
+        if open {
+            ops.push(Op::EndMarkedContent);
+        }
+
+        let mut current: Option<(Style, f32)> = None;
+        for item in &self.items {
+            let Item::Watermark {
+                x,
+                y,
+                degrees,
+                size,
+                text,
+            } = item
+            else {
+                continue;
+            };
+            let open = begin(&mut ops, Mark::Artifact(Artifact::Watermark));
+            let (s, c) = degrees.to_radians().sin_cos();
+            ops.push(Op::SaveGraphicsState);
+            ops.push(Op::StartTextSection);
+            ops.push(Op::SetFillColor {
+                col: Color::Greyscale(Greyscale {
+                    percent: WATERMARK,
+                    icc_profile: None,
+                }),
+            });
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(ids.bold.clone()),
+                size: Pt(*size),
+            });
+            ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Raw([c, s, -s, c, *x, PAGE_H - *y]),
+            });
+            ops.push(Op::ShowText {
+                items: vec![TextItem::Text(text.clone())],
+            });
+            ops.push(Op::EndTextSection);
+            ops.push(Op::RestoreGraphicsState);
+            if open {
+                ops.push(Op::EndMarkedContent);
+            }
+            fill = None;
+        }
+
+        let mut in_text = false;
+        // The mark of the marked-content sequence open inside the text object.
+        let mut marked: Option<Mark> = None;
+        for item in &self.items {
+            let Item::Text {
+                x,
+                y,
+                style,
+                size,
+                color,
+                text,
+                mark,
+            } = item
+            else {
+                continue;
+            };
+            if !in_text {
+                ops.push(Op::StartTextSection);
+                in_text = true;
+            }
+            if marked != Some(*mark) {
+                if marked.is_some() {
+                    ops.push(Op::EndMarkedContent);
+                }
+                marked = begin(&mut ops, *mark).then_some(*mark);
+            }
+            if fill != Some(*color) {
+                ops.push(Op::SetFillColor { col: rgb(*color) });
+                fill = Some(*color);
+            }
+            let font_style = if *style == Style::Superscript {
+                Style::Regular
+            } else {
+                *style
+            };
+            if current != Some((font_style, *size)) {
+                ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(font(font_style)),
+                    size: Pt(*size),
+                });
+                current = Some((font_style, *size));
+            }
+            ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(Pt(*x), Pt(PAGE_H - *y)),
+            });
+            ops.push(Op::ShowText {
+                items: vec![TextItem::Text(text.clone())],
+            });
+        }
+        if marked.is_some() {
+            ops.push(Op::EndMarkedContent);
         }
         if in_text {
             ops.push(Op::EndTextSection);
@@ -381,6 +513,17 @@ struct PendingEntry {
     page: usize,
     y: f32,
     section: usize,
+    /// The structure element of the entry; the page number belongs to it.
+    elem: ElemId,
+}
+
+/// The laid-out pages with what the tagged PDF needs besides them.
+struct Composition {
+    pages: Vec<Page>,
+    /// The page each section's heading landed on.
+    section_pages: Vec<Option<usize>>,
+    tree: StructTree,
+    outline: Vec<OutlineEntry>,
 }
 
 struct Composer<'f> {
@@ -391,6 +534,15 @@ struct Composer<'f> {
     /// The page each section's heading landed on.
     section_pages: Vec<Option<usize>>,
     contents: Vec<PendingEntry>,
+    /// The structure tree, built in reading order.
+    tree: StructTree,
+    /// What the text placed by [`Composer::lines`] is.
+    mark: Mark,
+    /// The level of the last heading tagged (H1 = 1), so no level is skipped.
+    heading: u8,
+    /// The heading level of the current section.
+    section_heading: u8,
+    outline: Vec<OutlineEntry>,
 }
 
 impl<'f> Composer<'f> {
@@ -401,7 +553,31 @@ impl<'f> Composer<'f> {
             y: TOP,
             section_pages: Vec::new(),
             contents: Vec::new(),
+            tree: StructTree::new(),
+            mark: Mark::Artifact(Artifact::Layout),
+            heading: 0,
+            section_heading: 1,
+            outline: Vec::new(),
         }
+    }
+
+    /// Adds a structure element under the document and makes it the one text goes to.
+    fn element(&mut self, role: Role) -> ElemId {
+        self.element_in(StructTree::DOCUMENT, role)
+    }
+
+    /// Adds a structure element under `parent` and makes it the one text goes to.
+    fn element_in(&mut self, parent: ElemId, role: Role) -> ElemId {
+        let elem = self.tree.add(parent, role);
+        self.mark = Mark::Content(elem);
+        elem
+    }
+
+    /// A heading element at `level`, or lower if that would skip a level after the last one.
+    fn heading(&mut self, level: u8) -> ElemId {
+        let level = level.clamp(1, 6).min(self.heading + 1);
+        self.heading = level;
+        self.element(Role::H(level))
     }
 
     fn page(&mut self) -> &mut Page {
@@ -461,7 +637,8 @@ impl<'f> Composer<'f> {
                 self.new_page();
             }
             let baseline = self.y + size * 0.95;
-            self.page().text_line(line, x, baseline, size, color);
+            let mark = self.mark;
+            self.page().text_line(line, x, baseline, size, color, mark);
             self.y += lead;
         }
     }
@@ -478,47 +655,79 @@ impl<'f> Composer<'f> {
             color: ACCENT,
         });
         self.y = 150.0;
+        self.element(Role::P);
         let kind = self.wrap(&Text::bold(tp.kind.to_uppercase()), 14.0, WIDTH);
         self.lines(&kind, LEFT, 14.0, 20.0, ACCENT);
         self.y += 14.0;
+        self.heading(1);
         let title = self.wrap(&Text::bold(tp.title.clone()), 28.0, WIDTH);
         self.lines(&title, LEFT, 28.0, 34.0, INK);
         self.y += 6.0;
         for subtitle in &tp.subtitles {
+            self.element(Role::P);
             let lines = self.wrap(&Text::plain(subtitle.clone()), 14.0, WIDTH);
             self.lines(&lines, LEFT, 14.0, 19.0, MUTED);
         }
         self.y = self.y.max(330.0) + 20.0;
+        // The facts are a table of two columns, each label the header of its row.
+        let facts = (!tp.facts.is_empty()).then(|| {
+            let table = self.tree.add(StructTree::DOCUMENT, Role::Table);
+            self.tree.add(table, Role::TBody)
+        });
         let label_w = 110.0;
         for (label, value) in &tp.facts {
-            let value = self.wrap(&Text::plain(value.clone()), BODY, WIDTH - label_w);
-            let label = self.wrap(&Text::bold(label.clone()), BODY, label_w - 8.0);
-            let top = self.y;
-            self.lines(&label, LEFT, BODY, BODY_LEAD, MUTED);
-            let after_label = self.y;
-            self.y = top;
-            self.lines(&value, LEFT + label_w, BODY, BODY_LEAD, INK);
-            self.y = self.y.max(after_label) + 4.0;
+            if let Some(body) = facts {
+                let row = self.tree.add(body, Role::TR);
+                let header = self.tree.add(row, Role::TH(Scope::Row));
+                let cell = self.tree.add(row, Role::TD);
+                self.tree.set_headers(cell, vec![header]);
+                self.mark = Mark::Content(header);
+                let label = self.wrap(&Text::bold(label.clone()), BODY, label_w - 8.0);
+                let top = self.y;
+                self.lines(&label, LEFT, BODY, BODY_LEAD, MUTED);
+                let after_label = self.y;
+                self.y = top;
+                self.mark = Mark::Content(cell);
+                let value = self.wrap(&Text::plain(value.clone()), BODY, WIDTH - label_w);
+                self.lines(&value, LEFT + label_w, BODY, BODY_LEAD, INK);
+                self.y = self.y.max(after_label) + 4.0;
+            }
         }
         self.y += 24.0;
         for notice in &tp.notices {
+            self.element(Role::P);
             self.notice(&Text::plain(notice.clone()));
             self.y += 8.0;
         }
     }
 
     fn section(&mut self, report: &Report, index: usize, section: &Section) {
-        let heading = Text::bold(section.heading());
-        if section.level <= 1 {
+        let title = section.heading();
+        let heading = Text::bold(title.clone());
+        self.heading(section.level);
+        self.section_heading = self.heading;
+        let lines = if section.level <= 1 {
             self.new_page();
-            let lines = self.wrap(&heading, 18.0, WIDTH);
-            self.lines(&lines, LEFT, 18.0, 24.0, ACCENT);
-            self.y += 10.0;
+            self.wrap(&heading, 18.0, WIDTH)
         } else {
             self.gap(12.0);
             let lines = self.wrap(&heading, 13.0, WIDTH);
             // Keep the heading with the start of what follows.
             self.ensure(lines.len() as f32 * 18.0 + 60.0);
+            lines
+        };
+        if section.level <= 2 {
+            self.outline.push(OutlineEntry {
+                title,
+                level: section.level,
+                page: self.pages.len() - 1,
+                top: PAGE_H - self.y,
+            });
+        }
+        if section.level <= 1 {
+            self.lines(&lines, LEFT, 18.0, 24.0, ACCENT);
+            self.y += 10.0;
+        } else {
             self.lines(&lines, LEFT, 13.0, 18.0, ACCENT);
             self.y += 4.0;
         }
@@ -534,6 +743,7 @@ impl<'f> Composer<'f> {
     fn block(&mut self, report: &Report, block: &Block) {
         match block {
             Block::Paragraph(text) => {
+                self.element(Role::P);
                 let lines = self.wrap(text, BODY, WIDTH);
                 self.lines(&lines, LEFT, BODY, BODY_LEAD, INK);
                 self.y += PARA_GAP;
@@ -545,12 +755,14 @@ impl<'f> Composer<'f> {
                     (BODY, BODY_LEAD, INK, 5.0)
                 };
                 self.gap(gap);
+                self.heading(self.section_heading.saturating_add(*level));
                 let lines = self.wrap(&emphasised(text), size, WIDTH);
                 self.ensure(lines.len() as f32 * lead + 3.0 * BODY_LEAD + 8.0);
                 self.lines(&lines, LEFT, size, lead, color);
                 self.y += 3.0;
             }
             Block::List(items) => {
+                let list = self.tree.add(StructTree::DOCUMENT, Role::L);
                 for item in items {
                     let lines = self.wrap(item, BODY, WIDTH - 14.0);
                     if lines.len() > 1 {
@@ -558,20 +770,25 @@ impl<'f> Composer<'f> {
                     } else {
                         self.ensure(BODY_LEAD);
                     }
+                    let entry = self.tree.add(list, Role::LI);
+                    self.element_in(entry, Role::Lbl);
                     let bullet = self.wrap(&Text::plain("•"), BODY, 10.0);
                     let top = self.y;
                     self.lines(&bullet, LEFT + 3.0, BODY, BODY_LEAD, ACCENT);
                     self.y = top;
+                    self.element_in(entry, Role::LBody);
                     self.lines(&lines, LEFT + 14.0, BODY, BODY_LEAD, INK);
                     self.y += 2.0;
                 }
                 self.y += PARA_GAP - 2.0;
             }
             Block::Notice(text) => {
+                self.element(Role::P);
                 self.notice(text);
                 self.y += PARA_GAP + 2.0;
             }
             Block::Note(text) => {
+                self.element(Role::P);
                 let lines = self.wrap(text, SMALL, WIDTH);
                 self.lines(&lines, LEFT, SMALL, SMALL_LEAD, MUTED);
                 self.y += 3.0;
@@ -618,8 +835,9 @@ impl<'f> Composer<'f> {
             self.y += pad;
             for line in &lines[start..end] {
                 let baseline = self.y + BODY * 0.95;
+                let mark = self.mark;
                 self.page()
-                    .text_line(line, LEFT + pad + 4.0, baseline, BODY, INK);
+                    .text_line(line, LEFT + pad + 4.0, baseline, BODY, INK, mark);
                 self.y += BODY_LEAD;
             }
             self.y += pad;
@@ -631,21 +849,28 @@ impl<'f> Composer<'f> {
     }
 
     fn contents(&mut self, report: &Report) {
+        let toc = self.tree.add(StructTree::DOCUMENT, Role::TOC);
         for (index, section) in report.sections.iter().enumerate() {
             if !section.in_contents() {
                 continue;
             }
+            let entry = self.tree.add(toc, Role::TOCI);
+            let elem = self.element_in(entry, Role::P);
             let (style, x, gap) = if section.level <= 1 {
                 (Style::Bold, LEFT, 5.0)
             } else {
                 (Style::Regular, LEFT + 18.0, 0.0)
             };
             self.gap(gap);
-            let lines = self.wrap(
+            let mut lines = self.wrap(
                 &Text::new().add(style, section.heading()),
                 BODY,
                 WIDTH - (x - LEFT) - 40.0,
             );
+            // Read as "2.1 Inzetten vervolgtrajecten 5", not "…vervolgtrajecten5".
+            if let Some(last) = lines.last_mut() {
+                last.space_after = true;
+            }
             self.ensure(lines.len() as f32 * BODY_LEAD);
             let page = self.pages.len() - 1;
             let last_baseline = self.y + (lines.len() as f32 - 1.0) * BODY_LEAD + BODY * 0.95;
@@ -654,6 +879,7 @@ impl<'f> Composer<'f> {
                 page,
                 y: last_baseline,
                 section: index,
+                elem,
             });
         }
     }
@@ -705,29 +931,78 @@ impl<'f> Composer<'f> {
             })
             .collect();
 
+        // The structure: Table > THead > TR > TH (scope column), TBody > TR > TD, each data cell
+        // naming its header cells. A table without a header row heads each row with its first
+        // cell (scope row).
+        let elem = self.tree.add(StructTree::DOCUMENT, Role::Table);
+        let header_cells: Vec<ElemId> = if header.is_some() {
+            let head = self.tree.add(elem, Role::THead);
+            let row = self.tree.add(head, Role::TR);
+            table
+                .columns
+                .iter()
+                .map(|_| self.tree.add(row, Role::TH(Scope::Column)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let body = self.tree.add(elem, Role::TBody);
+        let row_marks: Vec<Vec<Mark>> = table
+            .rows
+            .iter()
+            .map(|_| {
+                let row = self.tree.add(body, Role::TR);
+                let cells: Vec<ElemId> = (0..table.columns.len())
+                    .map(|i| {
+                        let role = if header_cells.is_empty() && i == 0 {
+                            Role::TH(Scope::Row)
+                        } else {
+                            Role::TD
+                        };
+                        self.tree.add(row, role)
+                    })
+                    .collect();
+                for (i, &cell) in cells.iter().enumerate() {
+                    let headers = match header_cells.get(i) {
+                        Some(&column) => vec![column],
+                        None if i > 0 => vec![cells[0]],
+                        None => Vec::new(),
+                    };
+                    if !headers.is_empty() {
+                        self.tree.set_headers(cell, headers);
+                    }
+                }
+                cells.into_iter().map(Mark::Content).collect()
+            })
+            .collect();
+        let header_marks: Vec<Mark> = header_cells.iter().copied().map(Mark::Content).collect();
+        // On a following page the header row is repeated for the eye only.
+        let repeated = vec![Mark::Artifact(Artifact::Pagination); table.columns.len()];
+
         // Keep the header with (the start of) the first row.
         let first = rows.first().map_or(0.0, |r| {
             row_height(r.iter().map(Vec::len).max().unwrap_or(1).min(3))
         });
         self.ensure(header_h + first);
-        let draw_header = |me: &mut Self| {
+        let draw_header = |me: &mut Self, marks: &[Mark]| {
             if let Some(cells) = &header {
-                me.table_row(cells, 0, usize::MAX, &xs, &widths, table, None, true);
+                me.table_row(cells, 0, usize::MAX, &xs, &widths, table, None, marks);
             }
         };
-        draw_header(self);
+        draw_header(self, &header_marks);
         for (r, cells) in rows.iter().enumerate() {
             let n = cells.iter().map(Vec::len).max().unwrap_or(1);
             let height = row_height(n);
             let kind = table.rows[r].kind;
+            let marks = &row_marks[r];
             if self.y + height <= LIMIT {
-                self.table_row(cells, 0, n, &xs, &widths, table, Some(kind), false);
+                self.table_row(cells, 0, n, &xs, &widths, table, Some(kind), marks);
                 continue;
             }
             if height <= LIMIT - TOP - header_h {
                 self.new_page();
-                draw_header(self);
-                self.table_row(cells, 0, n, &xs, &widths, table, Some(kind), false);
+                draw_header(self, &repeated);
+                self.table_row(cells, 0, n, &xs, &widths, table, Some(kind), marks);
                 continue;
             }
             // A row taller than a page: split it between lines.
@@ -737,25 +1012,26 @@ impl<'f> Composer<'f> {
                 let fits = ((LIMIT - self.y - 2.0 * CELL_PAD_Y) / CELL_LEAD).floor() as isize;
                 if fits < 2 && !fresh {
                     self.new_page();
-                    draw_header(self);
+                    draw_header(self, &repeated);
                     fresh = true;
                     continue;
                 }
                 // On a fresh page at least one line goes, however little room the header leaves.
                 let end = (start + fits.max(1) as usize).min(n);
                 fresh = false;
-                self.table_row(cells, start, end, &xs, &widths, table, Some(kind), false);
+                self.table_row(cells, start, end, &xs, &widths, table, Some(kind), marks);
                 start = end;
                 if start < n {
                     self.new_page();
-                    draw_header(self);
+                    draw_header(self, &repeated);
                     fresh = true;
                 }
             }
         }
     }
 
-    /// Draws lines `from..to` of every cell of one row at the cursor and moves below it.
+    /// Draws lines `from..to` of every cell of one row at the cursor and moves below it; the
+    /// header row when `kind` is `None`. `marks` says what each cell's text is.
     #[allow(clippy::too_many_arguments)]
     fn table_row(
         &mut self,
@@ -766,8 +1042,9 @@ impl<'f> Composer<'f> {
         widths: &[f32],
         table: &Table,
         kind: Option<RowKind>,
-        is_header: bool,
+        marks: &[Mark],
     ) {
+        let is_header = kind.is_none();
         let n = cells
             .iter()
             .map(|c| c.len().min(to).saturating_sub(from))
@@ -802,7 +1079,11 @@ impl<'f> Composer<'f> {
                     Align::Right => xs[i] + widths[i] - CELL_PAD_X - line.width,
                 };
                 let color = if is_header { ACCENT } else { INK };
-                page.text_line(line, x, baseline, CELL, color);
+                let mark = marks
+                    .get(i)
+                    .copied()
+                    .unwrap_or(Mark::Artifact(Artifact::Layout));
+                page.text_line(line, x, baseline, CELL, color, mark);
             }
         }
         let (width, color) = if is_header || kind == Some(RowKind::Total) {
@@ -830,7 +1111,7 @@ impl<'f> Composer<'f> {
     }
 
     /// Adds what depends on the whole document: contents page numbers, header, footer, watermark.
-    fn finish(mut self, meta: &ReportMeta) -> Vec<Page> {
+    fn finish(mut self, meta: &ReportMeta) -> Composition {
         let total = self.pages.len();
         for entry in &self.contents {
             if let Some(page) = self.section_pages.get(entry.section).copied().flatten() {
@@ -843,6 +1124,7 @@ impl<'f> Composer<'f> {
                     size: BODY,
                     color: INK,
                     text: number,
+                    mark: Mark::Content(entry.elem),
                 });
             }
         }
@@ -858,20 +1140,26 @@ impl<'f> Composer<'f> {
             if let Some(mark) = &watermark {
                 page.items.push(mark.clone());
             }
-            let small = |x: f32, y: f32, text: String| Item::Text {
+            let small = |x: f32, y: f32, text: String, artifact: Artifact| Item::Text {
                 x,
                 y,
                 style: Style::Regular,
                 size: SMALL,
                 color: MUTED,
                 text,
+                mark: Mark::Artifact(artifact),
             };
             let right = |text: &str| LEFT + WIDTH - self.fonts.width(Style::Regular, SMALL, text);
             if i > 0 {
                 let header_right = format!("{kind} · {date}");
-                page.items.push(small(LEFT, 48.0, organisation.clone()));
                 page.items
-                    .push(small(right(&header_right), 48.0, header_right));
+                    .push(small(LEFT, 48.0, organisation.clone(), Artifact::Header));
+                page.items.push(small(
+                    right(&header_right),
+                    48.0,
+                    header_right,
+                    Artifact::Header,
+                ));
                 page.items.push(Item::Rule {
                     x1: LEFT,
                     x2: LEFT + WIDTH,
@@ -888,12 +1176,22 @@ impl<'f> Composer<'f> {
                 width: 0.4,
                 color: RULE,
             });
-            page.items
-                .push(small(LEFT, footer_y, format!("{organisation} · {date}")));
+            page.items.push(small(
+                LEFT,
+                footer_y,
+                format!("{organisation} · {date}"),
+                Artifact::Footer,
+            ));
             let number = format!("pagina {} van {total}", i + 1);
-            page.items.push(small(right(&number), footer_y, number));
+            page.items
+                .push(small(right(&number), footer_y, number, Artifact::Footer));
         }
-        self.pages
+        Composition {
+            pages: self.pages,
+            section_pages: self.section_pages,
+            tree: self.tree,
+            outline: self.outline,
+        }
     }
 
     /// "CONCEPT" across the page diagonal, centred.
