@@ -510,6 +510,18 @@ fn assert_tagged(pdf: &TaggedPdf, model: &Report) {
     let title = info.get(b"Title").and_then(lopdf::decode_text_string);
     assert_eq!(title.ok().as_deref(), Some(model.meta.title.as_str()));
     assert!(!info.has(b"GTS_PDFXVersion"), "no claim of PDF/X");
+    // The author, when the model has one, in the Info dictionary and the XMP.
+    let author = info.get(b"Author").and_then(lopdf::decode_text_string).ok();
+    let expected = (!model.meta.author.is_empty()).then(|| model.meta.author.clone());
+    assert_eq!(author, expected);
+    if let Some(author) = expected {
+        assert!(
+            xmp.contains(&format!(
+                "<dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>"
+            )),
+            "{xmp}"
+        );
+    }
 
     // Every page: in the parent tree, and all its text marked (content or artifact).
     for (i, &page) in pdf.doc.get_pages().values().enumerate() {
@@ -659,6 +671,11 @@ fn the_demo_conceptrapport_is_a_tagged_pdf_a_screen_reader_can_follow() {
     let inspection = demo();
     let options = ReportOptions::new(true, REPORT_DATE);
     let model = report::build(&inspection, &options);
+    // Its author: the inspectorate the kader names.
+    assert_eq!(
+        model.meta.author,
+        "Inspectie Jeugdzorg en Inspectie voor de Gezondheidszorg"
+    );
     let bytes = report::render_pdf(&model).expect("a PDF");
     let pdf = TaggedPdf::read(&bytes);
     assert_tagged(&pdf, &model);
@@ -752,6 +769,7 @@ fn a_table_without_a_header_row_heads_its_rows() {
         meta: ReportMeta {
             title: "Proef".into(),
             subject: "Tabellen".into(),
+            author: String::new(),
             organisation: "Proeforganisatie".into(),
             date: REPORT_DATE,
             concept: false,
@@ -826,6 +844,7 @@ fn a_table_over_several_pages_has_one_header_row_in_the_structure() {
         meta: ReportMeta {
             title: "Proef".into(),
             subject: "Tabellen".into(),
+            author: String::new(),
             organisation: "Proeforganisatie".into(),
             date: REPORT_DATE,
             concept: false,

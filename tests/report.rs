@@ -646,6 +646,7 @@ fn a_table_row_taller_than_a_page_is_split_and_the_header_repeats_on_every_page(
         meta: ReportMeta {
             title: "Proef".into(),
             subject: "Tabellen".into(),
+            author: String::new(),
             organisation: "Proeforganisatie".into(),
             date: REPORT_DATE,
             concept: false,

@@ -44,6 +44,8 @@ pub struct Framework {
     /// Norms on figures: a share within a termijn that must reach a percentage, tied to
     /// verwachtingen (seed 004: 80% within term). They suggest an oordeel; they never set one.
     pub norms: Vec<Norm>,
+    /// Who publishes rapporten on this kader (PDF author); empty when the kader does not say.
+    pub inspectorate: String,
     /// The original file text, kept so an inspection file can store a snapshot of its kader.
     pub source_text: String,
     /// Every verwachting in kader order; indices into this list are used throughout scoring.
@@ -310,6 +312,7 @@ impl Framework {
             follow_ups: Vec::new(),
             criterion_scale: Vec::new(),
             norms: Vec::new(),
+            inspectorate: String::new(),
             source_text,
             expectations,
             index,

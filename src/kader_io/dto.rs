@@ -19,6 +19,9 @@ pub(super) struct KaderDto {
     pub(super) bron: String,
     #[serde(default)]
     pub(super) inleiding: String,
+    /// Who publishes rapporten on this kader ("Inspectie Jeugdzorg en …").
+    #[serde(default)]
+    pub(super) inspectie: String,
     #[serde(default)]
     pub(super) thema: Vec<ThemaDto>,
     pub(super) beslisregels: Spanned<BeslisregelsDto>,

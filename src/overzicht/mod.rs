@@ -83,6 +83,9 @@ pub enum OverzichtError {
 pub struct Overzicht {
     pub kader: String,
     pub kader_titel: String,
+    /// Who publishes rapporten on this kader (the PDF's author); empty when it does not say.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub inspectie: String,
     /// The scored verwachtingen in kader order: the matrix columns.
     pub verwachtingen: Vec<Kolom>,
     /// The organisations, ranked (see the module docs).
@@ -322,6 +325,7 @@ pub fn build(inputs: &[(&Path, &Inspection)]) -> Result<Overzicht, OverzichtErro
     Ok(Overzicht {
         kader: fw.id.clone(),
         kader_titel: fw.title.clone(),
+        inspectie: fw.inspectorate.clone(),
         verwachtingen,
         organisaties: rows,
         per_verwachting,

@@ -185,6 +185,7 @@ pub fn report(overzicht: &Overzicht, date: Date) -> Report {
                 o.organisaties.len(),
                 o.kader
             ),
+            author: o.inspectie.clone(),
             organisation: "Landelijk overzicht".to_string(),
             date,
             concept: false,

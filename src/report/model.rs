@@ -26,6 +26,8 @@ pub struct ReportMeta {
     pub title: String,
     /// The document subject (PDF metadata).
     pub subject: String,
+    /// Who publishes it (PDF metadata): the inspectorate the kader names, else the team.
+    pub author: String,
     /// The organisation, printed in the page header.
     pub organisation: String,
     /// The rapport date.

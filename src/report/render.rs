@@ -127,6 +127,7 @@ fn render(report: &Report, progress: &dyn Fn(f32), tagged: bool) -> Result<Vec<u
         let meta = &report.meta;
         let info = DocInfo {
             title: &meta.title,
+            author: &meta.author,
             subject: &meta.subject,
             keywords: &keywords(meta),
             creator: CREATOR,

@@ -165,6 +165,8 @@ pub struct StructTree {
 /// The document's metadata, for the Info dictionary and the XMP packet.
 pub struct DocInfo<'a> {
     pub title: &'a str,
+    /// Who publishes the rapport ("Inspectie Jeugdzorg en …"); empty: not written.
+    pub author: &'a str,
     pub subject: &'a str,
     pub keywords: &'a [&'a str],
     pub creator: &'a str,
@@ -487,7 +489,7 @@ fn xmp_date(info: &DocInfo<'_>) -> String {
 
 fn info_dictionary(info: &DocInfo<'_>) -> Dictionary {
     let date = text_string(&pdf_date(info));
-    dict([
+    let mut d = dict([
         ("Title", text_string(info.title)),
         ("Subject", text_string(info.subject)),
         ("Keywords", text_string(&info.keywords.join(", "))),
@@ -496,7 +498,11 @@ fn info_dictionary(info: &DocInfo<'_>) -> Dictionary {
         ("CreationDate", date.clone()),
         ("ModDate", date),
         ("Trapped", name("False")),
-    ])
+    ]);
+    if !info.author.trim().is_empty() {
+        d.set("Author", text_string(info.author));
+    }
+    d
 }
 
 /// Escapes text for XML character data and attribute values.
@@ -534,6 +540,7 @@ fn xmp(info: &DocInfo<'_>) -> String {
             " xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n",
             " xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n",
             "<dc:format>application/pdf</dc:format>\n",
+            "{creators}",
             "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{title}</rdf:li></rdf:Alt></dc:title>\n",
             "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">{subject}</rdf:li></rdf:Alt></dc:description>\n",
             "<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>\n",
@@ -549,6 +556,14 @@ fn xmp(info: &DocInfo<'_>) -> String {
             "</x:xmpmeta>\n",
             "<?xpacket end=\"w\"?>"
         ),
+        creators = if info.author.trim().is_empty() {
+            String::new()
+        } else {
+            format!(
+                "<dc:creator><rdf:Seq><rdf:li>{}</rdf:li></rdf:Seq></dc:creator>\n",
+                xml(info.author.trim())
+            )
+        },
         title = xml(info.title),
         subject = xml(info.subject),
         lang = LANG,
@@ -666,6 +681,7 @@ mod tests {
     fn xmp_escapes_and_names_pdf_ua() {
         let info = DocInfo {
             title: "Rapport <A&B>",
+            author: "Inspectie <Jeugdzorg>",
             subject: "Toezicht",
             keywords: &["rapport", "concept"],
             creator: "veldtoets",
@@ -673,6 +689,10 @@ mod tests {
             date: (2026, 10, 20),
         };
         let packet = xmp(&info);
+        assert!(
+            packet.contains("<dc:creator><rdf:Seq><rdf:li>Inspectie &lt;Jeugdzorg&gt;</rdf:li></rdf:Seq></dc:creator>"),
+            "{packet}"
+        );
         assert!(
             packet.contains(">Rapport &lt;A&amp;B&gt;</rdf:li>"),
             "{packet}"

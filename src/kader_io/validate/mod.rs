@@ -173,6 +173,7 @@ impl Validator<'_> {
         framework.follow_ups = follow_ups;
         framework.criterion_scale = criterion_scale;
         framework.norms = norms;
+        framework.inspectorate = dto.inspectie.trim().to_string();
         Some(framework)
     }
 

@@ -224,6 +224,11 @@ impl<'a> Builder<'a> {
                     "Toezicht bij {} aan de hand van het {}",
                     self.organisation, self.fw.title
                 ),
+                author: if self.fw.inspectorate.is_empty() {
+                    self.inspectors.join(", ")
+                } else {
+                    self.fw.inspectorate.clone()
+                },
                 organisation: self.organisation.clone(),
                 date: self.date,
                 concept: self.concept,
