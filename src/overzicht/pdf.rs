@@ -5,7 +5,7 @@ use jiff::civil::Date;
 
 use crate::report::{
     Block, Column, Report, ReportError, ReportMeta, Row, RowKind, Section, Table, Text, TitlePage,
-    format_date_long, render_pdf,
+    count, format_date_long, render_pdf,
 };
 
 use super::{Cel, Overzicht, Rij};
@@ -68,7 +68,7 @@ pub fn report(overzicht: &Overzicht, date: Date) -> Report {
 
     let mut ranking = Table {
         columns: vec![
-            Column::new("", 0.5).right(),
+            Column::new("Nr.", 0.5).right(),
             Column::new("Organisatie", 3.6),
             Column::new("Voldoende", 1.3).right(),
             Column::new("Onvoldoende", 1.5).right(),
@@ -105,7 +105,11 @@ pub fn report(overzicht: &Overzicht, date: Date) -> Report {
     ranking.rows.push(
         Row::new(vec![
             Text::new(),
-            Text::plain(format!("{} organisaties", o.organisaties.len())),
+            Text::plain(count(
+                o.organisaties.len() as u64,
+                "organisatie",
+                "organisaties",
+            )),
             Text::new(),
             Text::new(),
             Text::plain(
@@ -181,8 +185,8 @@ pub fn report(overzicht: &Overzicht, date: Date) -> Report {
         meta: ReportMeta {
             title: title.clone(),
             subject: format!(
-                "{} organisaties vergeleken met kader {}",
-                o.organisaties.len(),
+                "{} vergeleken met kader {}",
+                count(o.organisaties.len() as u64, "organisatie", "organisaties"),
                 o.kader
             ),
             author: o.inspectie.clone(),

@@ -64,7 +64,7 @@ pub use model::{
 #[doc(hidden)]
 pub use render::render_pdf_untagged;
 pub use render::{render_pdf, render_pdf_with_progress};
-pub use text::{format_date_long, format_period};
+pub use text::{count, format_date_long, format_period};
 
 /// What kind of rapport to make, and when it is dated.
 #[derive(Clone, Copy)]
