@@ -1,6 +1,6 @@
 -- veldtoets inspection file, schema version 4: what a besluit changed, rounds of a hertoets,
--- the oordeel per criterium, interview participants counted per function, the peildatum, and
--- the steekproef.
+-- the oordeel per criterium, interview participants counted per function, the peildatum, the
+-- steekproef, and the wachtlijst per zaak with its contacts.
 
 -- Per besluit on a reactie, the oordeel versions that changed because of it: a JSON object of
 -- verwachting id → the revision (`oordeel.rev`) written for it, e.g. {"1.3.1": "0f9a…"}. A
@@ -67,3 +67,33 @@ CREATE TABLE steekproef (
     bron         TEXT NOT NULL DEFAULT ''
 ) STRICT;
 CREATE INDEX steekproef_id ON steekproef (id);
+
+-- The wachtlijst per zaak: the households waiting (pseudonymous number, melding date, priority,
+-- what they wait for) and the contacts about safety while they wait (date, with whom by
+-- function, never a name): zicht op veiligheid.
+CREATE TABLE wachtzaak (
+    rev          TEXT PRIMARY KEY,
+    id           TEXT NOT NULL,
+    inspecteur   TEXT NOT NULL REFERENCES inspecteur (id),
+    tijd         TEXT NOT NULL,
+    verwijderd   INTEGER NOT NULL DEFAULT 0 CHECK (verwijderd IN (0, 1)),
+    nummer       TEXT NOT NULL,              -- pseudonymous number only
+    melding      TEXT,                       -- date
+    prioriteit   TEXT NOT NULL CHECK (prioriteit IN ('hoog', 'normaal')),
+    wacht_op     TEXT NOT NULL CHECK (wacht_op IN ('veiligheidsbeoordeling', 'onderzoek', 'vv')),
+    notitie      TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX wachtzaak_id ON wachtzaak (id);
+
+CREATE TABLE contact (
+    rev          TEXT PRIMARY KEY,
+    id           TEXT NOT NULL,
+    inspecteur   TEXT NOT NULL REFERENCES inspecteur (id),
+    tijd         TEXT NOT NULL,
+    verwijderd   INTEGER NOT NULL DEFAULT 0 CHECK (verwijderd IN (0, 1)),
+    zaak         TEXT NOT NULL,              -- wachtzaak.id
+    datum        TEXT,                       -- date
+    met          TEXT NOT NULL DEFAULT '',   -- a function, never a name
+    notitie      TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX contact_id ON contact (id);

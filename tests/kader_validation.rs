@@ -1575,3 +1575,15 @@ fn a_zero_day_term_is_direct_na_and_a_backwards_term_is_refused() {
         &["loopt terug", "draai vanaf en tot om"],
     );
 }
+
+#[test]
+fn the_wachtlijst_contact_term_is_bounded() {
+    let with = |days: &str| format!("{VALID}\n[wachtlijst]\ncontact_binnen_dagen = {days}\n");
+    assert_eq!(parse(&with("30")).unwrap().contact_days, Some(30));
+    assert_eq!(parse(VALID).unwrap().contact_days, None);
+    for (days, words) in [("0", "0 dagen"), ("400", "400")] {
+        let e = errors(&with(days));
+        let p = problem_at(&e, "wachtlijst.contact_binnen_dagen");
+        assert!(p.message.contains(words), "{:?}", p.message);
+    }
+}

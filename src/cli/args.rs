@@ -211,6 +211,57 @@ pub enum Command {
         #[arg(long, value_name = "NAAM")]
         inspecteur: Option<String>,
     },
+    /// Voegt een wachtende zaak toe aan de wachtlijst per zaak, bewerkt haar of verwijdert haar:
+    /// een huishouden dat wacht op de veiligheidsbeoordeling, een onderzoek of Voorwaarden &
+    /// Vervolg. Alleen een pseudoniem nummer, nooit een naam.
+    Wachtzaak {
+        /// Het .veldtoets-bestand.
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// Het (pseudonieme) nummer van de zaak.
+        #[arg(value_name = "NUMMER")]
+        nummer: String,
+        /// Wanneer de melding is ontvangen (dd-mm-jjjj); nodig voor een nieuwe zaak.
+        #[arg(long, value_name = "DATUM")]
+        melding: Option<String>,
+        /// Waar het huishouden op wacht: veiligheidsbeoordeling, onderzoek of vv.
+        #[arg(long = "wacht-op", value_name = "SOORT")]
+        wacht_op: Option<String>,
+        /// De prioriteit die de organisatie gaf: hoog of normaal (standaard normaal).
+        #[arg(long, value_name = "PRIORITEIT")]
+        prioriteit: Option<String>,
+        /// Een notitie (komt niet in het rapport).
+        #[arg(long, value_name = "TEKST")]
+        notitie: Option<String>,
+        /// Verwijdert de zaak van de wachtlijst (de historie blijft bewaard).
+        #[arg(long)]
+        verwijder: bool,
+        /// Wie het vastlegt (standaard: wie het bestand maakte).
+        #[arg(long, value_name = "NAAM")]
+        inspecteur: Option<String>,
+    },
+    /// Legt een contact over de veiligheid vast met een wachtend huishouden (zicht op
+    /// veiligheid tijdens het wachten).
+    Contact {
+        /// Het .veldtoets-bestand.
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// Het nummer van de wachtende zaak.
+        #[arg(value_name = "NUMMER")]
+        nummer: String,
+        /// Wanneer (dd-mm-jjjj).
+        #[arg(long, value_name = "DATUM")]
+        datum: String,
+        /// Met wie, als functie (bijvoorbeeld moeder, wijkteam); nooit een naam.
+        #[arg(long, value_name = "FUNCTIE")]
+        met: String,
+        /// Een notitie (komt niet in het rapport).
+        #[arg(long, value_name = "TEKST")]
+        notitie: Option<String>,
+        /// Wie het vastlegt (standaard: wie het bestand maakte).
+        #[arg(long, value_name = "NAAM")]
+        inspecteur: Option<String>,
+    },
     /// Controleert een onderzoeksbestand: schemaversie, integriteit, aantallen.
     Check {
         /// Het .veldtoets-bestand.

@@ -18,6 +18,7 @@ mod inspection;
 mod merge;
 mod overzicht;
 mod score;
+mod wachtlijst;
 mod wederhoor;
 
 use std::io::Write;
@@ -34,6 +35,9 @@ use uuid::Uuid;
 
 use args::{Cli, Command};
 
+/// The command line with its Dutch help, as `--help` shows it; the man pages are generated from
+/// it (`tests/manpages.rs`).
+pub use clap_nl::command;
 pub use score::{parse_judgements, read_judgements};
 
 /// Runs the CLI with the process arguments and returns the exit code.
@@ -221,6 +225,42 @@ fn run(cli: Cli) -> Result<()> {
             zaad,
             inspecteur,
         }) => dossier::sample(&file, &uit, aantal, zaad, inspecteur.as_deref()),
+        Some(Command::Wachtzaak {
+            file,
+            nummer,
+            melding,
+            wacht_op,
+            prioriteit,
+            notitie,
+            verwijder,
+            inspecteur,
+        }) => wachtlijst::wachtzaak(
+            &file,
+            &nummer,
+            &wachtlijst::WachtzaakArgs {
+                melding: melding.as_deref(),
+                wacht_op: wacht_op.as_deref(),
+                prioriteit: prioriteit.as_deref(),
+                notitie: notitie.as_deref(),
+                verwijder,
+            },
+            inspecteur.as_deref(),
+        ),
+        Some(Command::Contact {
+            file,
+            nummer,
+            datum,
+            met,
+            notitie,
+            inspecteur,
+        }) => wachtlijst::contact(
+            &file,
+            &nummer,
+            &datum,
+            &met,
+            notitie.as_deref(),
+            inspecteur.as_deref(),
+        ),
         Some(Command::Check { file, json }) => inspection::check(&file, json),
         Some(Command::Export {
             file,

@@ -46,9 +46,10 @@ pub fn derived_id(onderzoek: Uuid, key: &str) -> String {
 }
 
 pub use super::kinds::{
-    AnswerData, BesluitData, CheckAnswer, CheckData, CriteriumOordeelData, Details, DocumentData,
-    DossierData, FlashData, InterviewData, OordeelData, PhaseData, RapporttekstData, ReactieData,
-    Selection, SteekproefData, Tag, Tags, VerbeterpuntData, VrijgaveData, WaitlistData,
+    AnswerData, BesluitData, CheckAnswer, CheckData, ContactData, CriteriumOordeelData, Details,
+    DocumentData, DossierData, FlashData, InterviewData, OordeelData, PhaseData, RapporttekstData,
+    ReactieData, Selection, SteekproefData, Tag, Tags, VerbeterpuntData, VrijgaveData,
+    WachtzaakData, WaitlistData,
 };
 pub use super::record::{
     Change, Field, FieldError, FieldType, History, Kind, Kinded, Meta, Record, RecordData, Records,
@@ -91,6 +92,10 @@ pub struct Inspection {
     pub rapportteksten: Records<RapporttekstData>,
     /// The steekproeven drawn (see [`super::sample`]).
     pub steekproeven: Records<SteekproefData>,
+    /// The wachtlijst per zaak and the contacts with waiting households (see
+    /// [`super::wachtlijst`]).
+    pub wachtzaken: Records<WachtzaakData>,
+    pub contacten: Records<ContactData>,
     /// Text that was typed but not yet confirmed as a revision when the file was read (after a
     /// crash, or while another program had it open): shown, exported and restored, never lost.
     pub drafts: Vec<StoredDraft>,
@@ -216,6 +221,8 @@ impl Inspection {
             verbeterpunten: Records::default(),
             rapportteksten: Records::default(),
             steekproeven: Records::default(),
+            wachtzaken: Records::default(),
+            contacten: Records::default(),
             drafts: Vec::new(),
         }
     }

@@ -46,6 +46,9 @@ pub struct Framework {
     pub norms: Vec<Norm>,
     /// Who publishes rapporten on this kader (PDF author); empty when the kader does not say.
     pub inspectorate: String,
+    /// A contact within this many days before the peildatum counts as zicht op veiligheid for a
+    /// waiting household (`[wachtlijst] contact_binnen_dagen`); `None`: the default.
+    pub contact_days: Option<u32>,
     /// The original file text, kept so an inspection file can store a snapshot of its kader.
     pub source_text: String,
     /// Every verwachting in kader order; indices into this list are used throughout scoring.
@@ -313,6 +316,7 @@ impl Framework {
             criterion_scale: Vec::new(),
             norms: Vec::new(),
             inspectorate: String::new(),
+            contact_days: None,
             source_text,
             expectations,
             index,

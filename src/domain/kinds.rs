@@ -18,6 +18,7 @@ use super::kader::Framework;
 use super::record::Kinded;
 use super::record::{Field, FieldError, FieldType, RecordData, Value, Values, record_kinds};
 use super::termijn::{self, CaseDates, DateKind};
+use super::wachtlijst::{Prioriteit, WachtOp};
 use super::wederhoor::{Besluit, Fase, RapportBlok, ReactieSoort};
 
 /// How an observation bears on a verwachting.
@@ -321,6 +322,29 @@ pub struct SteekproefData {
     pub getrokken: String,
     /// Where the list came from (a file name), for the record.
     pub bron: String,
+}
+
+/// A case on the wachtlijst (see [`super::wachtlijst`]): a household waiting for the
+/// veiligheidsbeoordeling, an onderzoek or Voorwaarden & Vervolg.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct WachtzaakData {
+    /// Pseudonymous number only.
+    pub nummer: String,
+    pub melding: Option<Date>,
+    pub prioriteit: Prioriteit,
+    pub wacht_op: WachtOp,
+    pub notitie: String,
+}
+
+/// A contact about safety with a waiting household (zicht op veiligheid while it waits).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ContactData {
+    /// The waiting case's record id.
+    pub zaak: String,
+    pub datum: Option<Date>,
+    /// With whom, by function ("moeder", "wijkteam"), never a name.
+    pub met: String,
+    pub notitie: String,
 }
 
 /// The phase of the onderzoek after the visit (one record per onderzoek; see
@@ -957,6 +981,98 @@ impl RecordData for SteekproefData {
     }
 }
 
+impl RecordData for WachtzaakData {
+    const FIELDS: &'static [Field] = &[
+        Field::new("nummer", "nummer", Text),
+        Field::new("melding", "melding ontvangen", DateField),
+        Field::new("prioriteit", "prioriteit", Text),
+        Field::new("wacht_op", "wacht op", Text),
+        Field::new("notitie", "notitie", Text),
+    ];
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::Text(self.nummer.clone()),
+            Value::Date(self.melding),
+            Value::Text(self.prioriteit.as_str().to_string()),
+            Value::Text(self.wacht_op.as_str().to_string()),
+            Value::Text(self.notitie.clone()),
+        ]
+    }
+    fn from_values(mut v: Values) -> Result<Self, FieldError> {
+        Ok(WachtzaakData {
+            nummer: v.text()?,
+            melding: v.date()?,
+            prioriteit: v.token(Prioriteit::parse)?,
+            wacht_op: v.token(WachtOp::parse)?,
+            notitie: v.text()?,
+        })
+    }
+    fn describe(_: &Inspection, entity: &str, shown: Option<&Self>) -> String {
+        match shown {
+            Some(z) => format!("wachtende zaak {}", z.nummer),
+            None => format!("wachtende zaak {entity}"),
+        }
+    }
+    fn summary(&self) -> String {
+        parts(&[
+            ("", self.nummer.clone()),
+            (
+                "melding",
+                self.melding
+                    .map(termijn::format_date_nl)
+                    .unwrap_or_default(),
+            ),
+            ("wacht op", self.wacht_op.label().to_string()),
+            ("prioriteit", self.prioriteit.as_str().to_string()),
+        ])
+    }
+}
+
+impl RecordData for ContactData {
+    const FIELDS: &'static [Field] = &[
+        Field::new("zaak", "zaak", Text),
+        Field::new("datum", "datum", DateField),
+        Field::new("met", "met", Text),
+        Field::new("notitie", "notitie", Text),
+    ];
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::Text(self.zaak.clone()),
+            Value::Date(self.datum),
+            Value::Text(self.met.clone()),
+            Value::Text(self.notitie.clone()),
+        ]
+    }
+    fn from_values(mut v: Values) -> Result<Self, FieldError> {
+        Ok(ContactData {
+            zaak: v.text()?,
+            datum: v.date()?,
+            met: v.text()?,
+            notitie: v.text()?,
+        })
+    }
+    fn describe(inspection: &Inspection, entity: &str, shown: Option<&Self>) -> String {
+        let zaak = shown.and_then(|c| {
+            WachtzaakData::records(inspection)
+                .history(&c.zaak)
+                .and_then(|h| h.latest())
+        });
+        match zaak {
+            Some(z) => format!("contact met wachtende zaak {}", z.data.nummer),
+            None => format!("contact {entity}"),
+        }
+    }
+    fn summary(&self) -> String {
+        parts(&[
+            (
+                "",
+                self.datum.map(termijn::format_date_nl).unwrap_or_default(),
+            ),
+            ("met", self.met.clone()),
+        ])
+    }
+}
+
 impl RecordData for PhaseData {
     const FIELDS: &'static [Field] = &[
         Field::new("fase", "fase", Text),
@@ -1227,6 +1343,10 @@ record_kinds! {
     /// A steekproef of dossiers drawn from the organisation's list (one record per draw).
     Steekproef(SteekproefData) in steekproeven as "steekproef", "steekproef" / "steekproeven",
         false;
+    /// A case on the wachtlijst, and a contact about safety while it waits.
+    Wachtzaak(WachtzaakData) in wachtzaken as "wachtzaak", "wachtende zaak" / "wachtende zaken",
+        false;
+    Contact(ContactData) in contacten as "contact", "contact" / "contacten", true;
 }
 
 #[cfg(test)]
@@ -1353,6 +1473,19 @@ mod tests {
                 aantal: Some(2),
                 getrokken: "VTG-1\nVTG-2".into(),
                 bron: "zaken.csv".into(),
+            }),
+            Record::Wachtzaak(WachtzaakData {
+                nummer: "W-1".into(),
+                melding: Some(date),
+                prioriteit: Prioriteit::Hoog,
+                wacht_op: WachtOp::VoorwaardenEnVervolg,
+                notitie: "n".into(),
+            }),
+            Record::Contact(ContactData {
+                zaak: "w1".into(),
+                datum: Some(date),
+                met: "moeder".into(),
+                notitie: String::new(),
             }),
         ];
         let kinds: Vec<Kind> = records.iter().map(Record::kind).collect();

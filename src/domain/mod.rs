@@ -18,6 +18,7 @@ pub mod sample;
 pub mod scoring;
 pub mod status;
 pub mod termijn;
+pub mod wachtlijst;
 pub mod wederhoor;
 
 pub use judgement::{Judgement, JudgementError, JudgementSet, JudgementValue};

@@ -70,6 +70,50 @@ pub struct ExportJson {
     pub normen: Vec<NormJson>,
     /// The steekproeven drawn with `veldtoets steekproef`, oldest first.
     pub steekproeven: Vec<SteekproefJson>,
+    /// The wachtlijst per zaak, longest waiting first, each with its contacts.
+    pub wachtzaken: Vec<WachtzaakJson>,
+    /// The figures over `wachtzaken` at the peildatum (zicht op veiligheid).
+    pub wachtlijst_cijfers: WachtlijstCijfersJson,
+}
+
+/// A waiting case.
+#[derive(Debug, Serialize)]
+pub struct WachtzaakJson {
+    pub id: String,
+    pub nummer: String,
+    pub melding: Option<String>,
+    /// `veiligheidsbeoordeling`, `onderzoek` or `vv`.
+    pub wacht_op: &'static str,
+    /// `hoog` or `normaal`.
+    pub prioriteit: &'static str,
+    /// Days from the melding to the peildatum.
+    pub dagen_wachtend: Option<i64>,
+    pub laatste_contact: Option<String>,
+    /// A contact within `wachtlijst_cijfers.contact_binnen_dagen` before the peildatum.
+    pub zicht: bool,
+    pub contacten: Vec<ContactJson>,
+    pub conflict: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ContactJson {
+    pub datum: Option<String>,
+    /// With whom, by function.
+    pub met: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct WachtlijstCijfersJson {
+    pub peildatum: Option<String>,
+    pub wachtend: usize,
+    /// Per kind of wait (`veiligheidsbeoordeling`, `onderzoek`, `vv`), how many.
+    pub per_soort: BTreeMap<&'static str, usize>,
+    pub langste_wachttijd_dagen: Option<i64>,
+    pub oudste_melding: Option<String>,
+    pub met_contact: usize,
+    pub contact_binnen_dagen: u32,
+    /// `met_contact / wachtend` (0..=1); `null` without waiting cases.
+    pub aandeel_met_contact: Option<f64>,
 }
 
 /// A steekproef: enough to redo it.
@@ -713,6 +757,42 @@ impl ExportJson {
             rapportteksten: RapporttekstenJson::of_inspection(inspection),
             criteria: CriteriumJson::of_inspection(inspection),
             rondes: RondeJson::of_inspection(inspection),
+            wachtzaken: inspection
+                .waiting_cases()
+                .into_iter()
+                .map(|c| WachtzaakJson {
+                    id: c.zaak.meta.entity.clone(),
+                    nummer: c.zaak.data.nummer.clone(),
+                    melding: date_out(c.zaak.data.melding),
+                    wacht_op: c.zaak.data.wacht_op.as_str(),
+                    prioriteit: c.zaak.data.prioriteit.as_str(),
+                    dagen_wachtend: c.waiting_days,
+                    laatste_contact: date_out(c.last_contact),
+                    zicht: c.in_sight,
+                    contacten: c
+                        .contacts
+                        .iter()
+                        .map(|k| ContactJson {
+                            datum: date_out(k.data.datum),
+                            met: k.data.met.clone(),
+                        })
+                        .collect(),
+                    conflict: inspection.wachtzaken.is_conflicted(&c.zaak.meta.entity),
+                })
+                .collect(),
+            wachtlijst_cijfers: {
+                let f = inspection.waitlist_figures();
+                WachtlijstCijfersJson {
+                    peildatum: date_out(f.peildatum),
+                    wachtend: f.waiting,
+                    per_soort: f.by_kind.iter().map(|(k, n)| (k.as_str(), *n)).collect(),
+                    langste_wachttijd_dagen: f.longest.map(|(d, _)| d),
+                    oudste_melding: date_out(f.longest.map(|(_, m)| m)),
+                    met_contact: f.in_sight,
+                    contact_binnen_dagen: f.days,
+                    aandeel_met_contact: f.share_in_sight().map(|x| (x * 1000.0).round() / 1000.0),
+                }
+            },
             steekproeven: inspection
                 .samples()
                 .into_iter()

@@ -22,10 +22,10 @@ use crate::domain::{self, Framework, Judgement, JudgementSet, Score};
 use crate::store::{CheckReport, MergeOutcome};
 
 pub use export::{
-    AntwoordJson, CheckJson, ConceptJson, ConflictJson, DocumentJson, DossierJson,
+    AntwoordJson, CheckJson, ConceptJson, ConflictJson, ContactJson, DocumentJson, DossierJson,
     DossierTermijnJson, DubbelJson, EerdereRondeJson, ExportJson, FlitsJson, InspecteurJson,
     InterviewJson, NormJson, OnderzoekJson, OordeelJson, SteekproefJson, TermijnJson, VersieJson,
-    WachtlijstJson,
+    WachtlijstCijfersJson, WachtlijstJson, WachtzaakJson,
 };
 pub use rounds::{CriteriumJson, RondeJson, RondeOordeelJson};
 pub use wederhoor::{

@@ -35,6 +35,16 @@ pub(super) struct KaderDto {
     pub(super) criteriumoordeel: Vec<CriteriumoordeelDto>,
     #[serde(default)]
     pub(super) norm: Vec<NormDto>,
+    #[serde(default)]
+    pub(super) wachtlijst: Option<WachtlijstDto>,
+}
+
+/// How the wachtlijst per zaak is judged: a contact within this many days before the peildatum
+/// counts as zicht op veiligheid.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct WachtlijstDto {
+    pub(super) contact_binnen_dagen: Number,
 }
 
 /// A norm on a figure: the share within a termijn must be at least `minimaal` percent.

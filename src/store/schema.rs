@@ -48,12 +48,14 @@ pub const fn table(kind: Kind) -> &'static str {
         Kind::Verbeterpunt => "verbeterpunt",
         Kind::Rapporttekst => "rapporttekst",
         Kind::Steekproef => "steekproef",
+        Kind::Wachtzaak => "wachtzaak",
+        Kind::Contact => "contact",
     }
 }
 
 /// Tables holding inspection data, in schema order (for counts and the merge): the onderzoek,
 /// its inspecteurs, the earlier rounds and the `vervangt` edges, then one table per [`Kind`].
-pub const TABLES: [&str; 21] = [
+pub const TABLES: [&str; 23] = [
     "onderzoek",
     "inspecteur",
     "ronde",
@@ -75,6 +77,8 @@ pub const TABLES: [&str; 21] = [
     table(Kind::Verbeterpunt),
     table(Kind::Rapporttekst),
     table(Kind::Steekproef),
+    table(Kind::Wachtzaak),
+    table(Kind::Contact),
 ];
 
 /// Applies every migration after `from`, one transaction each.

@@ -174,6 +174,24 @@ impl Validator<'_> {
         framework.criterion_scale = criterion_scale;
         framework.norms = norms;
         framework.inspectorate = dto.inspectie.trim().to_string();
+        framework.contact_days = dto.wachtlijst.as_ref().and_then(|w| {
+            let days = self.number(
+                &w.contact_binnen_dagen,
+                "wachtlijst.contact_binnen_dagen",
+                "het aantal dagen",
+                366,
+            )?;
+            if days == 0 {
+                self.problem(
+                    Some(w.contact_binnen_dagen.span()),
+                    "wachtlijst.contact_binnen_dagen",
+                    "0 dagen laat geen contact meetellen; geef een aantal van 1 tot en met 366"
+                        .to_string(),
+                );
+                return None;
+            }
+            Some(days)
+        });
         Some(framework)
     }
 

@@ -162,12 +162,99 @@ impl Builder<'_> {
                 }
             }
         };
+        let mut blocks = vec![Block::Paragraph(Text::plain(text))];
+        blocks.extend(self.waiting_cases());
         out.push(Section {
             number: Some(format!("{chapter}.2")),
             title: "Wachtlijst".to_string(),
             level: 2,
-            blocks: vec![Block::Paragraph(Text::plain(text))],
+            blocks,
         });
         out
+    }
+}
+
+impl Builder<'_> {
+    /// The wachtlijst per zaak, when the inspecteurs recorded it: how many households wait and
+    /// for what, the longest wait, and zicht op veiligheid (a contact in the last N days before
+    /// the peildatum), in counts only.
+    fn waiting_cases(&self) -> Vec<Block> {
+        let f = self.inspection.waitlist_figures();
+        if f.waiting == 0 {
+            return Vec::new();
+        }
+        let Some(peil) = f.peildatum else {
+            return vec![Block::Paragraph(Text::plain(format!(
+                "De inspecteurs hebben {} op de wachtlijst vastgelegd; zonder peildatum zijn de wachttijden niet te bepalen.",
+                count(f.waiting as u64, "wachtende zaak", "wachtende zaken")
+            )))];
+        };
+        let kinds: Vec<String> = f
+            .by_kind
+            .iter()
+            .map(|(k, n)| format!("{n} op {}", k.label()))
+            .collect();
+        let mut text = format!(
+            "Per zaak vastgelegd wachtten op {} {} ({})",
+            format_date_long(peil),
+            count(f.waiting as u64, "huishouden", "huishoudens"),
+            kinds.join(", ")
+        );
+        if let Some((days, melding)) = f.longest {
+            text.push_str(&format!(
+                "; het langst wachtende sinds {} ({days} dagen)",
+                format_date_long(melding)
+            ));
+        }
+        text.push_str(&format!(
+            ". Bij {} van de {} was er in de {} dagen voor de peildatum contact over de veiligheid (zicht op veiligheid); bij {} niet.",
+            f.in_sight,
+            f.waiting,
+            f.days,
+            f.waiting - f.in_sight
+        ));
+        let rows = crate::domain::wachtlijst::WachtOp::ALL
+            .into_iter()
+            .filter_map(|kind| {
+                let cases: Vec<_> = self
+                    .inspection
+                    .waiting_cases()
+                    .into_iter()
+                    .filter(|c| c.zaak.data.wacht_op == kind)
+                    .collect();
+                if cases.is_empty() {
+                    return None;
+                }
+                let longest = cases
+                    .iter()
+                    .filter_map(|c| c.waiting_days)
+                    .max()
+                    .map_or_else(|| "–".to_string(), |d| format!("{d} d"));
+                let seen = cases.iter().filter(|c| c.in_sight).count();
+                Some(Row::new(vec![
+                    Text::plain(kind.label()),
+                    Text::plain(cases.len().to_string()),
+                    Text::plain(longest),
+                    Text::plain(format!("{seen} van {}", cases.len())),
+                ]))
+            })
+            .collect();
+        vec![
+            Block::Paragraph(Text::plain(text)),
+            Block::Table(Table {
+                columns: vec![
+                    Column::new("Wacht op", 34.0),
+                    Column::new("Wachtend", 14.0).right(),
+                    Column::new("Langste wachttijd", 22.0).right(),
+                    Column::new(
+                        format!("Contact in laatste {} dagen", f.days).as_str(),
+                        30.0,
+                    )
+                    .right(),
+                ],
+                header: true,
+                rows,
+            }),
+        ]
     }
 }
