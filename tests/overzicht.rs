@@ -568,3 +568,131 @@ fn the_library_marks_and_counts_a_file_without_oordelen() {
     );
     assert!(!text.contains("Voorlopig: van"), "{text}");
 }
+
+/// Tijdigheid (issue 13 item 8): per organisation the share within each termijn against the
+/// kader's norm, with open dossiers measured up to each file's peildatum; per termijn how many
+/// organisations reach the norm; the households waiting and the longest wait.
+#[test]
+fn tijdigheid_per_organisation_against_the_norm() {
+    let dir = TestDir::new();
+    let kader = format!(
+        "{}\n[[norm]]\ntermijn = \"triage\"\nminimaal = 80\n",
+        common::shipped_kader("vt-2016-stap2")
+    );
+    dir.write("norm.toml", kader);
+    // Noord: 4 of 4 triages in time. Zuid: 1 in time, 1 late, 2 open and over term at its visit.
+    for (file, org, triages) in [
+        (
+            "noord.veldtoets",
+            "Veilig Thuis Noord",
+            vec![Some("04-03-2026"); 4],
+        ),
+        (
+            "zuid.veldtoets",
+            "Veilig Thuis Zuid",
+            vec![Some("04-03-2026"), Some("12-03-2026"), None, None],
+        ),
+    ] {
+        dir.run([
+            "new",
+            file,
+            "--kader",
+            "norm.toml",
+            "--organisatie",
+            org,
+            "--inspecteur",
+            "E. Voorbeeld",
+            "--bezoek-van",
+            "20-03-2026",
+        ])
+        .success();
+        for (n, triage) in triages.iter().enumerate() {
+            let nummer = format!("D-{n}");
+            let mut args = vec![
+                "dossier".to_string(),
+                file.to_string(),
+                nummer,
+                "--datum".to_string(),
+                "melding_ontvangen=02-03-2026".to_string(),
+            ];
+            if let Some(t) = triage {
+                args.push("--datum".to_string());
+                args.push(format!("triagebesluit={t}"));
+            }
+            dir.run(&args).success();
+        }
+    }
+    dir.run([
+        "wachtzaak",
+        "zuid.veldtoets",
+        "W-1",
+        "--melding",
+        "01-01-2026",
+        "--wacht-op",
+        "veiligheidsbeoordeling",
+    ])
+    .success();
+    // No oordelen yet: the overzicht warns so on stderr, and still gives the figures.
+    let o = dir
+        .run([
+            "overzicht",
+            "--json",
+            "-",
+            "noord.veldtoets",
+            "zuid.veldtoets",
+        ])
+        .success()
+        .stderr_contains("is niet compleet")
+        .json();
+    let triage = o["per_termijn"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["termijn"] == "triage")
+        .unwrap()
+        .clone();
+    assert_eq!(triage["norm"], 80);
+    assert_eq!(
+        (triage["gehaald"].as_u64(), triage["niet_gehaald"].as_u64()),
+        (Some(1), Some(1))
+    );
+    let row = |org: &str| {
+        o["organisaties"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["organisatie"] == org)
+            .unwrap()
+            .clone()
+    };
+    let zuid = row("Veilig Thuis Zuid");
+    assert_eq!(zuid["tijdigheid"][0]["binnen"], 1);
+    assert_eq!(
+        zuid["tijdigheid"][0]["te_laat"], 3,
+        "two open cases over their term count late"
+    );
+    assert_eq!(zuid["tijdigheid"][0]["open"], 2);
+    assert_eq!(zuid["tijdigheid"][0]["aandeel_binnen"], 0.25);
+    assert_eq!(zuid["tijdigheid"][0]["norm_gehaald"], false);
+    assert_eq!(zuid["wachtend"], 1);
+    assert_eq!(zuid["langste_wachttijd_dagen"], 78);
+    assert_eq!(
+        row("Veilig Thuis Noord")["tijdigheid"][0]["norm_gehaald"],
+        true
+    );
+
+    // And the PDF says it.
+    dir.run([
+        "overzicht",
+        "--pdf",
+        "o.pdf",
+        "noord.veldtoets",
+        "zuid.veldtoets",
+    ])
+    .success();
+    let text = pdf_text(&dir.read_bytes("o.pdf"));
+    assert!(
+        text.contains("1van2organisatiesminimaal80%binnendetermijn"),
+        "{text}"
+    );
+}

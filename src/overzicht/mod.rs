@@ -79,7 +79,7 @@ pub enum OverzichtError {
 }
 
 /// The landelijk overzicht of one kader.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Overzicht {
     pub kader: String,
     pub kader_titel: String,
@@ -94,6 +94,45 @@ pub struct Overzicht {
     pub per_verwachting: Vec<Telling>,
     /// How many organisations got each eindoordeel.
     pub eindoordelen: EindoordeelTelling,
+    /// The kader's termijnen, with the norm on each where the kader has one: the columns of
+    /// [`Rij::tijdigheid`].
+    pub termijnen: Vec<TermijnKolom>,
+    /// Per termijn, how many organisations reach its norm ("5 van 22 organisaties ≥ 80%").
+    pub per_termijn: Vec<TermijnTelling>,
+}
+
+/// A termijn of the kader, a column of the tijdigheid table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TermijnKolom {
+    pub id: String,
+    pub naam: String,
+    /// The norm: at least this percentage within term (`[[norm]]` of the kader).
+    pub norm: Option<u32>,
+}
+
+/// One organisation's figures for one termijn, open dossiers measured up to its peildatum.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RijTermijn {
+    pub termijn: String,
+    pub binnen: u32,
+    pub te_laat: u32,
+    pub open: u32,
+    pub onbekend: u32,
+    /// Share within term (0..=1) over every dossier with a known outcome, open ones included.
+    pub aandeel_binnen: Option<f64>,
+    /// Whether the share reaches the norm (`null` without a norm or a share).
+    pub norm_gehaald: Option<bool>,
+}
+
+/// How the organisations do against one termijn's norm.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TermijnTelling {
+    pub termijn: String,
+    pub norm: Option<u32>,
+    /// Organisations reaching the norm, not reaching it, and without a share.
+    pub gehaald: u32,
+    pub niet_gehaald: u32,
+    pub onbekend: u32,
 }
 
 /// One matrix column: a scored verwachting.
@@ -106,7 +145,7 @@ pub struct Kolom {
 }
 
 /// One organisation: its place in the ranking, its score and its matrix row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Rij {
     /// 1 for the first.
     pub positie: usize,
@@ -139,6 +178,15 @@ pub struct Rij {
     pub oordelen: Vec<Cel>,
     /// The ids of the failed verwachtingen, in kader order (the marked cells of the row).
     pub onvoldoende_verwachtingen: Vec<String>,
+    /// Per termijn of the kader (aligned with [`Overzicht::termijnen`]), the share within term.
+    pub tijdigheid: Vec<RijTermijn>,
+    /// Households waiting at the peildatum: from the wachtlijst per zaak when recorded, else
+    /// the number on the wachtlijst record; `null` when neither says.
+    pub wachtend: Option<u64>,
+    /// The longest wait in days at the peildatum (wachtlijst per zaak only).
+    pub langste_wachttijd_dagen: Option<i64>,
+    /// Share of the waiting cases with a recent contact (zicht op veiligheid).
+    pub aandeel_met_contact: Option<f64>,
 }
 
 /// One matrix cell. Serialized as the stable textual form: `voldoende`, `onvoldoende`,
@@ -326,6 +374,46 @@ pub fn build(inputs: &[(&Path, &Inspection)]) -> Result<Overzicht, OverzichtErro
         kader: fw.id.clone(),
         kader_titel: fw.title.clone(),
         inspectie: fw.inspectorate.clone(),
+        termijnen: fw
+            .deadlines
+            .iter()
+            .map(|d| TermijnKolom {
+                id: d.id.clone(),
+                naam: d.name.clone(),
+                norm: fw
+                    .norms
+                    .iter()
+                    .find(|n| n.deadline == d.id)
+                    .map(|n| n.min_percent),
+            })
+            .collect(),
+        per_termijn: fw
+            .deadlines
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let norm = fw
+                    .norms
+                    .iter()
+                    .find(|n| n.deadline == d.id)
+                    .map(|n| n.min_percent);
+                let mut t = TermijnTelling {
+                    termijn: d.id.clone(),
+                    norm,
+                    gehaald: 0,
+                    niet_gehaald: 0,
+                    onbekend: 0,
+                };
+                for r in &rows {
+                    match r.tijdigheid.get(i).and_then(|c| c.norm_gehaald) {
+                        Some(true) => t.gehaald += 1,
+                        Some(false) => t.niet_gehaald += 1,
+                        None => t.onbekend += 1,
+                    }
+                }
+                t
+            })
+            .collect(),
         verwachtingen,
         organisaties: rows,
         per_verwachting,
@@ -364,6 +452,42 @@ fn row(path: &Path, inspection: &Inspection) -> Rij {
     }
     let conflicts = inspection.conflicts();
     let status = Status::of_inspection(inspection, &judgements, &s);
+    let tijdigheid = fw
+        .deadlines
+        .iter()
+        .zip(inspection.deadline_summaries())
+        .map(|(d, sum)| {
+            let share = sum.share_met();
+            let norm = fw.norms.iter().find(|n| n.deadline == d.id);
+            RijTermijn {
+                termijn: d.id.clone(),
+                binnen: sum.met,
+                te_laat: sum.missed,
+                open: sum.open + sum.open_missed,
+                onbekend: sum.unknown,
+                aandeel_binnen: share.map(|x| (x * 1000.0).round() / 1000.0),
+                norm_gehaald: norm
+                    .zip(share)
+                    .map(|(n, x)| x * 100.0 >= f64::from(n.min_percent)),
+            }
+        })
+        .collect();
+    let figures = inspection.waitlist_figures();
+    let summary_count = inspection
+        .waitlist
+        .get(&inspection.waitlist_id())
+        .and_then(|w| w.data.aantal);
+    let (wachtend, langste, zicht) = if figures.waiting > 0 {
+        (
+            Some(figures.waiting as u64),
+            figures.longest.map(|(d, _)| d),
+            figures
+                .share_in_sight()
+                .map(|x| (x * 1000.0).round() / 1000.0),
+        )
+    } else {
+        (summary_count.map(u64::from), None, None)
+    };
     Rij {
         positie: 0,
         organisatie: inspection.organisatie().to_string(),
@@ -382,5 +506,9 @@ fn row(path: &Path, inspection: &Inspection) -> Rij {
         regel: s.rule,
         oordelen,
         onvoldoende_verwachtingen: failed,
+        tijdigheid,
+        wachtend,
+        langste_wachttijd_dagen: langste,
+        aandeel_met_contact: zicht,
     }
 }

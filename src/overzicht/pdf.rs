@@ -240,8 +240,117 @@ pub fn report(overzicht: &Overzicht, date: Date) -> Report {
                     Block::Table(per_verwachting),
                 ],
             },
-        ],
+        ]
+        .into_iter()
+        .chain(timeliness(o))
+        .collect(),
     }
+}
+
+/// Chapter 4, Tijdigheid en wachtlijst (a kader with termijnen): per organisation the share
+/// within each termijn against its norm, the households waiting and the longest wait; per
+/// termijn how many organisations reach the norm, in the shape of seed 004's figures.
+fn timeliness(o: &Overzicht) -> Option<Section> {
+    if o.termijnen.is_empty() {
+        return None;
+    }
+    let mut blocks = vec![Block::Paragraph(Text::plain(
+        "Per organisatie het aandeel dossiers binnen elke wettelijke termijn, berekend uit de dossierdata; een dossier zonder einddatum is gemeten tot de peildatum van dat onderzoek. Een aandeel onder de norm van het kader is gemarkeerd. Daarnaast het aantal wachtende huishoudens en de langste wachttijd op de peildatum.",
+    ))];
+    let counts: Vec<Text> = o
+        .termijnen
+        .iter()
+        .zip(&o.per_termijn)
+        .filter_map(|(k, t)| {
+            let norm = k.norm?;
+            Some(Text::plain(format!(
+                "{}: {} van {} minimaal {norm}% binnen de termijn{}.",
+                k.naam,
+                t.gehaald,
+                count(
+                    u64::from(t.gehaald + t.niet_gehaald + t.onbekend),
+                    "organisatie",
+                    "organisaties"
+                ),
+                if t.onbekend > 0 {
+                    format!(" ({} zonder cijfer)", t.onbekend)
+                } else {
+                    String::new()
+                }
+            )))
+        })
+        .collect();
+    if !counts.is_empty() {
+        blocks.push(Block::List(counts));
+    }
+    let mut columns = vec![Column::new("Organisatie", 2.8)];
+    columns.extend(o.termijnen.iter().map(|k| {
+        let short = k.id.replace('_', " ");
+        let title = match k.norm {
+            Some(n) => format!("{short} (norm {n}%)"),
+            None => short,
+        };
+        Column::new(title, 1.6).right()
+    }));
+    columns.push(Column::new("Wachtend", 1.2).right());
+    columns.push(Column::new("Langste wachttijd", 1.4).right());
+    let rows = o
+        .organisaties
+        .iter()
+        .map(|r| {
+            let mut cells = vec![Text::plain(r.organisatie.clone())];
+            let mut below = false;
+            for t in &r.tijdigheid {
+                let text = t
+                    .aandeel_binnen
+                    .map_or_else(|| "–".to_string(), |x| format!("{}%", (x * 100.0).round()));
+                if t.norm_gehaald == Some(false) {
+                    below = true;
+                    cells.push(Text::bold(format!("{text}*")));
+                } else {
+                    cells.push(Text::plain(text));
+                }
+            }
+            cells.push(Text::plain(
+                r.wachtend
+                    .map_or_else(|| "–".to_string(), |n| n.to_string()),
+            ));
+            cells.push(Text::plain(
+                r.langste_wachttijd_dagen
+                    .map_or_else(|| "–".to_string(), |d| format!("{d} d")),
+            ));
+            let row = Row::new(cells);
+            if below {
+                row.with_kind(RowKind::Attention)
+            } else {
+                row
+            }
+        })
+        .collect();
+    blocks.push(Block::Table(Table {
+        columns,
+        header: true,
+        rows,
+    }));
+    blocks.push(Block::Note(Text::plain(
+        "* onder de norm van het kader. De termijnen (kolommen):",
+    )));
+    blocks.push(Block::List(
+        o.termijnen
+            .iter()
+            .map(|k| {
+                Text::bold(k.id.replace('_', " "))
+                    .and(": ")
+                    .and(k.naam.clone())
+            })
+            .collect(),
+    ));
+    Some(Section {
+        number: Some("4".to_string()),
+        title: "Tijdigheid en wachtlijst".to_string(),
+        level: 1,
+        blocks,
+    })
 }
 
 /// The overzicht as PDF bytes: [`report`] rendered by [`crate::report::render_pdf`].
