@@ -92,22 +92,23 @@ impl Builder<'_> {
         let s = &self.score;
         let org = &self.organisation;
         let mut blocks = Vec::new();
-        let who = if self.inspectors.is_empty() {
-            "de inspecteurs".to_string()
-        } else {
-            format!("de inspecteurs {}", join_and(&self.inspectors))
+        // "de inspecteur M. de Vries heeft", "de inspecteurs A en B hebben".
+        let (who, hebben) = match self.inspectors.as_slice() {
+            [] => ("de inspecteurs".to_string(), "hebben"),
+            [one] => (format!("de inspecteur {one}"), "heeft"),
+            many => (format!("de inspecteurs {}", join_and(many)), "hebben"),
         };
         if self.has_rounds() {
             // The layout of seed 003: each round with its result.
-            blocks.extend(self.summary_rounds(&who));
+            blocks.extend(self.summary_rounds(&who, hebben));
         } else {
             let mut intro = match &self.period {
                 Some(p) => format!(
-                    "Op {p} hebben {who} onderzoek gedaan bij {org} aan de hand van het {}.",
+                    "Op {p} {hebben} {who} onderzoek gedaan bij {org} aan de hand van het {}.",
                     self.fw.title
                 ),
                 None => format!(
-                    "{} hebben onderzoek gedaan bij {org} aan de hand van het {}.",
+                    "{} {hebben} onderzoek gedaan bij {org} aan de hand van het {}.",
                     capitalise(&who),
                     self.fw.title
                 ),
@@ -213,7 +214,7 @@ impl Builder<'_> {
 
     /// The opening of the Samenvatting of a hertoets in the layout of seed 003: a paragraph per
     /// earlier round with its result and eindoordeel, then this round and its aim.
-    fn summary_rounds(&self, who: &str) -> Vec<Block> {
+    fn summary_rounds(&self, who: &str, hebben: &str) -> Vec<Block> {
         let org = &self.organisation;
         let mut blocks: Vec<Block> = self
             .earlier_rounds()
@@ -224,8 +225,8 @@ impl Builder<'_> {
         let this = self.this_round();
         let naam = lowercase_first(&this.naam);
         let done = match &self.period {
-            Some(p) => format!("Op {p} hebben {who} een {naam} gedaan bij {org}."),
-            None => format!("{} hebben een {naam} gedaan bij {org}.", capitalise(who)),
+            Some(p) => format!("Op {p} {hebben} {who} een {naam} gedaan bij {org}."),
+            None => format!("{} {hebben} een {naam} gedaan bij {org}.", capitalise(who)),
         };
         blocks.push(Block::Paragraph(Text::plain(format!(
             "{done} Doel van de {naam} was opnieuw te bepalen in hoeverre {org} voldoet aan de verwachtingen uit het {}.",
