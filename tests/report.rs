@@ -949,7 +949,7 @@ fn a_stap1_hertoets_has_the_layout_of_seed_003() {
         "3.1.1: Deze verwachting wordt nog niet beoordeeld",
         // Samenvatting: both rounds' results and eindoordelen.
         "In augustus 2015 onderzochten de inspecteurs de kwaliteit van Veilig Thuis Drenthe aan de hand van het Toetsingskader Veilig Thuis 2015, stap 1. Veilig Thuis Drenthe voldeed toen aan 8 van de 24 verwachtingen; het eindoordeel was onvoldoende.",
-        "Op 10 en 11 mei 2016 hebben de inspecteurs E. Voorbeeld een hertoets gedaan bij Veilig Thuis Drenthe.",
+        "Op 10 en 11 mei 2016 heeft de inspecteur E. Voorbeeld een hertoets gedaan bij Veilig Thuis Drenthe.",
         "Veilig Thuis Drenthe voldoet in mei 2016 aan 18 van de 24 verwachtingen die meetellen in het eindoordeel, tegen 8 bij het onderzoek in augustus 2015; 6 verwachtingen zijn onvoldoende.",
         "Eindoordeel: onvoldoende.",
         // Inleiding: each round named with its month.
