@@ -48,6 +48,8 @@ fn frames(quick: bool) {
     support::large_inspection(&path, 40, 200, 5000);
     let dirs = AppDirs::under(dir.path());
     let mut app = App::new(dirs, Arc::new(NoWaker));
+    // A name, so typing goes into the fields measured and not into the "Wie bent u?" dialog.
+    app.prefs.inspecteur = "E. Voorbeeld".into();
     app.open(path);
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))

@@ -95,8 +95,9 @@ fn set_an_oordeel_on_1_3_1_and_see_the_eindoordeel_change() {
     let mut harness = harness(app(root.path()));
     harness.run_steps(2);
     let path = open_demo(&mut harness);
-    // The overview shows the demo's eindoordeel.
-    harness.get_by_label_contains("MATIG");
+    // The overview shows the demo's eindoordeel (and the header of every screen does).
+    harness.get_by_label("MATIG");
+    harness.get_by_label("Eindoordeel: MATIG");
 
     // Go to 1.3.1 from the overview, set onvoldoende with an onderbouwing.
     harness.get_by_label("1.3.1 ✔").click_accesskit();
@@ -464,8 +465,8 @@ fn ctrl_enter_saves_exactly_the_tags_the_dialog_shows() {
         Some(veldtoets::domain::inspection::Tag::Ondersteunt),
         "the click set the tag"
     );
-    // Focus on another tag button, then Ctrl+Enter: it must save, not press the button.
-    harness.get_by_label(&format!("{e} weerspreekt")).focus();
+    // Focus on the tag row, then Ctrl+Enter: it must save, not press a button.
+    harness.get_by_label(&format!("Tag {e}")).focus();
     harness.run_steps(1);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
     harness.run_steps(3);
@@ -1387,7 +1388,7 @@ fn conflicted_interviews_flitsinterviews_documents_and_wachtlijst_are_not_edited
     );
 
     // Overzicht: the wachtlijst is not edited; every conflict is listed (not only oordelen).
-    harness.get_by_label("⚠ 4 open conflict(en):");
+    harness.get_by_label("⚠ 4 open conflicten:");
     for c in &conflicts {
         harness.get_by_label(&c.description);
     }
@@ -1445,7 +1446,7 @@ fn the_overzicht_lists_conflicts_of_every_kind_and_leads_to_the_choice() {
     let root = tempfile::tempdir().unwrap();
     let (mut harness, _, _) = open_conflicted(root.path());
     // Not only the oordeel: the dossiervraag too.
-    harness.get_by_label("⚠ 2 open conflict(en):");
+    harness.get_by_label("⚠ 2 open conflicten:");
     let check = ws(&harness)
         .derived
         .record_conflicts
@@ -2495,4 +2496,586 @@ fn the_stap_1_hertoets_demo_is_one_click_from_the_start_screen() {
             .to_string_lossy()
             .starts_with("demo-vt-2015-stap1-")
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// A day in the field (issue 15): the eindoordeel in sight, the onderzoek's details, fast
+// flitsinterviews, words.
+
+use veldtoets::domain::inspection::Tag;
+
+/// The text value of a text field (as a screen reader reads it).
+fn field_value(harness: &Harness<'_, App>, label: &str) -> String {
+    use egui_kittest::kittest::NodeT;
+    harness
+        .get_by_label(label)
+        .accesskit_node()
+        .value()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The header line with the counts (its accessible name is always the full line).
+fn header_counts(harness: &Harness<'_, App>) -> String {
+    use egui_kittest::kittest::NodeT;
+    let lines: Vec<String> = harness
+        .query_all_by_label_contains(" beoordeeld · ")
+        .filter_map(|n| {
+            let node = n.accesskit_node();
+            node.label().or(node.value()).map(|l| l.to_string())
+        })
+        .filter(|l| !l.contains("niet beoordeeld"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    lines[0].clone()
+}
+
+#[test]
+fn the_header_shows_no_verdict_before_the_first_oordeel_and_follows_every_oordeel() {
+    let root = tempfile::tempdir().unwrap();
+    let mut harness = fresh(root.path());
+    // Every screen carries the eindoordeel in its header; before any oordeel it claims none.
+    for key in [Key::F1, Key::F2, Key::F4, Key::F6, Key::F8] {
+        harness.key_press(key);
+        harness.run_steps(2);
+        harness.get_by_label("Eindoordeel: nog geen oordeel");
+        assert_eq!(
+            header_counts(&harness),
+            "0 van 30 beoordeeld · 0 voldoende · 0 onvoldoende · 0 aftrekpunten"
+        );
+        assert!(
+            harness.query_by_label_contains("VOLDOENDE").is_none()
+                && harness.query_by_label_contains("MATIG").is_none(),
+            "a verdict before any oordeel"
+        );
+    }
+    // On Verwachtingen (F6 was the last key): 1.2.1 onvoldoende by key, one aftrekpunt.
+    harness.key_press(Key::F6);
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    harness.run_steps(2);
+    assert_eq!(screens(&harness).expectation.index, 1);
+    harness.key_press(Key::O);
+    harness.run_steps(3);
+    let headline = ws(&harness).derived.headline.text.clone();
+    assert!(headline.ends_with("(voorlopig)"), "{headline}");
+    harness.get_by_label(&format!("Eindoordeel: {headline}"));
+    assert_eq!(
+        header_counts(&harness),
+        "1 van 30 beoordeeld · 0 voldoende · 1 onvoldoende · 1 aftrekpunt"
+    );
+    // Another: voldoende on 1.2.2; the header follows at once.
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    harness.run_steps(2);
+    harness.key_press(Key::V);
+    harness.run_steps(3);
+    assert_eq!(
+        header_counts(&harness),
+        "2 van 30 beoordeeld · 1 voldoende · 1 onvoldoende · 1 aftrekpunt"
+    );
+    // In a narrow window the line is shortened on screen; a screen reader still hears it whole.
+    harness.set_size(egui::vec2(1024.0, 700.0));
+    harness.run_steps(3);
+    assert_eq!(
+        header_counts(&harness),
+        "2 van 30 beoordeeld · 1 voldoende · 1 onvoldoende · 1 aftrekpunt"
+    );
+    // The Overzicht says it in words too, in the right number.
+    harness
+        .get_by_label(&format!("Eindoordeel: {headline}"))
+        .click();
+    harness.run_steps(2);
+    assert_eq!(screens(&harness).current, Screen::Overzicht);
+    harness.get_by_label("1 voldoende · 1 onvoldoende · 28 niet beoordeeld · 1 aftrekpunt");
+}
+
+#[test]
+fn the_onderzoek_details_are_edited_as_revisions_and_bad_dates_are_refused() {
+    let root = tempfile::tempdir().unwrap();
+    let mut harness = fresh(root.path());
+    let path = ws(&harness).path.clone();
+    // A new onderzoek: the details are open, nothing is filled in and no date is pre-filled.
+    harness.get_by_label_contains("bezoekdatum nog niet ingevuld");
+    assert_eq!(field_value(&harness, "Eerste bezoekdag"), "");
+    assert_eq!(field_value(&harness, "Peildatum termijnen"), "");
+    assert_eq!(field_value(&harness, "Peildatum (dd-mm-jjjj)"), "");
+
+    type_into(&mut harness, "Organisatie", "Veilig Thuis Noord-Oost");
+    harness.key_press(Key::Enter);
+    harness.run_steps(2);
+    assert_eq!(
+        ws(&harness).inspection.organisatie(),
+        "Veilig Thuis Noord-Oost"
+    );
+
+    type_into(&mut harness, "Eerste bezoekdag", "3-3-2026");
+    harness.key_press(Key::Tab);
+    harness.run_steps(2);
+    let van = jiff::civil::date(2026, 3, 3);
+    assert_eq!(ws(&harness).inspection.details_data().bezoek_van, Some(van));
+    assert_eq!(field_value(&harness, "Eerste bezoekdag"), "03-03-2026");
+    // The peildatum says what it falls back to.
+    assert_eq!(ws(&harness).inspection.peildatum(), Some(van));
+
+    // A last day before the first: refused at the field, kept visible, not called saved.
+    type_into(&mut harness, "Laatste bezoekdag", "02-03-2026");
+    harness.key_press(Key::Tab);
+    harness.run_steps(2);
+    harness.get_by_label_contains("ligt vóór de eerste (03-03-2026)");
+    harness
+        .get_by_label_contains("ongeldige invoer is NIET opgeslagen: onderzoek: laatste bezoekdag");
+    assert_eq!(field_value(&harness, "Laatste bezoekdag"), "02-03-2026");
+    assert_eq!(ws(&harness).inspection.details_data().bezoek_tot, None);
+    assert!(harness.query_by_label("✔ opgeslagen").is_none());
+    // A date that does not exist: refused too.
+    type_into(&mut harness, "Laatste bezoekdag", "31-02-2026");
+    harness.key_press(Key::Tab);
+    harness.run_steps(2);
+    harness.get_by_label_contains("bestaat niet als datum");
+    // Corrected: stored, and the refusal is gone.
+    type_into(&mut harness, "Laatste bezoekdag", "05-03-2026");
+    harness.key_press(Key::Tab);
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_label_contains("ongeldige invoer")
+            .is_none()
+    );
+    let tot = jiff::civil::date(2026, 3, 5);
+    assert_eq!(ws(&harness).inspection.details_data().bezoek_tot, Some(tot));
+    harness.get_by_label_contains("bezoek 03-03-2026 t/m 05-03-2026");
+
+    type_into(&mut harness, "Peildatum termijnen", "04-03-2026");
+    harness.key_press(Key::Tab);
+    harness.run_steps(2);
+    let peil = jiff::civil::date(2026, 3, 4);
+    assert_eq!(ws(&harness).inspection.peildatum(), Some(peil));
+
+    // The team: a colleague added by name; the line under the name joins the names.
+    type_into(&mut harness, "Teamlid toevoegen", "J. Jansen");
+    harness.get_by_label("Toevoegen aan het team").click();
+    harness.run_steps(2);
+    harness.get_by_label("J. Jansen is toegevoegd aan het team.");
+    harness.get_by_label_contains("inspecteurs E. Voorbeeld en J. Jansen");
+    // Twice is refused in words.
+    type_into(&mut harness, "Teamlid toevoegen", "j.  jansen");
+    harness.get_by_label("Toevoegen aan het team").click();
+    harness.run_steps(2);
+    harness.get_by_label_contains("staat al in het team");
+
+    // The history lists every version.
+    harness
+        .get_by_label_contains("Historie van de gegevens")
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("Historie van de gegevens (5 versies)");
+    harness.get_by_label("laatste bezoekdag 05-03-2026");
+
+    close(&mut harness);
+    let (_, stored, _) = Store::open(&path).unwrap();
+    let details = stored.details_data();
+    assert_eq!(details.organisatie, "Veilig Thuis Noord-Oost");
+    assert_eq!(
+        (details.bezoek_van, details.bezoek_tot, details.peildatum),
+        (Some(van), Some(tot), Some(peil))
+    );
+    let history = stored.details.history(&stored.details_id()).unwrap();
+    // Created, then one revision per change: organisatie, van, tot, peildatum.
+    assert_eq!(history.revisions().len(), 5);
+    assert!(
+        history.revisions()[1..]
+            .iter()
+            .all(|r| stored.inspector_name(r.meta.author) == "E. Voorbeeld")
+    );
+    assert!(stored.inspectors.values().any(|n| n == "J. Jansen"));
+}
+
+/// Keystrokes sent, for the reference task: every typed character and every key (a chord such
+/// as Ctrl+Enter counts once).
+struct Keys<'h, 'a> {
+    harness: &'h mut Harness<'a, App>,
+    count: usize,
+}
+
+impl Keys<'_, '_> {
+    fn text(&mut self, text: &str) {
+        // One character per event, as a person types.
+        for c in text.chars() {
+            self.harness.event(egui::Event::Text(c.to_string()));
+            self.harness.run_steps(1);
+        }
+        self.count += text.chars().count();
+    }
+
+    fn key(&mut self, modifiers: Modifiers, key: Key) {
+        self.harness.key_press_modifiers(modifiers, key);
+        self.harness.run_steps(2);
+        self.count += 1;
+    }
+}
+
+#[test]
+fn the_flitsinterview_reference_task_by_keyboard_with_a_remembered_function() {
+    let root = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(root.path()));
+    harness.run_steps(2);
+    let path = open_demo(&mut harness);
+    let first = ws(&harness).inspection.framework.sources.flash_questions[0].clone();
+    let tagged = first.expectations[0].clone();
+    let functie = "teamleider triage";
+    let answer = "Ik bel direct de achterwacht en start een onderzoek";
+    assert_eq!((functie.chars().count(), answer.chars().count()), (17, 51));
+
+    // The first time in this file: the whole function is typed.
+    let mut keys = Keys {
+        harness: &mut harness,
+        count: 0,
+    };
+    keys.key(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    keys.text(functie);
+    keys.key(Modifiers::NONE, Key::Enter); // to the first question
+    keys.text(answer);
+    keys.key(Modifiers::NONE, Key::Tab); // to the tag of its first verwachting
+    keys.key(Modifiers::NONE, Key::O);
+    keys.key(Modifiers::COMMAND, Key::Enter);
+    let first_time = keys.count;
+    assert!(!screens(&harness).flash.open, "saved and closed");
+    let saved = |harness: &Harness<'_, App>, tag: Tag| {
+        ws(harness)
+            .inspection
+            .flashes
+            .current()
+            .filter(|f| {
+                f.data.functie == functie
+                    && f.data.antwoorden.get(&first.id).map(String::as_str) == Some(answer)
+                    && f.data.tags.get(&tagged) == Some(&tag)
+                    && f.data.tags.len() == 1
+            })
+            .count()
+    };
+    let all: Vec<_> = ws(&harness)
+        .inspection
+        .flashes
+        .current()
+        .map(|f| {
+            (
+                f.data.functie.clone(),
+                f.data.antwoorden.clone(),
+                f.data.tags.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(saved(&harness, Tag::Ondersteunt), 1, "{all:?}");
+    assert_eq!(first_time, 1 + 17 + 1 + 51 + 1 + 1 + 1);
+
+    // Practised: the function used before is completed from three letters.
+    let mut keys = Keys {
+        harness: &mut harness,
+        count: 0,
+    };
+    keys.key(Modifiers::COMMAND | Modifiers::SHIFT, Key::F);
+    keys.text("tea");
+    keys.harness
+        .get_by_label_contains(&format!("Enter neemt '{functie}' over"));
+    keys.key(Modifiers::NONE, Key::Enter);
+    assert_eq!(screens(keys.harness).flash.functie, functie);
+    keys.text(answer);
+    keys.key(Modifiers::NONE, Key::Tab);
+    // The tag row has the focus, visibly, with its keys.
+    keys.harness.get_by_label("O, W of N · Delete wist");
+    keys.key(Modifiers::NONE, Key::W);
+    keys.key(Modifiers::COMMAND, Key::Enter);
+    let practised = keys.count;
+    assert_eq!(saved(&harness, Tag::Weerspreekt), 1);
+    assert_eq!(practised, 1 + 3 + 1 + 51 + 1 + 1 + 1);
+    println!(
+        "flitsinterview reference task: {first_time} keystrokes the first time, {practised} with the function remembered"
+    );
+
+    // A saved flitsinterview is corrected in the same dialog.
+    harness.key_press(Key::F3);
+    harness.run_steps(2);
+    let id = ws(&harness)
+        .inspection
+        .flashes
+        .current()
+        .find(|f| f.data.tags.get(&tagged) == Some(&Tag::Weerspreekt))
+        .unwrap()
+        .meta
+        .entity
+        .clone();
+    harness.state_mut().command(Command::EditFlash(id.clone()));
+    harness.run_steps(3);
+    harness.get_by_label("Flitsinterview bewerken");
+    harness.key_press(Key::Enter); // the function stays; to the first answer
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.event(egui::Event::Text("Ik bel de achterwacht".into()));
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.run_steps(3);
+    let edited = ws(&harness).inspection.flashes.get(&id).unwrap().clone();
+    assert_eq!(
+        edited.data.antwoorden.get(&first.id).map(String::as_str),
+        Some("Ik bel de achterwacht")
+    );
+    assert_eq!(
+        edited.meta.replaces.len(),
+        1,
+        "a new revision of the same one"
+    );
+    close(&mut harness);
+    let (_, stored, _) = Store::open(&path).unwrap();
+    assert_eq!(
+        stored
+            .flashes
+            .current()
+            .filter(|f| f.data.functie == functie)
+            .count(),
+        2
+    );
+}
+
+#[test]
+fn the_name_is_asked_once_before_the_first_edit_and_the_edit_then_goes_ahead() {
+    let root = tempfile::tempdir().unwrap();
+    let mut app = app(root.path());
+    app.prefs.inspecteur.clear();
+    let mut harness = harness(app);
+    harness.run_steps(2);
+    let path = open_demo(&mut harness);
+    // Reading asks nothing.
+    assert!(harness.query_by_label("Wie bent u?").is_none());
+    harness.key_press(Key::F6);
+    harness.run_steps(2);
+    let before = ws(&harness).inspection.oordeel("1.1.1").unwrap().data.value;
+    assert_eq!(before, JudgementValue::Voldoende);
+    // The first edit waits for the name.
+    harness.key_press(Key::O);
+    harness.run_steps(3);
+    harness.get_by_label("Wie bent u?");
+    assert_eq!(ws(&harness).edits, 0);
+    assert_eq!(
+        ws(&harness).inspection.oordeel("1.1.1").unwrap().data.value,
+        JudgementValue::Voldoende
+    );
+    // The name field has the focus: type and press Enter.
+    harness.event(egui::Event::Text("M. de Vries".into()));
+    harness.run_steps(1);
+    harness.key_press(Key::Enter);
+    harness.run_steps(4);
+    assert!(harness.query_by_label("Wie bent u?").is_none());
+    assert_eq!(harness.state().prefs.inspecteur, "M. de Vries");
+    let oordeel = ws(&harness).inspection.oordeel("1.1.1").unwrap().clone();
+    assert_eq!(oordeel.data.value, JudgementValue::Onvoldoende);
+    assert_eq!(
+        ws(&harness).inspection.inspector_name(oordeel.meta.author),
+        "M. de Vries"
+    );
+    // Asked once: the next edit goes straight through.
+    harness.key_press(Key::V);
+    harness.run_steps(3);
+    assert!(harness.query_by_label("Wie bent u?").is_none());
+    close(&mut harness);
+    let (_, stored, _) = Store::open(&path).unwrap();
+    let oordeel = stored.oordeel("1.1.1").unwrap();
+    assert_eq!(stored.inspector_name(oordeel.meta.author), "M. de Vries");
+    assert!(!stored.inspectors.values().any(|n| n == "inspecteur"));
+}
+
+#[test]
+fn a_new_inspection_goes_to_the_documents_folder_by_default_and_starts_empty() {
+    let root = tempfile::tempdir().unwrap();
+    let mut harness = harness(app(root.path()));
+    harness.run_steps(2);
+    // First the demo (its wachtlijst has a peildatum), then a new onderzoek in the same session.
+    open_demo(&mut harness);
+    close(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run_steps(2);
+    type_into(&mut harness, "Organisatie:", "Veilig Thuis Proef");
+    harness.get_by_label("Aanmaken").click();
+    harness.run_steps(2);
+    wait_until(&mut harness, "the new inspection to open", |app| {
+        app.workspace().is_some()
+    });
+    let expected = root.path().join("documenten/veilig-thuis-proef.veldtoets");
+    assert_eq!(
+        std::path::absolute(&ws(&harness).path).unwrap(),
+        std::path::absolute(&expected).unwrap()
+    );
+    assert!(expected.exists());
+    // Remembered for the next new onderzoek.
+    assert_eq!(
+        harness.state().prefs.new_dir.as_deref(),
+        Some(
+            std::path::absolute(root.path().join("documenten"))
+                .unwrap()
+                .as_path()
+        )
+    );
+    // Nothing of the demo shows in the new onderzoek's fields.
+    assert_eq!(field_value(&harness, "Peildatum (dd-mm-jjjj)"), "");
+    assert_eq!(field_value(&harness, "Aantal wachtend"), "");
+    harness.get_by_label("Eindoordeel: nog geen oordeel");
+}
+
+#[test]
+fn the_merge_picker_does_not_offer_the_open_file_and_the_summary_counts_in_words() {
+    let root = tempfile::tempdir().unwrap();
+    let mine = root.path().join("documenten/mijn.veldtoets");
+    std::fs::create_dir_all(mine.parent().unwrap()).unwrap();
+    veldtoets::demo::create(&mine).unwrap();
+    let theirs = root.path().join("documenten/collega.veldtoets");
+    colleague_copy(&mine, &theirs, "4.1.1", "onvoldoende", "Volgens collega.");
+    let mut harness = open_file(root.path(), &mine);
+    harness.get_by_label("Samenvoegen…").click();
+    harness.run_steps(3);
+    wait_until(&mut harness, "the folder listing", |app| {
+        app.chooser
+            .as_ref()
+            .is_some_and(|c| matches!(c.entries, Some(Ok(_))))
+    });
+    harness.get_by_label("collega.veldtoets");
+    assert!(
+        harness.query_by_label("mijn.veldtoets").is_none(),
+        "the open file is offered to merge into itself"
+    );
+    // Typed, it is refused in words.
+    choose_path(&mut harness, &mine);
+    harness.get_by_label_contains("Dit is het geopende onderzoek zelf");
+    harness.get_by_label("Gekozen: 0 bestanden");
+    choose_path(&mut harness, &theirs);
+    harness.get_by_label("Gekozen: 1 bestand");
+    harness.get_by_label("Samenvoegen").click();
+    harness.run_steps(2);
+    wait_until(&mut harness, "the merge summary", |app| {
+        app.dialog
+            .as_ref()
+            .is_some_and(|d| d.title == "Samengevoegd")
+    });
+    let message = harness.state().dialog.as_ref().unwrap().message.clone();
+    assert!(message.starts_with("1 bestand samengevoegd."), "{message}");
+    for jargon in ["regel(s)", "vervangt:", "bestand(en)", "conflict(en)"] {
+        assert!(!message.contains(jargon), "{jargon} in {message}");
+    }
+}
+
+#[test]
+fn the_work_list_filters_searches_and_warns_gently_about_a_missing_onderbouwing() {
+    use veldtoets::ui::screens::expectation::WorkFilter;
+    let root = tempfile::tempdir().unwrap();
+    let mut harness = fresh(root.path());
+    harness.key_press(Key::F6);
+    harness.run_steps(2);
+    // Voldoende on 1.1.1 without a word of onderbouwing: accepted, with a gentle warning.
+    harness.key_press(Key::V);
+    harness.run_steps(3);
+    assert_eq!(
+        ws(&harness).inspection.oordeel("1.1.1").unwrap().data.value,
+        JudgementValue::Voldoende
+    );
+    harness.get_by_label_contains("dit oordeel heeft nog geen onderbouwing");
+
+    // The filter "zonder onderbouwing" lists only 1.1.1.
+    harness.get_by_label("Toon").click();
+    harness.run_steps(2);
+    harness.get_by_label("zonder onderbouwing (1)").click();
+    harness.run_steps(2);
+    assert_eq!(
+        screens(&harness).expectation.filter,
+        WorkFilter::ZonderOnderbouwing
+    );
+    harness.get_by_label("✔ 1.1.1");
+    assert!(harness.query_by_label("· 1.2.1").is_none());
+    harness.get_by_label("1 verwachting");
+
+    // Typed onderbouwing: no warning, and the work list is done.
+    type_into(
+        &mut harness,
+        "Onderbouwing (komt in het rapport)",
+        "Alle dossiers binnen de termijn.",
+    );
+    harness.run_steps(2);
+    assert!(
+        harness
+            .query_by_label_contains("dit oordeel heeft nog geen onderbouwing")
+            .is_none()
+    );
+    harness.get_by_label("Geen verwachtingen met dit filter of deze zoekwoorden.");
+    harness.get_by_label("Alles tonen").click();
+    harness.run_steps(2);
+
+    // "Niet beoordeeld": Alt+Rechts goes through the work list (1.1.1 is judged: skipped).
+    {
+        let state = &mut harness.state_mut().screens_mut().unwrap().expectation;
+        state.filter = WorkFilter::NietBeoordeeld;
+        state.index = 0;
+    }
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    harness.run_steps(2);
+    assert_eq!(screens(&harness).expectation.index, 1);
+    assert!(harness.query_by_label("✔ 1.1.1").is_none());
+
+    // Ctrl+F searches the verwachtingen (number, text, onderbouwing).
+    harness.get_by_label("Alles tonen").click();
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    harness.run_steps(2);
+    harness.event(egui::Event::Text("binnen de termijn".into()));
+    harness.run_steps(2);
+    assert_eq!(screens(&harness).expectation.search, "binnen de termijn");
+    harness.get_by_label("✔ 1.1.1");
+    let shown = screens(&harness).expectation.shown(ws(&harness));
+    assert!(shown.contains(&0), "found by its onderbouwing");
+    assert!(shown.len() < 31, "the search narrows the list");
+    // Typing in the search field sets no oordeel.
+    assert!(ws(&harness).inspection.oordeel("1.2.1").is_none());
+}
+
+#[test]
+fn text_typed_before_a_name_is_given_waits_for_it_and_can_be_given_up() {
+    let root = tempfile::tempdir().unwrap();
+    let mut app = app(root.path());
+    app.prefs.inspecteur.clear();
+    let mut harness = harness(app);
+    harness.run_steps(2);
+    let path = open_demo(&mut harness);
+    harness.key_press(Key::F6);
+    harness.run_steps(2);
+    let stored = ws(&harness)
+        .inspection
+        .oordeel("1.1.1")
+        .unwrap()
+        .data
+        .onderbouwing
+        .clone();
+    let field = "Onderbouwing (komt in het rapport)";
+    harness.get_by_label(field).focus();
+    harness.run_steps(1);
+    harness.event(egui::Event::Text("X".into()));
+    harness.run_steps(3);
+    // Asked at the first key; nothing written, not even as a draft.
+    harness.get_by_label("Wie bent u?");
+    assert!(ws(&harness).has_dirty_drafts());
+    // Closing waits for the answer (the question stays on top).
+    harness.get_by_label("Sluiten").click_accesskit();
+    harness.run_steps(3);
+    assert!(harness.state().workspace().is_some());
+    harness.get_by_label("Niets wijzigen").click();
+    harness.run_steps(2);
+    wait_until(&mut harness, "the inspection to close", |app| {
+        app.workspace().is_none()
+    });
+    let (_, inspection, _) = Store::open(&path).unwrap();
+    assert!(
+        inspection.drafts.is_empty(),
+        "no draft under an unknown name"
+    );
+    assert_eq!(
+        inspection.oordeel("1.1.1").unwrap().data.onderbouwing,
+        stored
+    );
+    assert_eq!(harness.state().prefs.inspecteur, "");
 }

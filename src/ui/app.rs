@@ -287,13 +287,18 @@ impl App {
                 read_only,
             } => {
                 if std::mem::take(&mut self.form_draft.creating) {
-                    // The form became an inspection: its draft is done with.
+                    // The form became an inspection: its draft is done with, and its folder
+                    // is where the next new inspection goes by default.
                     self.form_draft.sync(None, Instant::now());
+                    self.prefs.new_dir = std::path::absolute(&path)
+                        .ok()
+                        .and_then(|p| p.parent().map(Path::to_path_buf));
                 }
                 self.prefs.remember(&path);
                 self.save_prefs();
                 let handle = StoreHandle::start(*store, path.clone(), self.waker.clone());
-                let inspector = self.prefs.inspector_name();
+                // No name given yet: edits wait for it, and it is asked before the first one.
+                let inspector = self.prefs.inspecteur.trim().to_string();
                 let mut ws = if read_only {
                     Workspace::new_read_only(*inspection, handle, &inspector, path.clone())
                 } else {
@@ -349,8 +354,8 @@ impl App {
                 inspection,
             } => {
                 let mut message = format!(
-                    "{} bestand(en) samengevoegd. {}",
-                    summary.sources.len(),
+                    "{} samengevoegd. {}",
+                    super::types::count(summary.sources.len() as u64, "bestand", "bestanden"),
                     summary.message(&inspection)
                 );
                 if !summary.conflicts.is_empty() || !summary.record_conflicts.is_empty() {
@@ -422,6 +427,12 @@ impl App {
                 self.chooser = None;
                 self.form_draft.creating = true;
                 let inspector = self.prefs.inspector_name();
+                // The default folder (the documents folder) is made when it is not there yet.
+                let default_dir = match &self.view {
+                    View::Start(state) => Some(state.default_dir.clone()),
+                    View::Inspection(..) => None,
+                };
+                let make_dir = default_dir.filter(|d| path.parent() == Some(d.as_path()));
                 self.jobs
                     .spawn(format!("{} aanmaken", file_name(&path)), move |progress| {
                         progress.report("kader laden…");
@@ -439,6 +450,18 @@ impl App {
                             }
                         };
                         progress.report("bestand aanmaken…");
+                        if let Some(dir) = &make_dir
+                            && let Err(e) = std::fs::create_dir_all(dir)
+                        {
+                            return JobOutput::Failed {
+                                title: "Onderzoek niet aangemaakt".into(),
+                                message: format!(
+                                    "De map {} kon niet worden gemaakt: {}. Kies een andere plek.",
+                                    dir.display(),
+                                    crate::fsutil::io_error_text(&e)
+                                ),
+                            };
+                        }
                         let stamp = crate::domain::inspection::Stamp::now();
                         if let Err(e) =
                             Store::create(&path, &framework, &organisatie, &inspector, stamp)
@@ -479,13 +502,23 @@ impl App {
                 });
             }
             Command::ShowChooser(purpose) => {
-                let start = self
-                    .prefs
-                    .last_dir
-                    .clone()
-                    .filter(|d| d.is_dir())
-                    .unwrap_or_else(|| self.dirs.documents.clone());
-                let chooser = screens::file_chooser::FileChooser::new(purpose, start.clone());
+                let start = match (&self.view, purpose) {
+                    // A new inspection: where new inspections go (not where the last file
+                    // opened, such as a demo, happened to be).
+                    (View::Start(state), FilePurpose::NewFile) if state.default_dir.is_dir() => {
+                        Some(state.default_dir.clone())
+                    }
+                    _ => None,
+                }
+                .or_else(|| self.prefs.last_dir.clone().filter(|d| d.is_dir()))
+                .unwrap_or_else(|| self.dirs.documents.clone());
+                let mut chooser = screens::file_chooser::FileChooser::new(purpose, start.clone());
+                if purpose == FilePurpose::Merge
+                    && let Some(ws) = self.workspace()
+                {
+                    // The open file is not one of the copies to merge into it.
+                    chooser = chooser.excluding(&ws.path);
+                }
                 self.chooser = Some(chooser);
                 self.commands.push(Command::ListDir(start));
             }
@@ -550,7 +583,8 @@ impl App {
             }
             Command::CloseChooser => self.chooser = None,
             Command::CloseInspection => {
-                if let View::Inspection(ws, _) = &mut self.view {
+                if let View::Inspection(ws, screens) = &mut self.view {
+                    screens.flush_inputs(ws);
                     ws.commit_all_drafts();
                     ws.closing = Some(Closing::Inspection);
                 }
@@ -558,8 +592,39 @@ impl App {
             }
             Command::CloseDiscarding => self.finish_close(ctx),
             Command::SetInspector(name) => {
+                if let View::Inspection(ws, screens) = &mut self.view
+                    && ws.needs_name()
+                {
+                    // Asked before the first edit: what waited for the name goes ahead now.
+                    ws.set_inspector(&name);
+                    screens.name_input.clear();
+                    if ws.closing.is_some() {
+                        // Closing waited for the name: the typed text becomes a revision now.
+                        ws.commit_all_drafts();
+                    }
+                    if screens.flash.open {
+                        // Back to where the typing starts.
+                        screens.flash.focus_first = true;
+                    }
+                    self.commands.append(&mut screens.held);
+                    ctx.request_repaint();
+                }
                 self.prefs.inspecteur = name;
                 self.save_prefs();
+            }
+            Command::DeclineName => {
+                if let View::Inspection(ws, screens) = &mut self.view {
+                    screens.held.clear();
+                    screens.name_input.clear();
+                    if screens.flash.open {
+                        screens::flash::discard(ws, &mut screens.flash);
+                    }
+                    ws.discard_unnamed_drafts();
+                    ws.notice = Some(
+                        "Niets vastgelegd: zonder naam wordt er niets gewijzigd. Zodra u iets wijzigt, wordt uw naam opnieuw gevraagd.".into(),
+                    );
+                }
+                ctx.data_mut(|d| d.remove::<bool>(screens::inspection::name_asked()));
             }
             Command::SetDark(dark) => {
                 self.prefs.dark = dark;
@@ -567,7 +632,17 @@ impl App {
                 self.save_prefs();
             }
             Command::DismissDialog => self.dialog = None,
-            Command::SendConcept { on, path } => self.send_concept(on, path),
+            Command::SendConcept { on, path } => {
+                if let View::Inspection(ws, screens) = &mut self.view
+                    && ws.needs_name()
+                {
+                    // Recorded under the inspector's name: asked first, sent after.
+                    screens.held.push(Command::SendConcept { on, path });
+                    ws.name_wanted = true;
+                } else {
+                    self.send_concept(on, path);
+                }
+            }
             other => {
                 if let View::Inspection(ws, screens) = &mut self.view {
                     screens::inspection::apply(ws, screens, other);
@@ -737,6 +812,19 @@ impl App {
         let View::Inspection(ws, _) = &mut self.view else {
             return;
         };
+        // The open file itself is never a copy to merge into it (a system dialog may offer it).
+        let open = std::path::absolute(&ws.path).unwrap_or_else(|_| ws.path.clone());
+        let sources: Vec<PathBuf> = sources
+            .into_iter()
+            .filter(|s| std::path::absolute(s).map_or(true, |s| s != open))
+            .collect();
+        if sources.is_empty() {
+            self.dialog = Some(Dialog {
+                title: "Niet samengevoegd".into(),
+                message: "U koos het geopende onderzoek zelf. Kies de bestanden van collega's die u erin wilt samenvoegen.".into(),
+            });
+            return;
+        }
         ws.commit_all_drafts();
         let Some(access) = ws.store.access() else {
             return;
@@ -802,7 +890,8 @@ impl App {
         if self.quitting || !ctx.input(|i| i.viewport().close_requested()) {
             return;
         }
-        if let View::Inspection(ws, _) = &mut self.view {
+        if let View::Inspection(ws, screens) = &mut self.view {
+            screens.flush_inputs(ws);
             ws.commit_all_drafts();
             if ws.store.pending() || !ws.drafts_durable() {
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -836,7 +925,8 @@ impl App {
 
     /// Closes the file (the store thread finishes its writes first) and shows the start screen.
     pub fn close_inspection(&mut self) {
-        if let View::Inspection(ws, _) = &mut self.view {
+        if let View::Inspection(ws, screens) = &mut self.view {
+            screens.flush_inputs(ws);
             ws.commit_all_drafts();
             ws.store.close();
             self.view = View::Start(screens::start::StartState::new(
@@ -852,6 +942,11 @@ impl App {
             return;
         };
         if ws.closing.is_none() || self.chooser.is_some() || self.jobs.is_busy() {
+            return;
+        }
+        if ws.needs_name() && ws.name_wanted {
+            // Typed text waits for the name: the question is shown instead (a name, or "niets
+            // wijzigen", lets the closing finish).
             return;
         }
         let failing = match &ws.store.state {

@@ -38,7 +38,13 @@ pub enum Command {
     CloseChooser,
     CloseInspection,
     // Preferences
+    /// The inspector's name (the start screen, or asked before the first edit): kept in the
+    /// preferences, and the name edits in the open inspection are attributed to when none was
+    /// known yet.
     SetInspector(String),
+    /// The inspector chose not to give a name when asked: the edits that waited for it, and
+    /// the text typed meanwhile, are dropped (nothing of it was written).
+    DeclineName,
     SetDark(bool),
     // Inspection: navigation
     Goto(Screen),
@@ -50,6 +56,8 @@ pub enum Command {
     /// Show this earlier round (index into `Inspection::rounds`) beside the current oordelen.
     ShowRound(usize),
     // Inspection: records
+    /// Add an inspecteur (by name) to the team of the onderzoek.
+    AddInspector(String),
     /// Change fields of one record (one revision), against the model when applied; refused for
     /// a record in conflict (the Conflicten screen opens on it instead).
     Edit(Edit),

@@ -19,6 +19,9 @@ pub struct Prefs {
     pub dark: bool,
     /// The folder the file chooser starts in.
     pub last_dir: Option<PathBuf>,
+    /// The folder the last new inspection was made in: the default for the next one (else the
+    /// documents folder).
+    pub new_dir: Option<PathBuf>,
 }
 
 /// Where the app keeps its own files.

@@ -168,3 +168,38 @@ pub fn file_name(path: &Path) -> String {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string())
 }
+
+/// A count with its noun in the right number: `count(1, "aftrekpunt", "aftrekpunten")` is
+/// "1 aftrekpunt", `count(0, …)` and `count(2, …)` take the plural.
+pub fn count(n: impl Into<u64>, singular: &str, plural: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+/// Names joined as a sentence does: "A", "A en B", "A, B en C" (empty for none).
+pub fn join_and<S: AsRef<str>>(names: &[S]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
+            format!("{} en {}", init.join(", "), last.as_ref())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_take_the_right_number_and_names_are_joined_with_en() {
+        assert_eq!(count(1u32, "aftrekpunt", "aftrekpunten"), "1 aftrekpunt");
+        assert_eq!(count(0u32, "aftrekpunt", "aftrekpunten"), "0 aftrekpunten");
+        assert_eq!(count(2u64, "bestand", "bestanden"), "2 bestanden");
+        assert_eq!(join_and::<&str>(&[]), "");
+        assert_eq!(join_and(&["M. de Vries"]), "M. de Vries");
+        assert_eq!(join_and(&["A", "B"]), "A en B");
+        assert_eq!(join_and(&["A", "B", "C"]), "A, B en C");
+    }
+}

@@ -70,62 +70,102 @@ pub fn draft_field(
     response
 }
 
-/// A one-key tag selector for one verwachting: three toggle buttons; with one of them focused,
-/// the keys O, W and N choose ondersteunt, weerspreekt, neutraal (Delete clears).
-/// Returns the new tag when it changed.
-pub fn tag_selector(ui: &mut Ui, expectation: &str, current: Option<Tag>) -> Option<Option<Tag>> {
+/// A one-key tag selector for one verwachting: one stop in the Tab order (the whole row, with a
+/// visible focus ring), where the keys O, W and N choose ondersteunt, weerspreekt, neutraal
+/// (Delete or Backspace clear it). The three choices can be
+/// clicked too (they are not Tab stops of their own: one Tab per verwachting). `id` identifies
+/// the row (to move the focus to it). Returns the new tag when it changed.
+pub fn tag_selector(
+    ui: &mut Ui,
+    id: egui::Id,
+    expectation: &str,
+    current: Option<Tag>,
+) -> Option<Option<Tag>> {
     let mut result = None;
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(expectation).monospace());
-        let mut any_focused = false;
-        for tag in Tag::ALL {
-            let (short, color) = match tag {
-                Tag::Ondersteunt => ("ondersteunt", GREEN),
-                Tag::Weerspreekt => ("weerspreekt", RED),
-                Tag::Neutraal => ("neutraal", GREY),
-            };
-            let selected = current == Some(tag);
-            let text = if selected {
-                RichText::new(short).color(Color32::WHITE)
-            } else {
-                RichText::new(short).color(color)
-            };
-            let button = egui::Button::new(text)
-                .selected(selected)
-                .fill(if selected {
-                    color
-                } else {
-                    Color32::TRANSPARENT
-                })
-                .small();
-            let response = ui.add(button);
-            response.widget_info(|| {
-                egui::WidgetInfo::selected(
-                    egui::Role::CheckBox,
-                    true,
-                    selected,
-                    format!("{expectation} {short}"),
-                )
-            });
-            if response.clicked() {
-                result = Some(if selected { None } else { Some(tag) });
+    let focused = ui.memory(|m| m.has_focus(id));
+    if focused {
+        let keys = [
+            (Key::O, Some(Tag::Ondersteunt)),
+            (Key::W, Some(Tag::Weerspreekt)),
+            (Key::N, Some(Tag::Neutraal)),
+            (Key::Delete, None),
+            (Key::Backspace, None),
+        ];
+        for (key, tag) in keys {
+            if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
+                result = Some(tag);
             }
-            any_focused |= response.has_focus();
         }
-        if any_focused {
-            let keys = [
-                (Key::O, Some(Tag::Ondersteunt)),
-                (Key::W, Some(Tag::Weerspreekt)),
-                (Key::N, Some(Tag::Neutraal)),
-                (Key::Delete, None),
-            ];
-            for (key, tag) in keys {
-                if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
-                    result = Some(tag);
+    }
+    let shown = match result {
+        Some(new) => new,
+        None => current,
+    };
+    // Ids of its own, so the choices keep their ids whatever is drawn above them.
+    let row = ui.scope_builder(egui::UiBuilder::new().id_salt(id), |ui| {
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(expectation).monospace());
+            for tag in Tag::ALL {
+                let (short, color) = match tag {
+                    Tag::Ondersteunt => ("ondersteunt", GREEN),
+                    Tag::Weerspreekt => ("weerspreekt", RED),
+                    Tag::Neutraal => ("neutraal", GREY),
+                };
+                let selected = shown == Some(tag);
+                let text = if selected {
+                    RichText::new(short).color(Color32::WHITE)
+                } else {
+                    RichText::new(short).color(color)
+                };
+                let button = egui::Button::new(text)
+                    .selected(selected)
+                    .fill(if selected {
+                        color
+                    } else {
+                        Color32::TRANSPARENT
+                    })
+                    .small()
+                    .sense(egui::Sense::CLICK);
+                let response = ui.add(button);
+                response.widget_info(|| {
+                    egui::WidgetInfo::selected(
+                        egui::Role::CheckBox,
+                        true,
+                        selected,
+                        format!("{expectation} {short}"),
+                    )
+                });
+                if response.clicked() {
+                    result = Some(if selected { None } else { Some(tag) });
                 }
             }
-        }
+            if focused {
+                ui.label(RichText::new("O, W of N · Delete wist").small().color(GREY));
+            }
+        })
     });
+    let rect = row.response.rect;
+    let focus = ui.interact(rect, id, egui::Sense::FOCUSABLE);
+    if result.is_some() && !focused {
+        // A click on a choice puts the keys on the row (after the row's own check, which drops
+        // the focus of a widget clicked beside).
+        ui.memory_mut(|m| m.request_focus(id));
+    }
+    let value = shown.map_or("geen tag", Tag::as_str).to_string();
+    focus.widget_info(|| {
+        let mut info =
+            egui::WidgetInfo::labeled(egui::Role::RadioGroup, true, format!("Tag {expectation}"));
+        info.current_text_value = Some(value.clone());
+        info
+    });
+    if focus.gained_focus() {
+        focus.scroll_to_me(None);
+    }
+    if focus.has_focus() {
+        let stroke = egui::Stroke::new(2.0, ui.visuals().selection.stroke.color);
+        ui.painter()
+            .rect_stroke(rect.expand(3.0), 4.0, stroke, egui::StrokeKind::Outside);
+    }
     result
 }
 

@@ -32,13 +32,14 @@ use crate::domain::draft::StoredDraft;
 use crate::domain::duplicates::Duplicate;
 use crate::domain::evidence;
 use crate::domain::inspection::{Change, Inspection, Kind, Record, RecordConflict, Stamp, Value};
+use crate::domain::scoring::{Headline, headline};
 use crate::domain::{Score, score};
 
 use super::edit::{
     Edit, EditError, FieldChange, RecordRef, change_fields, current_record, deleted_record,
     draft_field, field_value,
 };
-use super::types::{Closing, READ_ONLY_NOTICE};
+use super::types::{Closing, READ_ONLY_NOTICE, count};
 use super::worker::StoreHandle;
 
 pub use super::types::DraftTarget;
@@ -71,6 +72,9 @@ impl Draft {
 /// Values recomputed after every change, so drawing stays cheap.
 pub struct Derived {
     pub score: Score,
+    /// What may be claimed about the eindoordeel (`scoring::headline`), for the header of every
+    /// screen: computed here, once per change, never per frame.
+    pub headline: Headline,
     /// Per verwachting (kader order): pieces of evidence gathered.
     pub evidence: Vec<usize>,
     /// Verwachting ids in conflict.
@@ -89,8 +93,10 @@ impl Derived {
 
     pub fn compute(inspection: &Inspection) -> Derived {
         let evidence = evidence::counts(inspection);
+        let score = score(&inspection.framework, &inspection.judgements());
         Derived {
-            score: score(&inspection.framework, &inspection.judgements()),
+            headline: headline(&score),
+            score,
             evidence,
             conflicts: inspection
                 .conflicts()
@@ -127,6 +133,9 @@ pub enum Refused {
     /// The value is not one the kader allows (a criterion oordeel off its scale); the notice
     /// says which are.
     Invalid(String),
+    /// No inspector's name is known yet: nothing is written until one is given (the app asks
+    /// for it, once, before the first edit).
+    NoName,
 }
 
 /// Shown when an oordeel or onderbouwing is edited after vaststellen.
@@ -164,8 +173,11 @@ pub struct Workspace {
     /// claim that everything is saved while one exists.
     pub invalid_inputs: BTreeSet<String>,
     /// The inspector's name; registered in the file with the first edit (opening a file to
-    /// read it does not put you in its team).
+    /// read it does not put you in its team). Empty while no name is known: then nothing is
+    /// written and the app asks for the name before the first edit ([`Workspace::needs_name`]).
     inspector: String,
+    /// An edit (or typed text) waits for the inspector's name: the app asks for it.
+    pub name_wanted: bool,
     /// Drafts found in the file when it was opened: restored into their field, and kept in the
     /// file because their field is gone or unknown (both in words, for the notice).
     restored: Vec<String>,
@@ -209,6 +221,7 @@ impl Workspace {
             closing: None,
             invalid_inputs: BTreeSet::new(),
             inspector: inspector.trim().to_string(),
+            name_wanted: false,
             restored: Vec::new(),
             kept: Vec::new(),
         }
@@ -224,17 +237,69 @@ impl Workspace {
         let mut ws = Workspace::build(inspection, store, inspector, path);
         ws.read_only = true;
         if !ws.inspection.drafts.is_empty() {
+            let n = ws.inspection.drafts.len();
             ws.notice = Some(format!(
-                "Dit bestand bevat {} tekst(en) die nog niet waren vastgelegd (zie de JSON-export); ze worden teruggezet zodra het bestand schrijfbaar wordt geopend.",
-                ws.inspection.drafts.len()
+                "Dit bestand bevat {} die nog niet {} vastgelegd (zie de JSON-export); {} teruggezet zodra het bestand schrijfbaar wordt geopend.",
+                count(n as u64, "getypte tekst", "getypte teksten"),
+                if n == 1 { "was" } else { "waren" },
+                if n == 1 { "die wordt" } else { "ze worden" },
             ));
         }
         ws
     }
 
-    /// The name edits in this session are attributed to.
+    /// The name edits in this session are attributed to (empty while none is known).
     pub fn inspector(&self) -> &str {
         &self.inspector
+    }
+
+    /// Whether edits wait for the inspector's name (a writable file opened before any name was
+    /// given): nothing is written, not even typed text as a draft, until
+    /// [`Workspace::set_inspector`].
+    pub fn needs_name(&self) -> bool {
+        !self.read_only && self.inspector.is_empty()
+    }
+
+    /// The inspector's name, given before the first edit: edits from now on are theirs. Typed
+    /// text waiting for it is written as a draft at the next poll.
+    pub fn set_inspector(&mut self, name: &str) {
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if name.is_empty() {
+            return;
+        }
+        self.author = crate::domain::inspection::inspector_id(self.inspection.id, &name);
+        self.inspector = name;
+        self.name_wanted = false;
+    }
+
+    /// Text typed while no name was known, thrown away (the inspector chose not to give one):
+    /// nothing of it was written.
+    pub fn discard_unnamed_drafts(&mut self) {
+        if !self.needs_name() {
+            return;
+        }
+        self.drafts.retain(|_, d| d.dirty_since.is_none());
+        self.name_wanted = false;
+    }
+
+    /// Adds a member to the file's team by name (the inspecteurs of the onderzoek). Not a
+    /// revision: the team is a list of names that only grows. Returns why not, in words.
+    pub fn add_team_member(&mut self, name: &str) -> Result<(), String> {
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if name.is_empty() {
+            return Err("Typ de naam van de inspecteur.".into());
+        }
+        if self.read_only {
+            return Err(READ_ONLY_NOTICE.into());
+        }
+        let id = crate::domain::inspection::inspector_id(self.inspection.id, &name);
+        if self.inspection.inspectors.contains_key(&id) {
+            return Err(format!("{name} staat al in het team."));
+        }
+        self.inspection.add_inspector(&name);
+        self.store.add_inspector(id, &name);
+        self.edits += 1;
+        Ok(())
     }
 
     /// Replaces the model with the file's content after a merge (drafts were saved before).
@@ -368,11 +433,26 @@ impl Workspace {
         }
     }
 
+    /// Refused while no name is known (the app asks for it); in words.
+    fn named(&mut self) -> Result<(), Vec<String>> {
+        if self.needs_name() {
+            self.name_wanted = true;
+            return Err(vec![
+                "Er is niets vastgelegd: uw naam is nog niet opgegeven.".to_string(),
+            ]);
+        }
+        Ok(())
+    }
+
     /// Refused on a read-only file (and says so).
     fn writable(&mut self) -> Result<(), Refused> {
         if self.read_only {
             self.notice = Some(READ_ONLY_NOTICE.into());
             return Err(Refused::ReadOnly);
+        }
+        if self.needs_name() {
+            self.name_wanted = true;
+            return Err(Refused::NoName);
         }
         Ok(())
     }
@@ -431,6 +511,7 @@ impl Workspace {
         if self.read_only {
             return Err(vec![READ_ONLY_NOTICE.to_string()]);
         }
+        self.named()?;
         let change = step.map_err(|r| r.0)?;
         self.commit_all_drafts();
         self.commit(change, Vec::new());
@@ -515,6 +596,7 @@ impl Workspace {
         if self.read_only {
             return Err(READ_ONLY_NOTICE.into());
         }
+        self.named().map_err(|e| e.join(" "))?;
         let plan = self
             .inspection
             .merge_duplicate(kind, keep, other, self.author, &mut Stamp::now);
@@ -535,6 +617,7 @@ impl Workspace {
         if self.read_only {
             return Err(READ_ONLY_NOTICE.into());
         }
+        self.named().map_err(|e| e.join(" "))?;
         let change = match kind {
             Kind::Dossier => self
                 .inspection
@@ -567,6 +650,7 @@ impl Workspace {
         if self.read_only {
             return Err(READ_ONLY_NOTICE.into());
         }
+        self.named().map_err(|e| e.join(" "))?;
         // Choosing between two oordelen changes an oordeel: not after vaststellen (a merge can
         // bring such a conflict into a vastgesteld file; heropenen comes first).
         if matches!(kind, Kind::Oordeel | Kind::CriteriumOordeel) && self.inspection.is_frozen() {
@@ -722,6 +806,17 @@ impl Workspace {
 
     /// Turns a draft into a revision (if it differs from the stored text).
     pub fn commit_draft(&mut self, target: &DraftTarget) {
+        if self.needs_name() {
+            // Kept as typed (in memory) until the name is given; then it is written.
+            if self
+                .drafts
+                .get(target)
+                .is_some_and(|d| d.dirty_since.is_some())
+            {
+                self.name_wanted = true;
+            }
+            return;
+        }
         let domain_text = matches!(
             target,
             DraftTarget::Verbeterpunt(_) | DraftTarget::Rapporttekst(_)
@@ -806,6 +901,9 @@ impl Workspace {
     /// Drafts due for saving as a revision (idle long enough). The flitsinterview dialog is
     /// saved by its own button, never by a pause.
     pub fn due_drafts(&self, now: Instant) -> Vec<DraftTarget> {
+        if self.needs_name() {
+            return Vec::new();
+        }
         self.drafts
             .iter()
             .filter(|(k, d)| {
@@ -829,6 +927,13 @@ impl Workspace {
     /// [`DRAFT_PERSIST`] per field. Returns how long until the next write is due, if one waits.
     pub fn persist_drafts(&mut self, now: Instant) -> Option<Duration> {
         if self.read_only {
+            return None;
+        }
+        if self.needs_name() {
+            // Nothing is written before the name is known; the app asks for it at once.
+            if self.drafts.values().any(|d| d.dirty_since.is_some()) {
+                self.name_wanted = true;
+            }
             return None;
         }
         let mut next: Option<Duration> = None;
@@ -944,7 +1049,8 @@ impl Workspace {
     pub fn restore_draft(&mut self, field: DraftTarget, draft: StoredDraft, chars: usize) {
         let description = field.describe(&self.inspection);
         self.restored.push(format!(
-            "{description} ({chars} tekens, {})",
+            "{description} ({}, {})",
+            count(chars as u64, "teken", "tekens"),
             Self::when(&draft)
         ));
         let now = Instant::now();

@@ -43,6 +43,123 @@ pub struct ExpectationState {
     /// The earlier round shown beside the current oordeel (index into `Inspection::rounds`);
     /// `None`: the latest.
     pub round: Option<usize>,
+    /// The work list: which verwachtingen the list shows.
+    pub filter: WorkFilter,
+    /// Words to find in a verwachting's number, text or onderbouwing (Ctrl+F).
+    pub search: String,
+}
+
+/// Which verwachtingen the work list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum WorkFilter {
+    #[default]
+    Alle,
+    NietBeoordeeld,
+    ZonderOnderbouwing,
+    Conflict,
+    Onvoldoende,
+}
+
+impl WorkFilter {
+    pub const ALL: [WorkFilter; 5] = [
+        WorkFilter::Alle,
+        WorkFilter::NietBeoordeeld,
+        WorkFilter::ZonderOnderbouwing,
+        WorkFilter::Conflict,
+        WorkFilter::Onvoldoende,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            WorkFilter::Alle => "alle verwachtingen",
+            WorkFilter::NietBeoordeeld => "niet beoordeeld",
+            WorkFilter::ZonderOnderbouwing => "zonder onderbouwing",
+            WorkFilter::Conflict => "in conflict",
+            WorkFilter::Onvoldoende => "onvoldoende",
+        }
+    }
+
+    /// Whether verwachting `id` belongs in the list.
+    fn keeps(self, ws: &Workspace, id: &str) -> bool {
+        let conflicted = ws.derived.conflicts.iter().any(|c| c == id);
+        let oordeel = ws.inspection.oordeel(id).map(|o| &o.data);
+        let value = oordeel.map_or(JudgementValue::NietBeoordeeld, |o| o.value);
+        match self {
+            WorkFilter::Alle => true,
+            WorkFilter::NietBeoordeeld => !conflicted && value == JudgementValue::NietBeoordeeld,
+            WorkFilter::ZonderOnderbouwing => {
+                !conflicted && value != JudgementValue::NietBeoordeeld && !has_onderbouwing(ws, id)
+            }
+            WorkFilter::Conflict => conflicted,
+            WorkFilter::Onvoldoende => !conflicted && value == JudgementValue::Onvoldoende,
+        }
+    }
+}
+
+/// Whether the oordeel on `id` has an onderbouwing: stored, or being typed.
+pub fn has_onderbouwing(ws: &Workspace, id: &str) -> bool {
+    let typed = ws
+        .drafts
+        .get(&DraftTarget::Onderbouwing(id.to_string()))
+        .filter(|d| d.dirty_since.is_some())
+        .map(|d| d.text.as_str());
+    let stored = ws
+        .inspection
+        .oordeel(id)
+        .map(|o| o.data.onderbouwing.as_str());
+    !typed.or(stored).unwrap_or("").trim().is_empty()
+}
+
+/// The verwachtingen with an oordeel but no onderbouwing (kader order), for the warning before
+/// a concept is sent.
+pub fn without_onderbouwing(ws: &Workspace) -> Vec<(usize, String)> {
+    let fw = &ws.inspection.framework;
+    (0..fw.expectations().len())
+        .map(|i| (i, fw.expectation(i).id.clone()))
+        .filter(|(_, id)| WorkFilter::ZonderOnderbouwing.keeps(ws, id))
+        .collect()
+}
+
+impl ExpectationState {
+    /// The verwachtingen (by index) the work list shows: the filter and the search together.
+    pub fn shown(&self, ws: &Workspace) -> Vec<usize> {
+        let fw = &ws.inspection.framework;
+        let words: Vec<String> = self
+            .search
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        (0..fw.expectations().len())
+            .filter(|&i| {
+                let e = fw.expectation(i);
+                if !self.filter.keeps(ws, &e.id) {
+                    return false;
+                }
+                if words.is_empty() {
+                    return true;
+                }
+                let onderbouwing = ws
+                    .inspection
+                    .oordeel(&e.id)
+                    .map_or("", |o| o.data.onderbouwing.as_str());
+                let haystack = format!("{} {} {}", e.id, e.text, onderbouwing).to_lowercase();
+                words.iter().all(|w| haystack.contains(w.as_str()))
+            })
+            .collect()
+    }
+
+    /// Whether the list is narrowed (by a filter or a search).
+    fn narrowed(&self) -> bool {
+        self.filter != WorkFilter::Alle || !self.search.trim().is_empty()
+    }
+}
+
+/// Ctrl+F: to the search of the work list.
+pub const SEARCH_SHORTCUT: egui::KeyboardShortcut =
+    egui::KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+
+fn search_id() -> egui::Id {
+    egui::Id::unique("verwachtingen-zoeken")
 }
 
 /// `keys_enabled`: whether V, O and N may set the oordeel (not while a dialog is open).
@@ -69,15 +186,40 @@ pub fn show(
         .round
         .filter(|r| *r < rounds)
         .or(rounds.checked_sub(1));
+    if keys_enabled && ui.input_mut(|i| !i.modifiers.shift && i.consume_shortcut(&SEARCH_SHORTCUT))
+    {
+        ui.memory_mut(|m| m.request_focus(search_id()));
+    }
+    let shown = state.shown(ws);
     match &criterion {
         Some(c) => criterion_keys(ui, ws, c, index, keys_enabled, cmds),
-        None => keys(ui, ws, index, count, keys_enabled, cmds),
+        None => keys(
+            ui,
+            ws,
+            index,
+            count,
+            &shown,
+            state.narrowed(),
+            keys_enabled,
+            cmds,
+        ),
     }
 
     egui::Panel::left("verwachtinglijst")
         .resizable(true)
-        .default_size(150.0)
-        .show(ui, |ui| list(ui, ws, index, criterion.as_deref(), cmds));
+        .default_size(190.0)
+        .show(ui, |ui| {
+            work_list_controls(ui, ws, state, shown.len());
+            list(
+                ui,
+                ws,
+                index,
+                criterion.as_deref(),
+                &shown,
+                state.narrowed(),
+                cmds,
+            );
+        });
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
@@ -88,19 +230,38 @@ pub fn show(
     });
 }
 
+#[allow(clippy::too_many_arguments)]
 fn keys(
     ui: &mut Ui,
     ws: &Workspace,
     index: usize,
     count: usize,
+    shown: &[usize],
+    narrowed: bool,
     enabled: bool,
     cmds: &mut Vec<Command>,
 ) {
-    if ui.input_mut(|i| i.consume_key(Modifiers::ALT, Key::ArrowRight)) && index + 1 < count {
-        cmds.push(Command::ShowExpectation(index + 1));
+    // With a filter or search, Alt+Links / Alt+Rechts go through the work list.
+    let (next, previous) = if narrowed {
+        (
+            shown.iter().copied().find(|&i| i > index),
+            shown.iter().copied().rev().find(|&i| i < index),
+        )
+    } else {
+        (
+            (index + 1 < count).then_some(index + 1),
+            index.checked_sub(1),
+        )
+    };
+    if ui.input_mut(|i| i.consume_key(Modifiers::ALT, Key::ArrowRight))
+        && let Some(next) = next
+    {
+        cmds.push(Command::ShowExpectation(next));
     }
-    if ui.input_mut(|i| i.consume_key(Modifiers::ALT, Key::ArrowLeft)) && index > 0 {
-        cmds.push(Command::ShowExpectation(index - 1));
+    if ui.input_mut(|i| i.consume_key(Modifiers::ALT, Key::ArrowLeft))
+        && let Some(previous) = previous
+    {
+        cmds.push(Command::ShowExpectation(previous));
     }
     let fw = &ws.inspection.framework;
     if fw.has_criterion_oordelen() && ui.input_mut(|i| i.consume_key(Modifiers::ALT, Key::ArrowUp))
@@ -155,13 +316,67 @@ fn set_value(ws: &Workspace, id: &str, value: JudgementValue, variant: Option<St
     )
 }
 
+/// The search field (Ctrl+F) and the filter of the work list.
+fn work_list_controls(ui: &mut Ui, ws: &Workspace, state: &mut ExpectationState, found: usize) {
+    let l = ui.label(RichText::new("Zoeken (Ctrl+F)").small().color(GREY));
+    let search = ui
+        .add(
+            egui::TextEdit::singleline(&mut state.search)
+                .id(search_id())
+                .hint_text("nummer, tekst, onderbouwing")
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(l.id);
+    if search.has_focus() && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+        state.search.clear();
+    }
+    let l = ui.label(RichText::new("Toon").small().color(GREY));
+    let counts: Vec<usize> = WorkFilter::ALL
+        .iter()
+        .map(|f| {
+            let fw = &ws.inspection.framework;
+            (0..fw.expectations().len())
+                .filter(|&i| f.keeps(ws, &fw.expectation(i).id))
+                .count()
+        })
+        .collect();
+    egui::ComboBox::from_id_salt("werklijst-filter")
+        .selected_text(state.filter.label())
+        .width(ui.available_width() - 8.0)
+        .show_ui(ui, |ui| {
+            for (f, n) in WorkFilter::ALL.into_iter().zip(&counts) {
+                ui.selectable_value(&mut state.filter, f, format!("{} ({n})", f.label()));
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    if state.narrowed() {
+        ui.horizontal_wrapped(|ui| {
+            widgets::muted(ui, count_words(found));
+            if ui.small_button("Alles tonen").clicked() {
+                state.filter = WorkFilter::Alle;
+                state.search.clear();
+            }
+        });
+    }
+    ui.separator();
+}
+
+/// "1 verwachting", "3 verwachtingen".
+fn count_words(n: usize) -> String {
+    crate::ui::types::count(n as u64, "verwachting", "verwachtingen")
+}
+
 /// The verwachtingen by thema; in a kader with criterion oordelen also an entry per criterium
-/// (with its oordeel), its verwachtingen indented under it.
+/// (with its oordeel), its verwachtingen indented under it. With a filter or search, only the
+/// verwachtingen in `listed` (and the headings above them).
 fn list(
     ui: &mut Ui,
     ws: &Workspace,
     shown: usize,
     criterion: Option<&str>,
+    listed: &[usize],
+    narrowed: bool,
     cmds: &mut Vec<Command>,
 ) {
     egui::ScrollArea::vertical()
@@ -169,14 +384,27 @@ fn list(
         .show(ui, |ui| {
             let fw = &ws.inspection.framework;
             let with_criteria = fw.has_criterion_oordelen();
+            if narrowed && listed.is_empty() {
+                widgets::muted(ui, "Geen verwachtingen met dit filter of deze zoekwoorden.");
+                return;
+            }
             let mut index = 0;
             for theme in &fw.themes {
+                let theme_len: usize = theme.criteria.iter().map(|c| c.expectations.len()).sum();
+                let theme_range = index..index + theme_len;
+                if narrowed && !listed.iter().any(|i| theme_range.contains(i)) {
+                    index = theme_range.end;
+                    continue;
+                }
                 ui.label(RichText::new(format!("{}. {}", theme.id, theme.title)).strong());
                 for c in &theme.criteria {
                     let first = index;
                     index += c.expectations.len();
+                    if narrowed && !listed.iter().any(|i| (first..index).contains(i)) {
+                        continue;
+                    }
                     if !with_criteria {
-                        expectation_entries(ui, ws, c, first, shown, cmds);
+                        expectation_entries(ui, ws, c, first, shown, listed, narrowed, cmds);
                         continue;
                     }
                     let (mark, color) = criterion_mark(ws, &c.id);
@@ -196,24 +424,31 @@ fn list(
                         shown
                     };
                     ui.indent(("criterium", &c.id), |ui| {
-                        expectation_entries(ui, ws, c, first, shown, cmds);
+                        expectation_entries(ui, ws, c, first, shown, listed, narrowed, cmds);
                     });
                 }
             }
         });
 }
 
-/// The list entries of the verwachtingen of criterium `c` (the first at index `first`).
+/// The list entries of the verwachtingen of criterium `c` (the first at index `first`); with a
+/// filter or search only those in `listed`.
+#[allow(clippy::too_many_arguments)]
 fn expectation_entries(
     ui: &mut Ui,
     ws: &Workspace,
     c: &Criterion,
     first: usize,
     shown: usize,
+    listed: &[usize],
+    narrowed: bool,
     cmds: &mut Vec<Command>,
 ) {
     for (n, e) in c.expectations.iter().enumerate() {
         let i = first + n;
+        if narrowed && !listed.contains(&i) {
+            continue;
+        }
         let (symbol, color) = oordeel_symbol(ws, &e.id);
         let text = RichText::new(format!("{symbol} {}", e.id)).color(color);
         let response = ui.selectable_label(i == shown, text).on_hover_text(&e.text);
@@ -387,6 +622,15 @@ fn oordeel(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>) {
         true,
         cmds,
     );
+    if value != JudgementValue::NietBeoordeeld && !has_onderbouwing(ws, id) {
+        // Gentle: the oordeel stands, but the rapport would show it without a reason.
+        ui.label(
+            RichText::new(
+                "Let op: dit oordeel heeft nog geen onderbouwing. Het rapport toont het dan zonder toelichting; vul haar aan voordat het concept wordt verzonden.",
+            )
+            .color(widgets::AMBER),
+        );
+    }
     if let Some(o) = ws.inspection.oordeel(id) {
         widgets::muted(
             ui,
@@ -542,7 +786,14 @@ fn show_evidence(ui: &mut Ui, ws: &Workspace, ev: &Evidence<'_>) {
     }
     for c in &ev.checks {
         ui.horizontal_wrapped(|ui| {
-            let color = if c.nee > 0 { RED } else { GREEN };
+            // Green only for an actual "ja": nothing answered yet is no good news.
+            let color = if c.nee > 0 {
+                RED
+            } else if c.ja > 0 {
+                GREEN
+            } else {
+                GREY
+            };
             ui.label(RichText::new(c.summary()).color(color).strong());
             widgets::muted(ui, &c.question.text);
         });

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use eframe::egui::{self, Key, RichText};
 
 use crate::ui::commands::Command;
-use crate::ui::types::FilePurpose;
+use crate::ui::types::{FilePurpose, count};
 use crate::ui::widgets::{GREY, RED};
 use crate::ui::worker::DirEntry;
 
@@ -30,6 +30,9 @@ pub struct FileChooser {
     /// An existing file the user chose to save over: asked "Bestaat al. Vervangen?" before it is
     /// chosen.
     pub confirm_replace: Option<PathBuf>,
+    /// A file that may not be chosen and is not listed: the open inspection itself, when
+    /// choosing colleagues' copies to merge into it.
+    pub exclude: Option<PathBuf>,
     focus: bool,
 }
 
@@ -47,8 +50,23 @@ impl FileChooser {
             error: None,
             selected: Vec::new(),
             confirm_replace: None,
+            exclude: None,
             focus: true,
         }
+    }
+
+    /// Leaves `path` out of the listing and refuses it when typed (the open inspection, when
+    /// merging into it).
+    pub fn excluding(mut self, path: &Path) -> FileChooser {
+        self.exclude = Some(std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
+        self
+    }
+
+    /// Whether `path` is the excluded file.
+    fn excluded(&self, path: &Path) -> bool {
+        self.exclude
+            .as_deref()
+            .is_some_and(|x| std::path::absolute(path).is_ok_and(|p| p == x))
     }
 
     /// A typed path as a path: relative to the folder shown, not to the program's working
@@ -163,6 +181,12 @@ impl FileChooser {
                 Ok(false) => {}
             }
         }
+        if self.excluded(&path) {
+            self.error = Some(
+                "Dit is het geopende onderzoek zelf. Kies de bestanden van collega's die u erin wilt samenvoegen.".into(),
+            );
+            return;
+        }
         self.error = None;
         if self.purpose.many() {
             if !self.selected.contains(&path) {
@@ -236,6 +260,9 @@ impl FileChooser {
                             let mut go_to = None;
                             let mut pick = None;
                             for entry in entries {
+                                if !entry.is_dir && self.excluded(&entry.path) {
+                                    continue;
+                                }
                                 let text = if entry.is_dir {
                                     format!("📁 {}", entry.name)
                                 } else {
@@ -275,7 +302,7 @@ impl FileChooser {
                 });
                 ui.separator();
                 if self.purpose.many() {
-                    ui.label(RichText::new(format!("Gekozen: {} bestand(en)", self.selected.len())).strong());
+                    ui.label(RichText::new(format!("Gekozen: {}", count(self.selected.len() as u64, "bestand", "bestanden"))).strong());
                     let mut remove = None;
                     for path in &self.selected {
                         ui.horizontal(|ui| {

@@ -11,7 +11,7 @@ use crate::domain::inspection::{FlashData, Kind, Record, Tag, Value};
 use crate::ui::commands::Command;
 use crate::ui::edit::{Edit, FieldChange, RecordRef, text};
 use crate::ui::screens::conflicts;
-use crate::ui::types::READ_ONLY_NOTICE;
+use crate::ui::types::{READ_ONLY_NOTICE, join_and};
 use crate::ui::widgets::{self, RED};
 use crate::ui::workspace::{DraftTarget, Refused, Workspace};
 
@@ -34,6 +34,9 @@ pub struct FlashState {
     pub tags: BTreeMap<String, Tag>,
     pub notitie: String,
     pub focus_first: bool,
+    /// The remembered function chosen with ↑/↓ in the function field (`None`: the first that
+    /// completes what is typed).
+    pub highlight: Option<usize>,
 }
 
 /// The dialog as it was when the app stopped, from its draft in the file (restored with a
@@ -235,17 +238,112 @@ pub fn discard(ws: &mut Workspace, state: &mut FlashState) {
     *state = FlashState::default();
 }
 
-/// The verwachtingen the flitsvragen inform, each once, in question order.
-fn expectations(questions: &[crate::domain::kader::Question]) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for e in questions.iter().flat_map(|q| &q.expectations) {
-        if !out.contains(e) {
-            out.push(e.clone());
+/// The functions used before in this file, for the function field to suggest: those of the
+/// flitsinterviews (most used first, then most recent), then the functions counted in the
+/// interviews. Each once (ignoring case).
+pub fn remembered_functions(ws: &Workspace) -> Vec<String> {
+    let mut flashes: BTreeMap<String, (usize, Option<jiff::civil::DateTime>, String)> =
+        BTreeMap::new();
+    for f in ws.inspection.flashes.current() {
+        let name = f.data.functie.trim();
+        if name.is_empty() {
+            continue;
+        }
+        let entry = flashes
+            .entry(name.to_lowercase())
+            .or_insert((0, None, name.to_string()));
+        entry.0 += 1;
+        entry.1 = entry.1.max(f.data.tijdstip);
+    }
+    let mut list: Vec<(usize, Option<jiff::civil::DateTime>, String)> =
+        flashes.into_values().collect();
+    list.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    let mut out: Vec<String> = list.into_iter().map(|(_, _, name)| name).collect();
+    for interview in ws.inspection.interviews.current() {
+        for (functie, _) in interview.data.counts() {
+            let functie = functie.trim();
+            if !functie.is_empty() && !out.iter().any(|o| o.eq_ignore_ascii_case(functie)) {
+                out.push(functie.to_string());
+            }
         }
     }
     out
 }
 
+/// The remembered functions that complete what is typed: those starting with it first, then
+/// those with a word starting with it (ignoring case); none equal to it. All of them, at most
+/// six, while nothing is typed.
+pub fn suggestions<'a>(known: &'a [String], typed: &str) -> Vec<&'a String> {
+    let typed = typed.trim().to_lowercase();
+    let mut starts = Vec::new();
+    let mut words = Vec::new();
+    for k in known {
+        let lower = k.to_lowercase();
+        if lower == typed {
+            continue;
+        }
+        if lower.starts_with(&typed) {
+            starts.push(k);
+        } else if lower.split_whitespace().any(|w| w.starts_with(&typed)) {
+            words.push(k);
+        }
+    }
+    starts.extend(words);
+    starts.truncate(6);
+    starts
+}
+
+/// Moves the focus to `next` after Enter left a field; the Enter is used up, so the next field
+/// (drawn later in the same frame) does not take it too.
+fn focus_next(ui: &mut Ui, next: Option<egui::Id>) {
+    if let Some(next) = next {
+        ui.memory_mut(|m| m.request_focus(next));
+        ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
+    }
+}
+
+fn functie_id() -> egui::Id {
+    egui::Id::unique("flitsinterview-functie")
+}
+
+fn answer_id(q: &str) -> egui::Id {
+    egui::Id::unique(("flitsinterview-antwoord", q))
+}
+
+fn tag_id(e: &str) -> egui::Id {
+    egui::Id::unique(("flitsinterview-tag", e))
+}
+
+fn note_id() -> egui::Id {
+    egui::Id::unique("flitsinterview-notitie")
+}
+
+/// Per flitsvraag, the verwachtingen whose tag is shown under it: each verwachting once, under
+/// the first question that informs it.
+fn tags_per_question(questions: &[crate::domain::kader::Question]) -> Vec<Vec<String>> {
+    let mut seen: Vec<&String> = Vec::new();
+    questions
+        .iter()
+        .map(|q| {
+            q.expectations
+                .iter()
+                .filter(|e| {
+                    let new = !seen.contains(e);
+                    if new {
+                        seen.push(e);
+                    }
+                    new
+                })
+                .cloned()
+                .collect()
+        })
+        .collect()
+}
+
+/// The dialog. Made for speed with the keyboard only: the function field suggests the functions
+/// used before in this file (Enter takes the highlighted one, arrow down / up choose), then one
+/// field per question (Tab or Enter to the next), each followed by the tags of the verwachtingen
+/// it informs (one Tab stop per verwachting: O, W or N), Ctrl+Enter saves, Esc cancels.
 pub fn dialog(
     ctx: &egui::Context,
     ws: &mut Workspace,
@@ -253,14 +351,29 @@ pub fn dialog(
     cmds: &mut Vec<Command>,
 ) {
     let questions = ws.inspection.framework.sources.flash_questions.clone();
-    let tagged = expectations(&questions);
+    let tags = tags_per_question(&questions);
+    let known = remembered_functions(ws);
+    // Where Enter in a field goes next: the reading order of the fields and tag rows.
+    let mut order = vec![functie_id()];
+    for (q, tagged) in questions.iter().zip(&tags) {
+        order.push(answer_id(&q.id));
+        order.extend(tagged.iter().map(|e| tag_id(e)));
+    }
+    order.push(note_id());
+    let next_after = |id: egui::Id| {
+        order
+            .iter()
+            .position(|o| *o == id)
+            .and_then(|i| order.get(i + 1))
+            .copied()
+    };
     let f = &mut *state;
     egui::Modal::new(egui::Id::unique("flitsinterview")).show(ctx, |ui| {
         // Take the shortcuts before any widget is drawn: a focused button must not also see the
         // Enter of Ctrl+Enter (it would toggle a tag the dialog then saves).
         let save_pressed = ui.input_mut(|i| i.consume_shortcut(&SAVE_SHORTCUT));
         let escape = ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
-        ui.set_width(620.0);
+        ui.set_width(640.0);
         let title = if f.editing.is_some() {
             "Flitsinterview bewerken"
         } else {
@@ -269,51 +382,153 @@ pub fn dialog(
         ui.label(RichText::new(title).heading().strong());
         widgets::muted(
             ui,
-            "Tab naar het volgende veld · Ctrl+Enter opslaan · Esc annuleren",
+            "Tab of Enter: volgend veld · bij een verwachting O, W of N · Ctrl+Enter: opslaan · Esc: annuleren",
         );
         ui.add_space(6.0);
+
+        // The function, completed from the functions used before in this file. The arrow keys
+        // are taken before the field sees them; what completes is decided on the text as typed
+        // up to this frame (fast typing puts the last letters and Enter in one frame).
+        let mut arrow: i32 = 0;
+        if ui.memory(|m| m.has_focus(functie_id())) {
+            if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::ArrowDown)) {
+                arrow = 1;
+            }
+            if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::ArrowUp)) {
+                arrow = -1;
+            }
+        }
         let l = ui.label("Functie van de gesprekspartner (geen naam):");
         let functie = ui
-            .add(egui::TextEdit::singleline(&mut f.functie).desired_width(f32::INFINITY))
+            .add(
+                egui::TextEdit::singleline(&mut f.functie)
+                    .id(functie_id())
+                    .hint_text("bijv. medewerker frontoffice")
+                    .desired_width(f32::INFINITY),
+            )
             .labelled_by(l.id);
         if f.focus_first {
             functie.request_focus();
             f.focus_first = false;
         }
-        egui::ScrollArea::vertical()
-            .max_height(420.0)
-            .show(ui, |ui| {
-                for q in &questions {
-                    ui.add_space(4.0);
-                    let l = ui.label(RichText::new(&q.text).strong());
-                    let answer = f.answers.entry(q.id.clone()).or_default();
-                    ui.add(egui::TextEdit::singleline(answer).desired_width(f32::INFINITY))
-                        .labelled_by(l.id);
-                }
-                if !tagged.is_empty() {
-                    ui.add_space(8.0);
-                    ui.label(RichText::new("Wat zegt dit gesprek over de verwachtingen?").strong());
-                    widgets::muted(
-                        ui,
-                        "Eén keuze per verwachting voor het hele gesprek (Tab naar een knop, dan O, W of N; Delete wist).",
-                    );
-                    for e in &tagged {
-                        if let Some(tag) = widgets::tag_selector(ui, e, f.tags.get(e).copied()) {
-                            match tag {
-                                Some(t) => f.tags.insert(e.clone(), t),
-                                None => f.tags.remove(e),
-                            };
+        if functie.changed() {
+            f.highlight = None;
+        }
+        let matches = suggestions(&known, &f.functie);
+        // The first that completes what is typed, unless another was chosen with the arrows.
+        let implicit = f
+            .highlight
+            .filter(|h| *h < matches.len())
+            .or((!f.functie.trim().is_empty() && !matches.is_empty()).then_some(0));
+        if !matches.is_empty() {
+            match arrow {
+                1 => f.highlight = Some(implicit.map_or(0, |h| (h + 1).min(matches.len() - 1))),
+                -1 => f.highlight = implicit.map(|h| h.saturating_sub(1)),
+                _ => {}
+            }
+        }
+        let highlighted = f.highlight.filter(|h| *h < matches.len()).or(implicit);
+        let mut take: Option<String> = None;
+        if functie.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+            take = highlighted.map(|h| matches[h].clone());
+            focus_next(ui, next_after(functie_id()));
+        }
+        if !matches.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                widgets::muted(ui, "Eerder gebruikt:");
+                for (i, m) in matches.iter().enumerate() {
+                    let chip = egui::Button::new(m.as_str())
+                        .selected(Some(i) == highlighted)
+                        .small()
+                        .sense(egui::Sense::CLICK);
+                    if ui.add(chip).clicked() {
+                        take = Some((*m).clone());
+                        if let Some(next) = next_after(functie_id()) {
+                            ui.memory_mut(|mem| mem.request_focus(next));
                         }
                     }
                 }
+            });
+            if let Some(h) = highlighted {
+                widgets::muted(
+                    ui,
+                    format!(
+                        "Enter neemt '{}' over · pijl omlaag of omhoog kiest een andere",
+                        matches[h]
+                    ),
+                );
+            } else {
+                widgets::muted(
+                    ui,
+                    "Pijl omlaag kiest een eerder gebruikte functie, Enter neemt haar over",
+                );
+            }
+        }
+        if let Some(name) = take {
+            f.functie = name;
+            f.highlight = None;
+        }
+
+        egui::ScrollArea::vertical()
+            .max_height(400.0)
+            .show(ui, |ui| {
+                for (q, tagged) in questions.iter().zip(&tags) {
+                    ui.add_space(4.0);
+                    let l = ui.label(RichText::new(&q.text).strong());
+                    let answer = f.answers.entry(q.id.clone()).or_default();
+                    let id = answer_id(&q.id);
+                    let response = ui
+                        .add(
+                            egui::TextEdit::singleline(answer)
+                                .id(id)
+                                .desired_width(f32::INFINITY),
+                        )
+                        .labelled_by(l.id);
+                    if response.gained_focus() {
+                        response.scroll_to_me(None);
+                    }
+                    if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                        focus_next(ui, next_after(id));
+                    }
+                    ui.indent(("tags", &q.id), |ui| {
+                        for e in tagged {
+                            let row = tag_id(e);
+                            if let Some(tag) =
+                                widgets::tag_selector(ui, row, e, f.tags.get(e).copied())
+                            {
+                                match tag {
+                                    Some(t) => f.tags.insert(e.clone(), t),
+                                    None => f.tags.remove(e),
+                                };
+                            }
+                        }
+                        let earlier: Vec<&str> = q
+                            .expectations
+                            .iter()
+                            .filter(|e| !tagged.contains(e))
+                            .map(String::as_str)
+                            .collect();
+                        if !earlier.is_empty() {
+                            widgets::muted(
+                                ui,
+                                format!("ook over {} (tag hierboven)", join_and(&earlier)),
+                            );
+                        }
+                    });
+                }
                 ui.add_space(4.0);
                 let l = ui.label("Notitie");
-                ui.add(
-                    egui::TextEdit::multiline(&mut f.notitie)
-                        .desired_rows(2)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(l.id);
+                let note = ui
+                    .add(
+                        egui::TextEdit::multiline(&mut f.notitie)
+                            .id(note_id())
+                            .desired_rows(2)
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(l.id);
+                if note.gained_focus() {
+                    note.scroll_to_me(None);
+                }
             });
         ui.add_space(6.0);
         let missing = f.functie.trim().is_empty();
@@ -447,10 +662,11 @@ pub fn list(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
                         return;
                     }
                     for (q, a) in &data.antwoorden {
-                        ui.label(format!(
-                            "{}: {a}",
-                            questions.get(q).map_or(q.as_str(), String::as_str)
-                        ));
+                        // The question as asked (never its id), then the answer.
+                        ui.horizontal_wrapped(|ui| {
+                            widgets::muted(ui, questions.get(q).map_or("Vraag", String::as_str));
+                            ui.label(a);
+                        });
                     }
                     if !data.tags.is_empty() {
                         let tags: Vec<String> =

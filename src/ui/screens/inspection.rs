@@ -5,14 +5,17 @@
 use eframe::egui::{self, RichText, Ui};
 
 use crate::domain::inspection::Kind;
+use crate::domain::kader::Measure;
+use crate::domain::scoring::Tone;
 use crate::ui::commands::Command;
-use crate::ui::types::{FilePurpose, Screen};
-use crate::ui::widgets::{self, GREEN, GREY, RED};
+use crate::ui::types::{FilePurpose, Screen, count};
+use crate::ui::widgets::{self, GREEN, GREY, RED, verdict_color};
 use crate::ui::worker::{Jobs, SaveState};
 use crate::ui::workspace::{Refused, Workspace};
 
 use super::{
-    conflicts, criterion, documents, dossiers, expectation, flash, interviews, overview, wederhoor,
+    conflicts, criterion, details, documents, dossiers, expectation, flash, interviews, overview,
+    wederhoor,
 };
 
 /// The screens of an open inspection: which one is shown and each one's own UI state. Lives next
@@ -27,6 +30,12 @@ pub struct Screens {
     pub wederhoor: wederhoor::WederhoorState,
     /// The flitsinterview dialog, over any screen.
     pub flash: flash::FlashState,
+    /// The onderzoek's details form (on the Overzicht).
+    pub details: details::DetailsState,
+    /// Edits made before the inspector's name was known: applied once it is given.
+    pub held: Vec<Command>,
+    /// The name typed in the dialog that asks for it.
+    pub name_input: String,
 }
 
 impl Screens {
@@ -41,7 +50,16 @@ impl Screens {
             conflicts: Default::default(),
             wederhoor: Default::default(),
             flash: flash::restore(ws),
+            details: Default::default(),
+            held: Vec::new(),
+            name_input: String::new(),
         }
+    }
+
+    /// Writes what is typed in fields that are not drafts (the organisatie), before the screen
+    /// changes or the inspection closes.
+    pub fn flush_inputs(&mut self, ws: &mut Workspace) {
+        self.details.flush(ws);
     }
 
     /// Opens the Conflicten screen on one record (its conflict, or the duplicate number it is
@@ -70,52 +88,23 @@ pub fn show(
     let _ = jobs;
     egui::Panel::top("navigatie").show(ui, |ui| {
         ui.add_space(4.0);
-        // First row: the organisation and the actions; second row: the screens. Two rows, so
-        // nothing overlaps in a narrow window.
-        ui.horizontal(|ui| {
-            ui.label(
-                RichText::new(ws.inspection.organisatie())
-                    .strong()
-                    .size(17.0),
-            );
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                if ui.button("Sluiten").clicked() {
-                    cmds.push(Command::CloseInspection);
-                }
-                ui.menu_button("Rapport…", |ui| {
-                    if ui
-                        .button("Conceptrapport (PDF) voor hoor en wederhoor…")
-                        .clicked()
-                    {
-                        cmds.push(Command::ShowChooser(FilePurpose::ExportPdf {
-                            concept: true,
-                        }));
-                    }
-                    if ui.button("Definitief rapport (PDF)…").clicked() {
-                        cmds.push(Command::ShowChooser(FilePurpose::ExportPdf {
-                            concept: false,
-                        }));
-                    }
-                });
-                let writable = !ws.read_only;
-                if ui
-                    .add_enabled(writable, egui::Button::new("Samenvoegen…"))
-                    .on_hover_text(
-                        "De bestanden van collega's van dit onderzoek hierin samenvoegen",
-                    )
-                    .clicked()
-                {
-                    cmds.push(Command::ShowChooser(FilePurpose::Merge));
-                }
-                if ui
-                    .add_enabled(writable, egui::Button::new("+ Flitsinterview"))
-                    .on_hover_text("Ctrl+Shift+F, vanaf elk scherm")
-                    .clicked()
-                {
-                    cmds.push(Command::OpenFlash);
-                }
-            });
-        });
+        // First row: the organisation, the eindoordeel in sight and the actions; second row: the
+        // screens. Two rows, so nothing overlaps in a narrow window.
+        let mut action_cmds = Vec::new();
+        egui::Sides::new().shrink_left().truncate().show(
+            ui,
+            |ui| {
+                ui.label(
+                    RichText::new(ws.inspection.organisatie())
+                        .strong()
+                        .size(17.0),
+                );
+                ui.add_space(8.0);
+                verdict_header(ui, ws, cmds);
+            },
+            |ui| actions(ui, ws, &mut action_cmds),
+        );
+        cmds.append(&mut action_cmds);
         ui.horizontal_wrapped(|ui| {
             for screen in Screen::ALL {
                 let selected = screens.current == screen;
@@ -148,11 +137,16 @@ pub fn show(
                 );
             }
             ui.separator();
+            let who = if ws.inspector().is_empty() {
+                "naam nog niet opgegeven"
+            } else {
+                ws.inspector()
+            };
             widgets::muted(
                 ui,
                 format!(
                     "{} · {} · {}",
-                    ws.inspector(),
+                    who,
                     ws.inspection.framework.title,
                     ws.path.display()
                 ),
@@ -209,11 +203,190 @@ pub fn show(
     if screens.flash.open {
         flash::dialog(ui.ctx(), ws, &mut screens.flash, cmds);
     }
+    if ws.needs_name() && ws.name_wanted {
+        name_dialog(ui.ctx(), screens, cmds);
+    }
+}
+
+/// The actions on the right of the first row (laid out right to left).
+fn actions(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
+    if ui.button("Sluiten").clicked() {
+        cmds.push(Command::CloseInspection);
+    }
+    ui.menu_button("Rapport…", |ui| {
+        if ui
+            .button("Conceptrapport (PDF) voor hoor en wederhoor…")
+            .clicked()
+        {
+            cmds.push(Command::ShowChooser(FilePurpose::ExportPdf {
+                concept: true,
+            }));
+        }
+        if ui.button("Definitief rapport (PDF)…").clicked() {
+            cmds.push(Command::ShowChooser(FilePurpose::ExportPdf {
+                concept: false,
+            }));
+        }
+    });
+    let writable = !ws.read_only;
+    if ui
+        .add_enabled(writable, egui::Button::new("Samenvoegen…"))
+        .on_hover_text("De bestanden van collega's van dit onderzoek hierin samenvoegen")
+        .clicked()
+    {
+        cmds.push(Command::ShowChooser(FilePurpose::Merge));
+    }
+    if ui
+        .add_enabled(writable, egui::Button::new("+ Flitsinterview"))
+        .on_hover_text("Ctrl+Shift+F, vanaf elk scherm")
+        .clicked()
+    {
+        cmds.push(Command::OpenFlash);
+    }
+}
+
+/// The eindoordeel in sight on every screen: what may be claimed (`scoring::headline`, computed
+/// once per change in the workspace), the counts, the progress and what is still open. Only a
+/// real verdict gets a verdict colour; before the first oordeel it says "nog geen oordeel".
+fn verdict_header(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
+    let headline = &ws.derived.headline;
+    let s = &ws.derived.score;
+    let color = match headline.tone {
+        Tone::Neutral => GREY,
+        Tone::Verdict(v) => verdict_color(v),
+    };
+    let verdict = ui
+        .add(
+            egui::Button::new(
+                RichText::new(format!("Eindoordeel: {}", headline.text))
+                    .strong()
+                    .color(color),
+            )
+            .frame(false),
+        )
+        .on_hover_text(format!("{}. {} (Overzicht, F1)", headline.progress, s.rule));
+    if verdict.clicked() {
+        cmds.push(Command::Goto(Screen::Overzicht));
+    }
+    let open = ws.derived.to_resolve();
+    if open > 0 {
+        let text = format!(
+            "⚠ {}",
+            count(open as u64, "open conflict", "open conflicten")
+        );
+        if ui
+            .add(egui::Button::new(RichText::new(text).color(RED).strong()).frame(false))
+            .on_hover_text("Tot een conflict is opgelost telt het niet mee (Conflicten, F7)")
+            .clicked()
+        {
+            cmds.push(Command::Goto(Screen::Conflicten));
+        }
+    }
+    let scored = s.scored();
+    let judged = s.judged();
+    let share = if scored == 0 {
+        0.0
+    } else {
+        judged as f32 / scored as f32
+    };
+    ui.add(
+        egui::ProgressBar::new(share)
+            .desired_width(56.0)
+            .desired_height(10.0),
+    );
+    let deductions = (ws.inspection.framework.rules.measure == Measure::Deductions)
+        .then(|| count(s.deductions, "aftrekpunt", "aftrekpunten"));
+    let with = |parts: Vec<String>| {
+        parts
+            .into_iter()
+            .chain(deductions.clone())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    // The counts as fully as the width allows; a screen reader always hears the full line.
+    let full = with(vec![
+        format!("{judged} van {scored} beoordeeld"),
+        format!("{} voldoende", s.met),
+        format!("{} onvoldoende", s.not_met),
+    ]);
+    let candidates = [
+        full.clone(),
+        with(vec![
+            format!("{judged}/{scored} beoordeeld"),
+            format!("{} onvoldoende", s.not_met),
+        ]),
+        with(vec![format!("{judged}/{scored}")]),
+        format!("{judged}/{scored}"),
+    ];
+    let room = ui.available_width();
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let shown = candidates
+        .iter()
+        .find(|c| {
+            ui.fonts_mut(|f| f.layout_no_wrap(c.to_string(), font.clone(), GREY))
+                .size()
+                .x
+                <= room
+        })
+        .unwrap_or(&candidates[3]);
+    let counts = ui
+        .label(RichText::new(shown).color(GREY))
+        .on_hover_text(&full);
+    counts.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &full));
+}
+
+/// Whether the name dialog has put the focus in its field (once per time it is shown).
+pub fn name_asked() -> egui::Id {
+    egui::Id::unique("veldtoets-naam-gevraagd")
+}
+
+/// Asks the inspector's name before the first edit (once: it is kept in the preferences). What
+/// waited for it is written as soon as it is given.
+fn name_dialog(ctx: &egui::Context, screens: &mut Screens, cmds: &mut Vec<Command>) {
+    egui::Modal::new(egui::Id::unique("veldtoets-naam")).show(ctx, |ui| {
+        ui.set_max_width(480.0);
+        ui.label(RichText::new("Wie bent u?").heading().strong());
+        ui.add_space(6.0);
+        ui.label(
+            "Voordat u iets wijzigt: uw wijzigingen worden onder uw naam vastgelegd in de historie van het onderzoek. Dit wordt één keer gevraagd; de naam staat daarna op het startscherm.",
+        );
+        ui.add_space(8.0);
+        let l = ui.label("Uw naam (inspecteur):");
+        let field = ui
+            .add(
+                egui::TextEdit::singleline(&mut screens.name_input)
+                    .hint_text("bijv. M. de Vries")
+                    .desired_width(320.0),
+            )
+            .labelled_by(l.id);
+        // Focus the name once, when the question appears (typing goes on there).
+        let asked = name_asked();
+        if !ui.data(|d| d.get_temp::<bool>(asked).unwrap_or(false)) {
+            field.request_focus();
+            ui.data_mut(|d| d.insert_temp(asked, true));
+        }
+        let name = screens.name_input.trim().to_string();
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            let go = ui.add_enabled(!name.is_empty(), egui::Button::new("Naam vastleggen"));
+            if (go.clicked() || enter) && !name.is_empty() {
+                cmds.push(Command::SetInspector(name.clone()));
+            }
+            if ui
+                .button("Niets wijzigen")
+                .on_hover_text("Wat u net typte of koos wordt niet vastgelegd")
+                .clicked()
+            {
+                cmds.push(Command::DeclineName);
+            }
+        });
+    });
 }
 
 fn screen(ui: &mut Ui, ws: &mut Workspace, screens: &mut Screens, cmds: &mut Vec<Command>) {
     match screens.current {
-        Screen::Overzicht => overview::show(ui, ws, cmds),
+        Screen::Overzicht => overview::show(ui, ws, &mut screens.details, cmds),
         Screen::Interviews => interviews::show(ui, ws, &mut screens.interviews, cmds),
         Screen::Flitsinterviews => flash::list(ui, ws, cmds),
         Screen::Dossiers => dossiers::show(ui, ws, &mut screens.dossiers, cmds),
@@ -256,6 +429,10 @@ fn save_indicator(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
         _ if ws.store.pending() || !ws.drafts_durable() => {
             ui.label(RichText::new("opslaan…").color(GREY));
         }
+        _ if !ws.invalid_inputs.is_empty() => {
+            // Never "opgeslagen" while a refused input is on screen (it is listed beside this).
+            ui.label(RichText::new("✔ de overige wijzigingen staan op schijf").color(GREY));
+        }
         _ if ws.has_dirty_drafts() => {
             // The text is on disk as a draft; it becomes a revision when typing pauses.
             ui.label(RichText::new("✔ opgeslagen (concept)").color(GREEN));
@@ -270,8 +447,54 @@ fn save_indicator(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
 }
 
 /// Applies a command that concerns the open inspection.
+/// Whether a command writes to the file under the inspector's name (held until the name is
+/// known).
+fn writes(cmd: &Command) -> bool {
+    matches!(
+        cmd,
+        Command::Edit(_)
+            | Command::Delete { .. }
+            | Command::Restore { .. }
+            | Command::UndoDelete
+            | Command::NewInterview(_)
+            | Command::NewDossier { .. }
+            | Command::SaveFlash
+            | Command::Resolve { .. }
+            | Command::MergeDuplicate { .. }
+            | Command::Rekey { .. }
+            | Command::Wederhoor(_)
+    )
+}
+
 pub fn apply(ws: &mut Workspace, screens: &mut Screens, cmd: Command) {
+    if ws.needs_name() && writes(&cmd) {
+        // Nothing is written under an unknown name: it waits, and the name is asked for.
+        screens.held.push(cmd);
+        ws.name_wanted = true;
+        return;
+    }
+    if matches!(
+        cmd,
+        Command::Goto(_)
+            | Command::ShowExpectation(_)
+            | Command::ShowCriterion(_)
+            | Command::ShowConflict { .. }
+    ) {
+        screens.flush_inputs(ws);
+    }
     match cmd {
+        Command::AddInspector(name) => {
+            screens.details.team_message = Some(match ws.add_team_member(&name) {
+                Ok(()) => {
+                    screens.details.team_input.clear();
+                    (
+                        format!("{} is toegevoegd aan het team.", name.trim()),
+                        false,
+                    )
+                }
+                Err(why) => (why, true),
+            });
+        }
         Command::Goto(screen) => {
             ws.commit_all_drafts();
             // Arriving at Conflicten through the navigation: no way back to offer.
@@ -323,7 +546,13 @@ pub fn apply(ws: &mut Workspace, screens: &mut Screens, cmd: Command) {
         Command::NewDossier { nummer, gericht } => {
             dossiers::add(ws, &mut screens.dossiers, nummer, gericht);
         }
-        Command::OpenFlash => flash::open(ws, &mut screens.flash),
+        Command::OpenFlash => {
+            flash::open(ws, &mut screens.flash);
+            if screens.flash.open && ws.needs_name() {
+                // Ask the name before the typing starts, not after its first key.
+                ws.name_wanted = true;
+            }
+        }
         Command::EditFlash(id) => {
             let result = flash::edit(ws, &mut screens.flash, &id);
             screens.refused(ws, result);

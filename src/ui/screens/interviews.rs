@@ -17,6 +17,7 @@ use crate::domain::termijn::format_date_nl;
 use crate::ui::commands::Command;
 use crate::ui::edit::{Edit, RecordRef};
 use crate::ui::screens::conflicts;
+use crate::ui::types::{count, join_and};
 use crate::ui::widgets::{self, RED};
 use crate::ui::workspace::{DraftTarget, Workspace};
 
@@ -128,10 +129,11 @@ fn list(ui: &mut Ui, ws: &Workspace, state: &mut InterviewsState, cmds: &mut Vec
                 .map_or(rol.clone(), |(_, n)| n.clone());
             let answered = ws.inspection.answers_of(&id).len();
             let text = format!(
-                "{name}\n{} · {answered} antwoorden",
+                "{name}\n{} · {}",
                 datum
                     .map(format_date_nl)
-                    .unwrap_or_else(|| "zonder datum".into())
+                    .unwrap_or_else(|| "zonder datum".into()),
+                count(answered as u64, "antwoord", "antwoorden")
             );
             let selected = state.selected.as_deref() == Some(id.as_str());
             if ui.selectable_label(selected, text).clicked() {
@@ -209,7 +211,15 @@ fn interview(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>)
                 ui.label(RichText::new(format!("{}. {}", n + 1, q.text)).strong());
                 widgets::muted(
                     ui,
-                    format!("{} · informeert {}", q.id, q.expectations.join(", ")),
+                    format!(
+                        "informeert {} {}",
+                        if q.expectations.len() == 1 {
+                            "verwachting"
+                        } else {
+                            "verwachtingen"
+                        },
+                        join_and(&q.expectations)
+                    ),
                 );
                 let answer_id = ws.inspection.answer_id(id, &q.id);
                 // Two versions of the answer: the choice, not the field and the tags.
@@ -235,7 +245,10 @@ fn interview(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>)
                     .map(|a| a.data.tags.clone())
                     .unwrap_or_default();
                 for e in &q.expectations {
-                    if let Some(new_tag) = widgets::tag_selector(ui, e, tags.get(e).copied()) {
+                    let row = egui::Id::unique(("tag", &answer_id, e));
+                    if let Some(new_tag) =
+                        widgets::tag_selector(ui, row, e, tags.get(e).copied())
+                    {
                         // One tag changes; the note typed so far goes along.
                         let answer = RecordRef::Answer {
                             interview: id.to_string(),

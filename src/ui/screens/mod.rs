@@ -5,6 +5,7 @@
 
 pub mod conflicts;
 pub mod criterion;
+pub mod details;
 pub mod documents;
 pub mod dossiers;
 pub mod expectation;

@@ -11,49 +11,35 @@ use crate::domain::scoring::{self, Tone};
 use crate::domain::termijn::{format_date_nl, parse_date_input};
 use crate::ui::commands::Command;
 use crate::ui::edit::{Edit, FieldChange, RecordRef};
-use crate::ui::screens::{conflicts, criterion};
-use crate::ui::types::Screen;
-use crate::ui::widgets::{self, GREY, RED, verdict_color};
+use crate::ui::screens::{conflicts, criterion, details};
+use crate::ui::types::{Screen, count};
+use crate::ui::widgets::{self, GREEN, GREY, RED, verdict_color};
 use crate::ui::workspace::{DraftTarget, Workspace};
 
-pub fn show(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
+pub fn show(
+    ui: &mut Ui,
+    ws: &mut Workspace,
+    details_state: &mut details::DetailsState,
+    cmds: &mut Vec<Command>,
+) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             header(ui, ws);
+            details::show(ui, ws, details_state, cmds);
             ui.add_space(8.0);
             verdict_panel(ui, ws, cmds);
             ui.add_space(8.0);
             progress(ui, ws, cmds);
             termijnen(ui, ws, cmds);
             waitlist(ui, ws, cmds);
-            widgets::heading(ui, "Notities bij het onderzoek");
-            let details = ws.inspection.details_id();
-            if !conflicts::notice(ui, ws, Kind::Details, &details, cmds) {
-                widgets::draft_field(ui, ws, DraftTarget::DetailsNote, "Notitie", true, cmds);
-            }
         });
 }
 
 fn header(ui: &mut Ui, ws: &Workspace) {
     let insp = &ws.inspection;
-    let details = insp.details_data();
-    ui.label(RichText::new(&details.organisatie).size(24.0).strong());
-    let dates = match (details.bezoek_van, details.bezoek_tot) {
-        (Some(a), Some(b)) if a != b => format!("{} t/m {}", format_date_nl(a), format_date_nl(b)),
-        (Some(a), _) | (None, Some(a)) => format_date_nl(a),
-        (None, None) => "bezoekdatum niet ingevuld".into(),
-    };
-    let team: Vec<&str> = insp.inspectors.values().map(String::as_str).collect();
-    widgets::muted(
-        ui,
-        format!(
-            "{} · bezoek {} · team: {}",
-            insp.framework.title,
-            dates,
-            team.join(", ")
-        ),
-    );
+    ui.label(RichText::new(insp.organisatie()).size(24.0).strong());
+    widgets::muted(ui, details::summary_line(ws));
     if !insp.rounds.is_empty() {
         let fw = &insp.framework;
         let rounds: Vec<String> = insp
@@ -103,8 +89,11 @@ fn verdict_panel(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
             });
             ui.label(RichText::new(&headline.progress).strong());
             ui.label(format!(
-                "{} voldoende · {} onvoldoende · {} niet beoordeeld · {} aftrekpunten",
-                s.met, s.not_met, s.not_judged, s.deductions
+                "{} voldoende · {} onvoldoende · {} niet beoordeeld · {}",
+                s.met,
+                s.not_met,
+                s.not_judged,
+                count(s.deductions, "aftrekpunt", "aftrekpunten")
             ));
             ui.label(RichText::new(&s.rule).italics());
             open_conflicts(ui, ws, cmds);
@@ -124,9 +113,12 @@ fn open_conflicts(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
         if !conflicts.is_empty() {
             ui.label(
-                RichText::new(format!("⚠ {} open conflict(en):", conflicts.len()))
-                    .color(RED)
-                    .strong(),
+                RichText::new(format!(
+                    "⚠ {}:",
+                    count(conflicts.len() as u64, "open conflict", "open conflicten")
+                ))
+                .color(RED)
+                .strong(),
             );
             for c in conflicts {
                 if ui
@@ -143,9 +135,12 @@ fn open_conflicts(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
         }
         if !duplicates.is_empty() {
             ui.label(
-                RichText::new(format!("⚠ {} dubbel(e) nummer(s):", duplicates.len()))
-                    .color(RED)
-                    .strong(),
+                RichText::new(format!(
+                    "⚠ {}:",
+                    count(duplicates.len() as u64, "dubbel nummer", "dubbele nummers")
+                ))
+                .color(RED)
+                .strong(),
             );
             for d in duplicates {
                 let Some(entity) = d.entities.first() else {
@@ -250,36 +245,73 @@ fn termijnen(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
         return;
     }
     let summaries = ws.inspection.deadline_summaries();
+    let norms = ws.inspection.norm_checks();
     egui::Grid::new("termijnen")
         .striped(true)
-        .num_columns(5)
+        .num_columns(7)
         .show(ui, |ui| {
             for h in [
                 "Termijn",
                 "Binnen",
                 "Te laat",
+                "Open",
                 "Niet te bepalen",
                 "Aandeel binnen",
+                "Norm",
             ] {
                 ui.label(RichText::new(h).strong());
             }
             ui.end_row();
             for (def, s) in fw.deadlines.iter().zip(summaries) {
-                ui.label(&def.name);
+                ui.label(&def.name).on_hover_text(s.describe());
                 ui.label(s.met.to_string());
                 ui.label(if s.missed > 0 {
                     RichText::new(s.missed.to_string()).color(RED).strong()
                 } else {
                     RichText::new("0")
                 });
+                // Open: no stop date yet, measured up to the peildatum (those over the term
+                // are also in "te laat").
+                let open = s.open + s.open_missed;
+                ui.label(if s.open_missed > 0 {
+                    format!("{open} ({} te laat)", s.open_missed)
+                } else {
+                    open.to_string()
+                });
                 ui.label(s.unknown.to_string());
                 ui.label(
                     s.share_met()
                         .map_or("—".into(), |x| format!("{:.0}%", x * 100.0)),
                 );
+                match norms.iter().find(|c| c.deadline.id == def.id) {
+                    Some(c) => {
+                        let text = format!("minimaal {}%", c.norm.min_percent);
+                        match c.reached() {
+                            Some(true) => {
+                                ui.label(RichText::new(format!("{text}: gehaald")).color(GREEN))
+                            }
+                            Some(false) => ui.label(
+                                RichText::new(format!("{text}: niet gehaald"))
+                                    .color(RED)
+                                    .strong(),
+                            ),
+                            None => ui.label(text),
+                        }
+                    }
+                    None => ui.label(""),
+                };
                 ui.end_row();
             }
         });
+    if let Some(peil) = ws.inspection.peildatum() {
+        widgets::muted(
+            ui,
+            format!(
+                "Een dossier zonder einddatum is open en gemeten tot de peildatum, {}.",
+                format_date_nl(peil)
+            ),
+        );
+    }
     if ui.link("Naar de dossiers (F4)").clicked() {
         cmds.push(Command::Goto(Screen::Dossiers));
     }
@@ -296,19 +328,21 @@ fn waitlist(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
         Some(Record::Waitlist(w)) => w,
         _ => WaitlistData::default(),
     };
-    let key = egui::Id::unique("wachtlijst-invoer");
+    let stored = [
+        current.aantal.map(|n| n.to_string()).unwrap_or_default(),
+        current.oudste.map(format_date_nl).unwrap_or_default(),
+        current.peildatum.map(format_date_nl).unwrap_or_default(),
+    ];
+    // What is typed belongs to this onderzoek: another file opened in the same session never
+    // shows its values here (a new onderzoek starts with empty fields).
+    let key = egui::Id::unique(("wachtlijst-invoer", ws.inspection.id));
     let mut inputs: [String; 3] = ui.data_mut(|d| {
-        d.get_temp::<[String; 3]>(key).unwrap_or_else(|| {
-            [
-                current.aantal.map(|n| n.to_string()).unwrap_or_default(),
-                current.oudste.map(format_date_nl).unwrap_or_default(),
-                current.peildatum.map(format_date_nl).unwrap_or_default(),
-            ]
-        })
+        d.get_temp::<[String; 3]>(key)
+            .unwrap_or_else(|| stored.clone())
     });
     // One error per field: a refused input stays in its field with its reason until it is
     // corrected (or emptied); it is never silently dropped.
-    let error_key = egui::Id::unique("wachtlijst-fouten");
+    let error_key = egui::Id::unique(("wachtlijst-fouten", ws.inspection.id));
     let mut errors: [Option<String>; 3] =
         ui.data_mut(|d| d.get_temp(error_key).unwrap_or_default());
     let mut updated: Option<WaitlistData> = None;
@@ -317,12 +351,29 @@ fn waitlist(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
         "Oudste melding (dd-mm-jjjj)",
         "Peildatum (dd-mm-jjjj)",
     ];
+    let peildatum_hint = ws.inspection.peildatum().map_or_else(
+        || "bijv. de eerste bezoekdag".to_string(),
+        |d| format!("bijv. {}", format_date_nl(d)),
+    );
     egui::Grid::new("wachtlijst").num_columns(3).show(ui, |ui| {
         for (i, label) in labels.iter().enumerate() {
             let l = ui.label(*label);
+            let hint = match i {
+                0 => "aantal".to_string(),
+                1 => "dd-mm-jjjj".to_string(),
+                _ => peildatum_hint.clone(),
+            };
             let response = ui
-                .add(egui::TextEdit::singleline(&mut inputs[i]).desired_width(140.0))
+                .add(
+                    egui::TextEdit::singleline(&mut inputs[i])
+                        .desired_width(160.0)
+                        .hint_text(hint),
+                )
                 .labelled_by(l.id);
+            if !response.has_focus() && !response.lost_focus() && errors[i].is_none() {
+                // Not being edited: follow the stored value (it may change elsewhere).
+                inputs[i] = stored[i].clone();
+            }
             if response.lost_focus() {
                 let text = inputs[i].trim();
                 let mut data = updated.clone().unwrap_or_else(|| current.clone());

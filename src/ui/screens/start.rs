@@ -16,7 +16,8 @@ use crate::ui::worker::Jobs;
 pub struct StartState {
     pub inspecteur: String,
     pub new_form: Option<NewForm>,
-    /// Where a new file goes when no path is typed.
+    /// Where a new file goes when no path is typed: the folder of the last new inspection, else
+    /// the documents folder (made when needed).
     pub default_dir: PathBuf,
     /// Which recent files still exist (checked once, not every frame).
     pub recent_exists: Vec<bool>,
@@ -29,6 +30,8 @@ pub struct NewForm {
     pub error: Option<String>,
     /// The form was filled in before the app stopped unexpectedly, and restored.
     pub restored: bool,
+    /// Put the cursor in the organisatie field (the form was just opened).
+    pub focus: bool,
 }
 
 impl NewForm {
@@ -66,6 +69,7 @@ impl NewForm {
             path: value.get("bestand")?.as_str()?.to_string(),
             error: None,
             restored: true,
+            focus: false,
         })
     }
 }
@@ -75,7 +79,11 @@ impl StartState {
         StartState {
             inspecteur: prefs.inspecteur.clone(),
             new_form: None,
-            default_dir: prefs.last_dir.clone().unwrap_or(documents),
+            default_dir: prefs
+                .new_dir
+                .clone()
+                .filter(|d| d.is_dir())
+                .unwrap_or(documents),
             recent_exists: prefs.recent.iter().map(|p| p.exists()).collect(),
         }
     }
@@ -110,6 +118,7 @@ fn new_form_state() -> NewForm {
         path: String::new(),
         error: None,
         restored: false,
+        focus: true,
     }
 }
 
@@ -177,7 +186,7 @@ pub fn show(
                 });
                 if let Some(form) = &mut state.new_form {
                     ui.add_space(12.0);
-                    new_form(ui, form, &state.default_dir, cmds);
+                    new_form(ui, form, &state.default_dir, &state.inspecteur, cmds);
                 }
                 ui.add_space(8.0);
                 let mut dark = prefs.dark;
@@ -231,6 +240,7 @@ fn new_form(
     ui: &mut Ui,
     form: &mut NewForm,
     default_dir: &std::path::Path,
+    inspecteur: &str,
     cmds: &mut Vec<Command>,
 ) {
     egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -241,7 +251,10 @@ fn new_form(
                 "Hersteld na een onderbreking: dit formulier was al ingevuld maar het onderzoek was nog niet aangemaakt.",
             );
         }
-        widgets::text_field(ui, "Organisatie:", &mut form.organisatie);
+        let organisatie = widgets::text_field(ui, "Organisatie:", &mut form.organisatie);
+        if std::mem::take(&mut form.focus) {
+            organisatie.request_focus();
+        }
         ui.horizontal(|ui| {
             let label = ui.label("Kader:");
             let selected = match &form.kader {
@@ -272,21 +285,25 @@ fn new_form(
         });
         ui.horizontal(|ui| {
             let label = ui.label("Bestand:");
+            let hint = default_dir
+                .join(suggested_name(&form.organisatie))
+                .display()
+                .to_string();
             ui.add(
                 egui::TextEdit::singleline(&mut form.path)
                     .desired_width(360.0)
-                    .hint_text("map/naam.veldtoets"),
+                    .hint_text(hint),
             )
             .labelled_by(label.id);
             if ui.button("Kiezen…").clicked() {
                 cmds.push(Command::ShowChooser(FilePurpose::NewFile));
             }
         });
-        if form.path.trim().is_empty() && !form.organisatie.trim().is_empty() {
+        if form.path.trim().is_empty() {
             widgets::muted(
                 ui,
                 format!(
-                    "Standaard: {}",
+                    "Leeg laten: het bestand wordt {} (de map van uw vorige nieuwe onderzoek, anders uw documentenmap).",
                     default_dir
                         .join(suggested_name(&form.organisatie))
                         .display()
@@ -298,7 +315,7 @@ fn new_form(
         }
         ui.horizontal(|ui| {
             if ui.button("Aanmaken").clicked() {
-                match validate(form, default_dir) {
+                match validate(form, default_dir, inspecteur) {
                     Ok(cmd) => cmds.push(cmd),
                     Err(e) => form.error = Some(e),
                 }
@@ -334,7 +351,16 @@ fn suggested_name(organisatie: &str) -> String {
 }
 
 /// Checks the form without touching the disk (the creating job checks the path itself).
-fn validate(form: &NewForm, default_dir: &std::path::Path) -> Result<Command, String> {
+fn validate(
+    form: &NewForm,
+    default_dir: &std::path::Path,
+    inspecteur: &str,
+) -> Result<Command, String> {
+    if inspecteur.trim().is_empty() {
+        return Err(
+            "Vul eerst uw naam in (bovenaan): het onderzoek wordt onder uw naam aangemaakt.".into(),
+        );
+    }
     let organisatie = form.organisatie.trim();
     if organisatie.is_empty() {
         return Err("Vul de naam van de organisatie in.".into());

@@ -24,7 +24,7 @@ use crate::domain::wederhoor::{
     Besluit, OordeelWijziging, Phase, RapportBlok, ReactieSoort, Refused,
 };
 use crate::ui::commands::{Command, WederhoorStep};
-use crate::ui::types::{DraftTarget, FilePurpose};
+use crate::ui::types::{DraftTarget, FilePurpose, count};
 use crate::ui::widgets::{self, AMBER, GREEN, GREY, RED};
 use crate::ui::workspace::Workspace;
 
@@ -320,6 +320,28 @@ fn actions(ui: &mut Ui, ws: &Workspace, state: &mut WederhoorState, cmds: &mut V
                 ui,
                 "Het conceptrapport wordt gemaakt zoals het luidt na verzending, opgeslagen als PDF, en pas daarna vastgelegd als verzonden (met de SHA-256 van de PDF en de tekst, om later te vergelijken).",
             );
+            // A gentle word, not a block: oordelen that the rapport would show without reason.
+            let bare = super::expectation::without_onderbouwing(ws);
+            if !bare.is_empty() {
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(format!(
+                            "Let op: {} zonder onderbouwing:",
+                            crate::ui::types::count(bare.len() as u64, "oordeel", "oordelen")
+                        ))
+                        .color(AMBER),
+                    );
+                    for (index, id) in &bare {
+                        if ui
+                            .link(id)
+                            .on_hover_text("Naar deze verwachting (F6)")
+                            .clicked()
+                        {
+                            cmds.push(Command::ShowExpectation(*index));
+                        }
+                    }
+                });
+            }
             let date = field(ui, "Verzenddatum:", &mut form.date, 96.0, "dd-mm-jjjj");
             if std::mem::take(&mut state.focus_pending) {
                 date.request_focus();
@@ -337,7 +359,8 @@ fn actions(ui: &mut Ui, ws: &Workspace, state: &mut WederhoorState, cmds: &mut V
             if open_findings > 0 {
                 ui.label(
                     RichText::new(format!(
-                        "Eerst de privacycontrole: {open_findings} open vondst(en) hieronder. Pas de tekst aan of geef elke vondst bewust vrij."
+                        "Eerst de privacycontrole: {} hieronder. Pas de tekst aan of geef elke vondst bewust vrij.",
+                        count(open_findings as u64, "open vondst", "open vondsten")
                     ))
                     .color(RED),
                 );
