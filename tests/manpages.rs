@@ -20,6 +20,8 @@
 //! Cargo.toml: version and package revision, maintainer, and the `[package.metadata.deb]`
 //! entries that install the changelog and the pages.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use clap::Command;
@@ -389,32 +391,7 @@ fn man_dir() -> PathBuf {
 
 /// Compares a page with the committed file, or rewrites it with `UPDATE_SNAPSHOTS=1`.
 fn check_page(name: &str, actual: &str) {
-    let path = man_dir().join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {
-        std::fs::create_dir_all(man_dir()).expect("man dir");
-        std::fs::write(&path, actual).expect("write man page");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "{} is missing; run UPDATE_SNAPSHOTS=1 cargo test --test manpages",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let first = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "{} is not what the command line definitions give, from line {}:\n  committed: {:?}\n  generated: {:?}\nThe command line changed: run UPDATE_SNAPSHOTS=1 cargo test --test manpages and review the diff.",
-            path.display(),
-            first + 1,
-            expected.lines().nth(first).unwrap_or("<end>"),
-            actual.lines().nth(first).unwrap_or("<end>"),
-        );
-    }
+    common::check_text_snapshot(&man_dir().join(name), actual, "manpages");
 }
 
 #[track_caller]

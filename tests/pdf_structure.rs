@@ -9,6 +9,8 @@
 //! `tests/snapshots/pdf_structure_demo.txt`, the structure tree of the demo conceptrapport as
 //! text.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -414,32 +416,7 @@ fn snapshot_path(name: &str) -> PathBuf {
 
 /// Compares `actual` with a committed snapshot, or rewrites it with `UPDATE_SNAPSHOTS=1`.
 fn check_snapshot(name: &str, actual: &str) {
-    let path = snapshot_path(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("snapshot dir");
-        std::fs::write(&path, actual).expect("write snapshot");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "snapshot {} is missing; run UPDATE_SNAPSHOTS=1 cargo test --test pdf_structure",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let first = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "the structure tree differs from {} at line {}:\n  expected: {:?}\n  actual:   {:?}\nIf the change is intended, run UPDATE_SNAPSHOTS=1 cargo test --test pdf_structure and review the diff.",
-            path.display(),
-            first + 1,
-            expected.lines().nth(first).unwrap_or("<end>"),
-            actual.lines().nth(first).unwrap_or("<end>"),
-        );
-    }
+    common::check_text_snapshot(&snapshot_path(name), actual, "pdf_structure");
 }
 
 fn compact(text: &str) -> String {

@@ -7,6 +7,8 @@
 //! `UPDATE_SNAPSHOTS=1 cargo test --test report` rewrites `tests/snapshots/report_demo.txt` and
 //! `tests/snapshots/report_stap1_hertoets.txt`.
 
+mod common;
+
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -93,32 +95,7 @@ fn snapshot_path(name: &str) -> PathBuf {
 
 /// Compares `actual` with a committed snapshot, or rewrites it with `UPDATE_SNAPSHOTS=1`.
 fn check_snapshot(name: &str, actual: &str) {
-    let path = snapshot_path(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("snapshot dir");
-        std::fs::write(&path, actual).expect("write snapshot");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "snapshot {} is missing; run UPDATE_SNAPSHOTS=1 cargo test --test report",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let first = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "the report model differs from {} at line {}:\n  expected: {:?}\n  actual:   {:?}\nIf the change is intended, run UPDATE_SNAPSHOTS=1 cargo test --test report and review the diff.",
-            path.display(),
-            first + 1,
-            expected.lines().nth(first).unwrap_or("<end>"),
-            actual.lines().nth(first).unwrap_or("<end>"),
-        );
-    }
+    common::check_text_snapshot(&snapshot_path(name), actual, "report");
 }
 
 fn section<'r>(report: &'r report::Report, number: &str) -> &'r Section {

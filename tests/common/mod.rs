@@ -572,3 +572,34 @@ impl AsRef<Path> for TestDir {
         self.path()
     }
 }
+
+/// Compares `actual` with the committed text file `path` (a model or structure snapshot, a
+/// generated man page), or rewrites it when `UPDATE_SNAPSHOTS=1`; `test` names the test target
+/// in the message that says how to update it.
+pub fn check_text_snapshot(path: &Path, actual: &str, test: &str) {
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some_and(|v| v == "1") {
+        fs::create_dir_all(path.parent().expect("parent")).expect("snapshot dir");
+        fs::write(path, actual).expect("write snapshot");
+        return;
+    }
+    let expected = fs::read_to_string(path).unwrap_or_else(|_| {
+        panic!(
+            "{} is missing; run UPDATE_SNAPSHOTS=1 cargo test --test {test}",
+            path.display()
+        )
+    });
+    if expected != actual {
+        let first = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "{} differs at line {}:\n  expected: {:?}\n  actual:   {:?}\nIf the change is intended, run UPDATE_SNAPSHOTS=1 cargo test --test {test} and review the diff.",
+            path.display(),
+            first + 1,
+            expected.lines().nth(first).unwrap_or("<end>"),
+            actual.lines().nth(first).unwrap_or("<end>"),
+        );
+    }
+}
