@@ -16,7 +16,7 @@ use uuid::Uuid;
 use veldtoets::domain::inspection::{
     Change, CheckAnswer, CheckData, DossierData, OordeelData, Record, Stamp,
 };
-use veldtoets::domain::termijn::CaseDates;
+use veldtoets::domain::termijn::{CaseDates, DateKind};
 use veldtoets::kader_io;
 use veldtoets::store::{self, MergeProgress, Store};
 
@@ -62,23 +62,24 @@ fn fieldwork(path: &Path, who: &str, records: usize) -> usize {
     while changes.len() < records {
         n += 1;
         let dossier = Uuid::now_v7().to_string();
-        changes.push(inspection.change(
-            &dossier,
-            Record::Dossier(DossierData {
-                nummer: format!("VTG-{who}-{n:05}"),
-                selectie: Default::default(),
-                dates: CaseDates {
-                    melding_ontvangen: date("2026-05-04"),
-                    triagebesluit: date("2026-05-07"),
-                    start_onderzoek: date("2026-05-08"),
-                    afronding_onderzoek: date("2026-07-01"),
-                    vervolgtraject_ingezet: None,
-                },
-                notitie: "Melding van school; gezin bekend bij wijkteam.".into(),
-            }),
-            author,
-            Stamp::now(),
-        ));
+        changes.push(
+            inspection.change(
+                &dossier,
+                Record::Dossier(DossierData {
+                    nummer: format!("VTG-{who}-{n:05}"),
+                    selectie: Default::default(),
+                    dates: CaseDates::default()
+                        .with(DateKind::MELDING_ONTVANGEN, date("2026-05-04"))
+                        .with(DateKind::TRIAGEBESLUIT, date("2026-05-07"))
+                        .with(DateKind::START_ONDERZOEK, date("2026-05-08"))
+                        .with(DateKind::AFRONDING_ONDERZOEK, date("2026-07-01"))
+                        .with(DateKind::VERVOLGTRAJECT_INGEZET, None),
+                    notitie: "Melding van school; gezin bekend bij wijkteam.".into(),
+                }),
+                author,
+                Stamp::now(),
+            ),
+        );
         for q in &fw.sources.checklist {
             if changes.len() >= records {
                 break;

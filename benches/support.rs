@@ -9,7 +9,7 @@ use veldtoets::domain::inspection::{
     AnswerData, Change, CheckAnswer, CheckData, DossierData, Inspection, InterviewData, Record,
     Stamp, Tag,
 };
-use veldtoets::domain::termijn::CaseDates;
+use veldtoets::domain::termijn::{CaseDates, DateKind};
 use veldtoets::kader_io;
 use veldtoets::store::Store;
 
@@ -92,13 +92,12 @@ pub fn large_inspection(path: &Path, interviews: usize, dossiers: usize, notes: 
             Record::Dossier(DossierData {
                 nummer: format!("VTG-2026-{d:04}"),
                 selectie: Default::default(),
-                dates: CaseDates {
-                    melding_ontvangen: Some(melding),
-                    triagebesluit: day(3 + (d as i64 % 4)),
-                    start_onderzoek: day(4 + (d as i64 % 3)),
-                    afronding_onderzoek: day(60 + (d as i64 % 40)),
-                    vervolgtraject_ingezet: day(62 + (d as i64 % 40)),
-                },
+                dates: CaseDates::default()
+                    .with(DateKind::MELDING_ONTVANGEN, Some(melding))
+                    .with(DateKind::TRIAGEBESLUIT, day(3 + (d as i64 % 4)))
+                    .with(DateKind::START_ONDERZOEK, day(4 + (d as i64 % 3)))
+                    .with(DateKind::AFRONDING_ONDERZOEK, day(60 + (d as i64 % 40)))
+                    .with(DateKind::VERVOLGTRAJECT_INGEZET, day(62 + (d as i64 % 40))),
                 notitie: String::new(),
             }),
             author,

@@ -135,6 +135,9 @@ struct DossierDto {
     start_onderzoek: Option<String>,
     afronding_onderzoek: Option<String>,
     vervolgtraject_ingezet: Option<String>,
+    /// Dates a kader declares itself (`[[datum]]`), by id.
+    #[serde(default)]
+    datums: BTreeMap<String, String>,
     inspecteur: usize,
     #[serde(default)]
     notitie: String,
@@ -181,6 +184,33 @@ fn date(text: &str) -> Result<Date> {
 
 fn opt_date(text: &Option<String>) -> Result<Option<Date>> {
     text.as_deref().map(date).transpose()
+}
+
+/// The dates of a demo dossier, each a date the kader declares.
+fn case_dates(framework: &Framework, d: &DossierDto) -> Result<CaseDates> {
+    let builtin = [
+        ("melding_ontvangen", &d.melding_ontvangen),
+        ("triagebesluit", &d.triagebesluit),
+        ("start_onderzoek", &d.start_onderzoek),
+        ("afronding_onderzoek", &d.afronding_onderzoek),
+        ("vervolgtraject_ingezet", &d.vervolgtraject_ingezet),
+    ];
+    let given = builtin
+        .into_iter()
+        .filter_map(|(id, text)| text.as_deref().map(|t| (id, t)))
+        .chain(d.datums.iter().map(|(id, t)| (id.as_str(), t.as_str())));
+    let mut dates = CaseDates::default();
+    for (id, text) in given {
+        let kind = framework.date_kind(id).ok_or_else(|| {
+            anyhow!(
+                "dossier {}: datum '{id}' staat niet in het kader {}",
+                d.nummer,
+                framework.id
+            )
+        })?;
+        dates.set(kind, Some(date(text)?));
+    }
+    Ok(dates)
 }
 
 fn tags(raw: &BTreeMap<String, String>) -> Result<Tags> {
@@ -507,13 +537,7 @@ impl Builder<'_> {
             let record = Record::Dossier(DossierData {
                 nummer: d.nummer.clone(),
                 selectie,
-                dates: CaseDates {
-                    melding_ontvangen: opt_date(&d.melding_ontvangen)?,
-                    triagebesluit: opt_date(&d.triagebesluit)?,
-                    start_onderzoek: opt_date(&d.start_onderzoek)?,
-                    afronding_onderzoek: opt_date(&d.afronding_onderzoek)?,
-                    vervolgtraject_ingezet: opt_date(&d.vervolgtraject_ingezet)?,
-                },
+                dates: case_dates(framework, d)?,
                 notitie: d.notitie.clone(),
             });
             self.write(&id, record, who);
@@ -653,7 +677,7 @@ mod tests {
         assert_eq!(round.naam, "Onderzoek");
         assert_eq!(round.datum, Some(date("2015-08-25").expect("date")));
         assert_eq!(round.met_of(fw), (8, 24));
-        assert_eq!(round.eindoordeel, Some(Verdict::Onvoldoende));
+        assert_eq!(round.eindoordeel, Some(Verdict::ONVOLDOENDE));
         assert_eq!(round.criteria.len(), fw.criteria().count());
         assert!(round.criteria.values().all(|c| !c.onderbouwing.is_empty()));
         let codes: Vec<&str> = round

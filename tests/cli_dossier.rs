@@ -168,7 +168,15 @@ fn dossier_round_trip_add_edit_clear_delete() {
     assert_eq!(revisions.len(), 4, "add, two edits, the tombstone");
     assert!(revisions.last().unwrap().meta.deleted);
     assert!(revisions[..3].iter().all(|r| !r.meta.deleted));
-    assert_eq!(revisions[0].data.dates.start_onderzoek.unwrap().day(), 5);
+    assert_eq!(
+        revisions[0]
+            .data
+            .dates
+            .get(veldtoets::domain::DateKind::START_ONDERZOEK)
+            .unwrap()
+            .day(),
+        5
+    );
     drop(inspection);
 
     // Deleting again: it does not exist any more.

@@ -16,7 +16,7 @@ use veldtoets::domain::inspection::{
     Change, CheckAnswer, CheckData, DossierData, Inspection, Kind, OordeelData, Record,
     RecordConflict, Revision, Stamp,
 };
-use veldtoets::domain::termijn::{self, DeadlineSummary};
+use veldtoets::domain::termijn::{self, DateKind, DeadlineSummary};
 use veldtoets::json::{ExportJson, MergeJson};
 use veldtoets::store::{self, MergeOutcome, Store};
 
@@ -138,7 +138,7 @@ fn dossier_with(inspection: &Inspection, vraag: &str) -> Revision<DossierData> {
         .dossier_list()
         .into_iter()
         .find(|d| {
-            d.data.dates.melding_ontvangen.is_some()
+            d.data.dates.get(DateKind::MELDING_ONTVANGEN).is_some()
                 && inspection.checks_of(&d.meta.entity).contains_key(vraag)
         })
         .expect("demo dossier with a melding date and an answer")
@@ -361,15 +361,15 @@ fn melding_changed_differently(b_clock: Clock) {
     let c = copies();
     let dossier = dossier_with(&c.base, VRAAG);
     let id = dossier.meta.entity.clone();
-    let original = dossier.data.dates.melding_ontvangen.unwrap();
+    let original = dossier.data.dates.get(DateKind::MELDING_ONTVANGEN).unwrap();
     // Far apart, so at least one termijn that starts at the melding differs in outcome.
     let early = original - jiff::Span::new().days(400);
     let later = original + jiff::Span::new().days(1);
     let mut a_data = dossier.data.clone();
-    a_data.dates.melding_ontvangen = Some(early);
+    a_data.dates.set(DateKind::MELDING_ONTVANGEN, Some(early));
     let mut b_data = dossier.data.clone();
-    b_data.dates.melding_ontvangen = Some(later);
-    let (a_dates, b_dates) = (a_data.dates, b_data.dates);
+    b_data.dates.set(DateKind::MELDING_ONTVANGEN, Some(later));
+    let (a_dates, b_dates) = (a_data.dates.clone(), b_data.dates.clone());
     edit(&c.a, "E. Voorbeeld", Clock::Now, |i, who, s| {
         i.change(&id, Record::Dossier(a_data), who, s)
     });
@@ -390,7 +390,10 @@ fn melding_changed_differently(b_clock: Clock) {
     assert_eq!(names(merged, &conflict), ["E. Voorbeeld", "J. Proef"]);
     // Shown meanwhile: the date both copies last agreed on, in both orders and clocks.
     let shown = merged.dossiers.get(&id).unwrap();
-    assert_eq!(shown.data.dates.melding_ontvangen, Some(original));
+    assert_eq!(
+        shown.data.dates.get(DateKind::MELDING_ONTVANGEN),
+        Some(original)
+    );
     assert!(!merged.status().is_final());
 
     // Termijnen: where the two versions give different outcomes, the dossier counts as unknown.
@@ -398,7 +401,7 @@ fn melding_changed_differently(b_clock: Clock) {
         .dossier_list()
         .into_iter()
         .filter(|d| d.meta.entity != id)
-        .map(|d| d.data.dates)
+        .map(|d| d.data.dates.clone())
         .collect();
     let mut disputed = 0;
     for (def, summary) in merged

@@ -18,7 +18,7 @@ use veldtoets::domain::inspection::{
     Record, Selection, Stamp,
 };
 use veldtoets::domain::status::Status;
-use veldtoets::domain::termijn::{CaseDates, DeadlineSummary};
+use veldtoets::domain::termijn::{CaseDates, DateKind, DeadlineSummary};
 use veldtoets::json::{ExportJson, FileCheckJson};
 use veldtoets::kader_io;
 use veldtoets::store::{self, MergeOutcome, Store};
@@ -71,12 +71,10 @@ fn copies() -> Copies {
             changes.push(inspection.change(id, Record::Oordeel(data), author, Stamp::now()));
         }
     }
-    let dates = CaseDates {
-        melding_ontvangen: date(1, 2),
-        triagebesluit: date(2, 2),
-        start_onderzoek: date(10, 2),
-        ..CaseDates::default()
-    };
+    let dates = CaseDates::default()
+        .with(DateKind::MELDING_ONTVANGEN, date(1, 2))
+        .with(DateKind::TRIAGEBESLUIT, date(2, 2))
+        .with(DateKind::START_ONDERZOEK, date(10, 2));
     changes.push(inspection.change(
         DOSSIER_BASE,
         Record::Dossier(DossierData {
@@ -151,12 +149,10 @@ fn dossier(nummer: &str, selectie: Selection, dates: CaseDates, notitie: &str) -
 /// Copy A (E. Voorbeeld) adds VTG-2026-0668 with its dates and answers.
 fn add_in_a(path: &Path, nummer: &str) {
     edit(path, "E. Voorbeeld", |i, who| {
-        let dates = CaseDates {
-            melding_ontvangen: date(3, 2),
-            triagebesluit: date(5, 2),
-            start_onderzoek: date(6, 2),
-            ..CaseDates::default()
-        };
+        let dates = CaseDates::default()
+            .with(DateKind::MELDING_ONTVANGEN, date(3, 2))
+            .with(DateKind::TRIAGEBESLUIT, date(5, 2))
+            .with(DateKind::START_ONDERZOEK, date(6, 2));
         vec![
             i.change(
                 DOSSIER_A,
@@ -181,13 +177,11 @@ fn add_in_a(path: &Path, nummer: &str) {
 /// Copy B (J. Proef) adds the same number with other dates and answers.
 fn add_in_b(path: &Path, nummer: &str) {
     edit(path, "J. Proef", |i, who| {
-        let dates = CaseDates {
-            melding_ontvangen: date(5, 2),
-            triagebesluit: date(7, 2),
-            start_onderzoek: date(20, 2),
-            afronding_onderzoek: date(1, 4),
-            ..CaseDates::default()
-        };
+        let dates = CaseDates::default()
+            .with(DateKind::MELDING_ONTVANGEN, date(5, 2))
+            .with(DateKind::TRIAGEBESLUIT, date(7, 2))
+            .with(DateKind::START_ONDERZOEK, date(20, 2))
+            .with(DateKind::AFRONDING_ONDERZOEK, date(1, 4));
         vec![
             i.change(
                 DOSSIER_B,
@@ -559,8 +553,12 @@ fn merging_makes_one_dossier_with_the_union_of_checks_and_lists_what_is_lost() {
     );
     let kept = &after.dossiers.get(DOSSIER_A).unwrap().data;
     assert_eq!(kept.selectie, Selection::Willekeurig);
-    assert_eq!(kept.dates.melding_ontvangen, date(3, 2));
-    assert_eq!(kept.dates.afronding_onderzoek, date(1, 4), "filled from B");
+    assert_eq!(kept.dates.get(DateKind::MELDING_ONTVANGEN), date(3, 2));
+    assert_eq!(
+        kept.dates.get(DateKind::AFRONDING_ONDERZOEK),
+        date(1, 4),
+        "filled from B"
+    );
     assert_eq!(kept.notitie, "van A\n\nvan B");
     let checks: Vec<(&str, CheckAnswer, &str)> = after
         .checks_of(DOSSIER_A)

@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use veldtoets::domain::DateKind;
 use veldtoets::domain::inspection::Stamp;
 use veldtoets::domain::judgement::JudgementValue;
 use veldtoets::kader_io;
@@ -237,7 +238,7 @@ fn dossier_dates_that_miss_the_5_day_term_are_flagged() {
             .unwrap()
             .data
             .dates
-            .melding_ontvangen,
+            .get(DateKind::MELDING_ONTVANGEN),
         None
     );
 
@@ -248,9 +249,15 @@ fn dossier_dates_that_miss_the_5_day_term_are_flagged() {
     set_date(&mut harness, "Melding ontvangen:", "02-03-2026");
     set_date(&mut harness, "Triagebesluit:", "10-03-2026");
     let ws = harness.state().workspace().unwrap();
-    let dates = ws.inspection.dossiers.get(&id).unwrap().data.dates;
-    assert_eq!(dates.melding_ontvangen, Some("2026-03-02".parse().unwrap()));
-    assert_eq!(dates.triagebesluit, Some("2026-03-10".parse().unwrap()));
+    let dates = &ws.inspection.dossiers.get(&id).unwrap().data.dates;
+    assert_eq!(
+        dates.get(DateKind::MELDING_ONTVANGEN),
+        Some("2026-03-02".parse().unwrap())
+    );
+    assert_eq!(
+        dates.get(DateKind::TRIAGEBESLUIT),
+        Some("2026-03-10".parse().unwrap())
+    );
     harness.get_by_label_contains("triagebesluit: 3 d te laat");
     harness.get_by_label_contains("3 dagen te laat");
 }
@@ -1107,7 +1114,7 @@ use veldtoets::domain::inspection::DossierData;
 
 const DUBBEL: &str = "VTG-DUBBEL-1";
 
-fn add_dossier(path: &Path, who: &str, dates: &[(veldtoets::domain::DateKind, &str)]) {
+fn add_dossier(path: &Path, who: &str, dates: &[(DateKind, &str)]) {
     let (mut store, mut inspection, _) = Store::open(path).unwrap();
     let author = inspection.add_inspector(who);
     store.add_inspector(author, who).unwrap();
@@ -1128,7 +1135,6 @@ fn add_dossier(path: &Path, who: &str, dates: &[(veldtoets::domain::DateKind, &s
 }
 
 fn open_duplicates(root: &Path) -> Harness<'static, App> {
-    use veldtoets::domain::DateKind;
     let base = root.join("basis.veldtoets");
     drop(veldtoets::demo::create(&base).unwrap());
     let a = root.join("a.veldtoets");
@@ -1138,14 +1144,14 @@ fn open_duplicates(root: &Path) -> Harness<'static, App> {
     add_dossier(
         &a,
         "E. Voorbeeld",
-        &[(DateKind::MeldingOntvangen, "2026-03-02")],
+        &[(DateKind::MELDING_ONTVANGEN, "2026-03-02")],
     );
     add_dossier(
         &b,
         "J. Proef",
         &[
-            (DateKind::MeldingOntvangen, "2026-03-03"),
-            (DateKind::Triagebesluit, "2026-03-05"),
+            (DateKind::MELDING_ONTVANGEN, "2026-03-03"),
+            (DateKind::TRIAGEBESLUIT, "2026-03-05"),
         ],
     );
     let merged = root.join("documenten/samen.veldtoets");
@@ -1218,11 +1224,11 @@ fn a_duplicate_dossier_number_is_merged_after_showing_what_differs() {
     let left = dossiers_numbered(&harness, DUBBEL);
     assert_eq!(left.len(), 1);
     assert_eq!(
-        left[0].dates.melding_ontvangen,
+        left[0].dates.get(DateKind::MELDING_ONTVANGEN),
         Some("2026-03-02".parse().unwrap())
     );
     assert_eq!(
-        left[0].dates.triagebesluit,
+        left[0].dates.get(DateKind::TRIAGEBESLUIT),
         Some("2026-03-05".parse().unwrap()),
         "an empty field is filled from the other dossier"
     );
@@ -1537,7 +1543,7 @@ fn a_date_left_by_clicking_a_checkbox_keeps_both_changes() {
     harness.run_steps(3);
     let data = &ws(&harness).inspection.dossiers.get(&id).unwrap().data;
     assert_eq!(
-        data.dates.melding_ontvangen,
+        data.dates.get(DateKind::MELDING_ONTVANGEN),
         Some("2026-03-02".parse().unwrap()),
         "the date"
     );

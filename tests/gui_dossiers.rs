@@ -539,3 +539,70 @@ fn an_answer_with_two_versions_is_not_set_in_the_one_question_view() {
     assert_eq!(screens.current, Screen::Conflicten);
     assert_eq!(screens.conflicts.selected, Some((Kind::Check, check)));
 }
+
+/// A kader that declares its own dossier dates (issue 13): the table has a column per date of
+/// that kader, the dossier its date fields by their labels, and a date typed there is stored
+/// under its id and measured against the kader's zero-day term ("direct na").
+#[test]
+fn a_kader_with_its_own_dates_gets_its_own_columns_and_fields() {
+    let root = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/kader-eigen-data.toml"),
+    )
+    .unwrap();
+    let framework = veldtoets::kader_io::parse(&text, "kader-eigen-data.toml").unwrap();
+    let path = root.path().join("eigen.veldtoets");
+    let (mut store, mut insp) = Store::create(
+        &path,
+        &framework,
+        "Voorbeeldorganisatie Noord",
+        "E. Voorbeeld",
+        Stamp::now(),
+    )
+    .unwrap();
+    let aanmelding = framework.date_kind("aanmelding").unwrap();
+    let data = veldtoets::domain::inspection::DossierData {
+        nummer: "D-1".into(),
+        dates: termijn::CaseDates::default().with(aanmelding, Some(jiff::civil::date(2026, 11, 2))),
+        ..Default::default()
+    };
+    let author = insp.inspectors.keys().next().copied().unwrap();
+    let change = insp.change("d1", Record::Dossier(data), author, Stamp::now());
+    store.append(&change).unwrap();
+    insp.apply(change);
+    drop(store);
+
+    let (mut harness, _) = open_file(root.path(), path, egui::vec2(1366.0, 768.0));
+    for header in ["aanmelding", "eerste contact", "plan vastgesteld"] {
+        harness.get_by_label(&format!("Sorteren op {header}"));
+    }
+    assert!(
+        harness
+            .query_by_label("Sorteren op triagebesluit")
+            .is_none(),
+        "a date this kader does not have"
+    );
+    harness.get_by_label("Dossiertabel").focus();
+    harness.run_steps(1);
+    harness.key_press(Key::ArrowDown);
+    harness.run_steps(2);
+    harness.get_by_label("Dossier D-1");
+    let field = "Eerste contact:";
+    harness.get_by_label(field).focus();
+    harness.run_steps(1);
+    harness.get_by_label(field).type_text("02-11-2026");
+    harness.run_steps(1);
+    harness.key_press(Key::Tab);
+    harness.run_steps(2);
+    let kind = framework.date_kind("eerste_contact").unwrap();
+    let stored = inspection(&harness)
+        .dossiers
+        .get("d1")
+        .unwrap()
+        .data
+        .dates
+        .get(kind);
+    assert_eq!(stored, Some(jiff::civil::date(2026, 11, 2)));
+    harness.get_by_label_contains("Eerste contact direct na de aanmelding: binnen termijn (0 d)");
+    close(&mut harness);
+}

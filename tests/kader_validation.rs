@@ -1587,3 +1587,307 @@ fn the_wachtlijst_contact_term_is_bounded() {
         assert!(p.message.contains(words), "{:?}", p.message);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Dossier dates declared by the kader, alternative stop dates, optional terms
+
+/// The dates of seed 004: a veiligheidsbeoordeling within five days, then an onderzoek or
+/// Voorwaarden & Vervolg started directly after it ("direct na": zero days), whichever comes.
+const DATES_2024: &str = r#"
+[[datum]]
+id = "melding_ontvangen"
+naam = "melding ontvangen"
+
+[[datum]]
+id = "veiligheidsbeoordeling"
+naam = "veiligheidsbeoordeling"
+
+[[datum]]
+id = "start_onderzoek"
+naam = "start onderzoek"
+
+[[datum]]
+id = "start_vv"
+naam = "start Voorwaarden & Vervolg"
+na = ["veiligheidsbeoordeling"]
+
+[[datum]]
+id = "afronding_onderzoek"
+naam = "afronding onderzoek"
+na = ["start_onderzoek"]
+"#;
+
+/// VALID with the 2024 dates and terms over them instead of its single triage term.
+fn with_declared_dates() -> String {
+    let terms = r#"[[termijn]]
+id = "veiligheidsbeoordeling"
+naam = "Veiligheidsbeoordeling binnen vijf dagen"
+vanaf = "melding_ontvangen"
+tot = "veiligheidsbeoordeling"
+dagen = 5
+verwachtingen = ["2.1.1"]
+
+[[termijn]]
+id = "start_vervolg"
+naam = "Direct na de veiligheidsbeoordeling een onderzoek of V&V gestart"
+vanaf = "veiligheidsbeoordeling"
+tot = ["start_onderzoek", "start_vv"]
+dagen = 0
+verwachtingen = ["2.1.1"]
+
+[[termijn]]
+id = "afronding_onderzoek"
+naam = "Onderzoek binnen tien weken afgerond"
+vanaf = "start_onderzoek"
+tot = "afronding_onderzoek"
+weken = 10
+optioneel = true
+verwachtingen = ["2.1.1"]
+"#;
+    let old = "[[termijn]]\nid = \"triage\"\nnaam = \"Triage binnen vijf dagen\"\nvanaf = \"melding_ontvangen\"\ntot = \"triagebesluit\"\ndagen = 5\nverwachtingen = [\"2.1.1\"]\n";
+    let text = replace(VALID, old, &format!("{DATES_2024}\n{terms}"));
+    assert!(text.contains("[[datum]]"));
+    text
+}
+
+#[test]
+fn a_kader_declares_its_own_dossier_dates_and_terms_over_them() {
+    let f = parse(&with_declared_dates()).unwrap();
+    let ids: Vec<&str> = f.dates.iter().map(|k| k.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "melding_ontvangen",
+            "veiligheidsbeoordeling",
+            "start_onderzoek",
+            "start_vv",
+            "afronding_onderzoek"
+        ]
+    );
+    assert_eq!(f.dates[3].label(), "start Voorwaarden & Vervolg");
+    let start = &f.deadlines[1];
+    assert_eq!(start.days, 0);
+    assert_eq!(start.to.as_str(), "start_onderzoek");
+    assert_eq!(start.also_to.len(), 1);
+    assert_eq!(
+        start.stop_label(),
+        "start onderzoek of start Voorwaarden & Vervolg"
+    );
+    assert!(f.deadlines[2].optional && !start.optional);
+    // The order rules: the melding first, each term forward, and the `na` of a date.
+    let rules: Vec<(&str, &str)> = f
+        .date_rules
+        .iter()
+        .map(|r| (r.earlier.as_str(), r.later.as_str()))
+        .collect();
+    for rule in [
+        ("melding_ontvangen", "afronding_onderzoek"),
+        ("veiligheidsbeoordeling", "start_vv"),
+        ("start_onderzoek", "afronding_onderzoek"),
+    ] {
+        assert!(rules.contains(&rule), "{rule:?} in {rules:?}");
+    }
+    // Without [[datum]], the five dates of the Veilig Thuis kaders.
+    let builtin = parse(VALID).unwrap();
+    assert_eq!(builtin.dates, veldtoets::domain::DateKind::BUILTIN);
+}
+
+#[test]
+fn declared_dates_and_terms_over_them_are_validated() {
+    let valid = with_declared_dates();
+    for (from, to, field, words) in [
+        (
+            "id = \"start_vv\"",
+            "id = \"Start VV\"",
+            "datum[4].id",
+            &["'Start VV' is geen geldige id", "kleine letters"][..],
+        ),
+        (
+            "id = \"start_vv\"",
+            "id = \"start_onderzoek\"",
+            "datum[4].id",
+            &["dubbele id 'start_onderzoek'"][..],
+        ),
+        (
+            "id = \"start_vv\"",
+            "id = \"notitie\"",
+            "datum[4].id",
+            &["'notitie' is al de naam", "kies een andere id"][..],
+        ),
+        (
+            "naam = \"start Voorwaarden & Vervolg\"",
+            "naam = \" \"",
+            "datum[4].naam",
+            &["mag niet leeg zijn"][..],
+        ),
+        (
+            "na = [\"start_onderzoek\"]",
+            "na = [\"afronding_vv\"]",
+            "datum[5].na[1]",
+            &["onbekende dossierdatum 'afronding_vv'"][..],
+        ),
+        (
+            "na = [\"veiligheidsbeoordeling\"]",
+            "na = [\"afronding_onderzoek\"]",
+            "datum[4].na[1]",
+            &["staat niet vóór 'start_vv'", "volgorde van een zaak"][..],
+        ),
+        (
+            "tot = [\"start_onderzoek\", \"start_vv\"]",
+            "tot = [\"start_onderzoek\", \"triagebesluit\"]",
+            "termijn[2].tot",
+            &[
+                "onbekende dossierdatum 'triagebesluit'",
+                "veiligheidsbeoordeling",
+                "[[datum]]",
+            ][..],
+        ),
+        (
+            "tot = [\"start_onderzoek\", \"start_vv\"]",
+            "tot = [\"start_onderzoek\", \"melding_ontvangen\"]",
+            "termijn[2].tot",
+            &["loopt terug"][..],
+        ),
+        (
+            "tot = [\"start_onderzoek\", \"start_vv\"]",
+            "tot = [\"start_vv\", \"start_vv\"]",
+            "termijn[2].tot",
+            &["twee keer"][..],
+        ),
+        (
+            "tot = [\"start_onderzoek\", \"start_vv\"]",
+            "tot = []",
+            "termijn[2].tot",
+            &["ten minste één datum"][..],
+        ),
+    ] {
+        let text = replace(&valid, from, to);
+        let e = errors(&text);
+        let p = problem_at(&e, field);
+        for w in words {
+            assert!(
+                p.message.contains(w),
+                "{field}: {:?} should contain {w:?}",
+                p.message
+            );
+        }
+        assert!(p.line.is_some(), "{p:?}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Eindoordelen declared by the kader
+
+const FOUR_LABELS: &str = r#"
+[[eindoordeel]]
+id = "goed"
+naam = "goed"
+
+[[eindoordeel]]
+id = "voldoende"
+naam = "voldoende"
+
+[[eindoordeel]]
+id = "matig"
+naam = "matig"
+
+[[eindoordeel]]
+id = "onvoldoende"
+naam = "onvoldoende"
+"#;
+
+/// VALID with four eindoordelen of its own; the first band of the standard scale is split so
+/// that 0 aftrekpunten is "goed".
+fn with_four_labels() -> String {
+    let text = replace(
+        VALID,
+        "[[beslisregels.schaal.band]]\nvan = 0\ntot = 7\neindoordeel = \"voldoende\"",
+        "[[beslisregels.schaal.band]]\nvan = 0\ntot = 0\neindoordeel = \"goed\"\n\n[[beslisregels.schaal.band]]\nvan = 1\ntot = 7\neindoordeel = \"voldoende\"",
+    );
+    format!("{text}{FOUR_LABELS}")
+}
+
+#[test]
+fn a_kader_declares_its_own_eindoordelen_best_first() {
+    use veldtoets::domain::{JudgementSet, score};
+    let f = parse(&with_four_labels()).unwrap();
+    let labels: Vec<&str> = f.verdicts.iter().map(|v| v.label()).collect();
+    assert_eq!(labels, ["goed", "voldoende", "matig", "onvoldoende"]);
+    assert!(f.verdicts.windows(2).all(|w| w[0] < w[1]), "best first");
+    assert_eq!(f.verdicts[0].rank(), (0, 4));
+    // Nothing failed: goed; 2.1.1 failed (1 aftrekpunt, outside the voorwaarde): voldoende.
+    let all_met = [
+        ("1.1.1", "voldoende"),
+        ("1.1.2", "voldoende"),
+        ("2.1.1", "voldoende"),
+    ];
+    let judgements = JudgementSet::from_texts(&f, all_met).unwrap();
+    assert_eq!(score(&f, &judgements).verdict.as_str(), "goed");
+    let one_failed = [
+        ("1.1.1", "voldoende"),
+        ("1.1.2", "voldoende"),
+        ("2.1.1", "onvoldoende"),
+    ];
+    let judgements = JudgementSet::from_texts(&f, one_failed).unwrap();
+    assert_eq!(score(&f, &judgements).verdict.label(), "voldoende");
+    // Without [[eindoordeel]]: voldoende, matig, onvoldoende.
+    assert_eq!(
+        parse(VALID).unwrap().verdicts,
+        veldtoets::domain::Verdict::BUILTIN
+    );
+}
+
+#[test]
+fn declared_eindoordelen_are_validated() {
+    let valid = with_four_labels();
+    // A band naming a label the kader does not have lists the kader's own.
+    let text = replace(
+        &valid,
+        "eindoordeel = \"goed\"",
+        "eindoordeel = \"uitstekend\"",
+    );
+    let e = errors(&text);
+    let p = problem_at(&e, "beslisregels.schaal[1].band[1].eindoordeel");
+    assert!(
+        p.message.contains(
+            "onbekend eindoordeel 'uitstekend'; kies goed, voldoende, matig of onvoldoende"
+        ),
+        "{p:?}"
+    );
+    for (from, to, field, words) in [
+        (
+            "id = \"goed\"",
+            "id = \"Goed!\"",
+            "eindoordeel[1].id",
+            &["geen geldige id"][..],
+        ),
+        (
+            "id = \"matig\"\nnaam",
+            "id = \"goed\"\nnaam",
+            "eindoordeel[3].id",
+            &["dubbele id 'goed'"][..],
+        ),
+        (
+            "naam = \"goed\"",
+            "naam = \"\"",
+            "eindoordeel[1].naam",
+            &["mag niet leeg zijn"][..],
+        ),
+    ] {
+        let text = replace(&valid, from, to);
+        let e = errors(&text);
+        let p = problem_at(&e, field);
+        for w in words {
+            assert!(
+                p.message.contains(w),
+                "{field}: {:?} should contain {w:?}",
+                p.message
+            );
+        }
+    }
+    // A single eindoordeel is no scale.
+    let one = format!("{VALID}\n[[eindoordeel]]\nid = \"klaar\"\nnaam = \"klaar\"\n");
+    let e = errors(&one);
+    let p = problem_at(&e, "eindoordeel");
+    assert!(p.message.contains("2 tot en met 10"), "{p:?}");
+}

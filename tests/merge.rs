@@ -1081,7 +1081,10 @@ fn apply_ops(path: &Path, ops: &[Op]) {
                 let Some((id, mut data)) = live.get(*n).cloned() else {
                     continue;
                 };
-                data.dates.melding_ontvangen = Some(jiff::civil::date(2026, 2, *day as i8));
+                data.dates.set(
+                    veldtoets::domain::DateKind::MELDING_ONTVANGEN,
+                    Some(jiff::civil::date(2026, 2, *day as i8)),
+                );
                 inspection.change(&id, Record::Dossier(data), author, stamp_for(ahead))
             }
             Op::DeleteCheck { n, vraag } => {

@@ -43,8 +43,8 @@ fn dossier(i: &mut Inspection, who: Uuid, n: usize, triage: Option<&str>) {
         ..DossierData::default()
     };
     data.dates
-        .set(DateKind::MeldingOntvangen, Some(d("2026-03-02")));
-    data.dates.set(DateKind::Triagebesluit, triage.map(d));
+        .set(DateKind::MELDING_ONTVANGEN, Some(d("2026-03-02")));
+    data.dates.set(DateKind::TRIAGEBESLUIT, triage.map(d));
     let c = i.change(&format!("d{n}"), Record::Dossier(data), who, Stamp::now());
     i.apply(c);
 }

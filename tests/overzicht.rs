@@ -138,7 +138,11 @@ fn the_published_ranking_of_24_organisations() {
     // "twaalf … voldoende … tien … matig … twee … onvoldoende"
     assert_eq!(
         o["eindoordelen"],
-        serde_json::json!({"voldoende": 12, "matig": 10, "onvoldoende": 2, "nog_geen_oordeel": 0})
+        serde_json::json!({"voldoende": 12, "matig": 10, "onvoldoende": 2, "nog_geen_oordeel": 0,
+            "per_eindoordeel": [
+                {"eindoordeel": "voldoende", "naam": "voldoende", "aantal": 12},
+                {"eindoordeel": "matig", "naam": "matig", "aantal": 10},
+                {"eindoordeel": "onvoldoende", "naam": "onvoldoende", "aantal": 2}]})
     );
     let verdicts: Vec<&str> = rows
         .iter()
@@ -526,7 +530,8 @@ fn a_file_without_any_oordeel_is_not_ranked_as_voldoende() {
     assert_eq!(rows[1]["compleet"], false);
     assert_eq!(
         o["eindoordelen"],
-        serde_json::json!({"voldoende": 1, "matig": 0, "onvoldoende": 0, "nog_geen_oordeel": 1})
+        serde_json::json!({"voldoende": 1, "matig": 0, "onvoldoende": 0, "nog_geen_oordeel": 1,
+            "per_eindoordeel": [{"eindoordeel": "voldoende", "naam": "voldoende", "aantal": 1}]})
     );
 
     let mut cmd = dir.cmd(["overzicht", "--pdf", "o.pdf", "--datum", "20-10-2026"]);
@@ -695,4 +700,296 @@ fn tijdigheid_per_organisation_against_the_norm() {
         text.contains("1van2organisatiesminimaal80%binnendetermijn"),
         "{text}"
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// The bar charts of the tijdigheid chapter (issue 13 item 8, PDF)
+
+/// A Figure element of a tagged PDF: its page (0-based), `/Alt`, `/BBox` and what its marked
+/// content draws (the operators) and says (the text of its labels).
+#[derive(Debug)]
+struct FigureElem {
+    page: usize,
+    alt: String,
+    bbox: [f32; 4],
+    operators: Vec<String>,
+    text: String,
+}
+
+/// Every `Figure` structure element of `bytes`, in object order.
+fn figures(bytes: &[u8]) -> Vec<FigureElem> {
+    use lopdf::{Document, Object};
+    let doc = Document::load_mem(bytes).expect("lopdf reads the overzicht");
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    let mut out = Vec::new();
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else {
+            continue;
+        };
+        if dict.get(b"S").and_then(Object::as_name).ok() != Some(&b"Figure"[..]) {
+            continue;
+        }
+        let alt = lopdf::decode_text_string(dict.get(b"Alt").expect("a Figure has /Alt"))
+            .expect("/Alt is a text string");
+        let bbox: Vec<f32> = dict
+            .get(b"A")
+            .and_then(Object::as_dict)
+            .and_then(|a| a.get(b"BBox"))
+            .and_then(Object::as_array)
+            .expect("a Figure has a /BBox")
+            .iter()
+            .map(|v| v.as_float().expect("a number"))
+            .collect();
+        let page_id = dict.get(b"Pg").and_then(Object::as_reference).expect("/Pg");
+        let page = pages.iter().position(|&p| p == page_id).expect("a page");
+        let kids = dict.get(b"K").and_then(Object::as_array).expect("/K");
+        assert_eq!(kids.len(), 1, "one marked-content sequence per figure");
+        let mcid = kids[0].as_i64().expect("an MCID");
+        // The operators between `/Figure <</MCID n>> BDC` and its `EMC`, and the text shown.
+        let content = doc.get_and_decode_page_content(page_id).expect("content");
+        let fonts = doc.get_page_fonts(page_id).expect("fonts");
+        let mut font = None;
+        let mut inside = false;
+        let mut operators = Vec::new();
+        let mut text = String::new();
+        for op in &content.operations {
+            match op.operator.as_str() {
+                "BDC" => {
+                    let tag = op.operands[0].as_name().ok();
+                    let id = op.operands[1]
+                        .as_dict()
+                        .ok()
+                        .and_then(|d| d.get(b"MCID").ok())
+                        .and_then(|m| m.as_i64().ok());
+                    inside = tag == Some(&b"Figure"[..]) && id == Some(mcid);
+                }
+                "EMC" => inside = false,
+                _ if !inside => {}
+                "Tf" => {
+                    font = op.operands[0]
+                        .as_name()
+                        .ok()
+                        .and_then(|n| fonts.get(n))
+                        .map(|f| f.get_font_encoding(&doc).expect("an encoding"));
+                }
+                "Tj" | "TJ" => {
+                    let encoding = font.as_ref().expect("text shown with a font set");
+                    let strings = match &op.operands[0] {
+                        Object::Array(items) => items.clone(),
+                        other => vec![other.clone()],
+                    };
+                    for s in strings {
+                        if let Object::String(bytes, _) = s {
+                            text.push_str(&Document::decode_text(encoding, &bytes).expect("text"));
+                        }
+                    }
+                }
+                _ => {}
+            }
+            if inside {
+                operators.push(op.operator.clone());
+            }
+        }
+        out.push(FigureElem {
+            page,
+            alt,
+            bbox: bbox.try_into().expect("four numbers"),
+            operators,
+            text,
+        });
+    }
+    out
+}
+
+/// The page's text area in PDF user space (A4 with the rapport's margins): left, bottom, right,
+/// top.
+const TEXT_AREA: [f32; 4] = [68.0, 70.0, 533.276, 759.89];
+
+fn within_text_area(bbox: [f32; 4]) -> bool {
+    let [left, bottom, right, top] = TEXT_AREA;
+    bbox[0] >= left - 0.01
+        && bbox[1] >= bottom - 0.01
+        && bbox[2] <= right + 0.01
+        && bbox[3] <= top + 0.01
+        && bbox[1] < bbox[3]
+}
+
+/// The chart in the PDF made by the CLI: a tagged Figure whose /Alt states every bar, the norm
+/// and how many organisations reach it, with the bars, lines and labels drawn inside its marked
+/// content; the caption in the words of seed 004.
+#[test]
+fn the_tijdigheid_chart_is_a_tagged_figure_with_the_data_in_its_alt_text() {
+    let dir = TestDir::new();
+    let kader = format!(
+        "{}\n[[norm]]\ntermijn = \"triage\"\nminimaal = 80\n",
+        common::shipped_kader("vt-2016-stap2")
+    );
+    dir.write("norm.toml", kader);
+    // Noord: 4 of 4 triages in time; Zuid: 1 of 4; Oost: no dossiers at all.
+    for (file, org, triages) in [
+        ("noord.veldtoets", "Veilig Thuis Noord", ["04-03-2026"; 4]),
+        (
+            "zuid.veldtoets",
+            "Veilig Thuis Zuid",
+            ["04-03-2026", "12-03-2026", "13-03-2026", "14-03-2026"],
+        ),
+        ("oost.veldtoets", "Veilig Thuis Oost", [""; 4]),
+    ] {
+        dir.run([
+            "new",
+            file,
+            "--kader",
+            "norm.toml",
+            "--organisatie",
+            org,
+            "--inspecteur",
+            "E. Voorbeeld",
+            "--bezoek-van",
+            "20-03-2026",
+        ])
+        .success();
+        if triages[0].is_empty() {
+            continue;
+        }
+        let mut csv = "nummer;melding_ontvangen;triagebesluit\n".to_string();
+        for (n, t) in triages.iter().enumerate() {
+            csv.push_str(&format!("D-{n};02-03-2026;{t}\n"));
+        }
+        dir.write(format!("{file}.csv"), csv);
+        dir.run(["dossiers", "--importeer", &format!("{file}.csv"), file])
+            .success();
+    }
+    dir.run([
+        "overzicht",
+        "--pdf",
+        "o.pdf",
+        "--datum",
+        "20-10-2026",
+        "zuid.veldtoets",
+        "oost.veldtoets",
+        "noord.veldtoets",
+    ])
+    .success();
+    let bytes = dir.read_bytes("o.pdf");
+    let text = pdf_text(&bytes);
+    assert!(
+        text.contains("Figuur1–Triagebesluitbinnenvijfdagennaontvangstvandemelding:aandeelbinnendetermijnperorganisatie,vanhoognaarlaag.1van3organisaties≥80%(1zondergegevens)."),
+        "{text}"
+    );
+
+    let figures = figures(&bytes);
+    // One per termijn, in kader order (a dossier without a start date is open, over its term at
+    // the visit: 0%); only triage has a norm.
+    assert_eq!(figures.len(), 4, "{figures:?}");
+    assert!(
+        figures[1]
+            .alt
+            .ends_with("Veilig Thuis Noord 0%, Veilig Thuis Zuid 0%, Veilig Thuis Oost geen gegevens; het kader stelt geen norm."),
+        "{}",
+        figures[1].alt
+    );
+    assert!(!figures[1].text.contains("norm"), "{}", figures[1].text);
+    let figure = &figures[0];
+    assert_eq!(
+        figure.alt,
+        "Staafdiagram: aandeel binnen termijn per organisatie, Triagebesluit binnen vijf dagen na ontvangst van de melding, van hoog naar laag. Veilig Thuis Noord 100%, Veilig Thuis Zuid 25%, Veilig Thuis Oost geen gegevens; norm 80%; 1 van 3 organisaties haalt de norm (1 zonder gegevens)."
+    );
+    assert!(within_text_area(figure.bbox), "{:?}", figure.bbox);
+    // Drawn inside the Figure's marked content, not as an artifact: the bars (re), the axis
+    // and the dashed norm line (d), and the labels.
+    for operator in ["re", "l", "S", "d", "BT"] {
+        assert!(
+            figure.operators.iter().any(|o| o == operator),
+            "{operator} in {:?}",
+            figure.operators
+        );
+    }
+    for label in [
+        "Veilig Thuis Noord",
+        "100%",
+        "25%",
+        "geen gegevens",
+        "norm 80%",
+        "0%",
+        "20%",
+        "60%",
+    ] {
+        assert!(figure.text.contains(label), "{label} in {:?}", figure.text);
+    }
+}
+
+/// An overzicht of `n` organisations, each with a share within triage and a norm of 80 % on it:
+/// the template's rows copied, as [`veldtoets::overzicht::build`] makes them.
+fn many(n: usize) -> veldtoets::overzicht::Overzicht {
+    let fw = kader_io::builtin("vt-2016-stap2").unwrap().clone();
+    let template = veldtoets::domain::inspection::Inspection::new(
+        uuid::Uuid::now_v7(),
+        fw,
+        jiff::Timestamp::UNIX_EPOCH,
+    );
+    let mut o = veldtoets::overzicht::build(&[(Path::new("t.veldtoets"), &template)]).unwrap();
+    let row = o.organisaties[0].clone();
+    o.termijnen[0].norm = Some(80);
+    o.organisaties = (0..n)
+        .map(|i| {
+            let mut r = row.clone();
+            r.positie = i + 1;
+            r.organisatie = format!("Veilig Thuis Noord- en Oost Gelderland {i:03}");
+            let share = (i * 37 % 101) as f64 / 100.0;
+            r.tijdigheid[0].aandeel_binnen = Some(share);
+            r.tijdigheid[0].norm_gehaald = Some(share >= 0.8);
+            r
+        })
+        .collect();
+    let t = &mut o.per_termijn[0];
+    t.norm = Some(80);
+    t.gehaald = o
+        .organisaties
+        .iter()
+        .filter(|r| r.tijdigheid[0].norm_gehaald == Some(true))
+        .count() as u32;
+    t.niet_gehaald = n as u32 - t.gehaald;
+    t.onbekend = 0;
+    o
+}
+
+/// However many organisations: a chart never runs off its page. Thirty fit one figure on a page
+/// of its own; more are split into parts of near-equal length, each on a page, each a Figure
+/// with the Alt text of its part.
+#[test]
+fn a_chart_of_many_organisations_stays_on_the_page() {
+    let date = jiff::civil::date(2026, 10, 20);
+    for (n, parts) in [(30, 1), (85, 3)] {
+        let o = many(n);
+        let bytes = veldtoets::overzicht::pdf(&o, date).unwrap();
+        let figures = figures(&bytes);
+        assert_eq!(figures.len(), parts, "{n} organisations");
+        let mut pages = Vec::new();
+        let mut named = 0;
+        for (i, figure) in figures.iter().enumerate() {
+            assert!(within_text_area(figure.bbox), "{n}: {:?}", figure.bbox);
+            pages.push(figure.page);
+            named += figure.alt.matches("Veilig Thuis").count();
+            if parts > 1 {
+                assert!(
+                    figure
+                        .alt
+                        .starts_with(&format!("Staafdiagram (deel {} van {parts}):", i + 1)),
+                    "{}",
+                    figure.alt
+                );
+            }
+            let gehaald = o.per_termijn[0].gehaald;
+            assert!(
+                figure.alt.ends_with(&format!(
+                    "norm 80%; {gehaald} van {n} organisaties halen de norm."
+                )),
+                "{}",
+                figure.alt
+            );
+        }
+        assert_eq!(named, n, "every organisation in exactly one part");
+        pages.dedup();
+        assert_eq!(pages.len(), parts, "each part on a page of its own");
+    }
 }

@@ -737,7 +737,7 @@ fn stap1_round(
         naam: naam.into(),
         omschrijving: "Veilig Thuis Drenthe (Toetsingskader Veilig Thuis 2015, stap 1)".into(),
         datum: Some(datum),
-        eindoordeel: Some(veldtoets::domain::Verdict::Onvoldoende),
+        eindoordeel: Some(veldtoets::domain::Verdict::ONVOLDOENDE),
         oordelen: seed_oordelen(table)
             .into_iter()
             .map(|(id, oordeel)| {

@@ -86,9 +86,9 @@ fn stap2_published_table_of_24_organisations() {
     }
     // "Bij twaalf Veilig Thuis organisaties is stap 2 voldoende en bij tien Veilig Thuis
     // organisaties matig. De kwaliteit van twee Veilig Thuis organisaties is onvoldoende."
-    assert_eq!(verdicts[&Verdict::Voldoende], 12);
-    assert_eq!(verdicts[&Verdict::Matig], 10);
-    assert_eq!(verdicts[&Verdict::Onvoldoende], 2);
+    assert_eq!(verdicts[&Verdict::VOLDOENDE], 12);
+    assert_eq!(verdicts[&Verdict::MATIG], 10);
+    assert_eq!(verdicts[&Verdict::ONVOLDOENDE], 2);
 }
 
 #[test]
@@ -99,7 +99,7 @@ fn haaglanden_seed_002() {
     );
     assert_eq!((s.met, s.not_met), (25, 5));
     assert_eq!(s.deductions, 6);
-    assert_eq!(s.verdict, Verdict::Voldoende);
+    assert_eq!(s.verdict, Verdict::VOLDOENDE);
     assert!(s.rule.contains("Beslisregel 4"), "{}", s.rule);
 }
 
@@ -119,11 +119,11 @@ fn drenthe_seed_003_both_rounds() {
         .collect();
     let first = score(stap1(), &all_met_except(stap1(), &failed_2015));
     assert_eq!((first.met, first.not_met), (8, 16));
-    assert_eq!(first.verdict, Verdict::Onvoldoende);
+    assert_eq!(first.verdict, Verdict::ONVOLDOENDE);
 
     let hertoets = score(stap1(), &all_met_except(stap1(), &DRENTHE_2016_FAILED));
     assert_eq!((hertoets.met, hertoets.not_met), (18, 6));
-    assert_eq!(hertoets.verdict, Verdict::Onvoldoende);
+    assert_eq!(hertoets.verdict, Verdict::ONVOLDOENDE);
     assert_eq!(
         hertoets.failed_conditions.len(),
         1,
@@ -149,101 +149,101 @@ fn stap2_boundaries_of_every_beslisregel() {
         v
     };
     let cases: Vec<(Vec<&str>, u32, Verdict, &str)> = vec![
-        (vec![], 0, Verdict::Voldoende, "Beslisregel 4"),
-        (with(&[], 7), 7, Verdict::Voldoende, "Beslisregel 4"),
-        (with(&[], 8), 8, Verdict::Matig, "Beslisregel 5"),
-        (with(&[], 11), 11, Verdict::Matig, "Beslisregel 5"),
-        (with(&[], 12), 12, Verdict::Onvoldoende, "Beslisregel 6"),
+        (vec![], 0, Verdict::VOLDOENDE, "Beslisregel 4"),
+        (with(&[], 7), 7, Verdict::VOLDOENDE, "Beslisregel 4"),
+        (with(&[], 8), 8, Verdict::MATIG, "Beslisregel 5"),
+        (with(&[], 11), 11, Verdict::MATIG, "Beslisregel 5"),
+        (with(&[], 12), 12, Verdict::ONVOLDOENDE, "Beslisregel 6"),
         // Beslisregel 2: 1.1.1 and 2.1.2 count double.
         (
             with(&["1.1.1", "2.1.2"], 3),
             7,
-            Verdict::Voldoende,
+            Verdict::VOLDOENDE,
             "Beslisregel 4",
         ),
         (
             with(&["1.1.1", "2.1.2"], 4),
             8,
-            Verdict::Matig,
+            Verdict::MATIG,
             "Beslisregel 5",
         ),
         (
             with(&["1.1.1", "2.1.2"], 7),
             11,
-            Verdict::Matig,
+            Verdict::MATIG,
             "Beslisregel 5",
         ),
         (
             with(&["1.1.1", "2.1.2"], 8),
             12,
-            Verdict::Onvoldoende,
+            Verdict::ONVOLDOENDE,
             "Beslisregel 6",
         ),
         // Beslisregel 1, 7, 8: a wachtlijst caps at matig and is not itself counted.
         (
             with(&["2.1.1:wachtlijst"], 0),
             0,
-            Verdict::Matig,
+            Verdict::MATIG,
             "Beslisregel 7",
         ),
         (
             with(&["2.1.1:wachtlijst"], 7),
             7,
-            Verdict::Matig,
+            Verdict::MATIG,
             "Beslisregel 7",
         ),
         (
             with(&["2.1.1:wachtlijst"], 8),
             8,
-            Verdict::Onvoldoende,
+            Verdict::ONVOLDOENDE,
             "Beslisregel 8",
         ),
         (
             with(&["2.1.1:wachtlijst", "2.1.2"], 5),
             7,
-            Verdict::Matig,
+            Verdict::MATIG,
             "Beslisregel 7",
         ),
         (
             with(&["2.1.1:wachtlijst", "2.1.2"], 6),
             8,
-            Verdict::Onvoldoende,
+            Verdict::ONVOLDOENDE,
             "Beslisregel 8",
         ),
         // Footnote 23: only the triage term missed counts 1 point and does not cap.
         (
             with(&["2.1.1:termijn"], 0),
             1,
-            Verdict::Voldoende,
+            Verdict::VOLDOENDE,
             "Beslisregel 4",
         ),
         (
             with(&["2.1.1:termijn"], 6),
             7,
-            Verdict::Voldoende,
+            Verdict::VOLDOENDE,
             "Beslisregel 4",
         ),
         (
             with(&["2.1.1:termijn"], 7),
             8,
-            Verdict::Matig,
+            Verdict::MATIG,
             "Beslisregel 5",
         ),
         (
             with(&["2.1.1:termijn"], 10),
             11,
-            Verdict::Matig,
+            Verdict::MATIG,
             "Beslisregel 5",
         ),
         (
             with(&["2.1.1:termijn"], 11),
             12,
-            Verdict::Onvoldoende,
+            Verdict::ONVOLDOENDE,
             "Beslisregel 6",
         ),
         // A plain "onvoldoende" on 2.1.1 means the termijn variant.
-        (with(&["2.1.1"], 6), 7, Verdict::Voldoende, "Beslisregel 4"),
-        (with(&["2.1.1"], 7), 8, Verdict::Matig, "Beslisregel 5"),
+        (with(&["2.1.1"], 6), 7, Verdict::VOLDOENDE, "Beslisregel 4"),
+        (with(&["2.1.1"], 7), 8, Verdict::MATIG, "Beslisregel 5"),
     ];
     for (failed, points, verdict, rule) in cases {
         let s = score(stap2(), &all_met_except(stap2(), &failed));
@@ -261,11 +261,11 @@ fn stap2_boundaries_of_every_beslisregel() {
 fn stap1_boundaries() {
     let organisatie = ["1.1.1", "1.1.2", "1.1.3", "1.1.4", "1.2.1", "3.1.2"];
     let cases: Vec<(Vec<&str>, Verdict)> = vec![
-        (vec![], Verdict::Voldoende),
-        (organisatie[..4].to_vec(), Verdict::Voldoende), // 20 of 24
-        (organisatie[..5].to_vec(), Verdict::Onvoldoende), // 19 of 24
-        (vec!["2.2.3"], Verdict::Onvoldoende),           // 23 of 24 but Veiligheid not all met
-        (vec!["2.1.1", "1.1.1"], Verdict::Onvoldoende),
+        (vec![], Verdict::VOLDOENDE),
+        (organisatie[..4].to_vec(), Verdict::VOLDOENDE), // 20 of 24
+        (organisatie[..5].to_vec(), Verdict::ONVOLDOENDE), // 19 of 24
+        (vec!["2.2.3"], Verdict::ONVOLDOENDE),           // 23 of 24 but Veiligheid not all met
+        (vec!["2.1.1", "1.1.1"], Verdict::ONVOLDOENDE),
     ];
     for (failed, verdict) in cases {
         let s = score(stap1(), &all_met_except(stap1(), &failed));
@@ -439,10 +439,10 @@ fn a_partly_judged_set_is_clearly_provisional() {
         Judgement::NotMet { variant: None },
     );
     let s = score(stap2(), &set);
-    assert_eq!(s.standing(), Standing::Provisional(Verdict::Voldoende));
+    assert_eq!(s.standing(), Standing::Provisional(Verdict::VOLDOENDE));
     let h = headline(&s);
     assert_eq!(h.text, "VOLDOENDE (voorlopig)");
-    assert_eq!(h.tone, Tone::Verdict(Verdict::Voldoende));
+    assert_eq!(h.tone, Tone::Verdict(Verdict::VOLDOENDE));
     assert!(
         h.progress
             .contains("4 van 30 verwachtingen beoordeeld, 26 nog niet"),
@@ -455,10 +455,10 @@ fn a_partly_judged_set_is_clearly_provisional() {
 #[test]
 fn a_complete_set_is_final() {
     let s = score(stap2(), &all_met_except(stap2(), &["2.1.1:wachtlijst"]));
-    assert_eq!(s.standing(), Standing::Final(Verdict::Matig));
+    assert_eq!(s.standing(), Standing::Final(Verdict::MATIG));
     let h = headline(&s);
     assert_eq!(h.text, "MATIG");
-    assert_eq!(h.tone, Tone::Verdict(Verdict::Matig));
+    assert_eq!(h.tone, Tone::Verdict(Verdict::MATIG));
     assert_eq!(h.progress, "alle 30 verwachtingen beoordeeld");
 }
 
@@ -700,11 +700,11 @@ fn the_largest_accepted_sum_reaches_the_last_band() {
     }
     let all = score(&fw, &set);
     assert_eq!(all.deductions, MAX_BAND_LIMIT);
-    assert_eq!(all.verdict, Verdict::Onvoldoende);
+    assert_eq!(all.verdict, Verdict::ONVOLDOENDE);
     set.set(0, Judgement::Met);
     let one_less = score(&fw, &set);
     assert_eq!(one_less.deductions, MAX_BAND_LIMIT - MAX_POINTS);
-    assert_eq!(one_less.verdict, Verdict::Voldoende);
+    assert_eq!(one_less.verdict, Verdict::VOLDOENDE);
 }
 
 /// Scoring itself never wraps: with weights no validated kader can have (set on the framework
@@ -722,9 +722,9 @@ fn unvalidated_huge_weights_saturate_towards_the_worst_verdict() {
     let three = score(&fw, &all_met_except(&fw, &["1.1.1", "1.3.2", "1.5.3"]));
     for s in [&one, &two, &three] {
         assert_eq!(s.deductions, u32::MAX);
-        assert_eq!(s.verdict, Verdict::Onvoldoende, "{}", s.rule);
+        assert_eq!(s.verdict, Verdict::ONVOLDOENDE, "{}", s.rule);
     }
     assert!(two.verdict >= one.verdict && three.verdict >= two.verdict);
     let none = score(&fw, &all_met_except(&fw, &[]));
-    assert_eq!(none.verdict, Verdict::Voldoende);
+    assert_eq!(none.verdict, Verdict::VOLDOENDE);
 }

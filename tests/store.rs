@@ -10,7 +10,7 @@ use veldtoets::domain::inspection::{
     AnswerData, CheckAnswer, CheckData, Details, DocumentData, DossierData, FlashData, Inspection,
     InterviewData, OordeelData, Record, Selection, Stamp, Tag, WaitlistData,
 };
-use veldtoets::domain::termijn::CaseDates;
+use veldtoets::domain::termijn::{CaseDates, DateKind};
 use veldtoets::json::ExportJson;
 use veldtoets::kader_io;
 use veldtoets::store::{CURRENT_VERSION, Store, StoreError};
@@ -109,13 +109,12 @@ fn every_kind_of_record_round_trips() {
             Record::Dossier(DossierData {
                 nummer: "VTP-2026-0001".into(),
                 selectie: Selection::Gericht,
-                dates: CaseDates {
-                    melding_ontvangen: Some(date("2026-05-04")),
-                    triagebesluit: Some(date("2026-05-07")),
-                    start_onderzoek: Some(date("2026-05-08")),
-                    afronding_onderzoek: Some(date("2026-08-01")),
-                    vervolgtraject_ingezet: None,
-                },
+                dates: CaseDates::default()
+                    .with(DateKind::MELDING_ONTVANGEN, Some(date("2026-05-04")))
+                    .with(DateKind::TRIAGEBESLUIT, Some(date("2026-05-07")))
+                    .with(DateKind::START_ONDERZOEK, Some(date("2026-05-08")))
+                    .with(DateKind::AFRONDING_ONDERZOEK, Some(date("2026-08-01")))
+                    .with(DateKind::VERVOLGTRAJECT_INGEZET, None),
                 notitie: "Melding van school".into(),
             }),
         ),
@@ -486,9 +485,19 @@ fn schema_fixtures_of_every_version_open() {
         assert_eq!(inspection.organisatie(), "Veilig Thuis Gelderzoom");
         assert_eq!(inspection.framework.id, "vt-2016-stap2");
         assert_eq!(inspection.dossier_list().len(), 12);
+        // Every demo dossier has its melding date, in a column of its own before version 5 and
+        // in `datums` since.
+        assert!(
+            inspection.dossier_list().iter().all(|d| d
+                .data
+                .dates
+                .get(DateKind::MELDING_ONTVANGEN)
+                .is_some()),
+            "version {version}: dossier dates lost"
+        );
         assert_eq!(
             veldtoets::domain::score(&inspection.framework, &inspection.judgements()).verdict,
-            veldtoets::domain::Verdict::Matig
+            veldtoets::domain::Verdict::MATIG
         );
     }
 }

@@ -17,6 +17,8 @@ fn term(from: DateKind, to: DateKind, days: u32, unit: DayCount) -> DeadlineDef 
         name: "test".into(),
         from,
         to,
+        also_to: Vec::new(),
+        optional: false,
         days,
         unit,
         expectations: vec![],
@@ -24,22 +26,39 @@ fn term(from: DateKind, to: DateKind, days: u32, unit: DayCount) -> DeadlineDef 
 }
 
 fn dates(melding: Option<&str>, triage: Option<&str>, afronding: Option<&str>) -> CaseDates {
-    CaseDates {
-        melding_ontvangen: melding.map(d),
-        triagebesluit: triage.map(d),
-        afronding_onderzoek: afronding.map(d),
-        ..CaseDates::default()
-    }
+    CaseDates::default()
+        .with(DateKind::MELDING_ONTVANGEN, melding.map(d))
+        .with(DateKind::TRIAGEBESLUIT, triage.map(d))
+        .with(DateKind::AFRONDING_ONDERZOEK, afronding.map(d))
 }
 
 #[test]
 fn deadline_outcomes_table() {
-    use DateKind::*;
     use DeadlineOutcome::*;
-    let triage = term(MeldingOntvangen, Triagebesluit, 5, DayCount::Calendar);
-    let afronding = term(MeldingOntvangen, AfrondingOnderzoek, 75, DayCount::Calendar);
-    let stap1 = term(Triagebesluit, AfrondingOnderzoek, 70, DayCount::Calendar);
-    let werkdagen = term(MeldingOntvangen, Triagebesluit, 5, DayCount::Workdays);
+    let triage = term(
+        DateKind::MELDING_ONTVANGEN,
+        DateKind::TRIAGEBESLUIT,
+        5,
+        DayCount::Calendar,
+    );
+    let afronding = term(
+        DateKind::MELDING_ONTVANGEN,
+        DateKind::AFRONDING_ONDERZOEK,
+        75,
+        DayCount::Calendar,
+    );
+    let stap1 = term(
+        DateKind::TRIAGEBESLUIT,
+        DateKind::AFRONDING_ONDERZOEK,
+        70,
+        DayCount::Calendar,
+    );
+    let werkdagen = term(
+        DateKind::MELDING_ONTVANGEN,
+        DateKind::TRIAGEBESLUIT,
+        5,
+        DayCount::Workdays,
+    );
     #[rustfmt::skip]
     let cases: Vec<(&DeadlineDef, CaseDates, DeadlineOutcome)> = vec![
         // same day, exactly 5 days, one day late
@@ -60,11 +79,11 @@ fn deadline_outcomes_table() {
         (&werkdagen, dates(Some("2026-03-06"), Some("2026-03-13"), None), Met { elapsed: 5 }),
         (&werkdagen, dates(Some("2026-03-06"), Some("2026-03-16"), None), Missed { elapsed: 6, over: 1, open: false }),
         // missing dates are flagged, never guessed
-        (&triage, dates(None, Some("2026-03-08"), None), Missing(MeldingOntvangen)),
-        (&triage, dates(Some("2026-03-02"), None, None), Missing(Triagebesluit)),
+        (&triage, dates(None, Some("2026-03-08"), None), Missing(DateKind::MELDING_ONTVANGEN)),
+        (&triage, dates(Some("2026-03-02"), None, None), Missing(DateKind::TRIAGEBESLUIT)),
         // a stop date before the start date is impossible
         (&afronding, dates(Some("2026-05-02"), None, Some("2026-03-01")),
-            Impossible(veldtoets::domain::termijn::DateProblem { earlier: MeldingOntvangen, later: AfrondingOnderzoek })),
+            Impossible(veldtoets::domain::termijn::DateProblem { earlier: DateKind::MELDING_ONTVANGEN, later: DateKind::AFRONDING_ONDERZOEK })),
     ];
     for (def, case, expected) in cases {
         assert_eq!(
@@ -98,14 +117,21 @@ fn working_days_skip_weekends() {
 
 #[test]
 fn impossible_date_orders_are_listed() {
-    let case = CaseDates {
-        melding_ontvangen: Some(d("2026-03-10")),
-        triagebesluit: Some(d("2026-03-09")),
-        start_onderzoek: Some(d("2026-04-01")),
-        afronding_onderzoek: Some(d("2026-03-20")),
-        vervolgtraject_ingezet: None,
-    };
-    let problems: Vec<String> = case.problems().iter().map(ToString::to_string).collect();
+    let case = CaseDates::default()
+        .with(DateKind::MELDING_ONTVANGEN, Some(d("2026-03-10")))
+        .with(DateKind::TRIAGEBESLUIT, Some(d("2026-03-09")))
+        .with(DateKind::START_ONDERZOEK, Some(d("2026-04-01")))
+        .with(DateKind::AFRONDING_ONDERZOEK, Some(d("2026-03-20")))
+        .with(DateKind::VERVOLGTRAJECT_INGEZET, None);
+    let problems: Vec<String> = case
+        .problems(
+            &veldtoets::kader_io::builtin("vt-2016-stap2")
+                .unwrap()
+                .date_rules,
+        )
+        .iter()
+        .map(ToString::to_string)
+        .collect();
     assert_eq!(
         problems,
         vec![
@@ -118,8 +144,8 @@ fn impossible_date_orders_are_listed() {
 #[test]
 fn share_within_term() {
     let def = term(
-        DateKind::MeldingOntvangen,
-        DateKind::Triagebesluit,
+        DateKind::MELDING_ONTVANGEN,
+        DateKind::TRIAGEBESLUIT,
         5,
         DayCount::Calendar,
     );
@@ -141,11 +167,25 @@ fn share_within_term() {
 /// or with a start after it, it stays unknown. A missing start date is always unknown.
 #[test]
 fn open_cases_are_measured_up_to_the_peildatum() {
-    use DateKind::*;
     use DeadlineOutcome::*;
-    let triage = term(MeldingOntvangen, Triagebesluit, 5, DayCount::Calendar);
-    let afronding = term(MeldingOntvangen, AfrondingOnderzoek, 75, DayCount::Calendar);
-    let werkdagen = term(MeldingOntvangen, Triagebesluit, 5, DayCount::Workdays);
+    let triage = term(
+        DateKind::MELDING_ONTVANGEN,
+        DateKind::TRIAGEBESLUIT,
+        5,
+        DayCount::Calendar,
+    );
+    let afronding = term(
+        DateKind::MELDING_ONTVANGEN,
+        DateKind::AFRONDING_ONDERZOEK,
+        75,
+        DayCount::Calendar,
+    );
+    let werkdagen = term(
+        DateKind::MELDING_ONTVANGEN,
+        DateKind::TRIAGEBESLUIT,
+        5,
+        DayCount::Workdays,
+    );
     let open = |melding: &str| dates(Some(melding), None, None);
     #[rustfmt::skip]
     let cases: Vec<(&DeadlineDef, CaseDates, Option<&str>, DeadlineOutcome)> = vec![
@@ -162,9 +202,9 @@ fn open_cases_are_measured_up_to_the_peildatum() {
         // a stop date, when there, decides, whatever the peildatum
         (&triage, dates(Some("2026-03-02"), Some("2026-03-04"), None), Some("2026-12-31"), Met { elapsed: 2 }),
         // truly unknown: no start date, no peildatum, or a melding after the peildatum
-        (&triage, dates(None, None, None), Some("2026-03-10"), Missing(MeldingOntvangen)),
-        (&triage, open("2026-03-02"), None, Missing(Triagebesluit)),
-        (&triage, open("2026-03-12"), Some("2026-03-10"), Missing(Triagebesluit)),
+        (&triage, dates(None, None, None), Some("2026-03-10"), Missing(DateKind::MELDING_ONTVANGEN)),
+        (&triage, open("2026-03-02"), None, Missing(DateKind::TRIAGEBESLUIT)),
+        (&triage, open("2026-03-12"), Some("2026-03-10"), Missing(DateKind::TRIAGEBESLUIT)),
     ];
     for (def, case, peil, expected) in cases {
         assert_eq!(
@@ -181,8 +221,8 @@ fn open_cases_are_measured_up_to_the_peildatum() {
 #[test]
 fn the_share_states_its_basis_with_open_cases() {
     let def = term(
-        DateKind::MeldingOntvangen,
-        DateKind::Triagebesluit,
+        DateKind::MELDING_ONTVANGEN,
+        DateKind::TRIAGEBESLUIT,
         5,
         DayCount::Calendar,
     );
@@ -272,7 +312,6 @@ fn a_dossier_without_dates_is_not_within_term() {
 
 #[test]
 fn each_term_that_cannot_be_computed_is_named_with_its_reason() {
-    use DateKind::*;
     let terms = stap2_terms();
     // Melding and triage filled in and within term; the other three stop dates are missing.
     let mut case = dates(Some("2026-03-02"), Some("2026-03-04"), None);
@@ -289,10 +328,10 @@ fn each_term_that_cannot_be_computed_is_named_with_its_reason() {
     // Only the melding missing: every term is unknown for that one reason.
     let mut no_melding = CaseDates::default();
     for kind in [
-        Triagebesluit,
-        StartOnderzoek,
-        AfrondingOnderzoek,
-        VervolgtrajectIngezet,
+        DateKind::TRIAGEBESLUIT,
+        DateKind::START_ONDERZOEK,
+        DateKind::AFRONDING_ONDERZOEK,
+        DateKind::VERVOLGTRAJECT_INGEZET,
     ] {
         no_melding.set(kind, Some(d("2026-03-05")));
     }
@@ -303,7 +342,11 @@ fn each_term_that_cannot_be_computed_is_named_with_its_reason() {
         "alle termijnen onbekend: datum melding ontvangen ontbreekt"
     );
     // Every date filled in and within term: only now green.
-    for kind in [StartOnderzoek, AfrondingOnderzoek, VervolgtrajectIngezet] {
+    for kind in [
+        DateKind::START_ONDERZOEK,
+        DateKind::AFRONDING_ONDERZOEK,
+        DateKind::VERVOLGTRAJECT_INGEZET,
+    ] {
         case.set(kind, Some(d("2026-03-05")));
     }
     let status = case_status(&terms, &case, None);
@@ -311,7 +354,7 @@ fn each_term_that_cannot_be_computed_is_named_with_its_reason() {
     assert_eq!(status.text, "binnen termijn");
     // A missed term is a problem, and the unknown ones are still named beside it.
     let mut late = dates(Some("2026-03-02"), Some("2026-03-12"), None);
-    late.set(StartOnderzoek, Some(d("2026-03-03")));
+    late.set(DateKind::START_ONDERZOEK, Some(d("2026-03-03")));
     let status = case_status(&terms, &late, None);
     assert_eq!(status.tone, CaseTone::Problem);
     assert!(
@@ -336,8 +379,8 @@ fn each_term_that_cannot_be_computed_is_named_with_its_reason() {
 #[test]
 fn missing_and_impossible_dates_never_count_as_within_term() {
     let def = term(
-        DateKind::MeldingOntvangen,
-        DateKind::Triagebesluit,
+        DateKind::MELDING_ONTVANGEN,
+        DateKind::TRIAGEBESLUIT,
         5,
         DayCount::Calendar,
     );
@@ -398,5 +441,84 @@ fn an_open_case_is_named_open_never_green() {
             .starts_with("start onderzoek: open, 16 d over termijn"),
         "{}",
         status.text
+    );
+}
+
+/// The seed-004 shape: the first of two stop dates stops the clock (an onderzoek or V&V started
+/// "direct na", zero days), and an optional term does not apply without its start date.
+#[test]
+fn alternative_stop_dates_and_optional_terms() {
+    use DeadlineOutcome::*;
+    let beoordeling = DateKind::new("veiligheidsbeoordeling", "veiligheidsbeoordeling");
+    let start_vv = DateKind::new("start_vv", "start V&V");
+    let mut direct = term(
+        beoordeling,
+        DateKind::START_ONDERZOEK,
+        0,
+        DayCount::Calendar,
+    );
+    direct.also_to = vec![start_vv];
+    let mut afronding = term(
+        DateKind::START_ONDERZOEK,
+        DateKind::AFRONDING_ONDERZOEK,
+        70,
+        DayCount::Calendar,
+    );
+    afronding.optional = true;
+    let case = |b: &str, onderzoek: Option<&str>, vv: Option<&str>, af: Option<&str>| {
+        CaseDates::default()
+            .with(beoordeling, Some(d(b)))
+            .with(DateKind::START_ONDERZOEK, onderzoek.map(d))
+            .with(start_vv, vv.map(d))
+            .with(DateKind::AFRONDING_ONDERZOEK, af.map(d))
+    };
+    let peil = Some(d("2026-06-01"));
+    #[rustfmt::skip]
+    let cases: Vec<(&DeadlineDef, CaseDates, DeadlineOutcome)> = vec![
+        // V&V the same day: met, though there is no onderzoek
+        (&direct, case("2026-03-02", None, Some("2026-03-02"), None), Met { elapsed: 0 }),
+        // the earlier of the two counts
+        (&direct, case("2026-03-02", Some("2026-03-09"), Some("2026-03-03"), None), Missed { elapsed: 1, over: 1, open: false }),
+        // neither started: open, and a day later already over the zero-day term
+        (&direct, case("2026-05-31", None, None, None), Missed { elapsed: 1, over: 1, open: true }),
+        (&direct, case("2026-06-01", None, None, None), Open { elapsed: 0 }),
+        // no onderzoek: its afronding does not apply (not unknown, not late)
+        (&afronding, case("2026-03-02", None, Some("2026-03-02"), None), NotApplicable),
+        // an onderzoek not finished: open, measured to the peildatum
+        (&afronding, case("2026-03-02", Some("2026-03-02"), None, None), Missed { elapsed: 91, over: 21, open: true }),
+    ];
+    for (def, dates, expected) in cases {
+        assert_eq!(evaluate(def, &dates, peil), expected, "{dates:?}");
+    }
+    let summary = summarize(
+        &afronding,
+        [case("2026-03-02", None, Some("2026-03-02"), None)].iter(),
+        peil,
+    );
+    assert_eq!(
+        summary.counted() + summary.unknown,
+        0,
+        "n.v.t. is not in the basis"
+    );
+}
+
+/// Date kinds are compared by id whatever their label, and keep the order they were declared in.
+#[test]
+fn date_kinds_are_their_id_and_keep_their_order() {
+    let a = DateKind::new("melding_ontvangen", "ontvangst van de melding");
+    assert_eq!(a, DateKind::MELDING_ONTVANGEN);
+    assert_eq!(a.label(), "ontvangst van de melding");
+    assert_eq!(DateKind::from_id("triagebesluit"), DateKind::TRIAGEBESLUIT);
+    let late = DateKind::new("zz_eerst_gezien", "eerst gezien");
+    assert!(DateKind::VERVOLGTRAJECT_INGEZET < late);
+    assert_eq!(DateKind::from_id("zz_eerst_gezien").label(), "eerst gezien");
+    let dates = CaseDates::default()
+        .with(late, Some(d("2026-03-01")))
+        .with(DateKind::TRIAGEBESLUIT, Some(d("2026-03-02")))
+        .with(a, Some(d("2026-03-03")));
+    let order: Vec<&str> = dates.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(
+        order,
+        ["melding_ontvangen", "triagebesluit", "zz_eerst_gezien"]
     );
 }

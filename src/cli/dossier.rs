@@ -19,6 +19,7 @@ use crate::domain::inspection::{
     Change, CheckAnswer, CheckData, DossierData, Inspection, Kind, Record, Revision, Selection,
     Stamp,
 };
+use crate::domain::record::RecordData;
 use crate::domain::sample::SampleRequest;
 use crate::domain::termijn::{self, DateKind};
 use crate::fsutil;
@@ -52,33 +53,23 @@ impl DossierEdit {
     }
 }
 
-/// The fields (by their JSON names) in which two versions of a dossier differ.
+/// The fields (by their JSON names, a date by its id) in which two versions of a dossier differ.
 fn changed_fields(old: &DossierData, new: &DossierData) -> Vec<&'static str> {
-    let mut out = Vec::new();
-    if old.nummer != new.nummer {
-        out.push("nummer");
-    }
-    if old.selectie != new.selectie {
-        out.push("selectie");
-    }
-    for kind in DateKind::ALL {
-        if old.dates.get(kind) != new.dates.get(kind) {
-            out.push(kind.as_str());
-        }
-    }
-    if old.notitie != new.notitie {
-        out.push("notitie");
-    }
-    out
+    old.differing_fields(new)
 }
 
 /// The date kinds as the kader, the file and JSON name them: "melding_ontvangen, …".
-fn date_kind_tokens() -> String {
-    DateKind::ALL.map(DateKind::as_str).join(", ")
+fn date_kind_tokens(kinds: &[DateKind]) -> String {
+    kinds
+        .iter()
+        .map(|k| k.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
-fn parse_date_kind(token: &str) -> Option<DateKind> {
-    DateKind::parse(&token.trim().to_lowercase())
+fn parse_date_kind(kinds: &[DateKind], token: &str) -> Option<DateKind> {
+    let token = token.trim().to_lowercase();
+    kinds.iter().copied().find(|k| k.as_str() == token)
 }
 
 fn parse_selectie(text: &str) -> Result<Selection, String> {
@@ -87,17 +78,17 @@ fn parse_selectie(text: &str) -> Result<Selection, String> {
 }
 
 /// One `--datum SOORT=DATUM`; an empty date clears that date.
-fn parse_datum_arg(arg: &str) -> Result<(DateKind, Option<Date>)> {
+fn parse_datum_arg(kinds: &[DateKind], arg: &str) -> Result<(DateKind, Option<Date>)> {
     let Some((token, value)) = arg.split_once('=') else {
         bail!(
             "--datum '{arg}': schrijf SOORT=dd-mm-jjjj, bijvoorbeeld melding_ontvangen=03-02-2026 (SOORT is {})",
-            date_kind_tokens()
+            date_kind_tokens(kinds)
         );
     };
-    let kind = parse_date_kind(token).ok_or_else(|| {
+    let kind = parse_date_kind(kinds, token).ok_or_else(|| {
         anyhow!(
-            "--datum: onbekende datumsoort '{token}'; kies uit {}",
-            date_kind_tokens()
+            "--datum: onbekende datumsoort '{token}'; het kader van dit bestand kent {}",
+            date_kind_tokens(kinds)
         )
     })?;
     if value.trim().is_empty() {
@@ -107,10 +98,10 @@ fn parse_datum_arg(arg: &str) -> Result<(DateKind, Option<Date>)> {
     Ok((kind, Some(date)))
 }
 
-fn parse_datum_args(args: &[String]) -> Result<Vec<(DateKind, Option<Date>)>> {
+fn parse_datum_args(kinds: &[DateKind], args: &[String]) -> Result<Vec<(DateKind, Option<Date>)>> {
     let mut dates: Vec<(DateKind, Option<Date>)> = Vec::new();
     for arg in args {
-        let (kind, date) = parse_datum_arg(arg)?;
+        let (kind, date) = parse_datum_arg(kinds, arg)?;
         if dates.iter().any(|(k, _)| *k == kind) {
             bail!(
                 "--datum {} staat er twee keer; geef elke datumsoort één keer",
@@ -166,8 +157,8 @@ fn write(store: &mut Store, author: &Author, changes: &[Change]) -> Result<()> {
 }
 
 /// "let op:" lines for dates that contradict each other (written anyway, as the app does).
-fn warn_date_problems(what: &str, data: &DossierData) {
-    for problem in data.dates.problems() {
+fn warn_date_problems(inspection: &Inspection, what: &str, data: &DossierData) {
+    for problem in data.dates.problems(&inspection.framework.date_rules) {
         eprintln!("let op: {what}: {problem}");
     }
 }
@@ -193,8 +184,9 @@ pub(super) fn dossier(
     inspecteur: Option<&str>,
 ) -> Result<()> {
     let nummer = parse_number(nummer)?;
+    let (mut store, mut inspection) = open(file)?;
     let edit = DossierEdit {
-        dates: parse_datum_args(datum)?,
+        dates: parse_datum_args(&inspection.framework.dates, datum)?,
         selectie: selectie
             .map(parse_selectie)
             .transpose()
@@ -206,7 +198,6 @@ pub(super) fn dossier(
             "--verwijder gaat niet samen met --datum, --selectie of --notitie; verwijder het dossier of bewerk het"
         );
     }
-    let (mut store, mut inspection) = open(file)?;
     let author = Author::decide(&mut inspection, inspecteur)?;
     let found = find_dossier(&inspection, file, &nummer)
         .map_err(anyhow::Error::msg)?
@@ -240,7 +231,7 @@ pub(super) fn dossier(
                 Stamp::now(),
             );
             write(&mut store, &author, &[change])?;
-            warn_date_problems(&format!("dossier {nummer}"), &data);
+            warn_date_problems(&inspection, &format!("dossier {nummer}"), &data);
             println!(
                 "dossier {nummer} toegevoegd door {name}; termijnen: {}",
                 term_status(&inspection, &data)
@@ -262,7 +253,7 @@ pub(super) fn dossier(
                 Stamp::now(),
             );
             write(&mut store, &author, &[change])?;
-            warn_date_problems(&format!("dossier {nummer}"), &data);
+            warn_date_problems(&inspection, &format!("dossier {nummer}"), &data);
             println!(
                 "dossier {nummer} bijgewerkt door {name} ({}); termijnen: {}",
                 fields.join(", "),
@@ -435,7 +426,7 @@ enum Column {
 /// dossier per row; an empty cell gives nothing, a blank row is skipped. Returns the rows and
 /// every problem, each with its line; rows are returned also when there are problems, so the
 /// caller can report those that depend on the file too.
-fn parse_case_list(text: &str) -> (Vec<CaseRow>, Vec<LineProblem>) {
+fn parse_case_list(text: &str, kinds: &[DateKind]) -> (Vec<CaseRow>, Vec<LineProblem>) {
     let table = csv::read(text);
     let mut problems = Vec::new();
     let mut problem = |line: usize, message: String| problems.push(LineProblem { line, message });
@@ -459,7 +450,7 @@ fn parse_case_list(text: &str) -> (Vec<CaseRow>, Vec<LineProblem>) {
             "nummer" | "dossiernummer" => Column::Nummer,
             "selectie" => Column::Selectie,
             "notitie" => Column::Notitie,
-            other => parse_date_kind(other).map_or(Column::Unknown, Column::Date),
+            other => parse_date_kind(kinds, other).map_or(Column::Unknown, Column::Date),
         };
         if column == Column::Unknown {
             problem(
@@ -468,7 +459,7 @@ fn parse_case_list(text: &str) -> (Vec<CaseRow>, Vec<LineProblem>) {
                     "kolom {} '{}' is onbekend; gebruik nummer, {}, selectie of notitie",
                     i + 1,
                     name.trim(),
-                    date_kind_tokens()
+                    date_kind_tokens(kinds)
                 ),
             );
         } else if column != Column::Unnamed
@@ -717,8 +708,8 @@ pub(super) fn import(file: &Path, list: &Path, inspecteur: Option<&str>) -> Resu
     let bytes = std::fs::read(list)
         .map_err(|e| anyhow!("dossierlijst {}", fsutil::PathError::read(list, e)))?;
     let text = decode_list(list, bytes)?;
-    let (rows, mut problems) = parse_case_list(&text);
     let (mut store, mut inspection) = open(file)?;
+    let (rows, mut problems) = parse_case_list(&text, &inspection.framework.dates);
     let author = Author::decide(&mut inspection, inspecteur)?;
 
     let mut changes: Vec<Change> = Vec::new();
@@ -793,7 +784,11 @@ pub(super) fn import(file: &Path, list: &Path, inspecteur: Option<&str>) -> Resu
     }
     write(&mut store, &author, &changes)?;
     for (line, nummer, data) in &written {
-        warn_date_problems(&format!("regel {line}, dossier {nummer}"), data);
+        warn_date_problems(
+            &inspection,
+            &format!("regel {line}, dossier {nummer}"),
+            data,
+        );
     }
     println!(
         "dossierlijst '{}' ingelezen in '{}' door {}: {summary}",
@@ -822,7 +817,7 @@ mod tests {
                     VT-1;03-02-2026;2026-02-05;gericht;\"zie \"\"map\"\"; 2\"\r\n\
                     VT-2;;;;\r\n\
                     ;;;;\r\n";
-        let (rows, problems) = parse_case_list(text);
+        let (rows, problems) = parse_case_list(text, &DateKind::BUILTIN);
         assert_eq!(problems, []);
         assert_eq!(
             rows,
@@ -832,8 +827,8 @@ mod tests {
                     nummer: "VT-1".into(),
                     edit: DossierEdit {
                         dates: vec![
-                            (DateKind::MeldingOntvangen, date("03-02-2026")),
-                            (DateKind::Triagebesluit, date("05-02-2026")),
+                            (DateKind::MELDING_ONTVANGEN, date("03-02-2026")),
+                            (DateKind::TRIAGEBESLUIT, date("05-02-2026")),
                         ],
                         selectie: Some(Selection::Gericht),
                         notitie: Some("zie \"map\"; 2".into()),
@@ -857,7 +852,7 @@ mod tests {
                     C,01-02-2026\n\
                     A,01-02-2026,\n\
                     D,01-02-2026,gericht\n";
-        let (rows, problems) = parse_case_list(text);
+        let (rows, problems) = parse_case_list(text, &DateKind::BUILTIN);
         assert_eq!(lines(&problems), [2, 3, 4, 5, 6], "{problems:#?}");
         assert!(
             problems[0]
@@ -878,7 +873,10 @@ mod tests {
 
     #[test]
     fn header_problems() {
-        let (_, problems) = parse_case_list("nummer;melding;nummer;;notitie\nA;x;A;;\n");
+        let (_, problems) = parse_case_list(
+            "nummer;melding;nummer;;notitie\nA;x;A;;\n",
+            &DateKind::BUILTIN,
+        );
         assert_eq!(lines(&problems), [1, 1], "{problems:#?}");
         assert!(
             problems[0]
@@ -887,15 +885,15 @@ mod tests {
         );
         assert!(problems[1].message.contains("kolom 3 'nummer' staat er al"));
 
-        let (_, problems) = parse_case_list("melding_ontvangen\n01-02-2026\n");
+        let (_, problems) = parse_case_list("melding_ontvangen\n01-02-2026\n", &DateKind::BUILTIN);
         assert_eq!(lines(&problems), [1]);
         assert!(problems[0].message.contains("geen kolom nummer"));
 
-        let (_, problems) = parse_case_list("\u{feff}\r\n");
+        let (_, problems) = parse_case_list("\u{feff}\r\n", &DateKind::BUILTIN);
         assert!(problems[0].message.contains("geen kopregel"));
 
         // An unnamed column is fine while empty.
-        let (rows, problems) = parse_case_list("nummer;\nA;\nB;x\n");
+        let (rows, problems) = parse_case_list("nummer;\nA;\nB;x\n", &DateKind::BUILTIN);
         assert_eq!(lines(&problems), [3]);
         assert!(problems[0].message.contains("kolom 2 heeft geen naam"));
         assert_eq!(
@@ -907,7 +905,8 @@ mod tests {
 
     #[test]
     fn an_unclosed_quote_is_a_problem_on_its_line() {
-        let (_, problems) = parse_case_list("nummer;notitie\nA;x\nB;\"open\nC;y\n");
+        let (_, problems) =
+            parse_case_list("nummer;notitie\nA;x\nB;\"open\nC;y\n", &DateKind::BUILTIN);
         assert_eq!(lines(&problems), [3]);
         assert!(problems[0].message.contains("aanhalingsteken"));
     }
@@ -923,16 +922,16 @@ mod tests {
         let mut with_date = old.clone();
         with_date
             .dates
-            .set(DateKind::StartOnderzoek, date("01-03-2026"));
+            .set(DateKind::START_ONDERZOEK, date("01-03-2026"));
         let edit = DossierEdit {
-            dates: vec![(DateKind::StartOnderzoek, date("01-03-2026"))],
+            dates: vec![(DateKind::START_ONDERZOEK, date("01-03-2026"))],
             ..DossierEdit::default()
         };
         assert_eq!(edit.apply(&old), with_date);
         assert_eq!(changed_fields(&old, &edit.apply(&old)), ["start_onderzoek"]);
         assert!(changed_fields(&with_date, &edit.apply(&with_date)).is_empty());
         let clear = DossierEdit {
-            dates: vec![(DateKind::StartOnderzoek, None)],
+            dates: vec![(DateKind::START_ONDERZOEK, None)],
             ..DossierEdit::default()
         };
         assert_eq!(clear.apply(&with_date), old);
@@ -941,23 +940,25 @@ mod tests {
     #[test]
     fn datum_arguments() {
         assert_eq!(
-            parse_datum_arg("melding_ontvangen=3-2-2026").unwrap(),
-            (DateKind::MeldingOntvangen, date("03-02-2026"))
+            parse_datum_arg(&DateKind::BUILTIN, "melding_ontvangen=3-2-2026").unwrap(),
+            (DateKind::MELDING_ONTVANGEN, date("03-02-2026"))
         );
         assert_eq!(
-            parse_datum_arg("triagebesluit=").unwrap(),
-            (DateKind::Triagebesluit, None)
+            parse_datum_arg(&DateKind::BUILTIN, "triagebesluit=").unwrap(),
+            (DateKind::TRIAGEBESLUIT, None)
         );
-        let e = parse_datum_arg("melding=03-02-2026")
+        let e = parse_datum_arg(&DateKind::BUILTIN, "melding=03-02-2026")
             .unwrap_err()
             .to_string();
         assert!(
             e.contains("'melding'") && e.contains("melding_ontvangen"),
             "{e}"
         );
-        let e = parse_datum_arg("03-02-2026").unwrap_err().to_string();
+        let e = parse_datum_arg(&DateKind::BUILTIN, "03-02-2026")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("SOORT=dd-mm-jjjj"), "{e}");
-        let e = parse_datum_arg("triagebesluit=32-01-2026")
+        let e = parse_datum_arg(&DateKind::BUILTIN, "triagebesluit=32-01-2026")
             .unwrap_err()
             .to_string();
         assert!(e.contains("32-01-2026"), "{e}");
@@ -965,7 +966,7 @@ mod tests {
             "triagebesluit=".to_string(),
             "triagebesluit=01-01-2026".into(),
         ];
-        assert!(parse_datum_args(&twice).is_err());
+        assert!(parse_datum_args(&DateKind::BUILTIN, &twice).is_err());
     }
 
     #[test]

@@ -33,7 +33,7 @@ use super::inspection::{
     CheckAnswer, CheckData, DocumentData, DossierData, Inspection, Stamp, natural_key,
 };
 use super::record::{Change, FieldType, Kind, Record, RecordData, Revision, Value, Values};
-use super::termijn::{DeadlineDef, DeadlineOutcome};
+use super::termijn::{self, DeadlineDef, DeadlineOutcome};
 
 /// Two or more live records of one kind with the same natural key.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -162,6 +162,7 @@ fn is_empty(value: &Value) -> bool {
         Value::Count(n) => n.is_none(),
         Value::Flag(b) => !b,
         Value::Map(m) => m.is_empty(),
+        Value::Dates(d) => d.is_empty(),
     }
 }
 
@@ -204,6 +205,22 @@ fn fill_from<T: RecordData>(
         .zip(keep.values().into_iter().zip(other.values()))
     {
         if skip.contains(&field.name) || same_value(&k, &o) || is_empty(&o) {
+            continue;
+        }
+        // Dates, each on its own: a date missing in `keep` is taken, a different one is named.
+        if let (Value::Dates(k), Value::Dates(o)) = (&k, &o) {
+            for (kind, theirs) in o.iter() {
+                match k.get(kind) {
+                    None => take.push(kind.as_str()),
+                    Some(mine) if mine != theirs => differences.push(format!(
+                        "{}: {} behouden, {} ({by}) vervalt",
+                        kind.label(),
+                        termijn::format_date_nl(mine),
+                        termijn::format_date_nl(theirs)
+                    )),
+                    Some(_) => {}
+                }
+            }
             continue;
         }
         if is_empty(&k) {
@@ -673,8 +690,10 @@ mod tests {
             vec![DeadlineDef {
                 id: "triage".into(),
                 name: "Triage".into(),
-                from: DateKind::MeldingOntvangen,
-                to: DateKind::Triagebesluit,
+                from: DateKind::MELDING_ONTVANGEN,
+                to: DateKind::TRIAGEBESLUIT,
+                also_to: Vec::new(),
+                optional: false,
                 days: 5,
                 unit: DayCount::Calendar,
                 expectations: Vec::new(),
@@ -687,11 +706,9 @@ mod tests {
 
     /// Adds a dossier `entity` with `nummer` and a triage of `days` days (from 01-02-2026).
     fn add_dossier(i: &mut Inspection, entity: &str, nummer: &str, days: i8, n: u128) {
-        let dates = CaseDates {
-            melding_ontvangen: date(1, 2),
-            triagebesluit: date(1 + days, 2),
-            ..CaseDates::default()
-        };
+        let dates = CaseDates::default()
+            .with(DateKind::MELDING_ONTVANGEN, date(1, 2))
+            .with(DateKind::TRIAGEBESLUIT, date(1 + days, 2));
         let data = DossierData {
             nummer: nummer.into(),
             dates,
@@ -795,7 +812,7 @@ mod tests {
     #[test]
     fn group_outcomes_count_only_when_all_agree() {
         let met = |elapsed| Some(DeadlineOutcome::Met { elapsed });
-        let missing = Some(DeadlineOutcome::Missing(DateKind::Triagebesluit));
+        let missing = Some(DeadlineOutcome::Missing(DateKind::TRIAGEBESLUIT));
         for (outcomes, expected) in [
             (vec![], None),
             (vec![met(2)], met(2)),
@@ -856,10 +873,7 @@ mod tests {
     fn a_dossier_is_filled_from_the_other_and_what_differs_is_listed() {
         let keep = DossierData {
             nummer: "D-1".into(),
-            dates: CaseDates {
-                melding_ontvangen: date(3, 2),
-                ..CaseDates::default()
-            },
+            dates: CaseDates::default().with(DateKind::MELDING_ONTVANGEN, date(3, 2)),
             ..DossierData::default()
         };
         let dated = |kind: DateKind, d| {
@@ -870,14 +884,14 @@ mod tests {
         // (other, expected data (None: unchanged), expected lines)
         let cases: Vec<(DossierData, Option<DossierData>, Vec<&str>)> = vec![
             (keep.clone(), None, vec![]),
-            (dated(DateKind::MeldingOntvangen, None), None, vec![]),
+            (dated(DateKind::MELDING_ONTVANGEN, None), None, vec![]),
             (
-                dated(DateKind::Triagebesluit, date(4, 2)),
-                Some(dated(DateKind::Triagebesluit, date(4, 2))),
+                dated(DateKind::TRIAGEBESLUIT, date(4, 2)),
+                Some(dated(DateKind::TRIAGEBESLUIT, date(4, 2))),
                 vec![],
             ),
             (
-                dated(DateKind::MeldingOntvangen, date(5, 2)),
+                dated(DateKind::MELDING_ONTVANGEN, date(5, 2)),
                 None,
                 vec!["melding ontvangen: 03-02-2026 behouden, 05-02-2026 (J. Proef) vervalt"],
             ),

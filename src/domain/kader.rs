@@ -7,8 +7,9 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::Mutex;
 
-use super::termijn::DeadlineDef;
+use super::termijn::{self, DateKind, DateProblem, DeadlineDef};
 
 /// Most verwachtingen a kader may have (the shipped kaders have 30 and 25).
 pub const MAX_EXPECTATIONS: usize = 1000;
@@ -21,6 +22,9 @@ pub const MAX_POINTS: u32 = 1000;
 /// voldoende), so every reachable value has a band, and every sum stays more than four thousand
 /// times below `u32::MAX`: no sum of a validated kader can wrap around.
 pub const MAX_BAND_LIMIT: u32 = MAX_EXPECTATIONS as u32 * MAX_POINTS;
+
+/// Most dossier dates a kader may declare (`[[datum]]`).
+pub const MAX_DATES: usize = 50;
 
 /// Longest termijn in days (`dagen` + 7 × `weken`): ten years.
 pub const MAX_DEADLINE_DAYS: u32 = 3650;
@@ -35,6 +39,15 @@ pub struct Framework {
     pub themes: Vec<Theme>,
     pub rules: DecisionRules,
     pub deadlines: Vec<DeadlineDef>,
+    /// The eindoordelen, best first (`[[eindoordeel]]`; voldoende / matig / onvoldoende when the
+    /// kader declares none).
+    pub verdicts: Vec<Verdict>,
+    /// The dates a dossier records (`[[datum]]`), in the order of a case; the five of the
+    /// Veilig Thuis kaders ([`DateKind::BUILTIN`]) when the kader declares none.
+    pub dates: Vec<DateKind>,
+    /// The order the dates must keep ([`termijn::date_rules`]): a dossier breaking one shows a
+    /// problem instead of a term.
+    pub date_rules: Vec<DateProblem>,
     pub sources: EvidenceSources,
     /// What follows the rapport (verbetermaatregelen, hertoets, …), with its term.
     pub follow_ups: Vec<FollowUp>,
@@ -133,28 +146,108 @@ impl Assessment {
     }
 }
 
-/// The eindoordeel, ordered from best to worst.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Verdict {
-    Voldoende,
-    Matig,
-    Onvoldoende,
+/// An eindoordeel: one of the labels the kader declares (`[[eindoordeel]]`, best first; the
+/// Veilig Thuis kaders have voldoende / matig / onvoldoende). Ordered from best to worst, so
+/// the worse of two is the greater.
+///
+/// Like [`super::termijn::DateKind`], an interned symbol: `Copy`, its id, label and place in
+/// its kader's list kept for the life of the process (bounded by the kaders it reads).
+#[derive(Clone, Copy)]
+pub struct Verdict(&'static VerdictDef);
+
+#[derive(Debug, PartialEq, Eq)]
+struct VerdictDef {
+    id: &'static str,
+    label: &'static str,
+    /// Place in the kader's list, 0 = best.
+    rank: u8,
+    /// How many labels the list has.
+    of: u8,
 }
 
+/// Every verdict interned so far (the three built-in ones are constants).
+static INTERNED_VERDICTS: Mutex<Vec<&'static VerdictDef>> = Mutex::new(Vec::new());
+
+/// Most eindoordeel labels a kader may declare.
+pub const MAX_VERDICTS: usize = 10;
+
 impl Verdict {
-    pub const ALL: [Verdict; 3] = [Verdict::Voldoende, Verdict::Matig, Verdict::Onvoldoende];
+    pub const VOLDOENDE: Verdict = Verdict(&VerdictDef {
+        id: "voldoende",
+        label: "voldoende",
+        rank: 0,
+        of: 3,
+    });
+    pub const MATIG: Verdict = Verdict(&VerdictDef {
+        id: "matig",
+        label: "matig",
+        rank: 1,
+        of: 3,
+    });
+    pub const ONVOLDOENDE: Verdict = Verdict(&VerdictDef {
+        id: "onvoldoende",
+        label: "onvoldoende",
+        rank: 2,
+        of: 3,
+    });
+
+    /// The eindoordelen of a kader that declares none, best first.
+    pub const BUILTIN: [Verdict; 3] = [Verdict::VOLDOENDE, Verdict::MATIG, Verdict::ONVOLDOENDE];
+
+    /// The labels of a kader, best first, as `(id, label)`; `None` when there are fewer than
+    /// two or more than [`MAX_VERDICTS`] (the kader validation says so first).
+    pub fn scale(labels: &[(&str, &str)]) -> Option<Vec<Verdict>> {
+        if !(2..=MAX_VERDICTS).contains(&labels.len()) {
+            return None;
+        }
+        let of = labels.len() as u8;
+        Some(
+            labels
+                .iter()
+                .enumerate()
+                .map(|(rank, (id, label))| Verdict::intern(id, label, rank as u8, of))
+                .collect(),
+        )
+    }
+
+    fn intern(id: &str, label: &str, rank: u8, of: u8) -> Verdict {
+        let wanted =
+            |d: &VerdictDef| d.id == id && d.label == label && d.rank == rank && d.of == of;
+        if let Some(v) = Verdict::BUILTIN.into_iter().find(|v| wanted(v.0)) {
+            return v;
+        }
+        let mut interned = INTERNED_VERDICTS.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(def) = interned.iter().find(|d| wanted(d)) {
+            return Verdict(def);
+        }
+        let def: &'static VerdictDef = Box::leak(Box::new(VerdictDef {
+            id: Box::leak(id.into()),
+            label: Box::leak(label.into()),
+            rank,
+            of,
+        }));
+        interned.push(def);
+        Verdict(def)
+    }
 
     /// The token used in files and JSON output.
     pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Voldoende => "voldoende",
-            Verdict::Matig => "matig",
-            Verdict::Onvoldoende => "onvoldoende",
-        }
+        self.0.id
     }
 
+    /// The label for people: "voldoende", "basis op orde maar potentieel kwetsbaar".
+    pub fn label(self) -> &'static str {
+        self.0.label
+    }
+
+    /// Place in its kader's list (0 = best) and the length of that list.
+    pub fn rank(self) -> (u8, u8) {
+        (self.0.rank, self.0.of)
+    }
+
+    /// One of the three built-in eindoordelen by its token.
     pub fn parse(s: &str) -> Option<Verdict> {
-        Verdict::ALL.into_iter().find(|v| v.as_str() == s)
+        Verdict::BUILTIN.into_iter().find(|v| v.as_str() == s)
     }
 
     /// The worse of two verdicts.
@@ -163,9 +256,47 @@ impl Verdict {
     }
 }
 
+impl PartialEq for Verdict {
+    fn eq(&self, other: &Self) -> bool {
+        self.0 == other.0
+    }
+}
+
+impl Eq for Verdict {}
+
+impl std::hash::Hash for Verdict {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        (self.0.id, self.0.rank, self.0.of).hash(state);
+    }
+}
+
+impl PartialOrd for Verdict {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Verdict {
+    /// Best first: by place in the list (then, for a total order, by the rest).
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.0.rank, self.0.of, self.0.id, self.0.label).cmp(&(
+            other.0.rank,
+            other.0.of,
+            other.0.id,
+            other.0.label,
+        ))
+    }
+}
+
+impl fmt::Debug for Verdict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Verdict({})", self.0.id)
+    }
+}
+
 impl fmt::Display for Verdict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+        f.write_str(self.label())
     }
 }
 
@@ -303,6 +434,15 @@ impl Framework {
             .enumerate()
             .map(|(i, e)| (e.expectation.id.clone(), i))
             .collect();
+        let dates = DateKind::BUILTIN.to_vec();
+        let date_rules = termijn::date_rules(
+            &dates,
+            &deadlines,
+            &[DateProblem {
+                earlier: DateKind::START_ONDERZOEK,
+                later: DateKind::AFRONDING_ONDERZOEK,
+            }],
+        );
         Framework {
             id,
             title,
@@ -311,6 +451,9 @@ impl Framework {
             themes,
             rules,
             deadlines,
+            verdicts: Verdict::BUILTIN.to_vec(),
+            dates,
+            date_rules,
             sources,
             follow_ups: Vec::new(),
             criterion_scale: Vec::new(),
@@ -321,6 +464,16 @@ impl Framework {
             expectations,
             index,
         }
+    }
+
+    /// The eindoordeel of this kader with this id.
+    pub fn verdict(&self, id: &str) -> Option<Verdict> {
+        self.verdicts.iter().copied().find(|v| v.as_str() == id)
+    }
+
+    /// The dossier date of this kader with this id.
+    pub fn date_kind(&self, id: &str) -> Option<DateKind> {
+        self.dates.iter().copied().find(|k| k.as_str() == id)
     }
 
     /// Every verwachting in kader order.

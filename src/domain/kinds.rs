@@ -17,7 +17,7 @@ use super::judgement::{Judgement, JudgementError, JudgementValue};
 use super::kader::Framework;
 use super::record::Kinded;
 use super::record::{Field, FieldError, FieldType, RecordData, Value, Values, record_kinds};
-use super::termijn::{self, CaseDates, DateKind};
+use super::termijn::{self, CaseDates};
 use super::wachtlijst::{Prioriteit, WachtOp};
 use super::wederhoor::{Besluit, Fase, RapportBlok, ReactieSoort};
 
@@ -485,7 +485,9 @@ fn tags_from(field: &'static str, map: BTreeMap<String, String>) -> Result<Tags,
         .collect()
 }
 
-use FieldType::{Count, Date as DateField, DateTime as DateTimeField, Flag, Map, OptText, Text};
+use FieldType::{
+    Count, Date as DateField, DateTime as DateTimeField, Dates, Flag, Map, OptText, Text,
+};
 
 impl RecordData for Details {
     const FIELDS: &'static [Field] = &[
@@ -667,41 +669,27 @@ impl RecordData for FlashData {
 }
 
 impl RecordData for DossierData {
-    /// The dates in [`DateKind::ALL`] order, named by [`DateKind::as_str`] (a test checks).
+    /// The dates are one field of the file (`datums`, a JSON object by date id, the dates the
+    /// kader declares); in conflict lists each date is named by its id.
     const FIELDS: &'static [Field] = &[
         Field::new("nummer", "nummer", Text),
         Field::new("selectie", "selectie", Text),
-        Field::new("melding_ontvangen", "melding ontvangen", DateField),
-        Field::new("triagebesluit", "triagebesluit", DateField),
-        Field::new("start_onderzoek", "start onderzoek", DateField),
-        Field::new("afronding_onderzoek", "afronding onderzoek", DateField),
-        Field::new(
-            "vervolgtraject_ingezet",
-            "vervolgtraject ingezet",
-            DateField,
-        ),
+        Field::new("datums", "data", Dates),
         Field::new("notitie", "notitie", Text),
     ];
     fn values(&self) -> Vec<Value> {
-        let mut out = vec![
+        vec![
             Value::Text(self.nummer.clone()),
             Value::Text(self.selectie.as_str().to_string()),
-        ];
-        out.extend(DateKind::ALL.map(|k| Value::Date(self.dates.get(k))));
-        out.push(Value::Text(self.notitie.clone()));
-        out
+            Value::Dates(self.dates.clone()),
+            Value::Text(self.notitie.clone()),
+        ]
     }
     fn from_values(mut v: Values) -> Result<Self, FieldError> {
-        let nummer = v.text()?;
-        let selectie = v.token(Selection::parse)?;
-        let mut dates = CaseDates::default();
-        for kind in DateKind::ALL {
-            dates.set(kind, v.date()?);
-        }
         Ok(DossierData {
-            nummer,
-            selectie,
-            dates,
+            nummer: v.text()?,
+            selectie: v.token(Selection::parse)?,
+            dates: v.dates()?,
             notitie: v.text()?,
         })
     }
@@ -713,10 +701,8 @@ impl RecordData for DossierData {
             ("nummer", self.nummer.clone()),
             ("selectie", self.selectie.as_str().to_string()),
         ];
-        for kind in DateKind::ALL {
-            if let Some(d) = self.dates.get(kind) {
-                items.push((kind.as_str(), termijn::format_date_nl(d)));
-            }
+        for (kind, d) in self.dates.iter() {
+            items.push((kind.as_str(), termijn::format_date_nl(d)));
         }
         items.push(("notitie", short(&self.notitie, 40)));
         parts(&items)
@@ -1353,19 +1339,13 @@ record_kinds! {
 mod tests {
     use super::*;
     use crate::domain::record::{Kind, Record};
-
-    #[test]
-    fn dossier_date_fields_follow_date_kinds() {
-        let names: Vec<&str> = DossierData::FIELDS[2..7].iter().map(|f| f.name).collect();
-        let kinds: Vec<&str> = DateKind::ALL.iter().map(|k| k.as_str()).collect();
-        assert_eq!(names, kinds);
-    }
+    use crate::domain::termijn::DateKind;
 
     #[test]
     fn every_kind_round_trips_through_its_values() {
         let date = Date::constant(2026, 2, 3);
         let mut dates = CaseDates::default();
-        dates.set(DateKind::Triagebesluit, Some(date));
+        dates.set(DateKind::TRIAGEBESLUIT, Some(date));
         let mut tags = Tags::new();
         tags.insert("1.3.1".into(), Tag::Weerspreekt);
         let records = vec![
@@ -1525,8 +1505,10 @@ mod tests {
             ..DossierData::default()
         };
         let mut b = a.clone();
-        b.dates
-            .set(DateKind::MeldingOntvangen, Some(Date::constant(2026, 1, 5)));
+        b.dates.set(
+            DateKind::MELDING_ONTVANGEN,
+            Some(Date::constant(2026, 1, 5)),
+        );
         b.notitie = "van B".into();
         assert_eq!(a.differing_fields(&b), ["melding_ontvangen", "notitie"]);
         let c = a.combined(&b, &["melding_ontvangen"]).unwrap();

@@ -58,6 +58,9 @@ pub enum FieldType {
     Flag,
     /// A map of text to text (answers per question, tags per verwachting).
     Map,
+    /// The dates of a dossier by kind ([`termijn::CaseDates`]); in conflict lists and when
+    /// combining versions each date counts as a field of its own, named by its id.
+    Dates,
 }
 
 /// One field of a record kind.
@@ -86,6 +89,7 @@ pub enum Value {
     Count(Option<u32>),
     Flag(bool),
     Map(BTreeMap<String, String>),
+    Dates(termijn::CaseDates),
 }
 
 impl Value {
@@ -98,6 +102,7 @@ impl Value {
             Value::Count(_) => FieldType::Count,
             Value::Flag(_) => FieldType::Flag,
             Value::Map(_) => FieldType::Map,
+            Value::Dates(_) => FieldType::Dates,
         }
     }
 
@@ -120,6 +125,11 @@ impl Value {
             Value::Map(m) => m
                 .iter()
                 .map(|(k, v)| format!("{k}: {v}"))
+                .collect::<Vec<_>>()
+                .join("; "),
+            Value::Dates(d) => d
+                .iter()
+                .map(|(k, d)| format!("{k}: {}", termijn::format_date_nl(d)))
                 .collect::<Vec<_>>()
                 .join("; "),
         };
@@ -218,6 +228,13 @@ impl Values {
         }
     }
 
+    pub fn dates(&mut self) -> Result<termijn::CaseDates, FieldError> {
+        match self.next() {
+            (_, Some(Value::Dates(d))) => Ok(d),
+            (f, v) => Err(Self::wrong(f, v)),
+        }
+    }
+
     /// A text field holding one of a fixed set of tokens (`ja`, `willekeurig`, …).
     pub fn token<T>(&mut self, parse: impl Fn(&str) -> Option<T>) -> Result<T, FieldError> {
         match self.next() {
@@ -251,27 +268,53 @@ pub trait RecordData: Clone + fmt::Debug {
         self.values() == other.values()
     }
 
-    /// The fields (by name) in which two versions differ.
+    /// The fields (by name) in which two versions differ; in a [`FieldType::Dates`] field,
+    /// each date that differs, by its id (`melding_ontvangen`).
     fn differing_fields(&self, other: &Self) -> Vec<&'static str> {
-        Self::FIELDS
+        let mut out = Vec::new();
+        for (f, (a, b)) in Self::FIELDS
             .iter()
             .zip(self.values().into_iter().zip(other.values()))
-            .filter(|(_, (a, b))| a != b)
-            .map(|(f, _)| f.name)
-            .collect()
+        {
+            match (a, b) {
+                (Value::Dates(a), Value::Dates(b)) => {
+                    let kinds: BTreeSet<termijn::DateKind> =
+                        a.iter().chain(b.iter()).map(|(k, _)| k).collect();
+                    out.extend(
+                        kinds
+                            .into_iter()
+                            .filter(|k| a.get(*k) != b.get(*k))
+                            .map(termijn::DateKind::as_str),
+                    );
+                }
+                (a, b) if a != b => out.push(f.name),
+                _ => {}
+            }
+        }
+        out
     }
 
     /// This version with the fields named in `take` taken from `other`: a combined version when
-    /// resolving a conflict. Unknown names are ignored.
+    /// resolving a conflict (a date by its id, or all dates by the field's name). Unknown names
+    /// are ignored.
     fn combined(&self, other: &Self, take: &[&str]) -> Result<Self, FieldError> {
         let values = Self::FIELDS
             .iter()
             .zip(self.values().into_iter().zip(other.values()))
-            .map(
-                |(f, (mine, theirs))| {
-                    if take.contains(&f.name) { theirs } else { mine }
-                },
-            )
+            .map(|(f, (mine, theirs))| match (mine, theirs) {
+                (_, theirs) if take.contains(&f.name) => theirs,
+                (Value::Dates(mut mine), Value::Dates(theirs)) => {
+                    let kinds: BTreeSet<termijn::DateKind> =
+                        mine.iter().chain(theirs.iter()).map(|(k, _)| k).collect();
+                    for kind in kinds {
+                        if take.contains(&kind.as_str()) {
+                            mine.set(kind, theirs.get(kind));
+                        }
+                    }
+                    Value::Dates(mine)
+                }
+                (mine, _) => mine,
+            })
             .collect();
         Self::from_values(Values::new(Self::FIELDS, values))
     }

@@ -234,7 +234,7 @@ pub fn headline(score: &Score) -> Headline {
             Tone::Neutral,
         ),
         Standing::Provisional(v) => (
-            format!("{} (voorlopig)", v.as_str().to_uppercase()),
+            format!("{} (voorlopig)", v.label().to_uppercase()),
             format!(
                 "Voorlopig: {of} beoordeeld, {} nog niet; dit eindoordeel kan nog veranderen",
                 score.not_judged
@@ -242,7 +242,7 @@ pub fn headline(score: &Score) -> Headline {
             Tone::Verdict(v),
         ),
         Standing::Final(v) => (
-            v.as_str().to_uppercase(),
+            v.label().to_uppercase(),
             format!("alle {} beoordeeld", verwachtingen(total)),
             Tone::Verdict(v),
         ),

@@ -1,61 +1,172 @@
 //! Termijnen: legal terms computed from the dates in a dossier, never typed by hand.
 //!
-//! A [`DeadlineDef`] from the kader says which dossier date starts the clock, which date stops
-//! it, and how long the term is. [`evaluate`] gives, per dossier, met / missed with the number of
-//! days over; missing or impossible dates are flagged, never guessed. A case whose stop date is
-//! not there yet is **open**: it is measured up to the peildatum (the visit, or a date the
-//! inspectors set), so an open case older than its term is missed ("open, 312 d, 237 d over
-//! termijn") and one still within it is "open, binnen termijn" — a backlog never makes an
-//! organisation look better. Only a case without its start date (or without a peildatum) is
-//! unknown. [`summarize`] gives the share within term over many dossiers, with its basis.
+//! The kader declares which dates a dossier records ([`DateKind`], `[[datum]]`; the five of the
+//! Veilig Thuis kaders when it declares none) and its terms over them. A [`DeadlineDef`] says
+//! which dossier date starts the clock, which date (or the first of several) stops it, and how
+//! long the term is. [`evaluate`] gives, per dossier, met / missed with the number of days over;
+//! missing or impossible dates are flagged, never guessed. A case whose stop date is not there
+//! yet is **open**: it is measured up to the peildatum (the visit, or a date the inspectors
+//! set), so an open case older than its term is missed ("open, 312 d, 237 d over termijn") and
+//! one still within it is "open, binnen termijn" — a backlog never makes an organisation look
+//! better. Only a case without its start date (or without a peildatum) is unknown, and a term
+//! the kader marks optional does not apply to a dossier without its start date at all.
+//! [`summarize`] gives the share within term over many dossiers, with its basis.
 
+use std::collections::BTreeMap;
 use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::sync::Mutex;
 
 use jiff::civil::{Date, Weekday};
 
-/// The dates a dossier records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum DateKind {
-    MeldingOntvangen,
-    Triagebesluit,
-    StartOnderzoek,
-    AfrondingOnderzoek,
-    VervolgtrajectIngezet,
+/// A date a dossier records, as the kader declares it: its id (the token in kader files, the
+/// file and JSON: `melding_ontvangen`) and its Dutch label ("melding ontvangen").
+///
+/// Date kinds are small interned symbols: `Copy`, compared and hashed by id only, so a date read
+/// from a file matches the kader's kind of the same id whatever its label. They order as they
+/// were first declared (the built-in five first, in the order of a case), so the dates of a
+/// dossier list in the kader's order. The set of distinct kinds a process ever sees is bounded by
+/// the kaders it reads (a handful each), so the interned entries are kept for the life of the
+/// process.
+#[derive(Clone, Copy)]
+pub struct DateKind(&'static DateKindDef);
+
+#[derive(Debug, PartialEq, Eq)]
+struct DateKindDef {
+    id: &'static str,
+    label: &'static str,
+    /// The same for every entry of one id: the order in which ids were first declared.
+    order: usize,
 }
 
+/// Every kind interned so far (the built-in ones are constants and always found first).
+static INTERNED: Mutex<Vec<&'static DateKindDef>> = Mutex::new(Vec::new());
+
 impl DateKind {
-    pub const ALL: [DateKind; 5] = [
-        DateKind::MeldingOntvangen,
-        DateKind::Triagebesluit,
-        DateKind::StartOnderzoek,
-        DateKind::AfrondingOnderzoek,
-        DateKind::VervolgtrajectIngezet,
+    pub const MELDING_ONTVANGEN: DateKind = DateKind(&DateKindDef {
+        id: "melding_ontvangen",
+        label: "melding ontvangen",
+        order: 0,
+    });
+    pub const TRIAGEBESLUIT: DateKind = DateKind(&DateKindDef {
+        id: "triagebesluit",
+        label: "triagebesluit",
+        order: 1,
+    });
+    pub const START_ONDERZOEK: DateKind = DateKind(&DateKindDef {
+        id: "start_onderzoek",
+        label: "start onderzoek",
+        order: 2,
+    });
+    pub const AFRONDING_ONDERZOEK: DateKind = DateKind(&DateKindDef {
+        id: "afronding_onderzoek",
+        label: "afronding onderzoek",
+        order: 3,
+    });
+    pub const VERVOLGTRAJECT_INGEZET: DateKind = DateKind(&DateKindDef {
+        id: "vervolgtraject_ingezet",
+        label: "vervolgtraject ingezet",
+        order: 4,
+    });
+
+    /// The dates of a dossier when the kader declares none (the Veilig Thuis kaders of 2015 and
+    /// 2016), in the order of a case.
+    pub const BUILTIN: [DateKind; 5] = [
+        DateKind::MELDING_ONTVANGEN,
+        DateKind::TRIAGEBESLUIT,
+        DateKind::START_ONDERZOEK,
+        DateKind::AFRONDING_ONDERZOEK,
+        DateKind::VERVOLGTRAJECT_INGEZET,
     ];
+
+    /// The kind with this id and label (as a kader declares it).
+    pub fn new(id: &str, label: &str) -> DateKind {
+        if let Some(kind) = DateKind::BUILTIN
+            .into_iter()
+            .find(|k| k.0.id == id && k.0.label == label)
+        {
+            return kind;
+        }
+        let mut interned = INTERNED.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(def) = interned.iter().find(|d| d.id == id && d.label == label) {
+            return DateKind(def);
+        }
+        let order = DateKind::BUILTIN
+            .iter()
+            .map(|k| k.0)
+            .chain(interned.iter().copied())
+            .find(|d| d.id == id)
+            .map_or_else(|| DateKind::BUILTIN.len() + interned.len(), |d| d.order);
+        let def: &'static DateKindDef = Box::leak(Box::new(DateKindDef {
+            id: Box::leak(id.into()),
+            label: Box::leak(label.into()),
+            order,
+        }));
+        interned.push(def);
+        DateKind(def)
+    }
+
+    /// The kind with this id, for a date read from a file: a built-in or already declared kind
+    /// of that id, else one labelled after its id (`start_vv` → "start vv").
+    pub fn from_id(id: &str) -> DateKind {
+        if let Some(kind) = DateKind::BUILTIN.into_iter().find(|k| k.0.id == id) {
+            return kind;
+        }
+        {
+            let interned = INTERNED.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(def) = interned.iter().find(|d| d.id == id) {
+                return DateKind(def);
+            }
+        }
+        DateKind::new(id, &id.replace('_', " "))
+    }
 
     /// The token used in kader files, the database and JSON.
     pub fn as_str(self) -> &'static str {
-        match self {
-            DateKind::MeldingOntvangen => "melding_ontvangen",
-            DateKind::Triagebesluit => "triagebesluit",
-            DateKind::StartOnderzoek => "start_onderzoek",
-            DateKind::AfrondingOnderzoek => "afronding_onderzoek",
-            DateKind::VervolgtrajectIngezet => "vervolgtraject_ingezet",
-        }
+        self.0.id
     }
 
     /// Dutch label for screens and the rapport.
     pub fn label(self) -> &'static str {
-        match self {
-            DateKind::MeldingOntvangen => "melding ontvangen",
-            DateKind::Triagebesluit => "triagebesluit",
-            DateKind::StartOnderzoek => "start onderzoek",
-            DateKind::AfrondingOnderzoek => "afronding onderzoek",
-            DateKind::VervolgtrajectIngezet => "vervolgtraject ingezet",
-        }
+        self.0.label
     }
 
+    /// A built-in kind by its token.
     pub fn parse(s: &str) -> Option<DateKind> {
-        DateKind::ALL.into_iter().find(|k| k.as_str() == s)
+        DateKind::BUILTIN.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+impl PartialEq for DateKind {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.id == other.0.id
+    }
+}
+
+impl Eq for DateKind {}
+
+impl Hash for DateKind {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.id.hash(state);
+    }
+}
+
+impl PartialOrd for DateKind {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for DateKind {
+    /// In the order ids were first declared (one order per id, so this agrees with `==`).
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.order.cmp(&other.0.order)
+    }
+}
+
+impl fmt::Debug for DateKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "DateKind({})", self.0.id)
     }
 }
 
@@ -65,67 +176,67 @@ impl fmt::Display for DateKind {
     }
 }
 
-/// The dates of one dossier; any may be missing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct CaseDates {
-    pub melding_ontvangen: Option<Date>,
-    pub triagebesluit: Option<Date>,
-    pub start_onderzoek: Option<Date>,
-    pub afronding_onderzoek: Option<Date>,
-    pub vervolgtraject_ingezet: Option<Date>,
-}
+/// The dates of one dossier, by kind; any may be missing. Kinds the kader does not declare are
+/// kept as they were read (a dossier is never stripped of a date), but no term looks at them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CaseDates(BTreeMap<DateKind, Date>);
 
 impl CaseDates {
     pub fn get(&self, kind: DateKind) -> Option<Date> {
-        match kind {
-            DateKind::MeldingOntvangen => self.melding_ontvangen,
-            DateKind::Triagebesluit => self.triagebesluit,
-            DateKind::StartOnderzoek => self.start_onderzoek,
-            DateKind::AfrondingOnderzoek => self.afronding_onderzoek,
-            DateKind::VervolgtrajectIngezet => self.vervolgtraject_ingezet,
-        }
+        self.0.get(&kind).copied()
     }
 
     pub fn set(&mut self, kind: DateKind, date: Option<Date>) {
-        let slot = match kind {
-            DateKind::MeldingOntvangen => &mut self.melding_ontvangen,
-            DateKind::Triagebesluit => &mut self.triagebesluit,
-            DateKind::StartOnderzoek => &mut self.start_onderzoek,
-            DateKind::AfrondingOnderzoek => &mut self.afronding_onderzoek,
-            DateKind::VervolgtrajectIngezet => &mut self.vervolgtraject_ingezet,
-        };
-        *slot = date;
-    }
-
-    /// Dates that contradict each other: anything before the melding was received, or an
-    /// onderzoek finished before it started.
-    pub fn problems(&self) -> Vec<DateProblem> {
-        let mut problems = Vec::new();
-        if let Some(melding) = self.melding_ontvangen {
-            for kind in &DateKind::ALL[1..] {
-                if let Some(date) = self.get(*kind)
-                    && date < melding
-                {
-                    problems.push(DateProblem {
-                        earlier: DateKind::MeldingOntvangen,
-                        later: *kind,
-                    });
-                }
+        match date {
+            Some(date) => {
+                self.0.insert(kind, date);
+            }
+            None => {
+                self.0.remove(&kind);
             }
         }
-        if let (Some(start), Some(end)) = (self.start_onderzoek, self.afronding_onderzoek)
-            && end < start
-        {
-            problems.push(DateProblem {
-                earlier: DateKind::StartOnderzoek,
-                later: DateKind::AfrondingOnderzoek,
-            });
-        }
-        problems
+    }
+
+    /// These dates with `kind` set to `date` (for building dates in code and tests).
+    pub fn with(mut self, kind: DateKind, date: Option<Date>) -> CaseDates {
+        self.set(kind, date);
+        self
+    }
+
+    /// No date filled in.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Every date filled in, in the order their kinds were declared.
+    pub fn iter(&self) -> impl Iterator<Item = (DateKind, Date)> + '_ {
+        self.0.iter().map(|(k, d)| (*k, *d))
+    }
+
+    /// Dates that contradict each other: for every rule (`earlier`, `later`) of the kader
+    /// ([`crate::domain::kader::Framework::date_rules`]), `later` lies before `earlier`.
+    pub fn problems(&self, rules: &[DateProblem]) -> Vec<DateProblem> {
+        rules
+            .iter()
+            .filter(
+                |rule| match (self.get(rule.earlier), self.get(rule.later)) {
+                    (Some(earlier), Some(later)) => later < earlier,
+                    _ => false,
+                },
+            )
+            .copied()
+            .collect()
     }
 }
 
-/// `later` lies before `earlier`, which cannot be.
+impl FromIterator<(DateKind, Date)> for CaseDates {
+    fn from_iter<I: IntoIterator<Item = (DateKind, Date)>>(iter: I) -> Self {
+        CaseDates(iter.into_iter().collect())
+    }
+}
+
+/// Two dates in the order of a case: `later` may not lie before `earlier`. As a rule of the
+/// kader it states the order; as a problem of a dossier, that its dates break it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateProblem {
     pub earlier: DateKind,
@@ -136,6 +247,36 @@ impl fmt::Display for DateProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} ligt vóór {}", self.later, self.earlier)
     }
+}
+
+/// The order rules of a set of dates: the first date (the melding) comes before every other,
+/// every term runs forward, and `extra` pairs (the kader's `na`); without duplicates.
+pub fn date_rules(
+    dates: &[DateKind],
+    deadlines: &[DeadlineDef],
+    extra: &[DateProblem],
+) -> Vec<DateProblem> {
+    let mut rules: Vec<DateProblem> = Vec::new();
+    let mut push = |earlier: DateKind, later: DateKind| {
+        let rule = DateProblem { earlier, later };
+        if earlier != later && !rules.contains(&rule) {
+            rules.push(rule);
+        }
+    };
+    if let Some((first, rest)) = dates.split_first() {
+        for later in rest {
+            push(*first, *later);
+        }
+    }
+    for def in deadlines {
+        for to in def.stops() {
+            push(def.from, to);
+        }
+    }
+    for rule in extra {
+        push(rule.earlier, rule.later);
+    }
+    rules
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,12 +301,33 @@ pub struct DeadlineDef {
     pub id: String,
     pub name: String,
     pub from: DateKind,
+    /// The date that stops the clock; with `also_to`, the first of these dates that is filled
+    /// in stops it ("start van een onderzoek of van Voorwaarden & Vervolg").
     pub to: DateKind,
+    pub also_to: Vec<DateKind>,
+    /// The term applies only to dossiers with its start date (an afronding of an onderzoek
+    /// for dossiers that had one); without it the term is not applicable, not unknown.
+    pub optional: bool,
     /// Length in `unit`s (weeks already converted to days).
     pub days: u32,
     pub unit: DayCount,
     /// Expectation ids this term informs.
     pub expectations: Vec<String>,
+}
+
+impl DeadlineDef {
+    /// The dates that stop the clock: `to`, then `also_to`.
+    pub fn stops(&self) -> impl Iterator<Item = DateKind> + '_ {
+        std::iter::once(self.to).chain(self.also_to.iter().copied())
+    }
+
+    /// The stop date(s) in words: "start onderzoek of start V&V".
+    pub fn stop_label(&self) -> String {
+        self.stops()
+            .map(DateKind::label)
+            .collect::<Vec<_>>()
+            .join(" of ")
+    }
 }
 
 /// The outcome of one term for one dossier.
@@ -189,6 +351,8 @@ pub enum DeadlineOutcome {
     Missing(DateKind),
     /// The stop date lies before the start date.
     Impossible(DateProblem),
+    /// The term is optional and the dossier has no start date for it: it does not count.
+    NotApplicable,
 }
 
 impl DeadlineOutcome {
@@ -234,6 +398,7 @@ impl DeadlineOutcome {
             DeadlineOutcome::Open { elapsed } => format!("open, binnen termijn ({elapsed} d)"),
             DeadlineOutcome::Missing(kind) => format!("termijn onbekend: datum {kind} ontbreekt"),
             DeadlineOutcome::Impossible(problem) => format!("onmogelijke data: {problem}"),
+            DeadlineOutcome::NotApplicable => "niet van toepassing".to_string(),
         }
     }
 }
@@ -246,7 +411,7 @@ pub enum CaseTone {
     AllMet,
     /// No term missed or unknown, but at least one has not stopped yet (open, within term).
     Open,
-    /// The kader has no terms.
+    /// The kader has no terms, or none applies to this dossier.
     NoTerms,
     /// At least one term cannot be computed (a date is missing) and none is missed.
     Unknown,
@@ -283,12 +448,14 @@ pub fn case_status(defs: &[DeadlineDef], dates: &CaseDates, peildatum: Option<Da
         .filter(|(_, o)| matches!(o, DeadlineOutcome::Open { .. }))
         .count();
     let mut problems = Vec::new();
-    // Terms that cannot be computed, grouped by the missing date (in DateKind order).
-    let mut unknown: Vec<(DateKind, Vec<&str>)> = Vec::new();
+    // Terms that cannot be computed, grouped by the missing date (in the order of the terms).
+    let mut unknown: Vec<(DateKind, Vec<String>)> = Vec::new();
     for (def, outcome) in &outcomes {
-        let name = def.to.label();
+        let name = def.stop_label();
         match outcome {
-            DeadlineOutcome::Met { .. } | DeadlineOutcome::Open { .. } => {}
+            DeadlineOutcome::Met { .. }
+            | DeadlineOutcome::Open { .. }
+            | DeadlineOutcome::NotApplicable => {}
             DeadlineOutcome::Missed {
                 over, open: false, ..
             } => {
@@ -308,7 +475,6 @@ pub fn case_status(defs: &[DeadlineDef], dates: &CaseDates, peildatum: Option<Da
             },
         }
     }
-    unknown.sort_by_key(|(k, _)| *k);
     let unknown: Vec<String> = unknown
         .into_iter()
         .map(|(kind, names)| {
@@ -324,18 +490,25 @@ pub fn case_status(defs: &[DeadlineDef], dates: &CaseDates, peildatum: Option<Da
             }
         })
         .collect();
-    let no_dates = DateKind::ALL.iter().all(|k| dates.get(*k).is_none());
+    let no_dates = dates.is_empty();
+    let applicable = outcomes
+        .iter()
+        .filter(|(_, o)| *o != DeadlineOutcome::NotApplicable)
+        .count();
     let tone = if !problems.is_empty() {
         CaseTone::Problem
     } else if !unknown.is_empty() {
         CaseTone::Unknown
     } else if open > 0 {
         CaseTone::Open
+    } else if applicable == 0 {
+        CaseTone::NoTerms
     } else {
         CaseTone::AllMet
     };
     let text = match tone {
         CaseTone::AllMet => "binnen termijn".to_string(),
+        CaseTone::NoTerms => "geen termijn van toepassing".to_string(),
         CaseTone::Open if met == 0 => "open, binnen termijn".to_string(),
         CaseTone::Open => format!("{met} binnen termijn · {open} open, binnen termijn"),
         CaseTone::Unknown if no_dates => {
@@ -362,10 +535,19 @@ pub fn case_status(defs: &[DeadlineDef], dates: &CaseDates, peildatum: Option<Da
 /// date makes the term unknown.
 pub fn evaluate(def: &DeadlineDef, dates: &CaseDates, peildatum: Option<Date>) -> DeadlineOutcome {
     let Some(from) = dates.get(def.from) else {
-        return DeadlineOutcome::Missing(def.from);
+        return if def.optional {
+            DeadlineOutcome::NotApplicable
+        } else {
+            DeadlineOutcome::Missing(def.from)
+        };
     };
     let limit = i64::from(def.days);
-    let Some(to) = dates.get(def.to) else {
+    // The first stop date filled in stops the clock.
+    let stop = def
+        .stops()
+        .filter_map(|kind| dates.get(kind).map(|date| (kind, date)))
+        .min_by_key(|(_, date)| *date);
+    let Some((stop_kind, to)) = stop else {
         return match peildatum {
             Some(peil) if peil >= from => {
                 let elapsed = elapsed_days(from, peil, def.unit);
@@ -385,7 +567,7 @@ pub fn evaluate(def: &DeadlineDef, dates: &CaseDates, peildatum: Option<Date>) -
     if to < from {
         return DeadlineOutcome::Impossible(DateProblem {
             earlier: def.from,
-            later: def.to,
+            later: stop_kind,
         });
     }
     let elapsed = elapsed_days(from, to, def.unit);
@@ -490,6 +672,7 @@ impl DeadlineSummary {
             }
             DeadlineOutcome::Open { .. } => self.open += 1,
             DeadlineOutcome::Missing(_) | DeadlineOutcome::Impossible(_) => self.unknown += 1,
+            DeadlineOutcome::NotApplicable => {}
         }
     }
 }

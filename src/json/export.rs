@@ -235,11 +235,11 @@ pub struct DossierJson {
     pub id: String,
     pub nummer: String,
     pub selectie: String,
-    pub melding_ontvangen: Option<String>,
-    pub triagebesluit: Option<String>,
-    pub start_onderzoek: Option<String>,
-    pub afronding_onderzoek: Option<String>,
-    pub vervolgtraject_ingezet: Option<String>,
+    /// Every date the kader declares, by its id (`melding_ontvangen`), in the kader's order;
+    /// `null` when not filled in. The kader validation keeps these ids apart from the other
+    /// keys ([`crate::kader_io`]'s reserved date ids).
+    #[serde(flatten)]
+    pub datums: DatesJson,
     pub notitie: String,
     pub inspecteur: String,
     pub termijnen: Vec<DossierTermijnJson>,
@@ -255,7 +255,8 @@ pub struct DossierTermijnJson {
     pub termijn: String,
     /// "binnen", "te_laat", "open" (no stop date yet, within the term at the peildatum),
     /// "open_te_laat" (no stop date yet and over the term at the peildatum), "onvolledig" (the
-    /// start date is missing, or there is no peildatum) or "onmogelijk".
+    /// start date is missing, or there is no peildatum), "onmogelijk" or "nvt" (an optional
+    /// term, and the dossier has no start date for it).
     pub status: &'static str,
     /// Days from the start date to the stop date, or to the peildatum for an open case.
     pub dagen: Option<i64>,
@@ -353,6 +354,21 @@ pub struct VersieJson {
     /// The content in short ("ja", "nummer VTG-1, melding_ontvangen 03-02-2026"), or
     /// "verwijderd".
     pub samenvatting: String,
+}
+
+/// The dates of a dossier as fields of its JSON object, in the kader's order.
+#[derive(Debug)]
+pub struct DatesJson(pub Vec<(&'static str, Option<String>)>);
+
+impl Serialize for DatesJson {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (id, date) in &self.0 {
+            map.serialize_entry(id, date)?;
+        }
+        map.end()
+    }
 }
 
 /// One record whose versions disagree, of any kind.
@@ -547,11 +563,12 @@ impl ExportJson {
                     id: d.meta.entity.clone(),
                     nummer: d.data.nummer.clone(),
                     selectie: d.data.selectie.as_str().to_string(),
-                    melding_ontvangen: date_out(dates.melding_ontvangen),
-                    triagebesluit: date_out(dates.triagebesluit),
-                    start_onderzoek: date_out(dates.start_onderzoek),
-                    afronding_onderzoek: date_out(dates.afronding_onderzoek),
-                    vervolgtraject_ingezet: date_out(dates.vervolgtraject_ingezet),
+                    datums: DatesJson(
+                        fw.dates
+                            .iter()
+                            .map(|kind| (kind.as_str(), date_out(dates.get(*kind))))
+                            .collect(),
+                    ),
                     notitie: d.data.notitie.clone(),
                     inspecteur: name(d.meta.author),
                     termijnen: fw
@@ -575,6 +592,7 @@ impl ExportJson {
                                 DeadlineOutcome::Open { elapsed } => ("open", Some(elapsed), None),
                                 DeadlineOutcome::Missing(_) => ("onvolledig", None, None),
                                 DeadlineOutcome::Impossible(_) => ("onmogelijk", None, None),
+                                DeadlineOutcome::NotApplicable => ("nvt", None, None),
                             };
                             DossierTermijnJson {
                                 termijn: def.id.clone(),
@@ -586,7 +604,11 @@ impl ExportJson {
                             }
                         })
                         .collect(),
-                    datumproblemen: dates.problems().iter().map(ToString::to_string).collect(),
+                    datumproblemen: dates
+                        .problems(&fw.date_rules)
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect(),
                     checks: fw
                         .sources
                         .checklist

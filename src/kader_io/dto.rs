@@ -25,6 +25,12 @@ pub(super) struct KaderDto {
     #[serde(default)]
     pub(super) thema: Vec<ThemaDto>,
     pub(super) beslisregels: Spanned<BeslisregelsDto>,
+    /// The eindoordelen, best first; voldoende / matig / onvoldoende when absent.
+    #[serde(default)]
+    pub(super) eindoordeel: Vec<EindoordeelDto>,
+    /// The dates a dossier records; the five of the Veilig Thuis kaders when absent.
+    #[serde(default)]
+    pub(super) datum: Vec<DatumDto>,
     #[serde(default)]
     pub(super) termijn: Vec<TermijnDto>,
     #[serde(default)]
@@ -188,7 +194,11 @@ pub(super) struct TermijnDto {
     pub(super) id: Text,
     pub(super) naam: String,
     pub(super) vanaf: Text,
-    pub(super) tot: Text,
+    /// One date, or a list: the first of these dates filled in stops the clock.
+    pub(super) tot: Spanned<Stops>,
+    /// The term applies only to dossiers with its `vanaf` date.
+    #[serde(default)]
+    pub(super) optioneel: bool,
     #[serde(default)]
     pub(super) dagen: Option<Number>,
     #[serde(default)]
@@ -253,4 +263,40 @@ pub(super) struct DocumentDto {
     pub(super) naam: String,
     #[serde(default)]
     pub(super) verwachtingen: Vec<Text>,
+}
+
+/// A dossier date: `id` (the token in termijnen, files and JSON), `naam` (the Dutch label) and
+/// optionally the dates it never lies before (`na`).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct DatumDto {
+    pub(super) id: Text,
+    pub(super) naam: Text,
+    #[serde(default)]
+    pub(super) na: Vec<Text>,
+}
+
+/// The stop date of a termijn as written: one date or a list of alternatives.
+#[derive(Deserialize)]
+#[serde(untagged)]
+pub(super) enum Stops {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Stops {
+    pub(super) fn ids(&self) -> Vec<&str> {
+        match self {
+            Stops::One(id) => vec![id.as_str()],
+            Stops::Many(ids) => ids.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+/// An eindoordeel label: `id` (used in the beslisregels, files and JSON) and `naam`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct EindoordeelDto {
+    pub(super) id: Text,
+    pub(super) naam: Text,
 }

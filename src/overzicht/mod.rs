@@ -230,21 +230,47 @@ pub struct Telling {
 
 /// Organisations per eindoordeel; those without any oordeel are counted apart, never as a
 /// verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct EindoordeelTelling {
     pub voldoende: u32,
     pub matig: u32,
     pub onvoldoende: u32,
     pub nog_geen_oordeel: u32,
+    /// Every eindoordeel of the kader that occurs, best first (for a kader with labels of its
+    /// own, the three counts above stay 0).
+    pub per_eindoordeel: Vec<EindoordeelAantal>,
+}
+
+/// How many organisations have one eindoordeel.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EindoordeelAantal {
+    /// Its id in the kader ("voldoende", "basis_op_orde").
+    pub eindoordeel: String,
+    /// Its label ("basis op orde").
+    pub naam: String,
+    pub aantal: u32,
 }
 
 impl EindoordeelTelling {
-    /// "12 voldoende, 10 matig, 2 onvoldoende" (and "1 nog geen oordeel" when there are such).
+    /// "12 voldoende, 10 matig, 2 onvoldoende" (and "1 nog geen oordeel" when there are such);
+    /// for a kader with labels of its own, each label that occurs with its count.
     pub fn describe(&self) -> String {
-        let mut s = format!(
-            "{} voldoende, {} matig, {} onvoldoende",
-            self.voldoende, self.matig, self.onvoldoende
-        );
+        let builtin = self
+            .per_eindoordeel
+            .iter()
+            .all(|t| ["voldoende", "matig", "onvoldoende"].contains(&t.eindoordeel.as_str()));
+        let mut s = if builtin {
+            format!(
+                "{} voldoende, {} matig, {} onvoldoende",
+                self.voldoende, self.matig, self.onvoldoende
+            )
+        } else {
+            self.per_eindoordeel
+                .iter()
+                .map(|t| format!("{} {}", t.aantal, t.naam))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         if self.nog_geen_oordeel > 0 {
             s.push_str(&format!(", {} nog geen oordeel", self.nog_geen_oordeel));
         }
@@ -364,12 +390,28 @@ pub fn build(inputs: &[(&Path, &Inspection)]) -> Result<Overzicht, OverzichtErro
             eindoordelen.nog_geen_oordeel += 1;
             continue;
         }
-        match r.eindoordeel {
-            Verdict::Voldoende => eindoordelen.voldoende += 1,
-            Verdict::Matig => eindoordelen.matig += 1,
-            Verdict::Onvoldoende => eindoordelen.onvoldoende += 1,
+        match r.eindoordeel.as_str() {
+            "voldoende" => eindoordelen.voldoende += 1,
+            "matig" => eindoordelen.matig += 1,
+            "onvoldoende" => eindoordelen.onvoldoende += 1,
+            _ => {}
+        }
+        match eindoordelen
+            .per_eindoordeel
+            .iter_mut()
+            .find(|t| t.eindoordeel == r.eindoordeel.as_str())
+        {
+            Some(t) => t.aantal += 1,
+            None => eindoordelen.per_eindoordeel.push(EindoordeelAantal {
+                eindoordeel: r.eindoordeel.as_str().to_string(),
+                naam: r.eindoordeel.label().to_string(),
+                aantal: 1,
+            }),
         }
     }
+    eindoordelen
+        .per_eindoordeel
+        .sort_by_key(|t| fw.verdicts.iter().position(|v| v.as_str() == t.eindoordeel));
     Ok(Overzicht {
         kader: fw.id.clone(),
         kader_titel: fw.title.clone(),

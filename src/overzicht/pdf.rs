@@ -1,5 +1,6 @@
 //! The landelijk overzicht as a report model for [`crate::report`]'s renderer (the PDF of
-//! `veldtoets overzicht --pdf`): the ranking, the matrix and the counts per verwachting.
+//! `veldtoets overzicht --pdf`): the ranking, the matrix, the counts per verwachting and, for a
+//! kader with termijnen, the tijdigheid with a bar chart per termijn ([`chart`]).
 
 use jiff::civil::Date;
 
@@ -9,6 +10,8 @@ use crate::report::{
 };
 
 use super::{Cel, Overzicht, Rij};
+
+pub(super) mod chart;
 
 /// The organisation's name, or its file when the onderzoek has no organisation filled in yet.
 fn named(r: &Rij) -> &str {
@@ -64,7 +67,7 @@ pub fn report(overzicht: &Overzicht, date: Date) -> Report {
             if without.len() == 1 { "staat" } else { "staan" },
         ));
     }
-    let e = o.eindoordelen;
+    let e = &o.eindoordelen;
 
     let mut ranking = Table {
         columns: vec![
@@ -89,9 +92,9 @@ pub fn report(overzicht: &Overzicht, date: Date) -> Report {
                     if r.nog_geen_oordeel {
                         Text::italic("nog geen oordeel")
                     } else if r.compleet {
-                        Text::bold(r.eindoordeel.as_str())
+                        Text::bold(r.eindoordeel.label())
                     } else {
-                        Text::bold(r.eindoordeel.as_str()).and(" (voorlopig)")
+                        Text::bold(r.eindoordeel.label()).and(" (voorlopig)")
                     },
                 ]);
                 if r.compleet {
@@ -249,7 +252,8 @@ pub fn report(overzicht: &Overzicht, date: Date) -> Report {
 
 /// Chapter 4, Tijdigheid en wachtlijst (a kader with termijnen): per organisation the share
 /// within each termijn against its norm, the households waiting and the longest wait; per
-/// termijn how many organisations reach the norm, in the shape of seed 004's figures.
+/// termijn how many organisations reach the norm, in the shape of seed 004's figures, and a bar
+/// chart of the shares (a termijn no organisation has figures for gets no chart).
 fn timeliness(o: &Overzicht) -> Option<Section> {
     if o.termijnen.is_empty() {
         return None;
@@ -303,7 +307,7 @@ fn timeliness(o: &Overzicht) -> Option<Section> {
             for t in &r.tijdigheid {
                 let text = t
                     .aandeel_binnen
-                    .map_or_else(|| "–".to_string(), |x| format!("{}%", (x * 100.0).round()));
+                    .map_or_else(|| "–".to_string(), chart::percent);
                 if t.norm_gehaald == Some(false) {
                     below = true;
                     cells.push(Text::bold(format!("{text}*")));
@@ -345,12 +349,52 @@ fn timeliness(o: &Overzicht) -> Option<Section> {
             })
             .collect(),
     ));
+    blocks.extend(charts(o));
     Some(Section {
         number: Some("4".to_string()),
         title: "Tijdigheid en wachtlijst".to_string(),
         level: 1,
         blocks,
     })
+}
+
+/// The charts of chapter 4: a sentence on how to read them, then per termijn with figures a
+/// bar chart (in parts when the organisations do not fit one page); the termijnen without any
+/// figures are named instead.
+fn charts(o: &Overzicht) -> Vec<Block> {
+    let charts: Vec<chart::Chart> = (0..o.termijnen.len())
+        .map(|i| chart::Chart::of(o, i))
+        .collect();
+    let without: Vec<String> = o
+        .termijnen
+        .iter()
+        .zip(&charts)
+        .filter(|(_, c)| !c.has_data())
+        .map(|(k, _)| k.id.replace('_', " "))
+        .collect();
+    let mut blocks = Vec::new();
+    if charts.iter().any(chart::Chart::has_data) {
+        let norms = if charts.iter().any(|c| c.norm.is_some()) {
+            " De gestreepte lijn is de norm van het kader. Een staaf die de norm haalt is donker; een staaf onder de norm is licht met een rand, en het percentage erbij is vet."
+        } else {
+            ""
+        };
+        blocks.push(Block::Paragraph(Text::plain(format!(
+            "De figuren tonen per termijn het aandeel dossiers binnen de termijn per organisatie, van hoog naar laag.{norms} Een organisatie zonder dossiers waarvoor de termijn te berekenen is, staat onderaan met ‘geen gegevens’."
+        ))));
+    }
+    if !without.is_empty() {
+        blocks.push(Block::Paragraph(Text::plain(format!(
+            "Geen figuur voor {}: van geen enkele organisatie zijn dossiers met deze termijn te berekenen.",
+            without.join(", ")
+        ))));
+    }
+    let mut number = 0;
+    for chart in charts.iter().filter(|c| c.has_data()) {
+        number += 1;
+        blocks.extend(chart.figures(number).into_iter().map(Block::Figure));
+    }
+    blocks
 }
 
 /// The overzicht as PDF bytes: [`report`] rendered by [`crate::report::render_pdf`].

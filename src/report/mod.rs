@@ -58,8 +58,8 @@ pub use compare::{
     text_paragraphs,
 };
 pub use model::{
-    Align, Block, Column, Report, ReportMeta, Row, RowKind, Section, Span, Style, Table, Text,
-    TitlePage,
+    Align, Block, Column, Figure, Report, ReportMeta, Row, RowKind, Section, Shape, Span, Style,
+    Table, Text, TitlePage, Tone,
 };
 #[doc(hidden)]
 pub use render::render_pdf_untagged;

@@ -100,6 +100,88 @@ pub enum Block {
     Note(Text),
     /// The table of contents: every section, with page numbers filled in by the renderer.
     Contents,
+    /// A drawing (a chart) with its caption and a text alternative, kept on one page.
+    Figure(Figure),
+}
+
+/// A drawing the width of the text, with a caption above it and a text alternative that
+/// states what it shows (the `/Alt` of its `Figure` element, read instead of the drawing).
+/// The renderer keeps caption and drawing together on one page; a drawing taller than
+/// [`Figure::MAX_HEIGHT`] is scaled down to fit, so split long charts into several figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// Printed above the drawing ("Figuur 1 – …"): real text, read like a paragraph.
+    pub caption: Text,
+    /// What the drawing shows, in words, with its figures.
+    pub alt: String,
+    /// The height of the drawing in points; its width is [`Figure::WIDTH`].
+    pub height: f32,
+    /// What is drawn, in points from the drawing's top left corner (`y` grows downwards), in
+    /// painting order.
+    pub shapes: Vec<Shape>,
+}
+
+impl Figure {
+    /// The width of a drawing in points: the text width of the page.
+    pub const WIDTH: f32 = 465.276;
+    /// The tallest drawing that fits on an empty page below a caption of two lines, in points.
+    pub const MAX_HEIGHT: f32 = 650.0;
+}
+
+/// One element of a [`Figure`]'s drawing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shape {
+    /// A box with its top left corner at (`x`, `y`): filled, outlined (0.75 pt), or both.
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Option<Tone>,
+        stroke: Option<Tone>,
+    },
+    /// A straight line `width` points wide; with `dash`, dashed in dashes and gaps that long.
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+        tone: Tone,
+        dash: Option<f32>,
+    },
+    /// One line of text with its baseline at `y`; `x` is its left edge, centre or right edge
+    /// as `align` says. Text wider than `max_width` is set smaller (to 80 %), then shortened
+    /// with "…".
+    Label {
+        x: f32,
+        y: f32,
+        text: String,
+        style: Style,
+        size: f32,
+        tone: Tone,
+        align: Align,
+        max_width: Option<f32>,
+    },
+}
+
+/// The colours a figure may use; the renderer decides what they look like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Body text.
+    Ink,
+    /// Secondary text: axis labels, "geen gegevens".
+    Muted,
+    /// The rapport's accent colour, dark enough to read as solid in grey.
+    Accent,
+    /// Thin rules and grid lines.
+    Rule,
+    /// A light fill for what needs attention (as a shaded table row).
+    Attention,
+    /// The strong edge of an attention fill.
+    AttentionEdge,
+    /// The page: white, to set a line apart from what it crosses.
+    Paper,
 }
 
 /// Styled text: a sequence of spans. A `\n` inside a span is a line break.
@@ -382,6 +464,9 @@ impl Report {
                         lines.join("\n")
                     }
                     Block::Contents => continue,
+                    Block::Figure(figure) => {
+                        format!("{}\n{}", figure.caption.plain_text(), figure.alt)
+                    }
                 };
                 let text = text.trim_end();
                 if !text.is_empty() {
@@ -434,6 +519,10 @@ fn write_block(out: &mut String, block: &Block, sections: &[Section]) {
         }
         Block::Note(text) => {
             let _ = writeln!(out, "({})", text.marked_up());
+        }
+        Block::Figure(figure) => {
+            let _ = writeln!(out, "[figuur] {}", figure.caption.marked_up());
+            let _ = writeln!(out, "[alt] {}", figure.alt);
         }
         Block::Contents => {
             for section in sections.iter().filter(|s| s.in_contents()) {

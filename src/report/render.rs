@@ -13,16 +13,22 @@
 //! reading order, and every text item carries a [`Mark`]: the element it belongs to, or the kind
 //! of artifact it is (header, footer, watermark, a repeated table header, decoration). The ops
 //! wrap each run of text in a marked-content sequence accordingly.
+//!
+//! A [`Figure`] (a chart) is drawn as one marked-content sequence of a `Figure` element with
+//! its text alternative, below its caption (a paragraph) and on the same page.
 
 use printpdf::{
-    Color, Greyscale, Line as PdfLine, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle,
-    PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
+    Color, Greyscale, Line as PdfLine, LineDashPattern, LinePoint, Mm, Op, PaintMode, PdfDocument,
+    PdfFontHandle, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
+    TextMatrix,
 };
 
 use super::ReportError;
 use super::fonts::{FontIds, Fonts, SUPERSCRIPT_RISE, SUPERSCRIPT_SCALE};
 use super::layout::{Line, Measure, wrap};
-use super::model::{Align, Block, Report, ReportMeta, RowKind, Section, Style, Table, Text};
+use super::model::{
+    Align, Block, Figure, Report, ReportMeta, RowKind, Section, Shape, Style, Table, Text, Tone,
+};
 use super::tagged::{self, Artifact, DocInfo, ElemId, Mark, OutlineEntry, Role, Scope, StructTree};
 use crate::domain::termijn::format_date_nl;
 
@@ -60,6 +66,25 @@ const NOTICE_FILL: Rgb3 = (1.0, 0.96, 0.86);
 const NOTICE_BAR: Rgb3 = (0.85, 0.45, 0.05);
 /// The watermark: light enough to read the text through, without transparency.
 const WATERMARK: f32 = 0.88;
+/// Space between a figure's caption and its drawing.
+const CAPTION_GAP: f32 = 4.0;
+/// The outline of a box in a figure.
+const FIGURE_STROKE: f32 = 0.75;
+/// A label in a figure too wide for its room is set smaller down to this share of its size.
+const LABEL_SHRINK: f32 = 0.8;
+
+/// The colour of a figure's tone.
+fn tone(tone: Tone) -> Rgb3 {
+    match tone {
+        Tone::Ink => INK,
+        Tone::Muted => MUTED,
+        Tone::Accent => ACCENT,
+        Tone::Rule => RULE,
+        Tone::Attention => ATTENTION_FILL,
+        Tone::AttentionEdge => NOTICE_BAR,
+        Tone::Paper => (1.0, 1.0, 1.0),
+    }
+}
 
 /// Renders the report model as PDF bytes: A4, embedded subsetted fonts, metadata, and tagged
 /// for accessibility (PDF/UA-1: structure tree, `/Lang nl-NL`, artifacts, outline, XMP).
@@ -277,12 +302,45 @@ enum Item {
         width: f32,
         color: Rgb3,
     },
+    /// A figure's drawing, in page coordinates: one marked-content sequence of `elem`.
+    Figure { elem: ElemId, drawing: Vec<Drawn> },
     /// The diagonal CONCEPT watermark.
     Watermark {
         x: f32,
         y: f32,
         degrees: f32,
         size: f32,
+        text: String,
+    },
+}
+
+/// One element of a figure's drawing, placed on the page (`y` from the top of the page).
+#[derive(Debug, Clone)]
+enum Drawn {
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Option<Rgb3>,
+        stroke: Option<Rgb3>,
+    },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+        color: Rgb3,
+        dash: Option<f32>,
+    },
+    /// One line of text, measured and fitted: `x` is its left edge, `y` its baseline.
+    Text {
+        x: f32,
+        y: f32,
+        style: Style,
+        size: f32,
+        color: Rgb3,
         text: String,
     },
 }
@@ -400,11 +458,26 @@ impl Page {
                         },
                     });
                 }
-                Item::Text { .. } | Item::Watermark { .. } => {}
+                Item::Text { .. } | Item::Watermark { .. } | Item::Figure { .. } => {}
             }
         }
         if open {
             ops.push(Op::EndMarkedContent);
+        }
+
+        // Figures: each one marked-content sequence of its element, text on top of the shapes.
+        for item in &self.items {
+            let Item::Figure { elem, drawing } = item else {
+                continue;
+            };
+            let open = begin(&mut ops, Mark::Content(*elem));
+            ops.push(Op::SaveGraphicsState);
+            figure_ops(drawing, &font, &mut ops);
+            ops.push(Op::RestoreGraphicsState);
+            if open {
+                ops.push(Op::EndMarkedContent);
+            }
+            fill = None;
         }
 
         let mut current: Option<(Style, f32)> = None;
@@ -503,6 +576,131 @@ impl Page {
             ops.push(Op::EndTextSection);
         }
         ops
+    }
+}
+
+/// The ops of a figure's drawing: boxes and lines in order, then its text in one text object.
+fn figure_ops(drawing: &[Drawn], font: &dyn Fn(Style) -> printpdf::FontId, ops: &mut Vec<Op>) {
+    let mut fill: Option<Rgb3> = None;
+    let mut outline: Option<(Rgb3, f32)> = None;
+    let mut dashed: Option<f32> = None;
+    let mut set_fill = |ops: &mut Vec<Op>, color: Rgb3| {
+        if fill != Some(color) {
+            ops.push(Op::SetFillColor { col: rgb(color) });
+            fill = Some(color);
+        }
+    };
+    let mut set_outline = |ops: &mut Vec<Op>, color: Rgb3, width: f32, dash: Option<f32>| {
+        if outline != Some((color, width)) {
+            ops.push(Op::SetOutlineColor { col: rgb(color) });
+            ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+            outline = Some((color, width));
+        }
+        if dashed != dash {
+            ops.push(Op::SetLineDashPattern {
+                dash: match dash {
+                    Some(d) => LineDashPattern::new(0.0, &[d, d]),
+                    None => LineDashPattern::solid(),
+                },
+            });
+            dashed = dash;
+        }
+    };
+    for shape in drawing {
+        match *shape {
+            Drawn::Rect {
+                x,
+                y,
+                w,
+                h,
+                fill,
+                stroke,
+            } => {
+                let mode = match (fill, stroke) {
+                    (Some(_), Some(_)) => PaintMode::FillStroke,
+                    (Some(_), None) => PaintMode::Fill,
+                    (None, Some(_)) => PaintMode::Stroke,
+                    (None, None) => continue,
+                };
+                if let Some(color) = fill {
+                    set_fill(ops, color);
+                }
+                if let Some(color) = stroke {
+                    set_outline(ops, color, FIGURE_STROKE, None);
+                }
+                ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: Pt(x),
+                        y: Pt(PAGE_H - y - h),
+                        width: Pt(w),
+                        height: Pt(h),
+                        mode: Some(mode),
+                        winding_order: None,
+                    },
+                });
+            }
+            Drawn::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                width,
+                color,
+                dash,
+            } => {
+                set_outline(ops, color, width, dash);
+                let point = |x: f32, y: f32| LinePoint {
+                    p: Point {
+                        x: Pt(x),
+                        y: Pt(PAGE_H - y),
+                    },
+                    bezier: false,
+                };
+                ops.push(Op::DrawLine {
+                    line: PdfLine {
+                        points: vec![point(x1, y1), point(x2, y2)],
+                        is_closed: false,
+                    },
+                });
+            }
+            Drawn::Text { .. } => {}
+        }
+    }
+    let mut in_text = false;
+    let mut current: Option<(Style, f32)> = None;
+    for shape in drawing {
+        let Drawn::Text {
+            x,
+            y,
+            style,
+            size,
+            color,
+            ref text,
+        } = *shape
+        else {
+            continue;
+        };
+        if !in_text {
+            ops.push(Op::StartTextSection);
+            in_text = true;
+        }
+        set_fill(ops, color);
+        if current != Some((style, size)) {
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(font(style)),
+                size: Pt(size),
+            });
+            current = Some((style, size));
+        }
+        ops.push(Op::SetTextMatrix {
+            matrix: TextMatrix::Translate(Pt(x), Pt(PAGE_H - y)),
+        });
+        ops.push(Op::ShowText {
+            items: vec![TextItem::Text(text.clone())],
+        });
+    }
+    if in_text {
+        ops.push(Op::EndTextSection);
     }
 }
 
@@ -799,7 +997,156 @@ impl<'f> Composer<'f> {
                 self.y += PARA_GAP + 4.0;
             }
             Block::Contents => self.contents(report),
+            Block::Figure(figure) => {
+                self.figure(figure);
+                self.y += PARA_GAP + 4.0;
+            }
         }
+    }
+
+    /// A figure: its caption as a paragraph, then the drawing as a `Figure` element with its
+    /// text alternative, both on one page. A drawing taller than the page's text area allows
+    /// (below its caption) is scaled down to fit.
+    fn figure(&mut self, figure: &Figure) {
+        let caption = if figure.caption.is_empty() {
+            Vec::new()
+        } else {
+            self.wrap(&figure.caption, BODY, WIDTH)
+        };
+        let caption_h = if caption.is_empty() {
+            0.0
+        } else {
+            caption.len() as f32 * BODY_LEAD + CAPTION_GAP
+        };
+        let room = LIMIT - TOP - caption_h;
+        let scale = if figure.height > room {
+            (room / figure.height).max(0.1)
+        } else {
+            1.0
+        };
+        let height = figure.height * scale;
+        self.ensure(caption_h + height);
+        if !caption.is_empty() {
+            self.element(Role::P);
+            self.lines(&caption, LEFT, BODY, BODY_LEAD, INK);
+            self.y += CAPTION_GAP;
+        }
+        let elem = self.element(Role::Figure);
+        self.tree.set_alt(elem, figure.alt.clone());
+        let top = self.y;
+        self.tree.set_bbox(
+            elem,
+            [
+                LEFT,
+                PAGE_H - top - height,
+                LEFT + Figure::WIDTH * scale,
+                PAGE_H - top,
+            ],
+        );
+        let at = |x: f32, y: f32| (LEFT + x * scale, top + y * scale);
+        let mut drawing = Vec::with_capacity(figure.shapes.len());
+        for shape in &figure.shapes {
+            drawing.push(match shape {
+                Shape::Rect {
+                    x,
+                    y,
+                    w,
+                    h,
+                    fill,
+                    stroke,
+                } => {
+                    let (x, y) = at(*x, *y);
+                    Drawn::Rect {
+                        x,
+                        y,
+                        w: w * scale,
+                        h: h * scale,
+                        fill: fill.map(tone),
+                        stroke: stroke.map(tone),
+                    }
+                }
+                Shape::Line {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    width,
+                    tone: t,
+                    dash,
+                } => {
+                    let (x1, y1) = at(*x1, *y1);
+                    let (x2, y2) = at(*x2, *y2);
+                    Drawn::Line {
+                        x1,
+                        y1,
+                        x2,
+                        y2,
+                        width: width * scale,
+                        color: tone(*t),
+                        dash: dash.map(|d| d * scale),
+                    }
+                }
+                Shape::Label {
+                    x,
+                    y,
+                    text,
+                    style,
+                    size,
+                    tone: t,
+                    align,
+                    max_width,
+                } => {
+                    let style = match style {
+                        Style::Superscript => Style::Regular,
+                        other => *other,
+                    };
+                    let text = self.fonts.sanitize(&text.replace('\n', " "));
+                    let (text, size, width) =
+                        self.fit(text, style, size * scale, max_width.map(|m| m * scale));
+                    let (x, y) = at(*x, *y);
+                    let left = match align {
+                        Align::Left => x,
+                        Align::Center => x - width / 2.0,
+                        Align::Right => x - width,
+                    };
+                    Drawn::Text {
+                        x: left,
+                        y,
+                        style,
+                        size,
+                        color: tone(*t),
+                        text,
+                    }
+                }
+            });
+        }
+        self.page().items.push(Item::Figure { elem, drawing });
+        self.y = top + height;
+    }
+
+    /// `text` at `size`, set smaller (to [`LABEL_SHRINK`]) and then shortened with "…" until
+    /// it is at most `max` wide: the text, its size and its width.
+    fn fit(&self, text: String, style: Style, size: f32, max: Option<f32>) -> (String, f32, f32) {
+        let width = self.fonts.width(style, size, &text);
+        let Some(max) = max.filter(|&m| width > m) else {
+            return (text, size, width);
+        };
+        let size = (size * max / width).max(size * LABEL_SHRINK);
+        let width = self.fonts.width(style, size, &text);
+        if width <= max {
+            return (text, size, width);
+        }
+        let mut chars: Vec<char> = text.chars().collect();
+        while !chars.is_empty() {
+            chars.pop();
+            let short = format!("{}…", chars.iter().collect::<String>().trim_end());
+            let width = self.fonts.width(style, size, &short);
+            if width <= max {
+                return (short, size, width);
+            }
+        }
+        let width = self.fonts.width(style, size, "…");
+        ("…".to_string(), size, width)
     }
 
     /// A framed remark: a tinted box with a bar on the left, split over pages if it must.
@@ -1232,4 +1579,41 @@ fn emphasised(text: &Text) -> Text {
 
 fn row_height(lines: usize) -> f32 {
     lines.max(1) as f32 * CELL_LEAD + 2.0 * CELL_PAD_Y
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_figure_is_the_text_width_and_fits_an_empty_page_under_two_caption_lines() {
+        assert!(
+            (Figure::WIDTH - WIDTH).abs() < 1e-3,
+            "{} ≠ {WIDTH}",
+            Figure::WIDTH
+        );
+        const { assert!(Figure::MAX_HEIGHT + 2.0 * BODY_LEAD + CAPTION_GAP <= LIMIT - TOP) };
+    }
+
+    #[test]
+    fn a_label_too_wide_is_set_smaller_then_shortened() {
+        let fonts = Fonts::load().expect("fonts");
+        let composer = Composer::new(&fonts);
+        let name = "Veilig Thuis Noord- en Oost Gelderland".to_string();
+        let full = fonts.width(Style::Regular, 8.0, &name);
+        let (text, size, width) = composer.fit(name.clone(), Style::Regular, 8.0, None);
+        assert_eq!((text.as_str(), size), (name.as_str(), 8.0));
+        assert!((width - full).abs() < 1e-3);
+        let (text, size, width) = composer.fit(name.clone(), Style::Regular, 8.0, Some(full * 0.9));
+        assert_eq!(text, name, "set smaller, not shortened");
+        assert!((8.0 * LABEL_SHRINK..8.0).contains(&size), "{size}");
+        assert!(width <= full * 0.9 + 1e-3);
+        let (text, size, width) = composer.fit(name, Style::Regular, 8.0, Some(full * 0.5));
+        assert!(
+            text.ends_with('…') && text.starts_with("Veilig Thuis"),
+            "{text}"
+        );
+        assert!((size - 8.0 * LABEL_SHRINK).abs() < 1e-3);
+        assert!(width <= full * 0.5 + 1e-3);
+    }
 }

@@ -12,6 +12,11 @@
 //! `/ViewerPreferences /DisplayDocTitle`, the XMP metadata (with `pdfuaid:part` 1) and the
 //! outline of the chapters.
 //!
+//! A drawing (a chart) is one `Figure` element: its drawing operations and the text in it are
+//! one marked-content sequence of that element, and the element carries the drawing's text
+//! alternative (`/Alt`) and its bounding box (`/BBox`), so a screen reader reads the words
+//! instead of the labels and bars.
+//!
 //! The objects are written with lopdf, the very version printpdf builds its documents with
 //! (`PdfDocument::to_lopdf_document`), so no second PDF library is compiled in and the saved
 //! bytes are never parsed again.
@@ -50,6 +55,8 @@ pub enum Role {
     TD,
     TOC,
     TOCI,
+    /// A drawing; give it a text alternative with [`StructTree::set_alt`].
+    Figure,
 }
 
 /// What a header cell heads.
@@ -82,6 +89,7 @@ impl Role {
             Role::TD => "TD",
             Role::TOC => "TOC",
             Role::TOCI => "TOCI",
+            Role::Figure => "Figure",
         }
     }
 }
@@ -152,6 +160,10 @@ struct Elem {
     kids: Vec<Kid>,
     /// The header cells a data cell belongs to.
     headers: Vec<ElemId>,
+    /// The text alternative (`/Alt`) of a figure.
+    alt: Option<String>,
+    /// Where a figure is drawn on its page: left, bottom, right, top in PDF user space.
+    bbox: Option<[f32; 4]>,
 }
 
 /// The logical structure of the rapport, built in reading order while the pages are laid out.
@@ -196,6 +208,8 @@ impl StructTree {
                 parent: None,
                 kids: Vec::new(),
                 headers: Vec::new(),
+                alt: None,
+                bbox: None,
             }],
             pages: Vec::new(),
         }
@@ -209,6 +223,8 @@ impl StructTree {
             parent: Some(parent),
             kids: Vec::new(),
             headers: Vec::new(),
+            alt: None,
+            bbox: None,
         });
         self.elems[parent].kids.push(Kid::Elem(id));
         id
@@ -217,6 +233,17 @@ impl StructTree {
     /// Records that data cell `cell` is headed by the header cells `headers`.
     pub fn set_headers(&mut self, cell: ElemId, headers: Vec<ElemId>) {
         self.elems[cell].headers = headers;
+    }
+
+    /// Gives `elem` (a figure) its text alternative: what it shows, in words.
+    pub fn set_alt(&mut self, elem: ElemId, alt: impl Into<String>) {
+        self.elems[elem].alt = Some(alt.into());
+    }
+
+    /// Records where `elem` (a figure) is drawn on its page: left, bottom, right and top in
+    /// PDF user space (points from the bottom left corner).
+    pub fn set_bbox(&mut self, elem: ElemId, bbox: [f32; 4]) {
+        self.elems[elem].bbox = Some(bbox);
     }
 
     /// The marked-content sequence for the next piece of text on `page` (0-based) marked `mark`:
@@ -266,9 +293,14 @@ impl StructTree {
             Role::TH(Scope::Row) => " (Row)",
             _ => "",
         };
+        let alt = e
+            .alt
+            .as_ref()
+            .map(|a| format!(" Alt={a:?}"))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "{}{}{scope} {contents}",
+            "{}{}{scope} {contents}{alt}",
             "  ".repeat(depth),
             e.role.name()
         );
@@ -383,7 +415,29 @@ pub fn finish(
                     dict([("O", name("List")), ("ListNumbering", name("Disc"))]),
                 );
             }
+            Role::Figure => {
+                if let Some([left, bottom, right, top]) = elem.bbox {
+                    map.set(
+                        "A",
+                        dict([
+                            ("O", name("Layout")),
+                            (
+                                "BBox",
+                                Object::Array(
+                                    [left, bottom, right, top]
+                                        .into_iter()
+                                        .map(Object::Real)
+                                        .collect(),
+                                ),
+                            ),
+                        ]),
+                    );
+                }
+            }
             _ => {}
+        }
+        if let Some(alt) = &elem.alt {
+            map.set("Alt", text_string(alt));
         }
         if !elem.headers.is_empty() {
             let headers: Vec<Object> = elem
@@ -701,6 +755,96 @@ mod tests {
         assert!(packet.contains("<rdf:li>nl-NL</rdf:li>"));
         assert!(packet.contains("2026-10-20T12:00:00Z"));
         assert_eq!(pdf_date(&info), "D:20261020120000Z");
+    }
+
+    #[test]
+    fn a_figure_gets_its_alt_text_and_bounding_box() {
+        let mut tree = StructTree::new();
+        let caption = tree.add(StructTree::DOCUMENT, Role::P);
+        let figure = tree.add(StructTree::DOCUMENT, Role::Figure);
+        tree.set_alt(
+            figure,
+            "Staafdiagram: A 92%; norm 80%; 1 van 1 organisatie haalt de norm.",
+        );
+        tree.set_bbox(figure, [68.0, 300.0, 533.276, 500.0]);
+        let marked = tree.begin(Mark::Content(caption), 0);
+        assert_eq!(marked.tag, "P");
+        let marked = tree.begin(Mark::Content(figure), 0);
+        assert_eq!(marked.tag, "Figure");
+        assert_eq!(
+            tree.outline_text(),
+            "Document 0\n  P 1\n  Figure 1 Alt=\"Staafdiagram: A 92%; norm 80%; 1 van 1 organisatie haalt de norm.\"\n"
+        );
+
+        // A one-page document, as printpdf hands it over.
+        let mut doc = Document::with_version("1.7");
+        let pages = doc.new_object_id();
+        let page = doc.add_object(dict([("Type", name("Page")), ("Parent", pages.into())]));
+        doc.set_object(
+            pages,
+            dict([
+                ("Type", name("Pages")),
+                ("Kids", Object::Array(vec![page.into()])),
+                ("Count", Object::Integer(1)),
+            ]),
+        );
+        let catalog = doc.add_object(dict([("Type", name("Catalog")), ("Pages", pages.into())]));
+        doc.trailer.set("Root", catalog);
+        let info = DocInfo {
+            title: "Landelijk overzicht",
+            author: "",
+            subject: "Tijdigheid",
+            keywords: &["rapport"],
+            creator: "veldtoets",
+            producer: "veldtoets",
+            date: (2026, 10, 20),
+        };
+        finish(&mut doc, &tree, &info, &[]).expect("finished");
+
+        let figures: Vec<&Dictionary> = doc
+            .objects
+            .values()
+            .filter_map(|o| o.as_dict().ok())
+            .filter(|d| d.get(b"S").and_then(Object::as_name).ok() == Some(&b"Figure"[..]))
+            .collect();
+        assert_eq!(figures.len(), 1);
+        let figure = figures[0];
+        let Ok(Object::String(alt, _)) = figure.get(b"Alt") else {
+            panic!("no /Alt: {figure:?}");
+        };
+        assert_eq!(
+            alt,
+            b"Staafdiagram: A 92%; norm 80%; 1 van 1 organisatie haalt de norm."
+        );
+        let layout = figure.get(b"A").and_then(Object::as_dict).expect("/A");
+        assert_eq!(
+            layout.get(b"O").and_then(Object::as_name).ok(),
+            Some(&b"Layout"[..])
+        );
+        let bbox: Vec<f32> = layout
+            .get(b"BBox")
+            .and_then(Object::as_array)
+            .expect("/BBox")
+            .iter()
+            .map(|v| v.as_float().expect("a number"))
+            .collect();
+        assert_eq!(bbox, [68.0, 300.0, 533.276, 500.0]);
+        assert_eq!(
+            figure
+                .get(b"K")
+                .and_then(Object::as_array)
+                .map(Vec::len)
+                .ok(),
+            Some(1)
+        );
+        // The paragraph has no alternative text.
+        assert!(
+            doc.objects
+                .values()
+                .filter_map(|o| o.as_dict().ok())
+                .filter(|d| d.get(b"S").and_then(Object::as_name).ok() == Some(&b"P"[..]))
+                .all(|d| !d.has(b"Alt"))
+        );
     }
 
     #[test]

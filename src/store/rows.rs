@@ -12,10 +12,10 @@ use rusqlite::{Connection, Row, params, params_from_iter};
 use uuid::Uuid;
 
 use super::schema::table;
-use crate::domain::Verdict;
 use crate::domain::inspection::{
     Change, Field, FieldType, Inspection, Kind, Meta, Record, Round, RoundOordeel, Value,
 };
+use crate::domain::termijn::{CaseDates, DateKind};
 
 pub enum LoadError {
     Sqlite(rusqlite::Error),
@@ -40,7 +40,29 @@ fn to_sql(value: Value) -> SqlValue {
         Value::Map(m) => {
             SqlValue::Text(serde_json::to_string(&m).unwrap_or_else(|_| "{}".to_string()))
         }
+        Value::Dates(d) => {
+            let map: BTreeMap<&str, String> =
+                d.iter().map(|(k, d)| (k.as_str(), d.to_string())).collect();
+            SqlValue::Text(serde_json::to_string(&map).unwrap_or_else(|_| "{}".to_string()))
+        }
     }
+}
+
+/// The dates of a dossier from their JSON object (`{"melding_ontvangen": "2026-02-03"}`); an id
+/// that no kader could have declared, or a value that is not a date, is an error.
+fn dates_from_json(text: &str) -> Option<CaseDates> {
+    let map: BTreeMap<String, String> = serde_json::from_str(text).ok()?;
+    map.into_iter()
+        .map(|(id, date)| {
+            let valid_id = !id.is_empty()
+                && id.len() <= 64
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            let date = date.parse::<Date>().ok()?;
+            valid_id.then(|| (DateKind::from_id(&id), date))
+        })
+        .collect()
 }
 
 /// Reads field `index` of `row` as a value of type `ty` (column `at` of the row).
@@ -70,6 +92,10 @@ fn from_sql(row: &Row, at: usize, table: &str, field: &Field) -> Result<Value, L
         FieldType::Map => {
             let text: String = row.get(at)?;
             Value::Map(serde_json::from_str(&text).map_err(|_| bad(&text))?)
+        }
+        FieldType::Dates => {
+            let text: String = row.get(at)?;
+            Value::Dates(dates_from_json(&text).ok_or_else(|| bad(&text))?)
         }
     })
 }
@@ -203,7 +229,9 @@ pub fn load_into(conn: &Connection, inspection: &mut Inspection) -> Result<(), L
             let eindoordeel: Option<String> = row.get(4)?;
             let eindoordeel = eindoordeel
                 .map(|v| {
-                    Verdict::parse(&v)
+                    inspection
+                        .framework
+                        .verdict(&v)
                         .ok_or_else(|| LoadError::Invalid(format!("ronde.eindoordeel: '{v}'")))
                 })
                 .transpose()?;

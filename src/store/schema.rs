@@ -23,6 +23,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../../schema/0003_wederhoor.sql"),
     ),
     ("0004_rondes", include_str!("../../schema/0004_rondes.sql")),
+    (
+        "0005_kaderdata",
+        include_str!("../../schema/0005_kaderdata.sql"),
+    ),
 ];
 
 /// The newest schema version this program writes.

@@ -14,6 +14,8 @@ use crate::domain::inspection::{
 };
 use crate::domain::judgement::JudgementValue;
 use crate::domain::record::with_kind;
+use crate::domain::termijn::DateKind;
+use jiff::civil::Date;
 
 use super::types::DraftTarget;
 
@@ -145,12 +147,20 @@ pub enum FieldChange {
         key: String,
         value: Option<String>,
     },
+    /// Set (`Some`) or clear (`None`) one date of a dates field (a dossier's `datums`).
+    Date {
+        field: &'static str,
+        kind: DateKind,
+        date: Option<Date>,
+    },
 }
 
 impl FieldChange {
     pub fn field(&self) -> &'static str {
         match self {
-            FieldChange::Set { field, .. } | FieldChange::Entry { field, .. } => field,
+            FieldChange::Set { field, .. }
+            | FieldChange::Entry { field, .. }
+            | FieldChange::Date { field, .. } => field,
         }
     }
 }
@@ -192,6 +202,18 @@ impl Edit {
                 field,
                 key: key.to_string(),
                 value: value.map(str::to_string),
+            }],
+        }
+    }
+
+    /// Sets (`Some`) or clears (`None`) one date of a dossier.
+    pub fn date(record: RecordRef, kind: DateKind, date: Option<Date>) -> Edit {
+        Edit {
+            record,
+            changes: vec![FieldChange::Date {
+                field: "datums",
+                kind,
+                date,
             }],
         }
     }
@@ -240,6 +262,12 @@ pub fn change_fields(record: Record, changes: &[FieldChange]) -> Result<Record, 
                     Some(v) => map.insert(key.clone(), v.clone()),
                     None => map.remove(key),
                 };
+            }
+            FieldChange::Date { kind, date, .. } => {
+                let Value::Dates(dates) = &mut values[i] else {
+                    return Err(EditError::WrongType(name));
+                };
+                dates.set(*kind, *date);
             }
         }
     }
@@ -306,8 +334,6 @@ pub fn has_field(kind: Kind, field: &str, ty: FieldType) -> bool {
 mod tests {
     use super::*;
     use crate::domain::inspection::{DossierData, Stamp, Tag};
-    use crate::domain::termijn::DateKind;
-    use jiff::civil::Date;
     use uuid::Uuid;
 
     fn stamp(n: u128) -> Stamp {
@@ -343,16 +369,12 @@ mod tests {
         let dossier = RecordRef::Id(Kind::Dossier, "d1".into());
         let date = Date::constant(2026, 3, 2);
         // Both made "in the same frame": neither carries the other's field.
-        let a = Edit::set(
-            dossier.clone(),
-            DateKind::MeldingOntvangen.as_str(),
-            Value::Date(Some(date)),
-        );
+        let a = Edit::date(dossier.clone(), DateKind::MELDING_ONTVANGEN, Some(date));
         let b = Edit::set(dossier.clone(), "selectie", text("gericht"));
         write(&mut insp, &a, 11);
         write(&mut insp, &b, 12);
         let d = &insp.dossiers.get("d1").unwrap().data;
-        assert_eq!(d.dates.melding_ontvangen, Some(date));
+        assert_eq!(d.dates.get(DateKind::MELDING_ONTVANGEN), Some(date));
         assert_eq!(d.selectie.as_str(), "gericht");
         assert_eq!(d.notitie, "eerste", "untouched fields stay");
     }

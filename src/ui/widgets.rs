@@ -15,11 +15,13 @@ pub const AMBER: Color32 = Color32::from_rgb(0xb0, 0x6a, 0x00);
 pub const RED: Color32 = Color32::from_rgb(0xb3, 0x1d, 0x1d);
 pub const GREY: Color32 = Color32::from_rgb(0x6b, 0x6b, 0x6b);
 
+/// The colour of an eindoordeel, from its place in the kader's list: the best green, the worst
+/// red, every one between amber.
 pub fn verdict_color(v: Verdict) -> Color32 {
-    match v {
-        Verdict::Voldoende => GREEN,
-        Verdict::Matig => AMBER,
-        Verdict::Onvoldoende => RED,
+    match v.rank() {
+        (0, _) => GREEN,
+        (rank, of) if rank + 1 >= of => RED,
+        _ => AMBER,
     }
 }
 

@@ -1405,16 +1405,19 @@ mod tests {
         let date = jiff::civil::Date::constant(2026, 3, 2);
         let dossier = RecordRef::Id(Kind::Dossier, id.clone());
         // Two edits of one record, each naming only its own field.
-        ws.update(&Edit::set(
+        ws.update(&Edit::date(
             dossier.clone(),
-            "melding_ontvangen",
-            Value::Date(Some(date)),
+            crate::domain::DateKind::MELDING_ONTVANGEN,
+            Some(date),
         ))
         .unwrap();
         ws.update(&Edit::set(dossier, "selectie", text("gericht")))
             .unwrap();
         let data = &ws.inspection.dossiers.get(&id).unwrap().data;
-        assert_eq!(data.dates.melding_ontvangen, Some(date));
+        assert_eq!(
+            data.dates.get(crate::domain::DateKind::MELDING_ONTVANGEN),
+            Some(date)
+        );
         assert_eq!(data.selectie.as_str(), "gericht");
         assert_eq!(data.notitie, "notitie 0 en meer");
         assert!(

@@ -1,23 +1,159 @@
-//! The termijnen: known dossier dates in the order of a case (a term runs forward) and unit, a
-//! written, bounded length (zero days is "direct na"), known verwachtingen.
+//! The dossier dates (`[[datum]]`: ids, labels, their order) and the termijnen over them: known
+//! dates in the order of a case (a term runs forward) and unit, a written, bounded length (zero
+//! days is "direct na"), known verwachtingen.
 
 use std::collections::HashSet;
 
-use crate::domain::kader::MAX_DEADLINE_DAYS;
-use crate::domain::termijn::{DateKind, DayCount, DeadlineDef};
+use crate::domain::kader::{MAX_DATES, MAX_DEADLINE_DAYS};
+use crate::domain::termijn::{DateKind, DateProblem, DayCount, DeadlineDef};
 
-use super::super::dto::{Number, TermijnDto, Text};
+use super::super::dto::{DatumDto, Number, TermijnDto, Text};
 use super::{Refs, Validator};
 
+/// Names a date may not have: the other keys of a dossier in JSON, where its dates are keys too.
+const RESERVED_DATE_IDS: [&str; 10] = [
+    "id",
+    "nummer",
+    "selectie",
+    "datums",
+    "notitie",
+    "inspecteur",
+    "termijnen",
+    "datumproblemen",
+    "checks",
+    "conflict",
+];
+
+/// The dossier dates of a kader, in the order of a case, and the order rules its `na` adds.
+pub(super) struct Dates {
+    pub(super) kinds: Vec<DateKind>,
+    pub(super) extra_rules: Vec<DateProblem>,
+}
+
 impl Validator<'_> {
-    pub(super) fn deadlines(&mut self, dtos: &[TermijnDto], refs: &Refs) -> Vec<DeadlineDef> {
+    /// The declared dates, or the five of the Veilig Thuis kaders (with an onderzoek that ends
+    /// after it starts) when the kader declares none.
+    pub(super) fn dates(&mut self, dtos: &[DatumDto]) -> Dates {
+        if dtos.is_empty() {
+            return Dates {
+                kinds: DateKind::BUILTIN.to_vec(),
+                extra_rules: vec![DateProblem {
+                    earlier: DateKind::START_ONDERZOEK,
+                    later: DateKind::AFRONDING_ONDERZOEK,
+                }],
+            };
+        }
+        if dtos.len() > MAX_DATES {
+            self.problem(
+                Some(dtos[MAX_DATES].id.span()),
+                "datum",
+                format!("een kader heeft ten hoogste {MAX_DATES} dossierdata"),
+            );
+        }
+        let mut seen = HashSet::new();
+        let mut kinds: Vec<DateKind> = Vec::new();
+        for (di, d) in dtos.iter().enumerate() {
+            let field = format!("datum[{}]", di + 1);
+            self.unique(&mut seen, &d.id, &format!("{field}.id"));
+            let id = d.id.get_ref();
+            if !id.is_empty()
+                && !id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            {
+                self.problem(
+                    Some(d.id.span()),
+                    format!("{field}.id"),
+                    format!(
+                        "'{id}' is geen geldige id; gebruik kleine letters, cijfers en _ (zoals melding_ontvangen)"
+                    ),
+                );
+            } else if RESERVED_DATE_IDS.contains(&id.as_str()) {
+                self.problem(
+                    Some(d.id.span()),
+                    format!("{field}.id"),
+                    format!(
+                        "'{id}' is al de naam van een ander gegeven van een dossier; kies een andere id (niet {})",
+                        RESERVED_DATE_IDS.join(", ")
+                    ),
+                );
+            }
+            let label = d.naam.get_ref().trim();
+            if label.is_empty() {
+                self.problem(
+                    Some(d.naam.span()),
+                    format!("{field}.naam"),
+                    "mag niet leeg zijn".to_string(),
+                );
+            }
+            kinds.push(DateKind::new(id, label));
+        }
+        let mut extra_rules = Vec::new();
+        for (di, d) in dtos.iter().enumerate() {
+            for (ni, earlier) in d.na.iter().enumerate() {
+                let field = format!("datum[{}].na[{}]", di + 1, ni + 1);
+                let Some(position) = kinds.iter().position(|k| k.as_str() == earlier.get_ref())
+                else {
+                    self.unknown_date(&kinds, earlier, &field);
+                    continue;
+                };
+                if position >= di {
+                    self.problem(
+                        Some(earlier.span()),
+                        field,
+                        format!(
+                            "'{}' staat niet vóór '{}' in de lijst van data; zet de data in de volgorde van een zaak",
+                            earlier.get_ref(),
+                            d.id.get_ref()
+                        ),
+                    );
+                    continue;
+                }
+                extra_rules.push(DateProblem {
+                    earlier: kinds[position],
+                    later: kinds[di],
+                });
+            }
+        }
+        Dates { kinds, extra_rules }
+    }
+
+    pub(super) fn deadlines(
+        &mut self,
+        dtos: &[TermijnDto],
+        dates: &[DateKind],
+        refs: &Refs,
+    ) -> Vec<DeadlineDef> {
         let mut seen = HashSet::new();
         let mut out = Vec::new();
         for (ti, t) in dtos.iter().enumerate() {
             let field = format!("termijn[{}]", ti + 1);
             self.unique(&mut seen, &t.id, &format!("{field}.id"));
-            let from = self.date_kind(&t.vanaf, &format!("{field}.vanaf"));
-            let to = self.date_kind(&t.tot, &format!("{field}.tot"));
+            let from = self.date_kind(dates, &t.vanaf, &format!("{field}.vanaf"));
+            let stop_ids = t.tot.get_ref().ids();
+            if stop_ids.is_empty() {
+                self.problem(
+                    Some(t.tot.span()),
+                    format!("{field}.tot"),
+                    "noem ten minste één datum die de termijn stopt".to_string(),
+                );
+            }
+            let mut stops: Vec<DateKind> = Vec::new();
+            let mut stops_known = !stop_ids.is_empty();
+            for id in &stop_ids {
+                let text = Text::new(t.tot.span(), (*id).to_string());
+                match self.date_kind(dates, &text, &format!("{field}.tot")) {
+                    Some(kind) if stops.contains(&kind) => {
+                        self.problem(
+                            Some(t.tot.span()),
+                            format!("{field}.tot"),
+                            format!("'{id}' staat twee keer in tot"),
+                        );
+                    }
+                    Some(kind) => stops.push(kind),
+                    None => stops_known = false,
+                }
+            }
             let unit = match t.eenheid.as_ref().map(|e| e.get_ref().as_str()) {
                 None | Some("kalenderdagen") => Some(DayCount::Calendar),
                 Some("werkdagen") => Some(DayCount::Workdays),
@@ -73,7 +209,9 @@ impl Validator<'_> {
                         .to_string(),
                 );
             }
-            if from.is_some() && from == to {
+            if let Some(from) = from
+                && stops.contains(&from)
+            {
                 self.problem(
                     Some(t.tot.span()),
                     format!("{field}.tot"),
@@ -81,18 +219,21 @@ impl Validator<'_> {
                 );
             }
             // The dossier dates follow each other in the order of the case; a term runs forward.
-            if let (Some(from), Some(to)) = (from, to)
-                && to < from
-            {
-                self.problem(
-                    Some(t.tot.span()),
-                    format!("{field}.tot"),
-                    format!(
-                        "de termijn loopt terug: {} komt in een zaak vóór {}; draai vanaf en tot om",
-                        to.as_str(),
-                        from.as_str()
-                    ),
-                );
+            let position = |kind: DateKind| dates.iter().position(|k| *k == kind);
+            if let Some(from) = from {
+                for to in &stops {
+                    if position(*to) < position(from) {
+                        self.problem(
+                            Some(t.tot.span()),
+                            format!("{field}.tot"),
+                            format!(
+                                "de termijn loopt terug: {} komt in een zaak vóór {}; draai vanaf en tot om",
+                                to.as_str(),
+                                from.as_str()
+                            ),
+                        );
+                    }
+                }
             }
             let mut expectations = Vec::new();
             for (ei, id) in t.verwachtingen.iter().enumerate() {
@@ -103,12 +244,16 @@ impl Validator<'_> {
                     expectations.push(id.get_ref().clone());
                 }
             }
-            if let (Some(from), Some(to), Some(unit)) = (from, to, unit) {
+            if let (Some(from), true, Some(unit)) = (from, stops_known, unit)
+                && let Some((&to, also_to)) = stops.split_first()
+            {
                 out.push(DeadlineDef {
                     id: t.id.get_ref().clone(),
                     name: t.naam.clone(),
                     from,
                     to,
+                    also_to: also_to.to_vec(),
+                    optional: t.optioneel,
                     days,
                     unit,
                     expectations,
@@ -118,19 +263,29 @@ impl Validator<'_> {
         out
     }
 
-    pub(super) fn date_kind(&mut self, text: &Text, field: &str) -> Option<DateKind> {
-        let kind = DateKind::parse(text.get_ref());
+    pub(super) fn date_kind(
+        &mut self,
+        dates: &[DateKind],
+        text: &Text,
+        field: &str,
+    ) -> Option<DateKind> {
+        let kind = dates.iter().copied().find(|k| k.as_str() == text.get_ref());
         if kind.is_none() {
-            self.problem(
-                Some(text.span()),
-                field,
-                format!(
-                    "onbekende dossierdatum '{}'; kies {}",
-                    text.get_ref(),
-                    DateKind::ALL.map(DateKind::as_str).join(", ")
-                ),
-            );
+            self.unknown_date(dates, text, field);
         }
         kind
+    }
+
+    fn unknown_date(&mut self, dates: &[DateKind], text: &Text, field: &str) {
+        let known: Vec<&str> = dates.iter().map(|k| k.as_str()).collect();
+        self.problem(
+            Some(text.span()),
+            field,
+            format!(
+                "onbekende dossierdatum '{}'; kies {} (of declareer hem met [[datum]])",
+                text.get_ref(),
+                known.join(", ")
+            ),
+        );
     }
 }

@@ -20,9 +20,10 @@ mod themes;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use crate::domain::kader::{Assessment, Framework, Verdict};
+use crate::domain::kader::{Assessment, Framework, MAX_VERDICTS, Verdict};
+use crate::domain::termijn;
 
-use super::dto::{KaderDto, Number, Text};
+use super::dto::{EindoordeelDto, KaderDto, Number, Text};
 use super::{FORMAT_VERSION, Problem};
 
 /// Validates `dto`, read from `text` (kept in the framework), into a framework, or every problem
@@ -35,6 +36,7 @@ pub(super) fn framework(
     let mut v = Validator {
         lines,
         problems: Vec::new(),
+        verdicts: Verdict::BUILTIN.to_vec(),
     };
     let framework = v.framework(dto, text);
     match framework {
@@ -66,6 +68,8 @@ impl LineIndex {
 struct Validator<'a> {
     lines: &'a LineIndex,
     problems: Vec<Problem>,
+    /// The kader's eindoordelen, best first, once read (the beslisregels name them).
+    verdicts: Vec<Verdict>,
 }
 
 /// The verwachtingen of the kader, for resolving references to them.
@@ -151,8 +155,10 @@ impl Validator<'_> {
             flat: &flat,
             spans: &spans,
         };
+        self.verdicts = self.verdict_scale(&dto.eindoordeel);
         let rules = self.rules(dto.beslisregels, &refs, &themes);
-        let deadlines = self.deadlines(&dto.termijn, &refs);
+        let dates = self.dates(&dto.datum);
+        let deadlines = self.deadlines(&dto.termijn, &dates.kinds, &refs);
         let sources = self.sources(dto.bronnen, &refs);
         let follow_ups = self.follow_ups(&dto.vervolg);
         let criterion_scale = self.criterion_scale(&dto.criteriumoordeel);
@@ -170,6 +176,10 @@ impl Validator<'_> {
             sources,
             text.to_string(),
         );
+        framework.verdicts = self.verdicts.clone();
+        framework.date_rules =
+            termijn::date_rules(&dates.kinds, &framework.deadlines, &dates.extra_rules);
+        framework.dates = dates.kinds;
         framework.follow_ups = follow_ups;
         framework.criterion_scale = criterion_scale;
         framework.norms = norms;
@@ -271,18 +281,74 @@ impl Validator<'_> {
     }
 
     pub(super) fn verdict(&mut self, text: &Text, field: &str) -> Option<Verdict> {
-        let v = Verdict::parse(text.get_ref());
+        let v = self
+            .verdicts
+            .iter()
+            .copied()
+            .find(|v| v.as_str() == text.get_ref());
         if v.is_none() {
+            let ids: Vec<&str> = self.verdicts.iter().map(|v| v.as_str()).collect();
+            let choices = match ids.split_last() {
+                Some((last, rest)) if !rest.is_empty() => format!("{} of {last}", rest.join(", ")),
+                _ => ids.join(", "),
+            };
             self.problem(
                 Some(text.span()),
                 field,
-                format!(
-                    "onbekend eindoordeel '{}'; kies voldoende, matig of onvoldoende",
-                    text.get_ref()
-                ),
+                format!("onbekend eindoordeel '{}'; kies {choices}", text.get_ref()),
             );
         }
         v
+    }
+
+    /// The eindoordelen of `[[eindoordeel]]`, best first: two to [`MAX_VERDICTS`], with
+    /// well-formed unique ids and a label; the three of the Veilig Thuis kaders when absent.
+    fn verdict_scale(&mut self, dtos: &[EindoordeelDto]) -> Vec<Verdict> {
+        if dtos.is_empty() {
+            return Verdict::BUILTIN.to_vec();
+        }
+        if dtos.len() < 2 || dtos.len() > MAX_VERDICTS {
+            self.problem(
+                Some(dtos[0].id.span()),
+                "eindoordeel",
+                format!(
+                    "{} eindoordelen; een kader heeft er 2 tot en met {MAX_VERDICTS}, van best naar slechtst",
+                    dtos.len()
+                ),
+            );
+            return Verdict::BUILTIN.to_vec();
+        }
+        let mut seen = HashSet::new();
+        for (i, d) in dtos.iter().enumerate() {
+            let field = format!("eindoordeel[{}]", i + 1);
+            self.unique(&mut seen, &d.id, &format!("{field}.id"));
+            let id = d.id.get_ref();
+            if !id.is_empty()
+                && !id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            {
+                self.problem(
+                    Some(d.id.span()),
+                    format!("{field}.id"),
+                    format!(
+                        "'{id}' is geen geldige id; gebruik kleine letters, cijfers en _ (zoals basis_op_orde)"
+                    ),
+                );
+            }
+            if d.naam.get_ref().trim().is_empty() {
+                self.problem(
+                    Some(d.naam.span()),
+                    format!("{field}.naam"),
+                    "mag niet leeg zijn".to_string(),
+                );
+            }
+        }
+        let labels: Vec<(&str, &str)> = dtos
+            .iter()
+            .map(|d| (d.id.get_ref().as_str(), d.naam.get_ref().trim()))
+            .collect();
+        Verdict::scale(&labels).unwrap_or_else(|| Verdict::BUILTIN.to_vec())
     }
 }
 

@@ -20,8 +20,8 @@ mod list;
 use eframe::egui::{self, Key, RichText, Ui};
 use uuid::Uuid;
 
-use crate::domain::inspection::{CheckAnswer, DossierData, Kind, Record, Selection, Value};
-use crate::domain::termijn::{self, CaseTone, DateKind, DeadlineOutcome, format_date_nl};
+use crate::domain::inspection::{CheckAnswer, DossierData, Kind, Record, Selection};
+use crate::domain::termijn::{self, CaseTone, DeadlineOutcome, format_date_nl};
 use crate::ui::commands::Command;
 use crate::ui::edit::{Edit, RecordRef, text};
 use crate::ui::screens::conflicts;
@@ -399,7 +399,7 @@ fn splitter(ui: &mut Ui, height: f32, usable: f32) -> Option<f32> {
 
 /// The column widths: wide enough for the header (with its sort mark) and the content; the
 /// Termijnen column takes what is left, and at least enough to read a status.
-fn widths(ui: &Ui, list: &DossierList, available: f32) -> [f32; 8] {
+fn widths(ui: &Ui, list: &DossierList, available: f32) -> Vec<f32> {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let measure = |s: &str| {
         ui.ctx().fonts_mut(|f| {
@@ -409,8 +409,9 @@ fn widths(ui: &Ui, list: &DossierList, available: f32) -> [f32; 8] {
         })
     };
     const PAD: f32 = 20.0;
-    let mut widths = [0.0; 8];
-    for (i, column) in Column::ALL.into_iter().enumerate() {
+    let columns = list.columns();
+    let mut widths = vec![0.0; columns.len()];
+    for (i, &column) in columns.iter().enumerate() {
         let header = measure(&header_text(column, " ⏷")) + PAD;
         let content = match column {
             Column::Nummer => measure(&format!("⚠ {}", list.longest_number())),
@@ -420,8 +421,11 @@ fn widths(ui: &Ui, list: &DossierList, available: f32) -> [f32; 8] {
         } + PAD;
         widths[i] = header.max(content);
     }
-    let rest: f32 = widths[..7].iter().sum();
-    widths[7] = (available - rest).max(340.0);
+    // The last column is the Termijnen column.
+    if let Some((last, others)) = widths.split_last_mut() {
+        let rest: f32 = others.iter().sum();
+        *last = (available - rest).max(340.0);
+    }
     widths
 }
 
@@ -495,6 +499,7 @@ fn table(ui: &mut Ui, state: &mut DossiersState, cmds: &mut Vec<Command>) {
         0.0
     };
     let widths = widths(ui, &state.list, available - bar);
+    let columns = state.list.columns().to_vec();
     let total: f32 = widths.iter().sum();
     let (header_rect, _) =
         ui.allocate_exact_size(egui::vec2(available, HEADER), egui::Sense::hover());
@@ -555,7 +560,7 @@ fn table(ui: &mut Ui, state: &mut DossiersState, cmds: &mut Vec<Command>) {
                             egui::StrokeKind::Inside,
                         );
                     }
-                    cells(ui, row, rect, &widths);
+                    cells(ui, &columns, row, rect, &widths);
                     if response.clicked() {
                         clicked = Some(row.id.clone());
                     }
@@ -615,9 +620,9 @@ fn table(ui: &mut Ui, state: &mut DossiersState, cmds: &mut Vec<Command>) {
 }
 
 /// The cells of one row, each clipped to its column.
-fn cells(ui: &mut Ui, row: &Row, rect: egui::Rect, widths: &[f32; 8]) {
+fn cells(ui: &mut Ui, columns: &[Column], row: &Row, rect: egui::Rect, widths: &[f32]) {
     let mut x = rect.left();
-    for (i, column) in Column::ALL.into_iter().enumerate() {
+    for (i, &column) in columns.iter().enumerate() {
         let cell = egui::Rect::from_min_size(egui::pos2(x, rect.top()), egui::vec2(widths[i], ROW));
         x += widths[i];
         let inner = cell.shrink2(egui::vec2(8.0, 0.0));
@@ -642,8 +647,7 @@ fn cells(ui: &mut Ui, row: &Row, rect: egui::Rect, widths: &[f32; 8]) {
                 cell_ui.label(row.selectie.as_str());
             }
             Column::Date(kind) => {
-                let k = DateKind::ALL.iter().position(|d| *d == kind).unwrap_or(0);
-                if row.differs[k] {
+                if row.differs.contains(&kind) {
                     cell_ui.label(RichText::new("verschilt").color(RED));
                 } else {
                     cell_ui.label(
@@ -680,13 +684,7 @@ fn cells(ui: &mut Ui, row: &Row, rect: egui::Rect, widths: &[f32; 8]) {
 
 /// The header: one button per column that sorts on it (again: the other way round), the
 /// sorted column marked ⏶ or ⏷. Scrolled sideways with the rows (`offset`).
-fn header(
-    ui: &mut Ui,
-    state: &mut DossiersState,
-    rect: egui::Rect,
-    offset: f32,
-    widths: &[f32; 8],
-) {
+fn header(ui: &mut Ui, state: &mut DossiersState, rect: egui::Rect, offset: f32, widths: &[f32]) {
     let mut header_ui = ui.new_child(
         egui::UiBuilder::new()
             .id_salt("dossiertabel-kop")
@@ -702,7 +700,8 @@ fn header(
     let font = egui::TextStyle::Body.resolve(ui.style());
     let color = ui.visuals().strong_text_color();
     let mut x = 0.0;
-    for (i, column) in Column::ALL.into_iter().enumerate() {
+    let columns = state.list.columns().to_vec();
+    for (i, column) in columns.into_iter().enumerate() {
         let left = x;
         x += widths[i];
         let cell = egui::Rect::from_min_size(
@@ -848,14 +847,15 @@ fn dates(ui: &mut Ui, ws: &mut Workspace, id: &str, data: &DossierData, cmds: &m
     ui.columns(2, |cols| {
         let ui = &mut cols[0];
         ui.label(RichText::new("Data").strong());
-        for kind in DateKind::ALL {
+        let kinds = ws.inspection.framework.dates.clone();
+        for kind in kinds {
             let key = egui::Id::unique(("dossierdatum", id, kind.as_str()));
             let label = format!("{}:", capitalize(kind.label()));
             if let Some(date) = widgets::date_field(ui, key, &label, data.dates.get(kind)) {
-                cmds.push(Command::Edit(Edit::set(
+                cmds.push(Command::Edit(Edit::date(
                     RecordRef::Id(Kind::Dossier, id.to_string()),
-                    kind.as_str(),
-                    Value::Date(date),
+                    kind,
+                    date,
                 )));
             }
             let name = format!("dossier {}: {}", data.nummer, kind.label());
@@ -865,7 +865,7 @@ fn dates(ui: &mut Ui, ws: &mut Workspace, id: &str, data: &DossierData, cmds: &m
                 ws.invalid_inputs.remove(&name);
             }
         }
-        for problem in data.dates.problems() {
+        for problem in data.dates.problems(&ws.inspection.framework.date_rules) {
             ui.label(RichText::new(format!("⚠ {problem}")).color(RED));
         }
         let ui = &mut cols[1];
@@ -875,7 +875,9 @@ fn dates(ui: &mut Ui, ws: &mut Workspace, id: &str, data: &DossierData, cmds: &m
             let color = match outcome {
                 DeadlineOutcome::Met { .. } => GREEN,
                 DeadlineOutcome::Missed { .. } | DeadlineOutcome::Impossible(_) => RED,
-                DeadlineOutcome::Open { .. } | DeadlineOutcome::Missing(_) => GREY,
+                DeadlineOutcome::Open { .. }
+                | DeadlineOutcome::Missing(_)
+                | DeadlineOutcome::NotApplicable => GREY,
             };
             ui.label(RichText::new(format!("{}: {}", def.name, outcome.describe())).color(color));
         }

@@ -91,16 +91,13 @@ pub enum Column {
 }
 
 impl Column {
-    pub const ALL: [Column; 8] = [
-        Column::Nummer,
-        Column::Selectie,
-        Column::Date(DateKind::MeldingOntvangen),
-        Column::Date(DateKind::Triagebesluit),
-        Column::Date(DateKind::StartOnderzoek),
-        Column::Date(DateKind::AfrondingOnderzoek),
-        Column::Date(DateKind::VervolgtrajectIngezet),
-        Column::Termijnen,
-    ];
+    /// The columns for a kader's dossier dates: number, selectie, each date, the termijnen.
+    pub fn all(dates: &[DateKind]) -> Vec<Column> {
+        let mut columns = vec![Column::Nummer, Column::Selectie];
+        columns.extend(dates.iter().map(|k| Column::Date(*k)));
+        columns.push(Column::Termijnen);
+        columns
+    }
 
     /// The header text: "Nummer", "Melding ontvangen", …
     pub fn title(self) -> String {
@@ -174,8 +171,8 @@ pub struct Row {
     /// The dossier has versions that disagree (after a merge): no outcome is claimed for it
     /// until one is chosen.
     pub conflicted: bool,
-    /// Per date (in [`DateKind::ALL`] order): the versions of a conflicted dossier differ.
-    pub differs: [bool; 5],
+    /// The dates in which the versions of a conflicted dossier differ.
+    pub differs: Vec<DateKind>,
     /// The termijnen in one line ("triagebesluit: 3 d te laat"); for a conflicted dossier, that
     /// it has two versions.
     pub status: String,
@@ -219,6 +216,8 @@ impl DataKey {
 pub struct DossierList {
     data: Option<DataKey>,
     rows: Vec<Row>,
+    /// The columns of the table (the kader's dates among them).
+    columns: Vec<Column>,
     /// Per filter (in [`Filter::ALL`] order): how many rows it shows.
     counts: [usize; 4],
     /// The longest number (in characters), to size its column.
@@ -251,6 +250,7 @@ impl DossierList {
 
     fn build(&mut self, inspection: &Inspection) {
         let peildatum = inspection.peildatum();
+        self.columns = Column::all(&inspection.framework.dates);
         self.rows = inspection
             .dossier_list()
             .into_iter()
@@ -269,6 +269,11 @@ impl DossierList {
             .cloned()
             .unwrap_or_default();
         self.builds += 1;
+    }
+
+    /// The columns of the table, in order.
+    pub fn columns(&self) -> &[Column] {
+        &self.columns
     }
 
     /// Every dossier, in the natural order of the numbers.
@@ -371,18 +376,20 @@ fn row(
     let data = &dossier.data;
     let history = inspection.dossiers.history(&id);
     let conflicted = history.is_some_and(|h| h.is_conflicted());
-    let mut differs = [false; 5];
+    let mut differs = Vec::new();
     if conflicted && let Some(history) = history {
         for head in history.heads().filter(|r| !r.meta.deleted) {
-            for (i, kind) in DateKind::ALL.into_iter().enumerate() {
-                differs[i] |= head.data.dates.get(kind) != data.dates.get(kind);
+            for kind in &inspection.framework.dates {
+                if head.data.dates.get(*kind) != data.dates.get(*kind) && !differs.contains(kind) {
+                    differs.push(*kind);
+                }
             }
         }
     }
     let defs = &inspection.framework.deadlines;
     let mut late = false;
     let mut open = false;
-    let mut no_date = DateKind::ALL.iter().all(|k| data.dates.get(*k).is_none());
+    let mut no_date = data.dates.is_empty();
     let mut worst_over = 0;
     let mut longest_open = 0;
     let mut details = Vec::with_capacity(defs.len());
@@ -413,7 +420,9 @@ fn row(
             DeadlineOutcome::Missing(kind) if kind == def.from => no_date = true,
             // The start is there, the stop is not, and there is no peildatum to measure to.
             DeadlineOutcome::Missing(_) => open = true,
-            DeadlineOutcome::Met { .. } | DeadlineOutcome::Impossible(_) => {}
+            DeadlineOutcome::Met { .. }
+            | DeadlineOutcome::Impossible(_)
+            | DeadlineOutcome::NotApplicable => {}
         }
     }
     let (status, tone) = if conflicted {
@@ -427,7 +436,7 @@ fn row(
         id,
         nummer: data.nummer.clone(),
         selectie: data.selectie,
-        dates: data.dates,
+        dates: data.dates.clone(),
         conflicted,
         differs,
         status,
@@ -502,7 +511,7 @@ mod tests {
                 &format!("id-{nummer}"),
                 Record::Dossier(DossierData {
                     nummer: nummer.to_string(),
-                    dates: *dates,
+                    dates: dates.clone(),
                     ..DossierData::default()
                 }),
                 Uuid::nil(),
@@ -518,31 +527,20 @@ mod tests {
     }
 
     fn sample() -> Inspection {
-        let late = CaseDates {
-            melding_ontvangen: date("2026-03-02"),
-            triagebesluit: date("2026-03-10"),
-            ..CaseDates::default()
-        };
-        let in_time = CaseDates {
-            melding_ontvangen: date("2026-03-02"),
-            triagebesluit: date("2026-03-04"),
-            start_onderzoek: date("2026-03-05"),
-            afronding_onderzoek: date("2026-04-01"),
-            vervolgtraject_ingezet: date("2026-04-02"),
-        };
+        let late = CaseDates::default()
+            .with(DateKind::MELDING_ONTVANGEN, date("2026-03-02"))
+            .with(DateKind::TRIAGEBESLUIT, date("2026-03-10"));
+        let in_time = CaseDates::default()
+            .with(DateKind::MELDING_ONTVANGEN, date("2026-03-02"))
+            .with(DateKind::TRIAGEBESLUIT, date("2026-03-04"))
+            .with(DateKind::START_ONDERZOEK, date("2026-03-05"))
+            .with(DateKind::AFRONDING_ONDERZOEK, date("2026-04-01"))
+            .with(DateKind::VERVOLGTRAJECT_INGEZET, date("2026-04-02"));
         // Melding on 01-05, nothing after it: open and over every five-day term on 01-06.
-        let open_late = CaseDates {
-            melding_ontvangen: date("2026-05-01"),
-            ..CaseDates::default()
-        };
-        let open_in_term = CaseDates {
-            melding_ontvangen: date("2026-05-29"),
-            ..CaseDates::default()
-        };
-        let no_start = CaseDates {
-            triagebesluit: date("2026-03-10"),
-            ..CaseDates::default()
-        };
+        let open_late = CaseDates::default().with(DateKind::MELDING_ONTVANGEN, date("2026-05-01"));
+        let open_in_term =
+            CaseDates::default().with(DateKind::MELDING_ONTVANGEN, date("2026-05-29"));
+        let no_start = CaseDates::default().with(DateKind::TRIAGEBESLUIT, date("2026-03-10"));
         inspection(&[
             ("D-10", late),
             ("D-2", in_time),
@@ -578,14 +576,14 @@ mod tests {
     fn sorting_on_dates_keeps_missing_dates_last_and_termijnen_worst_first() {
         let insp = sample();
         let mut list = DossierList::default();
-        let triage = Sort::default().clicked(Column::Date(DateKind::Triagebesluit));
+        let triage = Sort::default().clicked(Column::Date(DateKind::TRIAGEBESLUIT));
         list.refresh(&insp, 0, Filter::Alle, triage);
         assert_eq!(numbers(&list), ["D-2", "D-5", "D-10", "D-1", "D-3", "D-4"]);
         list.refresh(
             &insp,
             0,
             Filter::Alle,
-            triage.clicked(Column::Date(DateKind::Triagebesluit)),
+            triage.clicked(Column::Date(DateKind::TRIAGEBESLUIT)),
         );
         assert_eq!(numbers(&list), ["D-5", "D-10", "D-2", "D-1", "D-3", "D-4"]);
         let termijnen = Sort::default().clicked(Column::Termijnen);
