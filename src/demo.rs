@@ -10,6 +10,10 @@
 //!   verwachtingen) is built as an onderzoek of its own in memory and kept as the earlier round
 //!   exactly as `veldtoets new --hertoets-van` keeps one ([`Inspection::as_round`]); the hertoets
 //!   itself has 18 of the 24, both onvoldoende, with criterion oordelen V/M/O in both rounds.
+//! - `vt-2024-tijdigheid`: the 2024 focus of seed 004 (tijdigheid and zicht op veiligheid):
+//!   dossiers with the kader's own dates (`datums`), open dossiers over their term, shares within
+//!   term against the 80% norms, and the wachtlijst per zaak (`[[wachtzaak]]`, each with its
+//!   contacts about safety), some without a contact in the last 30 days.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -22,11 +26,12 @@ use uuid::Uuid;
 
 use crate::domain::Framework;
 use crate::domain::inspection::{
-    AnswerData, Change, CheckAnswer, CheckData, Details, DocumentData, DossierData, FlashData,
-    Inspection, InterviewData, OordeelData, Record, Round, Selection, Stamp, Tag, Tags,
-    WaitlistData,
+    AnswerData, Change, CheckAnswer, CheckData, ContactData, Details, DocumentData, DossierData,
+    FlashData, Inspection, InterviewData, OordeelData, Record, Round, Selection, Stamp, Tag, Tags,
+    WachtzaakData, WaitlistData,
 };
 use crate::domain::termijn::CaseDates;
+use crate::domain::wachtlijst::{Prioriteit, WachtOp};
 use crate::kader_io;
 use crate::store::{Store, StoreError};
 
@@ -36,13 +41,17 @@ pub const DEMO_KADER: &str = "vt-2016-stap2";
 /// The kader of the stap 1 hertoets demo.
 pub const DEMO_KADER_STAP1: &str = "vt-2015-stap1";
 
+/// The kader of the demo on tijdigheid and zicht op veiligheid (seed 004).
+pub const DEMO_KADER_2024: &str = "vt-2024-tijdigheid";
+
 /// Every kader with a demo, the default first.
-pub const DEMO_KADERS: [&str; 2] = [DEMO_KADER, DEMO_KADER_STAP1];
+pub const DEMO_KADERS: [&str; 3] = [DEMO_KADER, DEMO_KADER_STAP1, DEMO_KADER_2024];
 
 /// The demo data per kader, in the order of [`DEMO_KADERS`].
-const DEMO_TEXTS: [&str; 2] = [
+const DEMO_TEXTS: [&str; 3] = [
     include_str!("../assets/demo/demo-vt-2016-stap2.toml"),
     include_str!("../assets/demo/demo-vt-2015-stap1.toml"),
+    include_str!("../assets/demo/demo-vt-2024-tijdigheid.toml"),
 ];
 
 #[derive(Deserialize)]
@@ -63,6 +72,9 @@ struct DemoDto {
     #[serde(default)]
     document: Vec<DocumentDto>,
     wachtlijst: WachtlijstDto,
+    /// The wachtlijst per zaak: households waiting, each with its contacts about safety.
+    #[serde(default)]
+    wachtzaak: Vec<WachtzaakDto>,
     oordelen: BTreeMap<String, OordeelDto>,
     /// The oordeel per criterium (kaders with criterion oordelen): criterium id → code on the
     /// kader's scale ("M") and the onderbouwing "Ad 1.1".
@@ -163,6 +175,35 @@ struct WachtlijstDto {
     #[serde(default)]
     oudste: Option<String>,
     peildatum: Option<String>,
+    #[serde(default)]
+    notitie: String,
+}
+
+/// A waiting case of the wachtlijst per zaak: a pseudonymous number, the melding date, what the
+/// household waits for (`veiligheidsbeoordeling`, `onderzoek` or `vv`), the priority (`hoog` or
+/// `normaal`, default `normaal`) and its contacts about safety while it waits.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WachtzaakDto {
+    nummer: String,
+    melding: String,
+    wacht_op: String,
+    #[serde(default)]
+    prioriteit: Option<String>,
+    #[serde(default)]
+    notitie: String,
+    #[serde(default)]
+    contacten: Vec<ContactDto>,
+    #[serde(default)]
+    inspecteur: usize,
+}
+
+/// A contact about safety with a waiting household: the date and with whom, by function.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ContactDto {
+    datum: String,
+    met: String,
     #[serde(default)]
     notitie: String,
 }
@@ -355,6 +396,7 @@ fn build(path: &Path, kader: &str, text: &str) -> Result<()> {
     b.flashes(&dto.flitsinterview)?;
     b.dossiers(&dto.dossier)?;
     b.waitlist(&dto.wachtlijst)?;
+    b.waiting_cases(&dto.wachtzaak)?;
     b.clock.at(tot.at(14, 0, 0, 0))?;
     b.oordelen(&dto.oordelen)?;
     b.criteria(&dto.criteria)?;
@@ -584,6 +626,68 @@ impl Builder<'_> {
         Ok(())
     }
 
+    /// The wachtlijst per zaak: each waiting case, then its contacts (oldest first), as
+    /// `veldtoets wachtzaak` and `veldtoets contact` record them. A number given twice, an
+    /// unknown wait or priority, or a contact before the melding stops the demo.
+    fn waiting_cases(&mut self, cases: &[WachtzaakDto]) -> Result<()> {
+        let mut seen = std::collections::BTreeSet::new();
+        for z in cases {
+            let nummer = z.nummer.trim();
+            if nummer.is_empty() || !seen.insert(nummer.to_lowercase()) {
+                bail!("wachtende zaak '{nummer}' in de demogegevens is leeg of dubbel");
+            }
+            let melding = date(&z.melding)?;
+            let wacht_op = WachtOp::parse(z.wacht_op.trim()).ok_or_else(|| {
+                anyhow!(
+                    "wachtende zaak {nummer}: wacht_op '{}' is onbekend; kies veiligheidsbeoordeling, onderzoek of vv",
+                    z.wacht_op
+                )
+            })?;
+            let prioriteit = match z.prioriteit.as_deref() {
+                None => Prioriteit::default(),
+                Some(p) => Prioriteit::parse(p.trim()).ok_or_else(|| {
+                    anyhow!("wachtende zaak {nummer}: prioriteit '{p}' is onbekend; kies hoog of normaal")
+                })?,
+            };
+            let who = self.author(z.inspecteur)?;
+            let zaak = Uuid::now_v7().to_string();
+            let record = Record::Wachtzaak(WachtzaakData {
+                nummer: nummer.to_string(),
+                melding: Some(melding),
+                prioriteit,
+                wacht_op,
+                notitie: z.notitie.clone(),
+            });
+            self.write(&zaak, record, who);
+            let mut contacts: Vec<(Date, &ContactDto)> = z
+                .contacten
+                .iter()
+                .map(|c| date(&c.datum).map(|d| (d, c)))
+                .collect::<Result<_>>()?;
+            contacts.sort_by_key(|(d, _)| *d);
+            for (datum, c) in contacts {
+                if datum < melding {
+                    bail!(
+                        "wachtende zaak {nummer}: het contact van {datum} ligt vóór de melding ({melding})"
+                    );
+                }
+                if c.met.trim().is_empty() {
+                    bail!(
+                        "wachtende zaak {nummer}: zeg bij het contact van {datum} met wie (als functie)"
+                    );
+                }
+                let record = Record::Contact(ContactData {
+                    zaak: zaak.clone(),
+                    datum: Some(datum),
+                    met: c.met.trim().to_string(),
+                    notitie: c.notitie.clone(),
+                });
+                self.write(&Uuid::now_v7().to_string(), record, who);
+            }
+        }
+        Ok(())
+    }
+
     /// One oordeel per verwachting of the kader, in kader order.
     fn oordelen(&mut self, oordelen: &BTreeMap<String, OordeelDto>) -> Result<()> {
         let framework = self.framework;
@@ -714,13 +818,63 @@ mod tests {
         );
     }
 
+    /// The 2024 demo's wachtlijst per zaak becomes waiting cases with their contacts; bad
+    /// waiting cases stop the demo before a file exists.
+    #[test]
+    fn the_2024_demo_records_waiting_cases_and_refuses_bad_ones() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("demo.veldtoets");
+        let (_, inspection) = create_for(&path, DEMO_KADER_2024).expect("demo");
+        let f = inspection.waitlist_figures();
+        assert_eq!(f.waiting, 10);
+        assert_eq!(f.in_sight, 6);
+        assert_eq!(f.days, 30);
+        assert_eq!(f.longest.map(|(d, _)| d), Some(337));
+
+        let text = demo_text(DEMO_KADER_2024).expect("text");
+        let cases = [
+            (
+                "wacht_op = \"vv\"\nprioriteit = \"hoog\"",
+                "wacht_op = \"triage\"\nprioriteit = \"hoog\"",
+                "kies veiligheidsbeoordeling, onderzoek of vv",
+            ),
+            (
+                "{ datum = \"2026-11-10\", met = \"melder (huisarts)\" }",
+                "{ datum = \"2026-11-01\", met = \"melder (huisarts)\" }",
+                "vóór de melding",
+            ),
+            (
+                "nummer = \"VTD-2026-0716\"",
+                "nummer = \"VTD-2026-0498\"",
+                "leeg of dubbel",
+            ),
+            (
+                "prioriteit = \"hoog\"\nnotitie = \"Melding van de huisarts",
+                "prioriteit = \"spoed\"\nnotitie = \"Melding van de huisarts",
+                "kies hoog of normaal",
+            ),
+        ];
+        for (i, (from, to, message)) in cases.into_iter().enumerate() {
+            assert_eq!(text.matches(from).count(), 1, "{from}");
+            let bad = text.replace(from, to);
+            let target = dir.path().join(format!("bad-{i}.veldtoets"));
+            let err = build(&target, DEMO_KADER_2024, &bad).expect_err("refused");
+            assert!(format!("{err:#}").contains(message), "{err:#}");
+        }
+    }
+
     /// Every text the rapport may carry from the demo data — the oordelen's and criteria's
     /// onderbouwingen of every round — passes the privacy check of a concept.
     #[test]
     fn no_onderbouwing_of_any_demo_looks_like_case_data() {
         for kader in DEMO_KADERS {
             let dto = parse(demo_text(kader).expect("text")).expect("data");
-            let numbers: Vec<&str> = dto.dossier.iter().map(|d| d.nummer.as_str()).collect();
+            let numbers: Vec<&str> = dto
+                .dossier
+                .iter()
+                .map(|d| d.nummer.as_str())
+                .chain(dto.wachtzaak.iter().map(|z| z.nummer.as_str()))
+                .collect();
             let mut maps = vec![("oordeel", &dto.oordelen), ("criterium", &dto.criteria)];
             if let Some(r) = &dto.eerdere_ronde {
                 maps.push(("eerdere ronde oordeel", &r.oordelen));

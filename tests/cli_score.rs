@@ -25,6 +25,8 @@ const STAP1_NOT_ASSESSED: &str = "3.1.1";
 
 const STAP2_TITLE: &str = "Toetsingskader Veilig Thuis 2016, stap 2";
 const STAP1_TITLE: &str = "Toetsingskader Veilig Thuis 2015, stap 1";
+const TIJDIGHEID_TITLE: &str =
+    "Toetsingskader tijdigheid en zicht op veiligheid Veilig Thuis 2024 (voorbeeld)";
 
 /// A judgements object: every scored verwachting of `ids` voldoende except `changed`, given as
 /// (id, value).
@@ -113,16 +115,17 @@ fn regel(v: &Value) -> &str {
 // veldtoets kaders
 
 #[test]
-fn kaders_lists_both_builtin_kaders_tab_separated() {
+fn kaders_lists_every_builtin_kader_tab_separated() {
     let out = common::run(["kaders"]);
     out.success().stderr_empty();
     let lines = out.stdout_lines();
-    if lines.len() != 2 {
+    if lines.len() != 3 {
         out.fail("expected one line per built-in kader");
     }
     let expected = [
         ("vt-2016-stap2", STAP2_TITLE, 30),
         ("vt-2015-stap1", STAP1_TITLE, 24),
+        ("vt-2024-tijdigheid", TIJDIGHEID_TITLE, 5),
     ];
     for (id, title, count) in expected {
         let Some(line) = lines.iter().find(|l| l.starts_with(&format!("{id}\t"))) else {
@@ -150,7 +153,7 @@ fn kaders_json_lists_id_title_and_judged_count() {
     let Some(items) = list.as_array() else {
         out.fail("expected a JSON list");
     };
-    assert_eq!(items.len(), 2, "{out}");
+    assert_eq!(items.len(), 3, "{out}");
     let find = |id: &str| {
         items
             .iter()
@@ -165,6 +168,11 @@ fn kaders_json_lists_id_title_and_judged_count() {
     assert_eq!(
         find("vt-2015-stap1"),
         &json!({"id": "vt-2015-stap1", "titel": STAP1_TITLE, "beoordeelde_verwachtingen": 24}),
+        "{out}"
+    );
+    assert_eq!(
+        find("vt-2024-tijdigheid"),
+        &json!({"id": "vt-2024-tijdigheid", "titel": TIJDIGHEID_TITLE, "beoordeelde_verwachtingen": 5}),
         "{out}"
     );
 }

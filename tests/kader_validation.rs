@@ -332,7 +332,10 @@ fn shipped_stap1_parses_with_expected_structure() {
 
 #[test]
 fn builtin_kaders_are_the_shipped_files() {
-    assert_eq!(kader_io::builtin_ids(), ["vt-2016-stap2", "vt-2015-stap1"]);
+    assert_eq!(
+        kader_io::builtin_ids(),
+        ["vt-2016-stap2", "vt-2015-stap1", "vt-2024-tijdigheid"]
+    );
     assert_eq!(
         kader_io::builtin("vt-2016-stap2").unwrap().source_text,
         STAP2_TEXT
@@ -340,6 +343,10 @@ fn builtin_kaders_are_the_shipped_files() {
     assert_eq!(
         kader_io::builtin("vt-2015-stap1").unwrap().source_text,
         STAP1_TEXT
+    );
+    assert_eq!(
+        kader_io::builtin("vt-2024-tijdigheid").unwrap().source_text,
+        include_str!("../assets/kaders/vt-2024-tijdigheid.toml")
     );
     assert!(kader_io::builtin("geen-kader").is_none());
 }

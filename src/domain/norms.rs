@@ -19,9 +19,7 @@ pub struct NormCheck<'a> {
 impl NormCheck<'_> {
     /// The share within term as a whole percentage, when there is one.
     pub fn percent(&self) -> Option<u32> {
-        self.summary
-            .share_met()
-            .map(|x| (x * 100.0).round().clamp(0.0, 100.0) as u32)
+        self.summary.percent_met()
     }
 
     /// Whether the figure reaches the norm; `None` without a figure. Compared on the exact

@@ -632,6 +632,13 @@ impl DeadlineSummary {
         (known > 0).then(|| f64::from(self.met) / f64::from(known))
     }
 
+    /// The share within term as a whole percentage, rounded half up (62.5% is 63%), as every
+    /// figure in the app, the rapport and the overzicht shows it.
+    pub fn percent_met(&self) -> Option<u32> {
+        self.share_met()
+            .map(|x| (x * 100.0).round().clamp(0.0, 100.0) as u32)
+    }
+
     /// Dutch, with its basis: "41 van 60 dossiers binnen termijn; 12 open, waarvan 9 over
     /// termijn; 2 onbekend (68% binnen)". The unknown ones are named, never counted as within
     /// term.
@@ -654,8 +661,8 @@ impl DeadlineSummary {
         if self.unknown > 0 {
             s.push_str(&format!("; {} onbekend", self.unknown));
         }
-        match self.share_met() {
-            Some(x) => s.push_str(&format!(" ({:.0}% binnen)", x * 100.0)),
+        match self.percent_met() {
+            Some(p) => s.push_str(&format!(" ({p}% binnen)")),
             None => s.push_str(" (aandeel binnen niet te bepalen)"),
         }
         s

@@ -817,6 +817,8 @@ const CLAUSE_WORDS: &[&str] = &[
 /// Finite verbs that go with a participle ("heeft … vastgelegd") or an infinitive ("kan …
 /// inzetten"): at the end of a subordinate clause they stand before it ("… heeft vastgelegd").
 const PERFECT: &[&str] = &["heeft", "hebben", "is", "zijn", "wordt", "worden"];
+/// Verbs with a te-infinitive: "Veilig Thuis dient … te starten".
+const TE_VERBS: &[&str] = &["dient", "dienen", "hoort", "behoort", "hoeft", "probeert"];
 const MODALS: &[&str] = &[
     "kan", "kunnen", "moet", "moeten", "zal", "zullen", "mag", "wil",
 ];
@@ -928,6 +930,13 @@ fn subordinate(verb: &str, rest: &[&str]) -> Option<String> {
         }
         if MODALS.contains(&lower.as_str()) {
             return None;
+        }
+    }
+    // A verb with a te-infinitive ("dient … te starten"): the finite verb goes before "te".
+    if TE_VERBS.contains(&lower.as_str()) {
+        let end = clause_boundary(rest, 0).unwrap_or(rest.len());
+        if let Some(at) = (0..end.saturating_sub(1)).find(|&i| bare(rest[i]) == "te") {
+            return Some(join(&rest[..at], format!("{verb} te"), &rest[at + 1..]));
         }
     }
     // A separable particle or a fixed part: written with the verb, where it stands.
@@ -1286,6 +1295,11 @@ mod tests {
             (
                 "Veilig Thuis legt tenminste vast welke ondersteuning, hulp of behandeling wordt ingezet ten behoeve van de veiligheid.",
                 "Een verbeterpunt is dat Veilig Thuis Gelderzoom tenminste vastlegt welke ondersteuning, hulp of behandeling wordt ingezet ten behoeve van de veiligheid.",
+            ),
+            // A te-infinitive (seed 004): the finite verb goes before "te".
+            (
+                "Veilig Thuis dient direct na de veiligheidsbeoordeling te starten met een onderzoek of de dienst Voorwaarden & Vervolg.",
+                "Een verbeterpunt is dat Veilig Thuis Gelderzoom direct na de veiligheidsbeoordeling dient te starten met een onderzoek of de dienst Voorwaarden & Vervolg.",
             ),
             // … at the end of the sentence.
             (

@@ -8,7 +8,7 @@ use crate::domain::kader::Framework;
 use super::parse;
 
 /// The kaders shipped inside the binary: (id, file text).
-pub const BUILTIN: [(&str, &str); 2] = [
+pub const BUILTIN: [(&str, &str); 3] = [
     (
         "vt-2016-stap2",
         include_str!("../../assets/kaders/vt-2016-stap2.toml"),
@@ -16,6 +16,10 @@ pub const BUILTIN: [(&str, &str); 2] = [
     (
         "vt-2015-stap1",
         include_str!("../../assets/kaders/vt-2015-stap1.toml"),
+    ),
+    (
+        "vt-2024-tijdigheid",
+        include_str!("../../assets/kaders/vt-2024-tijdigheid.toml"),
     ),
 ];
 

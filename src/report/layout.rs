@@ -105,6 +105,37 @@ fn words(text: &Text) -> Vec<Word> {
 }
 
 /// Breaks `text` into lines at most `max_width` points wide at `size` points.
+/// Column widths that give every column at least `min[i]` (its longest header word, so a
+/// header never breaks inside a word: "Onbekend", not "Onbeken d"), taking the room from the
+/// columns with more than their minimum, in proportion to what they have spare. When the spare
+/// room is not enough, the widths stay as they were (a word is then cut, as `wrap` does).
+pub fn fit_columns(widths: &[f32], min: &[f32]) -> Vec<f32> {
+    let deficit: f32 = widths
+        .iter()
+        .zip(min)
+        .map(|(w, m)| (m - w).max(0.0))
+        .sum();
+    let spare: f32 = widths
+        .iter()
+        .zip(min)
+        .map(|(w, m)| (w - m).max(0.0))
+        .sum();
+    if deficit <= 0.0 || spare < deficit {
+        return widths.to_vec();
+    }
+    widths
+        .iter()
+        .zip(min)
+        .map(|(&w, &m)| {
+            if w < m {
+                m
+            } else {
+                w - (w - m) / spare * deficit
+            }
+        })
+        .collect()
+}
+
 pub fn wrap(text: &Text, size: f32, max_width: f32, measure: &impl Measure) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut line = Line::default();
@@ -236,5 +267,16 @@ mod tests {
     #[test]
     fn empty_text_is_one_empty_line() {
         assert_eq!(texts(&wrap(&Text::new(), 1.0, 10.0, &Fixed)), [""]);
+    }
+
+    #[test]
+    fn columns_widen_to_their_longest_header_word_from_the_spare_room() {
+        // Too narrow for its word: it gets its minimum, from the wide column only.
+        let w = fit_columns(&[100.0, 30.0, 50.0], &[20.0, 40.0, 50.0]);
+        assert_eq!(w, vec![90.0, 40.0, 50.0]);
+        assert!((w.iter().sum::<f32>() - 180.0).abs() < 1e-3);
+        // Nothing too narrow, or no room to give: unchanged.
+        assert_eq!(fit_columns(&[50.0, 50.0], &[10.0, 10.0]), vec![50.0, 50.0]);
+        assert_eq!(fit_columns(&[50.0, 10.0], &[50.0, 20.0]), vec![50.0, 10.0]);
     }
 }

@@ -25,7 +25,7 @@ use printpdf::{
 
 use super::ReportError;
 use super::fonts::{FontIds, Fonts, SUPERSCRIPT_RISE, SUPERSCRIPT_SCALE};
-use super::layout::{Line, Measure, wrap};
+use super::layout::{Line, Measure, fit_columns, wrap};
 use super::model::{
     Align, Block, Figure, Report, ReportMeta, RowKind, Section, Shape, Style, Table, Text, Tone,
 };
@@ -1239,6 +1239,24 @@ impl<'f> Composer<'f> {
             .iter()
             .map(|c| c.width.max(0.1) / total * WIDTH)
             .collect();
+        // A header word is never cut in two when the other columns can spare the room.
+        let widths = if table.header {
+            let min: Vec<f32> = table
+                .columns
+                .iter()
+                .map(|c| {
+                    let longest = c
+                        .title
+                        .split_whitespace()
+                        .map(|w| self.fonts.width(Style::Bold, CELL, &self.fonts.sanitize(w)))
+                        .fold(0.0, f32::max);
+                    longest + 2.0 * CELL_PAD_X + 0.5
+                })
+                .collect();
+            fit_columns(&widths, &min)
+        } else {
+            widths
+        };
         let xs: Vec<f32> = widths
             .iter()
             .scan(LEFT, |x, w| {

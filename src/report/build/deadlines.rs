@@ -142,14 +142,30 @@ impl Builder<'_> {
                     .peildatum
                     .map(|d| format!("Op {}", format_date_long(d)))
                     .unwrap_or_else(|| "Ten tijde van het bezoek".to_string());
+                // What a melding waits for, in the words of the kader's dossier dates: the
+                // Veilig Thuis kaders of 2015/2016 triage first, a kader of its own not said.
+                let triage = self
+                    .fw
+                    .dates
+                    .contains(&crate::domain::DateKind::TRIAGEBESLUIT);
                 match w.aantal {
                     None => format!("{when} is het aantal wachtende meldingen niet vastgelegd."),
-                    Some(0) => format!("{when} was er geen wachtlijst voor triage of onderzoek."),
+                    Some(0) if triage => {
+                        format!("{when} was er geen wachtlijst voor triage of onderzoek.")
+                    }
+                    Some(0) => format!("{when} was er geen wachtlijst."),
                     Some(n) => {
-                        let mut t = format!(
-                            "{when} {} op triage of onderzoek",
-                            count(n, "melding wachtte", "meldingen wachtten")
-                        );
+                        let mut t = if triage {
+                            format!(
+                                "{when} {} op triage of onderzoek",
+                                count(n, "melding wachtte", "meldingen wachtten")
+                            )
+                        } else {
+                            format!(
+                                "{when} {} op de wachtlijst",
+                                count(n, "melding stond", "meldingen stonden")
+                            )
+                        };
                         if let Some(d) = w.oudste {
                             t.push_str(&format!(
                                 "; de oudste wachtte sinds {}",
