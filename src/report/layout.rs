@@ -110,16 +110,8 @@ fn words(text: &Text) -> Vec<Word> {
 /// columns with more than their minimum, in proportion to what they have spare. When the spare
 /// room is not enough, the widths stay as they were (a word is then cut, as `wrap` does).
 pub fn fit_columns(widths: &[f32], min: &[f32]) -> Vec<f32> {
-    let deficit: f32 = widths
-        .iter()
-        .zip(min)
-        .map(|(w, m)| (m - w).max(0.0))
-        .sum();
-    let spare: f32 = widths
-        .iter()
-        .zip(min)
-        .map(|(w, m)| (w - m).max(0.0))
-        .sum();
+    let deficit: f32 = widths.iter().zip(min).map(|(w, m)| (m - w).max(0.0)).sum();
+    let spare: f32 = widths.iter().zip(min).map(|(w, m)| (w - m).max(0.0)).sum();
     if deficit <= 0.0 || spare < deficit {
         return widths.to_vec();
     }
