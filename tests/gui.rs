@@ -101,7 +101,9 @@ fn set_an_oordeel_on_1_3_1_and_see_the_eindoordeel_change() {
     harness.get_by_label("Eindoordeel: MATIG");
 
     // Go to 1.3.1 from the overview, set onvoldoende with an onderbouwing.
-    harness.get_by_label("1.3.1 ✔").click_accesskit();
+    harness
+        .get_by_label("1.3.1, oordeel voldoende")
+        .click_accesskit();
     harness.run_steps(2);
     assert_eq!(
         harness.state().screens().unwrap().current,
@@ -374,7 +376,9 @@ fn merge_a_colleagues_file_and_resolve_the_conflict() {
     });
 
     // I change the same oordeel differently on my laptop.
-    harness.get_by_label("4.1.1 ✔").click_accesskit();
+    harness
+        .get_by_label("4.1.1, oordeel voldoende")
+        .click_accesskit();
     harness.run_steps(2);
     harness.get_by_label("niet beoordeeld").click_accesskit();
     harness.run_steps(2);
@@ -2992,8 +2996,8 @@ fn the_work_list_filters_searches_and_warns_gently_about_a_missing_onderbouwing(
         screens(&harness).expectation.filter,
         WorkFilter::ZonderOnderbouwing
     );
-    harness.get_by_label("✔ 1.1.1");
-    assert!(harness.query_by_label("· 1.2.1").is_none());
+    harness.get_by_label("1.1.1, oordeel voldoende");
+    assert!(harness.query_by_label("1.2.1, niet beoordeeld").is_none());
     harness.get_by_label("1 verwachting");
 
     // Typed onderbouwing: no warning, and the work list is done.
@@ -3022,7 +3026,7 @@ fn the_work_list_filters_searches_and_warns_gently_about_a_missing_onderbouwing(
     harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
     harness.run_steps(2);
     assert_eq!(screens(&harness).expectation.index, 1);
-    assert!(harness.query_by_label("✔ 1.1.1").is_none());
+    assert!(harness.query_by_label("1.1.1, oordeel voldoende").is_none());
 
     // Ctrl+F searches the verwachtingen (number, text, onderbouwing).
     harness.get_by_label("Alles tonen").click();
@@ -3032,7 +3036,7 @@ fn the_work_list_filters_searches_and_warns_gently_about_a_missing_onderbouwing(
     harness.event(egui::Event::Text("binnen de termijn".into()));
     harness.run_steps(2);
     assert_eq!(screens(&harness).expectation.search, "binnen de termijn");
-    harness.get_by_label("✔ 1.1.1");
+    harness.get_by_label("1.1.1, oordeel voldoende");
     let shown = screens(&harness).expectation.shown(ws(&harness));
     assert!(shown.contains(&0), "found by its onderbouwing");
     assert!(shown.len() < 31, "the search narrows the list");

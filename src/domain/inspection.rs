@@ -22,7 +22,7 @@ use super::draft::StoredDraft;
 use super::judgement::JudgementSet;
 use super::kader::Framework;
 use super::record::{with_kind, with_record};
-use super::termijn::{self, DeadlineOutcome, DeadlineSummary};
+use super::termijn::{self, CaseDates, DeadlineOutcome, DeadlineSummary};
 
 /// A new revision's id and time, chosen by the caller. `Stamp::now()` (UUIDv7 and the system
 /// clock) is implemented in `crate::clock`, outside the domain.
@@ -139,6 +139,9 @@ pub struct ConflictVersion {
     /// Every field for people ([`Value::display`]), in [`Kind::fields`] order; for a tombstone
     /// the content it deleted.
     pub values: Vec<String>,
+    /// The dates of a kind with a dates field (a dossier), each of which is chosen on its own
+    /// when combining; empty for other kinds.
+    pub dates: CaseDates,
     pub replaces: Vec<Uuid>,
 }
 
@@ -189,6 +192,15 @@ impl RecordConflict {
                         r.data.summary()
                     },
                     values: r.data.values().iter().map(Value::display).collect(),
+                    dates: r
+                        .data
+                        .values()
+                        .into_iter()
+                        .find_map(|v| match v {
+                            Value::Dates(d) => Some(d),
+                            _ => None,
+                        })
+                        .unwrap_or_default(),
                     replaces: r.meta.replaces.clone(),
                 })
                 .collect(),

@@ -15,13 +15,13 @@ use crate::store::Store;
 use super::commands::Command;
 use super::prefs::{AppDirs, Prefs};
 use super::screens::{self, inspection::Screens};
+use super::shortcuts;
 use super::types::{Closing, FilePurpose, KaderChoice, Screen, file_name};
 use super::worker::{self, JobOutput, Jobs, SaveState, StoreHandle, Waker};
 use super::workspace::Workspace;
 
-/// Ctrl+Shift+F: log a flitsinterview, from anywhere.
-pub const FLASH_SHORTCUT: KeyboardShortcut =
-    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::F);
+/// Ctrl+Shift+F: log a flitsinterview, from anywhere (see [`shortcuts::FLASH`]).
+pub const FLASH_SHORTCUT: KeyboardShortcut = shortcuts::FLASH.shortcut();
 
 /// What the window shows.
 pub enum View {
@@ -53,6 +53,10 @@ pub struct App {
     quitting: bool,
     /// The new-inspection form, kept on disk while it is filled in.
     form_draft: FormDraft,
+    /// The overview of sneltoetsen is open ("?", Shift+F1 or the "Sneltoetsen" button).
+    pub shortcuts_open: bool,
+    /// The overview just opened: its close button takes the focus (once).
+    shortcuts_focus: bool,
 }
 
 /// Keeps what is typed in the new-inspection form in a small file in the config directory
@@ -151,6 +155,8 @@ impl App {
             open_exports: true,
             quitting: false,
             form_draft,
+            shortcuts_open: false,
+            shortcuts_focus: false,
         }
     }
 
@@ -199,7 +205,18 @@ impl App {
         let ctx = ui.ctx().clone();
         self.intercept_quit(&ctx);
         self.poll(&ctx);
+        self.help_keys(&ctx);
+        if self.shortcuts_open {
+            // Drawn first: it takes its own keys (Esc, Tab, Enter on its button), and nothing
+            // under it reacts to a key while it is open.
+            self.show_shortcuts(&ctx);
+            ctx.input_mut(|i| {
+                i.events
+                    .retain(|e| !matches!(e, egui::Event::Key { .. } | egui::Event::Text(_)));
+            });
+        }
         self.global_keys(&ctx);
+        self.name_window(&ctx);
 
         let mut cmds = std::mem::take(&mut self.commands);
         match &mut self.view {
@@ -216,6 +233,8 @@ impl App {
         self.show_closing(&ctx, &mut cmds);
         self.show_dialog(&ctx, &mut cmds);
         self.show_progress(&ctx);
+        // Every focusable element shows that it has the focus.
+        super::widgets::focus_ring(&ctx);
 
         for cmd in cmds {
             self.apply(cmd, &ctx);
@@ -253,11 +272,97 @@ impl App {
         self.progress_close(ctx);
     }
 
+    /// "?" (outside a text field) and Shift+F1 open or close the overview of sneltoetsen, on
+    /// every screen. Shift+F1 is taken before F1 (Overzicht), which would match it too.
+    fn help_keys(&mut self, ctx: &egui::Context) {
+        let f1 = ctx.input_mut(|i| shortcuts::HELP_F1.consume(i));
+        let question = !ctx.text_edit_focused() && ctx.input_mut(|i| shortcuts::HELP.consume(i));
+        if f1 || question {
+            self.toggle_shortcuts();
+        }
+    }
+
+    fn toggle_shortcuts(&mut self) {
+        self.shortcuts_open = !self.shortcuts_open;
+        self.shortcuts_focus = self.shortcuts_open;
+    }
+
+    /// The name a screen reader gives the window: "veldtoets — <organisatie>" while an
+    /// inspection is open (AccessKit's root node; the window title names the file).
+    fn name_window(&self, ctx: &egui::Context) {
+        let name = match &self.view {
+            View::Inspection(ws, screens) => format!(
+                "veldtoets — {} — {}",
+                ws.inspection.organisatie(),
+                screens.current.title()
+            ),
+            View::Start(_) => "veldtoets — startscherm".to_string(),
+        };
+        ctx.accesskit_node_builder(egui::accesskit_root_id(), |node| node.set_label(name));
+    }
+
+    /// The overview of every sneltoets, grouped per screen (from [`shortcuts::groups`], the
+    /// table the handlers use), each group a table for a screen reader. Esc, "?" and Shift+F1
+    /// close it.
+    fn show_shortcuts(&mut self, ctx: &egui::Context) {
+        let current = self.screens().map(|s| s.current);
+        let height = (ctx.content_rect().height() - 190.0).max(160.0);
+        let focus = std::mem::take(&mut self.shortcuts_focus);
+        let modal = egui::Modal::new(egui::Id::unique("veldtoets-sneltoetsen")).show(ctx, |ui| {
+            ui.set_width(680.0_f32.min(ctx.content_rect().width() - 60.0));
+            ui.horizontal(|ui| {
+                ui.label(RichText::new("Sneltoetsen").heading().strong());
+                super::widgets::muted(ui, "Esc, ? of Shift+F1 sluit dit overzicht");
+            });
+            ui.add_space(4.0);
+            egui::ScrollArea::vertical()
+                .id_salt("sneltoetsen")
+                .max_height(height)
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    for group in shortcuts::groups() {
+                        let here = group.screen.is_some() && group.screen == current;
+                        let title = if here {
+                            format!("{} — dit scherm", group.title)
+                        } else {
+                            group.title.clone()
+                        };
+                        super::widgets::heading(ui, &title);
+                        let grid = egui::Grid::new(("sneltoetsen", group.title.as_str()))
+                            .striped(true)
+                            .num_columns(2)
+                            .min_col_width(170.0)
+                            .spacing([16.0, 4.0]);
+                        super::widgets::table(ui, &group.title, 2, grid, |ui, table| {
+                            table.header_row(ui, &["Toetsen", "Wat het doet"]);
+                            for entry in &group.entries {
+                                let mut row = table.row(ui);
+                                // Fixed widths for every group, so the tables line up.
+                                let keys = RichText::new(entry.keys_text()).monospace().strong();
+                                row.cell(ui, |ui| column(ui, 200.0, keys));
+                                row.cell(ui, |ui| column(ui, 420.0, entry.what.as_str().into()));
+                                row.end(ui);
+                            }
+                        });
+                    }
+                });
+            ui.add_space(8.0);
+            let close = ui.button("Sneltoetsen sluiten");
+            if focus {
+                close.request_focus();
+            }
+            close.clicked()
+        });
+        if modal.inner || modal.should_close() {
+            self.shortcuts_open = false;
+        }
+    }
+
     fn global_keys(&mut self, ctx: &egui::Context) {
         let View::Inspection(ws, screens) = &self.view else {
             return;
         };
-        if ctx.input_mut(|i| i.consume_shortcut(&FLASH_SHORTCUT)) {
+        if ctx.input_mut(|i| shortcuts::FLASH.consume(i)) {
             self.commands.push(Command::OpenFlash);
         }
         if screens.flash.open {
@@ -312,11 +417,13 @@ impl App {
                         backup.display()
                     ));
                 }
-                self.view = View::Inspection(Box::new(ws), Box::new(screens));
-                ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
-                    "veldtoets — {}",
+                let title = format!(
+                    "veldtoets — {} ({})",
+                    ws.inspection.organisatie(),
                     file_name(&path)
-                )));
+                );
+                self.view = View::Inspection(Box::new(ws), Box::new(screens));
+                ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
             }
             JobOutput::Listing { dir, entries } => {
                 if let Some(chooser) = &mut self.chooser {
@@ -632,6 +739,7 @@ impl App {
                 self.save_prefs();
             }
             Command::DismissDialog => self.dialog = None,
+            Command::ToggleShortcuts => self.toggle_shortcuts(),
             Command::SendConcept { on, path } => {
                 if let View::Inspection(ws, screens) = &mut self.view
                     && ws.needs_name()
@@ -1067,6 +1175,13 @@ impl eframe::App for App {
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.close_inspection();
     }
+}
+
+/// A cell of the overview of sneltoetsen: `width` wide, the text wrapped in it.
+fn column(ui: &mut egui::Ui, width: f32, text: RichText) {
+    ui.set_min_width(width);
+    ui.set_max_width(width);
+    ui.add(egui::Label::new(text).wrap());
 }
 
 fn merge_step(step: &crate::store::MergeProgress) -> String {

@@ -46,6 +46,8 @@ pub enum Command {
     /// the text typed meanwhile, are dropped (nothing of it was written).
     DeclineName,
     SetDark(bool),
+    /// Open or close the overview of sneltoetsen.
+    ToggleShortcuts,
     // Inspection: navigation
     Goto(Screen),
     /// Show this verwachting (by index) on the Verwachtingen screen.

@@ -19,6 +19,7 @@ pub mod commands;
 pub mod edit;
 pub mod prefs;
 pub mod screens;
+pub mod shortcuts;
 pub mod theme;
 pub mod types;
 pub mod widgets;

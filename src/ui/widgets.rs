@@ -1,13 +1,14 @@
 //! Small widgets shared by the screens. Every interactive widget gets an accessible name (kittest
 //! and screen readers find it by that name) and is reachable with Tab.
 
-use eframe::egui::{self, Color32, Key, RichText, Ui};
+use eframe::egui::{self, Color32, RichText, Ui, accesskit::Role};
 
 use crate::domain::Verdict;
 use crate::domain::inspection::Tag;
 use crate::domain::judgement::JudgementValue;
 
 use super::commands::Command;
+use super::shortcuts;
 use super::workspace::{DraftTarget, Workspace};
 
 pub const GREEN: Color32 = Color32::from_rgb(0x1e, 0x7b, 0x3a);
@@ -87,14 +88,14 @@ pub fn tag_selector(
     let focused = ui.memory(|m| m.has_focus(id));
     if focused {
         let keys = [
-            (Key::O, Some(Tag::Ondersteunt)),
-            (Key::W, Some(Tag::Weerspreekt)),
-            (Key::N, Some(Tag::Neutraal)),
-            (Key::Delete, None),
-            (Key::Backspace, None),
+            (shortcuts::ONDERSTEUNT, Some(Tag::Ondersteunt)),
+            (shortcuts::WEERSPREEKT, Some(Tag::Weerspreekt)),
+            (shortcuts::NEUTRAAL, Some(Tag::Neutraal)),
+            (shortcuts::DELETE, None),
+            (shortcuts::BACKSPACE, None),
         ];
         for (key, tag) in keys {
-            if ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key)) {
+            if ui.input_mut(|i| key.consume(i)) {
                 result = Some(tag);
             }
         }
@@ -160,14 +161,13 @@ pub fn tag_selector(
         info.current_text_value = Some(value.clone());
         info
     });
+    ui.ctx().accesskit_node_builder(focus.id, |node| {
+        node.set_keyboard_shortcut("O W N");
+    });
     if focus.gained_focus() {
         focus.scroll_to_me(None);
     }
-    if focus.has_focus() {
-        let stroke = egui::Stroke::new(2.0, ui.visuals().selection.stroke.color);
-        ui.painter()
-            .rect_stroke(rect.expand(3.0), 4.0, stroke, egui::StrokeKind::Outside);
-    }
+    // Its focus ring is the app's (see `focus_ring`), around the whole row.
     result
 }
 
@@ -292,4 +292,218 @@ pub fn restore_list(
                 }
             }
         });
+}
+
+/// A table that a screen reader reads as one: a `Table` node (named `name`) with a `Row` per
+/// line and a `ColumnHeader` or `Cell` per cell (egui's [`egui::Grid`] is only a layout, so
+/// its labels would be a flat list). Draw the lines with [`Table::row`], then fill the row's
+/// cells in order.
+pub struct Table {
+    id: egui::Id,
+    rows: usize,
+}
+
+/// One line of a [`Table`], being filled.
+pub struct Row {
+    id: egui::Id,
+    index: usize,
+    column: usize,
+    rect: egui::Rect,
+}
+
+/// Lays out `grid` inside an accessible table named `name` with `columns` columns.
+pub fn table<R>(
+    ui: &mut Ui,
+    name: &str,
+    columns: usize,
+    grid: egui::Grid,
+    add: impl FnOnce(&mut Ui, &mut Table) -> R,
+) -> R {
+    grid.show(ui, |ui| {
+        // The grid's own container is the table (its rows are its only children).
+        let id = ui.unique_id();
+        let mut table = Table { id, rows: 0 };
+        let result = add(ui, &mut table);
+        let rows = table.rows;
+        ui.ctx().accesskit_node_builder(id, |node| {
+            node.set_role(Role::Table);
+            node.set_label(name);
+            node.set_row_count(rows);
+            node.set_column_count(columns);
+        });
+        result
+    })
+    .inner
+}
+
+impl Table {
+    /// Starts the next line (call [`Row::end`] after its cells).
+    pub fn row(&mut self, ui: &mut Ui) -> Row {
+        let index = self.rows;
+        self.rows += 1;
+        let at = egui::Rect::from_min_size(ui.cursor().min, egui::Vec2::ZERO);
+        let row = ui.new_child(
+            egui::UiBuilder::new()
+                .id_salt(("tabelrij", index))
+                .max_rect(at)
+                .accessibility_parent(self.id)
+                .accessibility_role(Role::Row),
+        );
+        let id = row.unique_id();
+        drop(row);
+        ui.ctx()
+            .accesskit_node_builder(id, |node| node.set_row_index(index));
+        Row {
+            id,
+            index,
+            column: 0,
+            rect: egui::Rect::NOTHING,
+        }
+    }
+
+    /// A line of column headers, in bold.
+    pub fn header_row(&mut self, ui: &mut Ui, headers: &[&str]) {
+        let mut row = self.row(ui);
+        for h in headers {
+            row.header(ui, h);
+        }
+        row.end(ui);
+    }
+}
+
+impl Row {
+    fn add<R>(
+        &mut self,
+        ui: &mut Ui,
+        role: Role,
+        span: usize,
+        add: impl FnOnce(&mut Ui) -> R,
+    ) -> R {
+        let column = self.column;
+        self.column += span;
+        let builder = egui::UiBuilder::new()
+            .accessibility_parent(self.id)
+            .accessibility_role(role);
+        let cell = ui.scope_builder(builder, add);
+        let index = self.index;
+        ui.ctx().accesskit_node_builder(cell.response.id, |node| {
+            node.set_row_index(index);
+            node.set_column_index(column);
+            if span > 1 {
+                node.set_column_span(span);
+            }
+        });
+        self.rect = self.rect.union(cell.response.rect);
+        cell.inner
+    }
+
+    /// A column header (bold text), named by its text.
+    pub fn header(&mut self, ui: &mut Ui, text: &str) {
+        let id = self.add(ui, Role::ColumnHeader, 1, |ui| {
+            ui.label(RichText::new(text).strong());
+            ui.unique_id()
+        });
+        ui.ctx()
+            .accesskit_node_builder(id, |node| node.set_label(text));
+    }
+
+    /// A cell with whatever `add` puts in it.
+    pub fn cell<R>(&mut self, ui: &mut Ui, add: impl FnOnce(&mut Ui) -> R) -> R {
+        self.add(ui, Role::Cell, 1, add)
+    }
+
+    /// A cell that spans `columns` columns (for a screen reader; the grid lays it out in the
+    /// first).
+    pub fn wide_cell<R>(
+        &mut self,
+        ui: &mut Ui,
+        columns: usize,
+        add: impl FnOnce(&mut Ui) -> R,
+    ) -> R {
+        self.add(ui, Role::Cell, columns, add)
+    }
+
+    /// A cell with one label.
+    pub fn text(&mut self, ui: &mut Ui, text: impl Into<egui::WidgetText>) -> egui::Response {
+        self.cell(ui, |ui| ui.label(text))
+    }
+
+    /// Ends the line (and the grid's row).
+    pub fn end(self, ui: &mut Ui) {
+        let rect = self.rect;
+        if rect.is_positive() {
+            ui.ctx().accesskit_node_builder(self.id, |node| {
+                node.set_bounds(egui::accesskit::Rect {
+                    x0: rect.min.x.into(),
+                    y0: rect.min.y.into(),
+                    x1: rect.max.x.into(),
+                    y1: rect.max.y.into(),
+                });
+            });
+        }
+        ui.end_row();
+    }
+}
+
+/// A group of radio buttons a screen reader announces with its name ("Oordeel"): what `add`
+/// draws inside it, in a row.
+pub fn radio_group<R>(ui: &mut Ui, name: &str, add: impl FnOnce(&mut Ui) -> R) -> R {
+    let builder = egui::UiBuilder::new()
+        // Aligned at the top: a centred row would sit in the middle of all the height there is.
+        .layout(egui::Layout::left_to_right(egui::Align::Min))
+        .accessibility_role(Role::RadioGroup)
+        .accessibility_label(name);
+    ui.scope_builder(builder, add).inner
+}
+
+/// Names a radio button for a screen reader (the visible text may carry its key, "voldoende
+/// (V)"), with its state and the key that chooses it.
+pub fn radio_info(response: &egui::Response, name: &str, selected: bool, key: Option<&str>) {
+    response
+        .widget_info(|| egui::WidgetInfo::selected(egui::Role::RadioButton, true, selected, name));
+    if let Some(key) = key {
+        response.ctx.accesskit_node_builder(response.id, |node| {
+            node.set_keyboard_shortcut(key);
+        });
+    }
+}
+
+/// A ring around the widget that has the keyboard focus, whatever it is (links, buttons without
+/// a frame, list entries and tag rows show their focus no other way). Text fields draw their own.
+/// Call once per frame, after everything is drawn.
+pub fn focus_ring(ctx: &egui::Context) {
+    let Some(id) = ctx.memory(|m| m.focused()) else {
+        return;
+    };
+    if ctx.text_edit_focused() {
+        return;
+    }
+    let Some(response) = ctx.read_response(id) else {
+        return;
+    };
+    // Only the part in view (a widget half scrolled out of its area).
+    let rect = response.interact_rect;
+    if !rect.is_positive() || !rect.is_finite() {
+        return;
+    }
+    let color = ctx.global_style().visuals.selection.stroke.color;
+    ctx.layer_painter(response.layer_id).rect_stroke(
+        rect.expand(2.0),
+        3.0,
+        egui::Stroke::new(2.0, color),
+        egui::StrokeKind::Outside,
+    );
+}
+
+/// One tab of a tab list (the screen switcher): looks like a selectable label, and a screen
+/// reader hears "<text>, tab, geselecteerd" with its key (e.g. "F6").
+pub fn tab(ui: &mut Ui, selected: bool, text: RichText, key: &str) -> egui::Response {
+    let response = ui.selectable_label(selected, text);
+    response.ctx.accesskit_node_builder(response.id, |node| {
+        node.set_role(Role::Tab);
+        node.clear_toggled();
+        node.set_selected(selected);
+        node.set_keyboard_shortcut(key);
+    });
+    response
 }

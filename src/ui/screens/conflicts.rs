@@ -18,8 +18,9 @@ use uuid::Uuid;
 
 use crate::domain::duplicates::{Duplicate, normalize_key};
 use crate::domain::inspection::{
-    CheckAnswer, ConflictVersion, Kind, Record, RecordConflict, Stamp,
+    CheckAnswer, ConflictVersion, Field, FieldType, Kind, Record, RecordConflict, Stamp,
 };
+use crate::domain::termijn::{DateKind, format_date_nl};
 use crate::ui::commands::Command;
 use crate::ui::types::Screen;
 use crate::ui::widgets::{self, AMBER, GREEN, GREY, RED, local_time};
@@ -136,9 +137,10 @@ pub fn nav_entry(ui: &mut Ui, ws: &Workspace, current: Screen, cmds: &mut Vec<Co
     if count > 0 {
         text = text.color(RED).strong();
     }
-    let response = ui
-        .selectable_label(open, text)
-        .on_hover_text("Gegevens met twee versies: kies welke geldt (F7)");
+    let key = crate::ui::shortcuts::key_name(Screen::Conflicten.key());
+    let response = widgets::tab(ui, open, text, &key).on_hover_text(format!(
+        "Gegevens met twee versies: kies welke geldt ({key})"
+    ));
     if response.clicked() {
         cmds.push(Command::Goto(Screen::Conflicten));
     }
@@ -438,6 +440,7 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, state: &mut ConflictsState, cmds: &
         .show(ui, |ui| list(ui, ws, state, &conflicts, &duplicates));
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::both()
+            .id_salt(("conflict", ws.inspection.id))
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 let selected = state.selected.clone();
@@ -487,6 +490,7 @@ fn list(
     duplicates: &[Duplicate],
 ) {
     egui::ScrollArea::vertical()
+        .id_salt(("conflictlijst", ws.inspection.id))
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let mut kind = None;
@@ -864,11 +868,25 @@ fn shown_value(ws: &Workspace, kind: Kind, field: &str, value: &str) -> String {
 /// One choice in a combined version: one field, or for an oordeel its value and variant
 /// together ("onvoldoende · wachtlijst"), so a combination never mixes them.
 struct Choice {
-    /// The name of the first field (the key of the choice in `ConflictsState::take`).
+    /// The name of the first field, or the id of a date (the key of the choice in
+    /// `ConflictsState::take`).
     key: &'static str,
     label: &'static str,
     /// Indices into [`Kind::fields`].
     fields: Vec<usize>,
+    /// One date of a dates field (a dossier's), chosen on its own.
+    date: Option<DateKind>,
+}
+
+impl Choice {
+    /// The names taken from the other version when this choice picks it: the fields, or the
+    /// date's id ([`crate::domain::inspection::Inspection::resolution`] takes a date by id).
+    fn taken(&self, fields: &[Field]) -> Vec<&'static str> {
+        match self.date {
+            Some(kind) => vec![kind.as_str()],
+            None => self.fields.iter().map(|&i| fields[i].name).collect(),
+        }
+    }
 }
 
 /// Whether field `i` differs between the versions.
@@ -878,12 +896,38 @@ fn differs(versions: &[ConflictVersion], i: usize) -> bool {
         .any(|v| v.values.get(i) != versions[0].values.get(i))
 }
 
-fn choices(kind: Kind, versions: &[ConflictVersion]) -> Vec<Choice> {
+/// The choices of a combined version, in field order; the dates of a dossier one by one, in the
+/// order of `dates` (the kader's), then any other date a version has.
+fn choices(kind: Kind, versions: &[ConflictVersion], dates: &[DateKind]) -> Vec<Choice> {
     let fields = kind.fields();
     let position = |name: &str| fields.iter().position(|f| f.name == name);
     let mut out: Vec<Choice> = Vec::new();
     for (i, f) in fields.iter().enumerate() {
         if !differs(versions, i) {
+            continue;
+        }
+        if f.ty == FieldType::Dates {
+            let mut kinds: Vec<DateKind> = dates.to_vec();
+            for v in versions {
+                for (k, _) in v.dates.iter() {
+                    if !kinds.contains(&k) {
+                        kinds.push(k);
+                    }
+                }
+            }
+            for date in kinds {
+                if versions
+                    .iter()
+                    .any(|v| v.dates.get(date) != versions[0].dates.get(date))
+                {
+                    out.push(Choice {
+                        key: date.as_str(),
+                        label: date.label(),
+                        fields: vec![i],
+                        date: Some(date),
+                    });
+                }
+            }
             continue;
         }
         if kind == Kind::Oordeel
@@ -895,6 +939,7 @@ fn choices(kind: Kind, versions: &[ConflictVersion]) -> Vec<Choice> {
                     key: "waarde",
                     label: fields[w].label,
                     fields: vec![w, v],
+                    date: None,
                 });
             }
             continue;
@@ -903,6 +948,7 @@ fn choices(kind: Kind, versions: &[ConflictVersion]) -> Vec<Choice> {
             key: f.name,
             label: f.label,
             fields: vec![i],
+            date: None,
         });
     }
     out
@@ -910,6 +956,12 @@ fn choices(kind: Kind, versions: &[ConflictVersion]) -> Vec<Choice> {
 
 /// The value of a choice in one version, for people.
 fn choice_value(ws: &Workspace, kind: Kind, choice: &Choice, version: &ConflictVersion) -> String {
+    if let Some(date) = choice.date {
+        return version
+            .dates
+            .get(date)
+            .map_or_else(|| "(leeg)".to_string(), format_date_nl);
+    }
     let fields = kind.fields();
     let parts: Vec<String> = choice
         .fields
@@ -942,7 +994,9 @@ fn detail(ui: &mut Ui, ws: &Workspace, state: &mut ConflictsState, c: &RecordCon
             name => fields
                 .iter()
                 .find(|f| f.name == name)
-                .map_or(name, |f| f.label),
+                .map(|f| f.label)
+                .or_else(|| ws.inspection.framework.date_kind(name).map(DateKind::label))
+                .unwrap_or(name),
         })
         .collect();
     widgets::muted(ui, format!("Verschilt in: {}", differing.join(", ")));
@@ -1094,7 +1148,7 @@ fn combined(
     c: &RecordConflict,
     column: f32,
 ) {
-    let choices = choices(c.kind, &c.versions);
+    let choices = choices(c.kind, &c.versions, &ws.inspection.framework.dates);
     if choices.is_empty() {
         return;
     }
@@ -1210,7 +1264,7 @@ fn taken_fields(
     choices
         .iter()
         .filter(|choice| state.take.get(choice.key).copied().unwrap_or(0) == 1)
-        .flat_map(|choice| choice.fields.iter().map(|&i| fields[i].name))
+        .flat_map(|choice| choice.taken(fields))
         .collect()
 }
 
@@ -1289,5 +1343,56 @@ fn short(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {
         Some((i, _)) => format!("{}…", &text[..i]),
         None => text.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::termijn::CaseDates;
+
+    fn version(dates: CaseDates, notitie: &str) -> ConflictVersion {
+        ConflictVersion {
+            rev: Uuid::nil(),
+            author: Uuid::nil(),
+            at: jiff::Timestamp::UNIX_EPOCH,
+            deleted: false,
+            summary: String::new(),
+            values: vec![
+                "D-1".into(),
+                "willekeurig".into(),
+                format!("{dates:?}"),
+                notitie.into(),
+            ],
+            dates,
+            replaces: Vec::new(),
+        }
+    }
+
+    /// Two versions of a dossier that differ in two dates and the note: each date is a choice
+    /// of its own, in the kader's order, named by its label and taken by its id.
+    #[test]
+    fn each_date_of_a_dossier_is_chosen_on_its_own() {
+        let d = |day| Some(jiff::civil::date(2026, 3, day));
+        let a = CaseDates::default()
+            .with(DateKind::MELDING_ONTVANGEN, d(2))
+            .with(DateKind::TRIAGEBESLUIT, d(4))
+            .with(DateKind::START_ONDERZOEK, d(5));
+        let b = a
+            .clone()
+            .with(DateKind::MELDING_ONTVANGEN, d(3))
+            .with(DateKind::START_ONDERZOEK, None);
+        let versions = [version(a, "van A"), version(b, "van B")];
+        let choices = choices(Kind::Dossier, &versions, &DateKind::BUILTIN);
+        let labels: Vec<&str> = choices.iter().map(|c| c.label).collect();
+        assert_eq!(labels, ["melding ontvangen", "start onderzoek", "notitie"]);
+        let fields = Kind::Dossier.fields();
+        assert_eq!(choices[0].taken(fields), ["melding_ontvangen"]);
+        assert_eq!(choices[2].taken(fields), ["notitie"]);
+        assert_eq!(
+            versions[1].dates.get(DateKind::START_ONDERZOEK),
+            None,
+            "cleared in B: choosing B's start onderzoek clears it"
+        );
     }
 }

@@ -14,7 +14,7 @@
 //! clicked), and for a verwachting the trend since the latest round (opgeheven / aanhoudend /
 //! nieuw). Read-only: a round is what that round concluded.
 
-use eframe::egui::{self, Color32, Key, Modifiers, RichText, Ui};
+use eframe::egui::{self, Color32, Key, RichText, Ui};
 
 use crate::domain::inspection::{Kind, Round};
 use crate::domain::judgement::{Judgement, JudgementValue};
@@ -24,6 +24,7 @@ use crate::domain::termijn::format_date_nl;
 use crate::ui::commands::Command;
 use crate::ui::edit::{Edit, RecordRef, text};
 use crate::ui::screens::conflicts;
+use crate::ui::shortcuts;
 use crate::ui::widgets::{self, AMBER, GREEN, GREY, RED, local_time, value_color};
 use crate::ui::workspace::{DraftTarget, Workspace};
 
@@ -45,6 +46,34 @@ pub fn oordeel_symbol(ws: &Workspace, id: &str) -> (&'static str, Color32) {
     }
 }
 
+/// A verwachting's oordeel now in words, for a screen reader (what [`oordeel_symbol`] shows):
+/// "oordeel voldoende", "oordeel onvoldoende", "niet beoordeeld", "oordeel in conflict".
+pub fn status_words(ws: &Workspace, id: &str) -> &'static str {
+    if ws.derived.conflicts.iter().any(|c| c == id) {
+        return "oordeel in conflict, twee versies";
+    }
+    match ws.inspection.oordeel(id).map(|o| o.data.value) {
+        Some(JudgementValue::Voldoende) => "oordeel voldoende",
+        Some(JudgementValue::Onvoldoende) => "oordeel onvoldoende",
+        _ => "niet beoordeeld",
+    }
+}
+
+fn oordeel_focus_id() -> egui::Id {
+    egui::Id::unique("veldtoets-naar-het-oordeel")
+}
+
+/// Alt+O was pressed: the oordeel shown takes the focus when it is drawn (this frame).
+pub fn ask_oordeel_focus(ui: &Ui) {
+    ui.data_mut(|d| d.insert_temp(oordeel_focus_id(), true));
+}
+
+/// Whether the oordeel drawn now should take the focus (asked by Alt+O this frame); asked once.
+pub fn take_oordeel_focus(ui: &Ui) -> bool {
+    ui.data_mut(|d| d.remove_temp::<bool>(oordeel_focus_id()))
+        .unwrap_or(false)
+}
+
 /// "Het rapport is op … definitief vastgesteld …": why the oordeel cannot be edited.
 pub fn frozen_text(ws: &Workspace) -> String {
     let on = match ws.inspection.phase() {
@@ -63,22 +92,18 @@ pub fn frozen_text(ws: &Workspace) -> String {
 
 /// The key that chooses a level of the criterion scale: its code when that is one letter.
 fn level_key(code: &str) -> Option<Key> {
-    let mut chars = code.trim().chars();
-    let c = chars.next()?;
-    if chars.next().is_some() || !c.is_ascii_alphabetic() {
-        return None;
-    }
-    Key::from_name(&c.to_ascii_uppercase().to_string())
+    shortcuts::criterion_level_key(code)
 }
 
 /// The key that takes a criterion oordeel back to niet beoordeeld: N, unless the scale uses it
 /// (then only Delete does).
 fn none_key(fw: &Framework) -> Option<Key> {
+    let none = shortcuts::NIET_BEOORDEELD.key;
     let taken = fw
         .criterion_scale
         .iter()
-        .any(|l| level_key(&l.code) == Some(Key::N));
-    (!taken).then_some(Key::N)
+        .any(|l| level_key(&l.code) == Some(none));
+    (!taken).then_some(none)
 }
 
 /// The colour of level `i` of a scale of `n`: the first green, the last red, between amber.
@@ -155,18 +180,25 @@ pub fn criterion_keys(
     let fw = &ws.inspection.framework;
     let ids: Vec<&str> = fw.criteria().map(|c| c.id.as_str()).collect();
     let pos = ids.iter().position(|c| *c == id).unwrap_or(0);
-    if ui.input_mut(|i| i.consume_key(Modifiers::ALT, Key::ArrowRight))
+    if ui.input_mut(|i| shortcuts::NEXT.consume(i))
         && let Some(next) = ids.get(pos + 1)
     {
         cmds.push(Command::ShowCriterion(next.to_string()));
     }
-    if ui.input_mut(|i| i.consume_key(Modifiers::ALT, Key::ArrowLeft)) && pos > 0 {
+    if ui.input_mut(|i| shortcuts::PREVIOUS.consume(i)) && pos > 0 {
         cmds.push(Command::ShowCriterion(ids[pos - 1].to_string()));
     }
-    if ui.input_mut(|i| i.consume_key(Modifiers::ALT, Key::ArrowDown)) {
+    if ui.input_mut(|i| shortcuts::TO_EXPECTATION.consume(i)) {
         cmds.push(Command::ShowExpectation(index));
     }
-    if ui.ctx().egui_wants_keyboard_input() || !enabled {
+    if !enabled {
+        return;
+    }
+    // Alt+O before the letters (an extra Alt would match them too).
+    if ui.input_mut(|i| shortcuts::TO_OORDEEL.consume(i)) {
+        ask_oordeel_focus(ui);
+    }
+    if ui.ctx().text_edit_focused() {
         return;
     }
     let mut choices: Vec<(Key, String)> = fw
@@ -177,10 +209,10 @@ pub fn criterion_keys(
     if let Some(key) = none_key(fw) {
         choices.push((key, String::new()));
     }
-    choices.push((Key::Delete, String::new()));
+    choices.push((shortcuts::DELETE.key, String::new()));
     let conflicted = ws.inspection.is_conflicted(Kind::CriteriumOordeel, id);
     for (key, code) in choices {
-        if ui.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
+        if ui.input_mut(|i| shortcuts::Combo::key(key).consume(i)) {
             cmds.push(if conflicted {
                 // Two versions: the key opens the choice, it never silently picks one.
                 Command::ShowConflict {
@@ -339,7 +371,8 @@ fn current_criterion(
         })
         .collect();
     options.push((String::new(), "niet beoordeeld".into(), none_key(fw), GREY));
-    ui.horizontal(|ui| {
+    let focus = take_oordeel_focus(ui);
+    widgets::radio_group(ui, &format!("Oordeel criterium {id}"), |ui| {
         for (code, name, key, color) in options {
             let selected = if code.is_empty() {
                 current.is_empty()
@@ -355,9 +388,12 @@ fn current_criterion(
                 .color(if selected { color } else { GREY });
             let response = ui.selectable_label(selected, text);
             let label = format!("Criterium {id}: {name}");
-            response.widget_info(|| {
-                egui::WidgetInfo::selected(egui::Role::RadioButton, true, selected, &label)
-            });
+            let key = key.map(shortcuts::key_name);
+            widgets::radio_info(&response, &label, selected, key.as_deref());
+            if focus && selected {
+                response.request_focus();
+                response.scroll_to_me(None);
+            }
             if response.clicked() && !selected {
                 cmds.push(set_criterion(id, &code));
             }

@@ -93,6 +93,8 @@ pub struct DetailsState {
     pub team_input: String,
     /// The result of the last "Toevoegen": the message, and whether it is an error.
     pub team_message: Option<(String, bool)>,
+    /// A name was just added: the team (with it) takes the focus.
+    pub team_focus: bool,
 }
 
 const ORGANISATIE_INVALID: &str = "onderzoek: organisatie";
@@ -263,11 +265,19 @@ fn form(
     // Team: the inspecteurs of the file; a name can be added.
     let names = team_names(ws);
     row(ui, "Team", |ui, _| {
-        ui.label(if names.is_empty() {
-            "nog niemand".to_string()
-        } else {
-            join_and(&names)
-        });
+        // Focusable, so the focus can go to the team after a name is added (and a screen
+        // reader reads the names there).
+        let team = ui.add(
+            egui::Label::new(if names.is_empty() {
+                "nog niemand".to_string()
+            } else {
+                join_and(&names)
+            })
+            .sense(egui::Sense::FOCUSABLE),
+        );
+        if std::mem::take(&mut state.team_focus) {
+            team.request_focus();
+        }
         widgets::muted(
             ui,
             format!(

@@ -19,6 +19,7 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
     );
     let items = ws.inspection.framework.sources.documents.clone();
     egui::ScrollArea::vertical()
+        .id_salt(("documenten", ws.inspection.id))
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for item in &items {

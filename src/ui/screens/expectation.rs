@@ -1,7 +1,9 @@
 //! Verwachtingen, the heart: one verwachting with its text, all evidence from every source
 //! together, the oordeel with the kader's variants, the onderbouwing, conflicts side by side, and
 //! the oordeel's history. Alt+Links / Alt+Rechts go to the previous / next verwachting; with no text field
-//! focused, V, O and N set voldoende, onvoldoende and niet beoordeeld.
+//! focused, V, O and N set voldoende, onvoldoende and niet beoordeeld; Alt+O puts the focus on
+//! the oordeel (a radio group "Oordeel" for a screen reader). The keys are those of
+//! `crate::ui::shortcuts`, which the overview of sneltoetsen lists.
 //!
 //! An oordeel in conflict (two versions after a merge) is not edited here: its versions are shown
 //! with "Twee versies — kies eerst", V, O and N open the choice on the Conflicten screen, and
@@ -17,7 +19,7 @@
 //! file the earlier rounds stand beside the oordeel (also `criterion`). A kader without
 //! criterion oordelen, and a file without earlier rounds, shows none of this.
 
-use eframe::egui::{self, Key, Modifiers, RichText, Ui};
+use eframe::egui::{self, RichText, Ui};
 
 use crate::domain::evidence::{self, Evidence};
 use crate::domain::inspection::{Kind, OordeelData, Revision, Tag, Value};
@@ -26,9 +28,11 @@ use crate::domain::kader::{Assessment, Criterion};
 use crate::ui::commands::Command;
 use crate::ui::edit::{Edit, RecordRef, text};
 use crate::ui::screens::criterion::{
-    criterion_detail, criterion_keys, criterion_mark, criterion_oordeel_text, earlier_oordelen,
-    frozen_text, left_aligned, oordeel_symbol, versions,
+    ask_oordeel_focus, criterion_detail, criterion_keys, criterion_mark, criterion_oordeel_text,
+    earlier_oordelen, frozen_text, left_aligned, oordeel_symbol, status_words, take_oordeel_focus,
+    versions,
 };
+use crate::ui::shortcuts;
 use crate::ui::widgets::{self, GREEN, GREY, RED, local_time, value_color};
 use crate::ui::workspace::{DraftTarget, Workspace};
 
@@ -155,8 +159,7 @@ impl ExpectationState {
 }
 
 /// Ctrl+F: to the search of the work list.
-pub const SEARCH_SHORTCUT: egui::KeyboardShortcut =
-    egui::KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+pub const SEARCH_SHORTCUT: egui::KeyboardShortcut = shortcuts::SEARCH.shortcut();
 
 fn search_id() -> egui::Id {
     egui::Id::unique("verwachtingen-zoeken")
@@ -221,13 +224,21 @@ pub fn show(
             );
         });
     egui::CentralPanel::default().show(ui, |ui| {
+        // Each verwachting (and criterium) keeps its own scroll position, per onderzoek.
+        let shown = match &criterion {
+            Some(c) => format!("criterium {c}"),
+            None => ws.inspection.framework.expectation(index).id.clone(),
+        };
         egui::ScrollArea::vertical()
+            .id_salt(("verwachting", ws.inspection.id, shown))
             .auto_shrink([false, false])
             .show(ui, |ui| match &criterion {
                 Some(c) => criterion_detail(ui, ws, c, index, round, cmds),
                 None => detail(ui, ws, index, round, cmds),
             });
     });
+    // A jump to the oordeel that found nothing to focus (a vastgesteld oordeel) is dropped.
+    take_oordeel_focus(ui);
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -253,32 +264,40 @@ fn keys(
             index.checked_sub(1),
         )
     };
-    if ui.input_mut(|i| i.consume_key(Modifiers::ALT, Key::ArrowRight))
+    if ui.input_mut(|i| shortcuts::NEXT.consume(i))
         && let Some(next) = next
     {
         cmds.push(Command::ShowExpectation(next));
     }
-    if ui.input_mut(|i| i.consume_key(Modifiers::ALT, Key::ArrowLeft))
+    if ui.input_mut(|i| shortcuts::PREVIOUS.consume(i))
         && let Some(previous) = previous
     {
         cmds.push(Command::ShowExpectation(previous));
     }
     let fw = &ws.inspection.framework;
-    if fw.has_criterion_oordelen() && ui.input_mut(|i| i.consume_key(Modifiers::ALT, Key::ArrowUp))
-    {
+    if fw.has_criterion_oordelen() && ui.input_mut(|i| shortcuts::TO_CRITERION.consume(i)) {
         cmds.push(Command::ShowCriterion(fw.criterion_of(index).id.clone()));
     }
-    if ui.ctx().egui_wants_keyboard_input() || !enabled {
+    if !enabled {
+        return;
+    }
+    // Alt+O before O (which an extra Alt would match too): to the oordeel, also from a field.
+    if ui.input_mut(|i| shortcuts::TO_OORDEEL.consume(i)) {
+        ask_oordeel_focus(ui);
+    }
+    // In a text field V, O and N are letters; anywhere else (a button, the list, the oordeel
+    // itself) they set the oordeel.
+    if ui.ctx().text_edit_focused() {
         return;
     }
     let id = ws.inspection.framework.expectation(index).id.clone();
     let conflicted = ws.inspection.is_conflicted(Kind::Oordeel, &id);
     for (key, value) in [
-        (Key::V, JudgementValue::Voldoende),
-        (Key::O, JudgementValue::Onvoldoende),
-        (Key::N, JudgementValue::NietBeoordeeld),
+        (shortcuts::VOLDOENDE, JudgementValue::Voldoende),
+        (shortcuts::ONVOLDOENDE, JudgementValue::Onvoldoende),
+        (shortcuts::NIET_BEOORDEELD, JudgementValue::NietBeoordeeld),
     ] {
-        if ui.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
+        if ui.input_mut(|i| key.consume(i)) {
             cmds.push(if conflicted {
                 // Two versions: the key opens the choice, it never silently picks one.
                 Command::ShowConflict {
@@ -327,7 +346,7 @@ fn work_list_controls(ui: &mut Ui, ws: &Workspace, state: &mut ExpectationState,
                 .desired_width(f32::INFINITY),
         )
         .labelled_by(l.id);
-    if search.has_focus() && ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape)) {
+    if search.has_focus() && ui.input_mut(|i| shortcuts::ESCAPE.consume(i)) {
         state.search.clear();
     }
     let l = ui.label(RichText::new("Toon").small().color(GREY));
@@ -380,6 +399,7 @@ fn list(
     cmds: &mut Vec<Command>,
 ) {
     egui::ScrollArea::vertical()
+        .id_salt(("verwachtinglijst", ws.inspection.id))
         .auto_shrink([false, false])
         .show(ui, |ui| {
             let fw = &ws.inspection.framework;
@@ -451,7 +471,11 @@ fn expectation_entries(
         }
         let (symbol, color) = oordeel_symbol(ws, &e.id);
         let text = RichText::new(format!("{symbol} {}", e.id)).color(color);
-        let response = ui.selectable_label(i == shown, text).on_hover_text(&e.text);
+        // A screen reader hears the status in words: "1.3.2, oordeel onvoldoende".
+        let response = ui
+            .selectable_label(i == shown, text)
+            .on_hover_text(&e.text)
+            .accessible_name(format!("{}, {}", e.id, status_words(ws, &e.id)));
         if response.clicked() {
             cmds.push(Command::ShowExpectation(i));
         }
@@ -566,22 +590,27 @@ fn oordeel(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>) {
     let value = current
         .as_ref()
         .map_or(JudgementValue::NietBeoordeeld, |o| o.value);
-    ui.horizontal(|ui| {
+    // One group "Oordeel" for a screen reader; Alt+O puts the focus on the chosen one.
+    let focus = take_oordeel_focus(ui);
+    widgets::radio_group(ui, "Oordeel", |ui| {
         for (v, key) in [
-            (JudgementValue::Voldoende, "V"),
-            (JudgementValue::Onvoldoende, "O"),
-            (JudgementValue::NietBeoordeeld, "N"),
+            (JudgementValue::Voldoende, shortcuts::VOLDOENDE),
+            (JudgementValue::Onvoldoende, shortcuts::ONVOLDOENDE),
+            (JudgementValue::NietBeoordeeld, shortcuts::NIET_BEOORDEELD),
         ] {
             let selected = value == v;
+            let key = key.text();
             let text = RichText::new(format!("{} ({key})", v.label())).color(if selected {
                 value_color(v)
             } else {
                 GREY
             });
             let response = ui.selectable_label(selected, text.strong());
-            response.widget_info(|| {
-                egui::WidgetInfo::selected(egui::Role::RadioButton, true, selected, v.label())
-            });
+            widgets::radio_info(&response, v.label(), selected, Some(&key));
+            if focus && selected {
+                response.request_focus();
+                response.scroll_to_me(None);
+            }
             if response.clicked() && !selected {
                 cmds.push(set_value(ws, id, v, None));
             }
@@ -704,11 +733,13 @@ fn conflict(ui: &mut Ui, ws: &Workspace, id: &str, cmds: &mut Vec<Command>) -> b
                 }
             });
             ui.add_space(4.0);
-            if ui
+            let choose = ui
                 .button("Kies een versie…")
-                .on_hover_text("De versies naast elkaar op het scherm Conflicten (V, O of N)")
-                .clicked()
-            {
+                .on_hover_text("De versies naast elkaar op het scherm Conflicten (V, O of N)");
+            if take_oordeel_focus(ui) {
+                choose.request_focus();
+            }
+            if choose.clicked() {
                 cmds.push(Command::ShowConflict {
                     kind: Kind::Oordeel,
                     entity: id.to_string(),

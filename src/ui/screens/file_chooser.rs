@@ -245,7 +245,10 @@ impl FileChooser {
                     }
                     ui.label(RichText::new(self.dir.display().to_string()).monospace());
                 });
-                egui::ScrollArea::vertical().max_height(280.0).show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt(("bestanden", &self.dir))
+                    .max_height(280.0)
+                    .show(ui, |ui| {
                     match &self.entries {
                         None => {
                             ui.spinner();

@@ -4,19 +4,20 @@
 
 use std::collections::BTreeMap;
 
-use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText, Ui};
+use eframe::egui::{self, KeyboardShortcut, RichText, Ui};
 use uuid::Uuid;
 
 use crate::domain::inspection::{FlashData, Kind, Record, Tag, Value};
 use crate::ui::commands::Command;
 use crate::ui::edit::{Edit, FieldChange, RecordRef, text};
 use crate::ui::screens::conflicts;
+use crate::ui::shortcuts;
 use crate::ui::types::{READ_ONLY_NOTICE, join_and};
 use crate::ui::widgets::{self, RED};
 use crate::ui::workspace::{DraftTarget, Refused, Workspace};
 
 /// Ctrl+Enter saves the dialog.
-pub const SAVE_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::Enter);
+pub const SAVE_SHORTCUT: KeyboardShortcut = shortcuts::SAVE_DIALOG.shortcut();
 
 /// The flitsinterview dialog: whether it is open, and what is typed in it (its own edit buffer,
 /// kept durable as one draft; saved as a record only by its button).
@@ -37,6 +38,9 @@ pub struct FlashState {
     /// The remembered function chosen with ↑/↓ in the function field (`None`: the first that
     /// completes what is typed).
     pub highlight: Option<usize>,
+    /// The flitsinterview the dialog saved last (its id): on the Flitsinterviews screen it takes
+    /// the focus in the list (once).
+    pub saved: Option<String>,
 }
 
 /// The dialog as it was when the app stopped, from its draft in the file (restored with a
@@ -188,8 +192,10 @@ pub fn save(ws: &mut Workspace, state: &mut FlashState) -> Result<(), Refused> {
         .iter()
         .map(|(e, t)| (e.clone(), t.as_str().to_string()))
         .collect();
+    let entity_saved;
     let saved = match f.editing.clone() {
         Some(id) if ws.inspection.flashes.get(&id).is_some() => {
+            entity_saved = id.clone();
             let edit = Edit {
                 record: RecordRef::Id(Kind::Flash, id),
                 changes: vec![
@@ -224,10 +230,14 @@ pub fn save(ws: &mut Workspace, state: &mut FlashState) -> Result<(), Refused> {
                 notitie: f.notitie.trim().to_string(),
             };
             let entity = editing.unwrap_or_else(|| Uuid::now_v7().to_string());
+            entity_saved = entity.clone();
             ws.create_from_draft(&entity, Record::Flash(data), &field)
         }
     };
     *state = FlashState::default();
+    if saved.is_ok() {
+        state.saved = Some(entity_saved);
+    }
     saved
 }
 
@@ -298,7 +308,7 @@ pub fn suggestions<'a>(known: &'a [String], typed: &str) -> Vec<&'a String> {
 fn focus_next(ui: &mut Ui, next: Option<egui::Id>) {
     if let Some(next) = next {
         ui.memory_mut(|m| m.request_focus(next));
-        ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Enter));
+        ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter));
     }
 }
 
@@ -371,8 +381,8 @@ pub fn dialog(
     egui::Modal::new(egui::Id::unique("flitsinterview")).show(ctx, |ui| {
         // Take the shortcuts before any widget is drawn: a focused button must not also see the
         // Enter of Ctrl+Enter (it would toggle a tag the dialog then saves).
-        let save_pressed = ui.input_mut(|i| i.consume_shortcut(&SAVE_SHORTCUT));
-        let escape = ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
+        let save_pressed = ui.input_mut(|i| shortcuts::SAVE_DIALOG.consume(i));
+        let escape = ui.input_mut(|i| shortcuts::ESCAPE.consume(i));
         ui.set_width(640.0);
         let title = if f.editing.is_some() {
             "Flitsinterview bewerken"
@@ -391,10 +401,10 @@ pub fn dialog(
         // up to this frame (fast typing puts the last letters and Enter in one frame).
         let mut arrow: i32 = 0;
         if ui.memory(|m| m.has_focus(functie_id())) {
-            if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::ArrowDown)) {
+            if ui.input_mut(|i| shortcuts::SUGGESTION_DOWN.consume(i)) {
                 arrow = 1;
             }
-            if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::ArrowUp)) {
+            if ui.input_mut(|i| shortcuts::SUGGESTION_UP.consume(i)) {
                 arrow = -1;
             }
         }
@@ -429,7 +439,7 @@ pub fn dialog(
         }
         let highlighted = f.highlight.filter(|h| *h < matches.len()).or(implicit);
         let mut take: Option<String> = None;
-        if functie.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+        if functie.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             take = highlighted.map(|h| matches[h].clone());
             focus_next(ui, next_after(functie_id()));
         }
@@ -487,7 +497,7 @@ pub fn dialog(
                     if response.gained_focus() {
                         response.scroll_to_me(None);
                     }
-                    if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                    if response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
                         focus_next(ui, next_after(id));
                     }
                     ui.indent(("tags", &q.id), |ui| {
@@ -573,7 +583,9 @@ pub fn dialog(
     }
 }
 
-pub fn list(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
+/// The logged flitsinterviews, newest first. The one the dialog just saved (`state.saved`)
+/// takes the focus.
+pub fn list(ui: &mut Ui, ws: &mut Workspace, state: &mut FlashState, cmds: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         ui.label(RichText::new("Flitsinterviews").size(20.0).strong());
         if ui.button("+ Nieuw flitsinterview (Ctrl+Shift+F)").clicked() {
@@ -621,6 +633,7 @@ pub fn list(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
         cmds,
     );
     egui::ScrollArea::vertical()
+        .id_salt(("flitsinterviews", ws.inspection.id))
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for (id, data, author) in flashes {
@@ -647,7 +660,14 @@ pub fn list(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
                         if conflicted {
                             return;
                         }
-                        if ui.small_button("Bewerken").clicked() {
+                        let edit = ui.small_button("Bewerken");
+                        if state.saved.as_ref() == Some(&id) {
+                            // Just saved: the focus goes to it.
+                            state.saved = None;
+                            edit.request_focus();
+                            edit.scroll_to_me(None);
+                        }
+                        if edit.clicked() {
                             cmds.push(Command::EditFlash(id.clone()));
                         }
                         if ui.small_button("Verwijderen").clicked() {

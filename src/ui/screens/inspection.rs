@@ -8,6 +8,7 @@ use crate::domain::inspection::Kind;
 use crate::domain::kader::Measure;
 use crate::domain::scoring::Tone;
 use crate::ui::commands::Command;
+use crate::ui::shortcuts;
 use crate::ui::types::{FilePurpose, Screen, count};
 use crate::ui::widgets::{self, GREEN, GREY, RED, verdict_color};
 use crate::ui::worker::{Jobs, SaveState};
@@ -89,34 +90,10 @@ pub fn show(
     egui::Panel::top("navigatie").show(ui, |ui| {
         ui.add_space(4.0);
         // First row: the organisation, the eindoordeel in sight and the actions; second row: the
-        // screens. Two rows, so nothing overlaps in a narrow window.
-        let mut action_cmds = Vec::new();
-        egui::Sides::new().shrink_left().truncate().show(
-            ui,
-            |ui| {
-                ui.label(
-                    RichText::new(ws.inspection.organisatie())
-                        .strong()
-                        .size(17.0),
-                );
-                ui.add_space(8.0);
-                verdict_header(ui, ws, cmds);
-            },
-            |ui| actions(ui, ws, &mut action_cmds),
-        );
-        cmds.append(&mut action_cmds);
-        ui.horizontal_wrapped(|ui| {
-            for screen in Screen::ALL {
-                let selected = screens.current == screen;
-                let response = ui
-                    .selectable_label(selected, screen.title())
-                    .on_hover_text(format!("{} ({:?})", screen.title(), screen.key()));
-                if response.clicked() {
-                    cmds.push(Command::Goto(screen));
-                }
-            }
-            conflicts::nav_entry(ui, ws, screens.current, cmds);
-        });
+        // screens. Two rows, so nothing overlaps in a narrow window. Both are laid out, and
+        // reached with Tab, from left to right (reading order).
+        top_row(ui, ws, cmds);
+        screen_tabs(ui, ws, screens.current, cmds);
         ui.add_space(4.0);
     });
 
@@ -197,7 +174,12 @@ pub fn show(
         if ws.read_only {
             ui.disable();
         }
-        screen(ui, ws, screens, cmds);
+        // The screen shown is the panel of the selected tab.
+        let panel = egui::UiBuilder::new()
+            .id_salt("scherm")
+            .accessibility_role(egui::accesskit::Role::TabPanel)
+            .accessibility_label(screens.current.title());
+        ui.scope_builder(panel, |ui| screen(ui, ws, screens, cmds));
     });
 
     if screens.flash.open {
@@ -208,10 +190,93 @@ pub fn show(
     }
 }
 
-/// The actions on the right of the first row (laid out right to left).
+/// The first row: the organisation and the eindoordeel on the left, the actions on the right.
+/// Both sides are laid out left to right, the left one first, so Tab goes through the row in
+/// reading order (egui's `Sides` adds the right side first, right to left). The width the
+/// actions take is measured and kept, so they line up with the right edge.
+fn top_row(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
+    let key = egui::Id::unique("veldtoets-acties-breedte");
+    let width: f32 = ui.data(|d| d.get_temp(key)).unwrap_or(420.0);
+    let gap = 16.0;
+    ui.horizontal(|ui| {
+        let row = ui.available_rect_before_wrap();
+        let left = egui::Rect::from_min_size(
+            row.min,
+            egui::vec2((row.width() - width - gap).max(0.0), row.height()),
+        );
+        ui.scope_builder(
+            egui::UiBuilder::new()
+                .max_rect(left)
+                .layout(egui::Layout::left_to_right(egui::Align::Center)),
+            |ui| {
+                ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+                ui.label(
+                    RichText::new(ws.inspection.organisatie())
+                        .strong()
+                        .size(17.0),
+                );
+                ui.add_space(8.0);
+                verdict_header(ui, ws, cmds);
+            },
+        );
+        let right = egui::Rect::from_min_max(
+            egui::pos2((row.right() - width).max(left.right()), row.top()),
+            row.right_bottom(),
+        );
+        let used = ui
+            .scope_builder(
+                egui::UiBuilder::new()
+                    .max_rect(right)
+                    .layout(egui::Layout::left_to_right(egui::Align::Center)),
+                |ui| actions(ui, ws, cmds),
+            )
+            .response
+            .rect
+            .width();
+        if (used - width).abs() > 0.5 {
+            ui.data_mut(|d| d.insert_temp(key, used));
+            ui.ctx()
+                .request_discard("de breedte van de knoppen rechtsboven");
+        }
+    });
+}
+
+/// The screens as tabs (a screen reader hears "tab, geselecteerd"), with their function keys.
+fn screen_tabs(ui: &mut Ui, ws: &Workspace, current: Screen, cmds: &mut Vec<Command>) {
+    let builder = egui::UiBuilder::new()
+        // Aligned at the top: a centred row would sit in the middle of all the height there is.
+        .layout(egui::Layout::left_to_right(egui::Align::Min).with_main_wrap(true))
+        .accessibility_role(egui::accesskit::Role::TabList)
+        .accessibility_label("Schermen");
+    ui.scope_builder(builder, |ui| {
+        for screen in Screen::ALL {
+            let key = shortcuts::key_name(screen.key());
+            let response = widgets::tab(ui, current == screen, RichText::new(screen.title()), &key)
+                .on_hover_text(format!("{} ({key})", screen.title()));
+            if response.clicked() {
+                cmds.push(Command::Goto(screen));
+            }
+        }
+        conflicts::nav_entry(ui, ws, current, cmds);
+    });
+}
+
+/// The actions on the right of the first row, left to right.
 fn actions(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
-    if ui.button("Sluiten").clicked() {
-        cmds.push(Command::CloseInspection);
+    let writable = !ws.read_only;
+    if ui
+        .add_enabled(writable, egui::Button::new("+ Flitsinterview"))
+        .on_hover_text("Ctrl+Shift+F, vanaf elk scherm")
+        .clicked()
+    {
+        cmds.push(Command::OpenFlash);
+    }
+    if ui
+        .add_enabled(writable, egui::Button::new("Samenvoegen…"))
+        .on_hover_text("De bestanden van collega's van dit onderzoek hierin samenvoegen")
+        .clicked()
+    {
+        cmds.push(Command::ShowChooser(FilePurpose::Merge));
     }
     ui.menu_button("Rapport…", |ui| {
         if ui
@@ -228,20 +293,17 @@ fn actions(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
             }));
         }
     });
-    let writable = !ws.read_only;
-    if ui
-        .add_enabled(writable, egui::Button::new("Samenvoegen…"))
-        .on_hover_text("De bestanden van collega's van dit onderzoek hierin samenvoegen")
-        .clicked()
-    {
-        cmds.push(Command::ShowChooser(FilePurpose::Merge));
+    let help = ui
+        .button("Sneltoetsen")
+        .on_hover_text("Alle sneltoetsen per scherm (? of Shift+F1)");
+    help.ctx.accesskit_node_builder(help.id, |node| {
+        node.set_keyboard_shortcut("? Shift+F1");
+    });
+    if help.clicked() {
+        cmds.push(Command::ToggleShortcuts);
     }
-    if ui
-        .add_enabled(writable, egui::Button::new("+ Flitsinterview"))
-        .on_hover_text("Ctrl+Shift+F, vanaf elk scherm")
-        .clicked()
-    {
-        cmds.push(Command::OpenFlash);
+    if ui.button("Sluiten").clicked() {
+        cmds.push(Command::CloseInspection);
     }
 }
 
@@ -388,7 +450,7 @@ fn screen(ui: &mut Ui, ws: &mut Workspace, screens: &mut Screens, cmds: &mut Vec
     match screens.current {
         Screen::Overzicht => overview::show(ui, ws, &mut screens.details, cmds),
         Screen::Interviews => interviews::show(ui, ws, &mut screens.interviews, cmds),
-        Screen::Flitsinterviews => flash::list(ui, ws, cmds),
+        Screen::Flitsinterviews => flash::list(ui, ws, &mut screens.flash, cmds),
         Screen::Dossiers => dossiers::show(ui, ws, &mut screens.dossiers, cmds),
         Screen::Documenten => documents::show(ui, ws, cmds),
         Screen::Verwachtingen => {
@@ -487,6 +549,8 @@ pub fn apply(ws: &mut Workspace, screens: &mut Screens, cmd: Command) {
             screens.details.team_message = Some(match ws.add_team_member(&name) {
                 Ok(()) => {
                     screens.details.team_input.clear();
+                    // The focus goes to the team, which now names the new member.
+                    screens.details.team_focus = true;
                     (
                         format!("{} is toegevoegd aan het team.", name.trim()),
                         false,
@@ -559,6 +623,10 @@ pub fn apply(ws: &mut Workspace, screens: &mut Screens, cmd: Command) {
         }
         Command::SaveFlash => {
             let result = flash::save(ws, &mut screens.flash);
+            if screens.current != Screen::Flitsinterviews {
+                // Saved from another screen: the focus stays there.
+                screens.flash.saved = None;
+            }
             screens.refused(ws, result);
         }
         Command::DiscardFlash => flash::discard(ws, &mut screens.flash),

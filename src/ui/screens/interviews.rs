@@ -26,6 +26,8 @@ use crate::ui::workspace::{DraftTarget, Workspace};
 pub struct InterviewsState {
     /// The interview shown.
     pub selected: Option<String>,
+    /// An interview was just started: its entry in the list takes the focus (once).
+    pub focus_selected: bool,
 }
 
 /// Starts an interview for a role (dated `today`) and selects it.
@@ -41,6 +43,7 @@ pub fn add(ws: &mut Workspace, state: &mut InterviewsState, rol: &str, today: ji
     );
     if created.is_ok() {
         state.selected = Some(id);
+        state.focus_selected = true;
     }
 }
 
@@ -121,27 +124,35 @@ fn list(ui: &mut Ui, ws: &Workspace, state: &mut InterviewsState, cmds: &mut Vec
         deleted,
         cmds,
     );
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        for (id, rol, datum) in items {
-            let name = roles
-                .iter()
-                .find(|(r, _)| *r == rol)
-                .map_or(rol.clone(), |(_, n)| n.clone());
-            let answered = ws.inspection.answers_of(&id).len();
-            let text = format!(
-                "{name}\n{} · {}",
-                datum
-                    .map(format_date_nl)
-                    .unwrap_or_else(|| "zonder datum".into()),
-                count(answered as u64, "antwoord", "antwoorden")
-            );
-            let selected = state.selected.as_deref() == Some(id.as_str());
-            if ui.selectable_label(selected, text).clicked() {
-                cmds.push(Command::CommitDraft(DraftTarget::InterviewNote(id.clone())));
-                state.selected = Some(id);
+    egui::ScrollArea::vertical()
+        .id_salt(("interviewlijst", ws.inspection.id))
+        .show(ui, |ui| {
+            for (id, rol, datum) in items {
+                let name = roles
+                    .iter()
+                    .find(|(r, _)| *r == rol)
+                    .map_or(rol.clone(), |(_, n)| n.clone());
+                let answered = ws.inspection.answers_of(&id).len();
+                let text = format!(
+                    "{name}\n{} · {}",
+                    datum
+                        .map(format_date_nl)
+                        .unwrap_or_else(|| "zonder datum".into()),
+                    count(answered as u64, "antwoord", "antwoorden")
+                );
+                let selected = state.selected.as_deref() == Some(id.as_str());
+                let response = ui.selectable_label(selected, text);
+                if selected && std::mem::take(&mut state.focus_selected) {
+                    // Just started: the focus goes to the new interview.
+                    response.request_focus();
+                    response.scroll_to_me(None);
+                }
+                if response.clicked() {
+                    cmds.push(Command::CommitDraft(DraftTarget::InterviewNote(id.clone())));
+                    state.selected = Some(id);
+                }
             }
-        }
-    });
+        });
 }
 
 fn interview(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>) {
@@ -158,7 +169,9 @@ fn interview(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>)
         );
         return;
     };
+    // Each interview keeps its own scroll position.
     egui::ScrollArea::vertical()
+        .id_salt(("interview", id))
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.horizontal(|ui| {
@@ -312,6 +325,8 @@ struct CountInputs {
     aantal: String,
     /// The new row was prefilled with the interview's role (once).
     prefilled: bool,
+    /// A function was just added: its row's count field takes the focus once it is there.
+    focus_row: Option<String>,
     rows: std::collections::BTreeMap<String, String>,
     errors: std::collections::BTreeMap<Option<String>, String>,
 }
@@ -376,6 +391,7 @@ fn counts(
         if f.changed() || n.changed() {
             // Typing again: the refusal is checked anew on Enter or "Functie toevoegen".
             inputs.errors.remove(&None);
+            inputs.focus_row = None;
         }
         let enter =
             (f.lost_focus() || n.lost_focus()) && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -405,6 +421,7 @@ fn counts(
                         Some(&count.to_string()),
                     )));
                     inputs.rows.remove(&existing);
+                    inputs.focus_row = Some(existing.clone());
                     inputs.errors.remove(&None);
                     inputs.functie.clear();
                     inputs.aantal.clear();
@@ -469,6 +486,11 @@ fn count_rows(
                 let field = ui
                     .add(egui::TextEdit::singleline(text).desired_width(48.0))
                     .labelled_by(l.id);
+                if inputs.focus_row.as_ref() == Some(functie) {
+                    // Just added: the focus goes to the new row.
+                    inputs.focus_row = None;
+                    field.request_focus();
+                }
                 let row_error = Some(functie.clone());
                 if !field.has_focus()
                     && !field.lost_focus()

@@ -23,6 +23,7 @@ pub fn show(
     cmds: &mut Vec<Command>,
 ) {
     egui::ScrollArea::vertical()
+        .id_salt(("overzicht", ws.inspection.id))
         .auto_shrink([false, false])
         .show(ui, |ui| {
             header(ui, ws);
@@ -166,41 +167,46 @@ fn progress(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
     let fw = &ws.inspection.framework;
     // A kader with criterion oordelen: the inspectors' oordeel per criterium, a link to it.
     let with_criteria = fw.has_criterion_oordelen();
-    egui::Grid::new("voortgang")
+    let columns = if with_criteria { 5 } else { 4 };
+    let grid = egui::Grid::new("voortgang")
         .striped(true)
-        .num_columns(if with_criteria { 5 } else { 4 })
-        .show(ui, |ui| {
-            ui.label(RichText::new("Criterium").strong());
-            ui.label(RichText::new("Met bewijs").strong());
-            ui.label(RichText::new("Met oordeel").strong());
-            if with_criteria {
-                ui.label(RichText::new("Oordeel criterium").strong());
-            }
-            ui.label(RichText::new("Verwachtingen").strong());
-            ui.end_row();
-            let mut index = 0;
-            for theme in &fw.themes {
+        .num_columns(columns);
+    // A table for a screen reader too: rows, cells and column headers.
+    widgets::table(ui, "Voortgang per criterium", columns, grid, |ui, table| {
+        let mut headers = vec!["Criterium", "Met bewijs", "Met oordeel"];
+        if with_criteria {
+            headers.push("Oordeel criterium");
+        }
+        headers.push("Verwachtingen");
+        table.header_row(ui, &headers);
+        let mut index = 0;
+        for theme in &fw.themes {
+            let mut row = table.row(ui);
+            row.wide_cell(ui, columns, |ui| {
                 ui.label(RichText::new(format!("{}. {}", theme.id, theme.title)).strong());
-                ui.end_row();
-                for c in &theme.criteria {
-                    let range = index..index + c.expectations.len();
-                    index = range.end;
-                    let with_evidence = range
-                        .clone()
-                        .filter(|&i| ws.derived.evidence[i] > 0)
-                        .count();
-                    let judged = range
-                        .clone()
-                        .filter(|&i| {
-                            ws.inspection
-                                .oordeel(&fw.expectation(i).id)
-                                .is_some_and(|o| o.data.value != JudgementValue::NietBeoordeeld)
-                        })
-                        .count();
-                    ui.label(format!("{} {}", c.id, truncate(&c.title, 70)));
-                    ui.label(format!("{with_evidence} / {}", range.len()));
-                    ui.label(format!("{judged} / {}", range.len()));
-                    if with_criteria {
+            });
+            row.end(ui);
+            for c in &theme.criteria {
+                let range = index..index + c.expectations.len();
+                index = range.end;
+                let with_evidence = range
+                    .clone()
+                    .filter(|&i| ws.derived.evidence[i] > 0)
+                    .count();
+                let judged = range
+                    .clone()
+                    .filter(|&i| {
+                        ws.inspection
+                            .oordeel(&fw.expectation(i).id)
+                            .is_some_and(|o| o.data.value != JudgementValue::NietBeoordeeld)
+                    })
+                    .count();
+                let mut row = table.row(ui);
+                row.text(ui, format!("{} {}", c.id, truncate(&c.title, 70)));
+                row.text(ui, format!("{with_evidence} / {}", range.len()));
+                row.text(ui, format!("{judged} / {}", range.len()));
+                if with_criteria {
+                    row.cell(ui, |ui| {
                         let (text, color) = criterion::criterion_oordeel_text(ws, &c.id);
                         let response = ui
                             .link(RichText::new(text).color(color))
@@ -212,29 +218,32 @@ fn progress(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
                         if response.clicked() {
                             cmds.push(Command::ShowCriterion(c.id.clone()));
                         }
-                    }
+                    });
+                }
+                row.cell(ui, |ui| {
                     ui.horizontal(|ui| {
                         for i in range {
                             let e = fw.expectation(i);
-                            let (symbol, color) =
-                                match ws.inspection.oordeel(&e.id).map(|o| o.data.value) {
-                                    _ if ws.derived.conflicts.contains(&e.id) => ("⚠", RED),
-                                    Some(JudgementValue::Voldoende) => ("✔", widgets::GREEN),
-                                    Some(JudgementValue::Onvoldoende) => ("✖", RED),
-                                    _ => ("·", GREY),
-                                };
+                            let (symbol, color) = criterion::oordeel_symbol(ws, &e.id);
+                            // Heard in words: "1.3.2, oordeel onvoldoende".
                             let response = ui
                                 .link(RichText::new(format!("{} {symbol}", e.id)).color(color))
-                                .on_hover_text(&e.text);
+                                .on_hover_text(&e.text)
+                                .accessible_name(format!(
+                                    "{}, {}",
+                                    e.id,
+                                    criterion::status_words(ws, &e.id)
+                                ));
                             if response.clicked() {
                                 cmds.push(Command::ShowExpectation(i));
                             }
                         }
                     });
-                    ui.end_row();
-                }
+                });
+                row.end(ui);
             }
-        });
+        }
+    });
 }
 
 fn termijnen(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
@@ -246,11 +255,12 @@ fn termijnen(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
     }
     let summaries = ws.inspection.deadline_summaries();
     let norms = ws.inspection.norm_checks();
-    egui::Grid::new("termijnen")
-        .striped(true)
-        .num_columns(7)
-        .show(ui, |ui| {
-            for h in [
+    let grid = egui::Grid::new("termijnen").striped(true).num_columns(7);
+    // A table for a screen reader too: rows, cells and column headers.
+    widgets::table(ui, "Termijnen", 7, grid, |ui, table| {
+        table.header_row(
+            ui,
+            &[
                 "Termijn",
                 "Binnen",
                 "Te laat",
@@ -258,51 +268,54 @@ fn termijnen(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
                 "Niet te bepalen",
                 "Aandeel binnen",
                 "Norm",
-            ] {
-                ui.label(RichText::new(h).strong());
-            }
-            ui.end_row();
-            for (def, s) in fw.deadlines.iter().zip(summaries) {
-                ui.label(&def.name).on_hover_text(s.describe());
-                ui.label(s.met.to_string());
-                ui.label(if s.missed > 0 {
+            ],
+        );
+        for (def, s) in fw.deadlines.iter().zip(summaries) {
+            let mut row = table.row(ui);
+            row.text(ui, &def.name).on_hover_text(s.describe());
+            row.text(ui, s.met.to_string());
+            row.text(
+                ui,
+                if s.missed > 0 {
                     RichText::new(s.missed.to_string()).color(RED).strong()
                 } else {
                     RichText::new("0")
-                });
-                // Open: no stop date yet, measured up to the peildatum (those over the term
-                // are also in "te laat").
-                let open = s.open + s.open_missed;
-                ui.label(if s.open_missed > 0 {
+                },
+            );
+            // Open: no stop date yet, measured up to the peildatum (those over the term are
+            // also in "te laat").
+            let open = s.open + s.open_missed;
+            row.text(
+                ui,
+                if s.open_missed > 0 {
                     format!("{open} ({} te laat)", s.open_missed)
                 } else {
                     open.to_string()
-                });
-                ui.label(s.unknown.to_string());
-                ui.label(
-                    s.share_met()
-                        .map_or("—".into(), |x| format!("{:.0}%", x * 100.0)),
-                );
-                match norms.iter().find(|c| c.deadline.id == def.id) {
-                    Some(c) => {
-                        let text = format!("minimaal {}%", c.norm.min_percent);
-                        match c.reached() {
-                            Some(true) => {
-                                ui.label(RichText::new(format!("{text}: gehaald")).color(GREEN))
-                            }
-                            Some(false) => ui.label(
-                                RichText::new(format!("{text}: niet gehaald"))
-                                    .color(RED)
-                                    .strong(),
-                            ),
-                            None => ui.label(text),
-                        }
+                },
+            );
+            row.text(ui, s.unknown.to_string());
+            row.text(
+                ui,
+                s.share_met()
+                    .map_or("—".into(), |x| format!("{:.0}%", x * 100.0)),
+            );
+            let norm = match norms.iter().find(|c| c.deadline.id == def.id) {
+                Some(c) => {
+                    let text = format!("minimaal {}%", c.norm.min_percent);
+                    match c.reached() {
+                        Some(true) => RichText::new(format!("{text}: gehaald")).color(GREEN),
+                        Some(false) => RichText::new(format!("{text}: niet gehaald"))
+                            .color(RED)
+                            .strong(),
+                        None => RichText::new(text),
                     }
-                    None => ui.label(""),
-                };
-                ui.end_row();
-            }
-        });
+                }
+                None => RichText::new(""),
+            };
+            row.text(ui, norm);
+            row.end(ui);
+        }
+    });
     if let Some(peil) = ws.inspection.peildatum() {
         widgets::muted(
             ui,

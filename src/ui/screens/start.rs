@@ -9,6 +9,7 @@ use crate::demo;
 use crate::kader_io;
 use crate::ui::commands::Command;
 use crate::ui::prefs::Prefs;
+use crate::ui::shortcuts;
 use crate::ui::types::{FilePurpose, KaderChoice, file_name};
 use crate::ui::widgets::{self, GREY, RED};
 use crate::ui::worker::Jobs;
@@ -105,12 +106,6 @@ impl StartState {
     }
 }
 
-/// Ctrl+O opens a file, Ctrl+N starts a new inspection (on the start screen).
-const OPEN: egui::KeyboardShortcut =
-    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::O);
-const NEW: egui::KeyboardShortcut =
-    egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::N);
-
 fn new_form_state() -> NewForm {
     NewForm {
         organisatie: String::new(),
@@ -130,15 +125,16 @@ pub fn show(
     cmds: &mut Vec<Command>,
 ) {
     if !jobs.is_busy() {
-        if ui.input_mut(|i| i.consume_shortcut(&OPEN)) {
+        // Ctrl+O opens a file, Ctrl+N starts a new inspection.
+        if ui.input_mut(|i| shortcuts::OPEN.consume(i)) {
             cmds.push(Command::ShowChooser(FilePurpose::Open));
         }
-        if ui.input_mut(|i| i.consume_shortcut(&NEW)) {
+        if ui.input_mut(|i| shortcuts::NEW.consume(i)) {
             state.new_form = Some(new_form_state());
         }
     }
     egui::CentralPanel::default().show(ui, |ui| {
-        egui::ScrollArea::vertical().show(ui, |ui| {
+        egui::ScrollArea::vertical().id_salt("startscherm").show(ui, |ui| {
             ui.vertical_centered(|ui| {
                 ui.set_max_width(640.0);
                 ui.add_space(24.0);
@@ -183,6 +179,13 @@ pub fn show(
                     {
                         cmds.push(Command::Demo(demo::DEMO_KADER_STAP1));
                     }
+                    if ui
+                        .button("Sneltoetsen")
+                        .on_hover_text("Alle sneltoetsen per scherm (? of Shift+F1)")
+                        .clicked()
+                    {
+                        cmds.push(Command::ToggleShortcuts);
+                    }
                 });
                 if let Some(form) = &mut state.new_form {
                     ui.add_space(12.0);
@@ -202,7 +205,11 @@ pub fn show(
                     let exists = state.recent_exists.get(i).copied().unwrap_or(true);
                     let name = file_name(path);
                     ui.horizontal(|ui| {
-                        let button = ui.add_enabled(exists, egui::Button::new(&name).frame(false));
+                        // Framed when hovered or focused (besides the app's focus ring).
+                        let button = ui.add_enabled(
+                            exists,
+                            egui::Button::new(&name).frame_when_inactive(false),
+                        );
                         if button.clicked() {
                             cmds.push(Command::Open(path.clone()));
                         }

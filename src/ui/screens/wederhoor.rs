@@ -51,6 +51,8 @@ pub struct WederhoorState {
     pub sending: bool,
     /// A form just opened: its first field takes the keyboard focus.
     focus_pending: bool,
+    /// A reactie was just added (its id): its besluit button takes the focus.
+    focus_reactie: Option<String>,
 }
 
 /// The outcome of the last step.
@@ -126,6 +128,7 @@ pub fn apply(ws: &mut Workspace, state: &mut WederhoorState, step: WederhoorStep
     let stamp = Stamp::now();
     let author = ws.author;
     let insp = &ws.inspection;
+    let mut added = None;
     let (result, done) = match step {
         WederhoorStep::KeepFinding { key, reason } => {
             let finding = insp.privacy_findings().into_iter().find(|f| f.key == key);
@@ -149,6 +152,7 @@ pub fn apply(ws: &mut Workspace, state: &mut WederhoorState, step: WederhoorStep
         }
         WederhoorStep::AddReactie(data) => {
             let id = uuid::Uuid::now_v7().to_string();
+            added = Some(id.clone());
             (
                 insp.add_reactie(&id, data, author, stamp),
                 "Reactie vastgelegd.".to_string(),
@@ -184,6 +188,8 @@ pub fn apply(ws: &mut Workspace, state: &mut WederhoorState, step: WederhoorStep
             state.vaststellen = None;
             state.reopen = None;
             state.message = Some(Message::Done(done));
+            // A new reactie: the focus goes to it (its "Besluit…").
+            state.focus_reactie = added;
         }
         Err(reasons) => state.refused(reasons),
     }
@@ -191,6 +197,7 @@ pub fn apply(ws: &mut Workspace, state: &mut WederhoorState, step: WederhoorStep
 
 pub fn show(ui: &mut Ui, ws: &mut Workspace, state: &mut WederhoorState, cmds: &mut Vec<Command>) {
     egui::ScrollArea::vertical()
+        .id_salt(("wederhoor", ws.inspection.id))
         .auto_shrink([false, false])
         .show(ui, |ui| {
             phase(ui, ws, state);
@@ -608,6 +615,11 @@ fn reacties(ui: &mut Ui, ws: &Workspace, state: &mut WederhoorState, cmds: &mut 
                             "Besluit…"
                         };
                         let response = ui.small_button(text);
+                        if state.focus_reactie.as_ref() == Some(&reactie.meta.entity) {
+                            state.focus_reactie = None;
+                            response.request_focus();
+                            response.scroll_to_me(None);
+                        }
                         let name = format!("{text} reactie {nr}");
                         response.widget_info(|| {
                             egui::WidgetInfo::labeled(egui::Role::Button, true, &name)
