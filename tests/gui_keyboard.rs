@@ -569,4 +569,13 @@ fn focus_moves_to_what_was_just_added() {
     harness.run_steps(4);
     let team = focused(&harness).unwrap_or_default();
     assert!(team.contains("J. Jansen"), "{team:?}");
+
+    // A dossier: the table has the focus, with the new dossier selected.
+    harness.key_press(Key::F4);
+    harness.run_steps(2);
+    type_into(&mut harness, "Dossiernummer (pseudoniem):", "VTG-NIEUW-1");
+    harness.get_by_label("Dossier toevoegen").click();
+    harness.run_steps(4);
+    assert_eq!(focused(&harness).as_deref(), Some("Dossiertabel"));
+    harness.get_by_label("Dossier VTG-NIEUW-1");
 }

@@ -456,6 +456,14 @@ impl App {
                 hash,
                 text,
             } => self.concept_written(path, on, hash, text),
+            JobOutput::OverzichtBuilt { files, model } => {
+                if let View::Start(state) = &mut self.view {
+                    state.overzicht = Some(Box::new(screens::landelijk::LandelijkState {
+                        files,
+                        model: *model,
+                    }));
+                }
+            }
             JobOutput::Merged {
                 summary,
                 inspection,
@@ -680,15 +688,24 @@ impl App {
                     }
                     FilePurpose::Merge => self.merge(vec![path]),
                     FilePurpose::SaveCopy => self.save_copy(path),
+                    FilePurpose::Overzicht => self.build_overzicht(vec![path]),
+                    FilePurpose::OverzichtPdf => self.export_overzicht(path),
                 }
             }
             Command::ChosenMany(purpose, paths) => {
                 self.chooser = None;
-                if purpose == FilePurpose::Merge {
-                    self.merge(paths);
+                match purpose {
+                    FilePurpose::Merge => self.merge(paths),
+                    FilePurpose::Overzicht => self.build_overzicht(paths),
+                    _ => {}
                 }
             }
             Command::CloseChooser => self.chooser = None,
+            Command::CloseOverzicht => {
+                if let View::Start(state) = &mut self.view {
+                    state.overzicht = None;
+                }
+            }
             Command::CloseInspection => {
                 if let View::Inspection(ws, screens) = &mut self.view {
                     screens.flush_inputs(ws);
@@ -760,6 +777,55 @@ impl App {
     }
 
     /// Renders the rapport on a worker and writes it atomically; then shows it.
+    /// Builds the landelijk overzicht of `files` on a worker (the files are only read).
+    pub fn build_overzicht(&mut self, files: Vec<PathBuf>) {
+        if files.is_empty() {
+            return;
+        }
+        self.jobs
+            .spawn("landelijk overzicht maken", worker::overzicht_job(files));
+    }
+
+    /// Writes the landelijk overzicht shown to `path` as PDF, never over one of its files.
+    pub fn export_overzicht(&mut self, path: PathBuf) {
+        let View::Start(state) = &self.view else {
+            return;
+        };
+        let Some(overzicht) = &state.overzicht else {
+            return;
+        };
+        let model = overzicht.model.clone();
+        let sources = overzicht.files.clone();
+        let open_after = self.open_exports;
+        self.jobs
+            .spawn("landelijk overzicht opslaan", move |progress| {
+                progress.report("PDF maken…");
+                let bytes = match crate::overzicht::pdf(&model, jiff::Zoned::now().date()) {
+                    Ok(bytes) => bytes,
+                    Err(e) => {
+                        return JobOutput::Failed {
+                            title: "Landelijk overzicht niet gemaakt".into(),
+                            message: e.to_string(),
+                        };
+                    }
+                };
+                progress.report("opslaan…");
+                let inputs: Vec<&std::path::Path> = sources.iter().map(PathBuf::as_path).collect();
+                if let Err(e) = crate::fsutil::write_output(&path, &inputs, &bytes) {
+                    return JobOutput::Failed {
+                        title: "Landelijk overzicht niet opgeslagen".into(),
+                        message: e.to_string(),
+                    };
+                }
+                let opened = open_after && worker::open_in_viewer(&path);
+                JobOutput::Written {
+                    path,
+                    what: "Landelijk overzicht opgeslagen".into(),
+                    opened,
+                }
+            });
+    }
+
     fn export_pdf(&mut self, path: PathBuf, concept: bool) {
         let View::Inspection(ws, _) = &mut self.view else {
             return;

@@ -36,6 +36,8 @@ pub enum Command {
     /// Several paths chosen (merge).
     ChosenMany(FilePurpose, Vec<PathBuf>),
     CloseChooser,
+    /// Leave the landelijk overzicht for the start screen.
+    CloseOverzicht,
     CloseInspection,
     // Preferences
     /// The inspector's name (the start screen, or asked before the first edit): kept in the

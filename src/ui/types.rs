@@ -28,6 +28,10 @@ pub enum FilePurpose {
     /// Where to write a complete copy of the open inspection with every unsaved edit (when the
     /// open file cannot be written).
     SaveCopy,
+    /// Inspection files of one kader for the landelijk overzicht (several files, only read).
+    Overzicht,
+    /// Where to write the landelijk overzicht (PDF).
+    OverzichtPdf,
 }
 
 impl FilePurpose {
@@ -41,6 +45,8 @@ impl FilePurpose {
             FilePurpose::SendConcept => "Te verzenden conceptrapport opslaan (PDF)",
             FilePurpose::Merge => "Samenvoegen: kies de bestanden van collega's",
             FilePurpose::SaveCopy => "Opslaan als… (een volledige kopie met alle wijzigingen)",
+            FilePurpose::Overzicht => "Landelijk overzicht: kies de onderzoeksbestanden",
+            FilePurpose::OverzichtPdf => "Landelijk overzicht opslaan (PDF)",
         }
     }
 
@@ -50,9 +56,12 @@ impl FilePurpose {
             FilePurpose::Open
             | FilePurpose::NewFile
             | FilePurpose::Merge
-            | FilePurpose::SaveCopy => Some(crate::store::EXTENSION),
+            | FilePurpose::SaveCopy
+            | FilePurpose::Overzicht => Some(crate::store::EXTENSION),
             FilePurpose::KaderFile => Some("toml"),
-            FilePurpose::ExportPdf { .. } | FilePurpose::SendConcept => Some("pdf"),
+            FilePurpose::ExportPdf { .. }
+            | FilePurpose::SendConcept
+            | FilePurpose::OverzichtPdf => Some("pdf"),
         }
     }
 
@@ -64,12 +73,13 @@ impl FilePurpose {
                 | FilePurpose::ExportPdf { .. }
                 | FilePurpose::SendConcept
                 | FilePurpose::SaveCopy
+                | FilePurpose::OverzichtPdf
         )
     }
 
     /// Whether several files can be chosen at once.
     pub fn many(self) -> bool {
-        matches!(self, FilePurpose::Merge)
+        matches!(self, FilePurpose::Merge | FilePurpose::Overzicht)
     }
 
     /// The file name suggested when saving.
@@ -80,6 +90,7 @@ impl FilePurpose {
             }
             FilePurpose::ExportPdf { concept: false } => "rapport.pdf",
             FilePurpose::SaveCopy => "kopie.veldtoets",
+            FilePurpose::OverzichtPdf => "landelijk-overzicht.pdf",
             _ => "onderzoek.veldtoets",
         }
     }

@@ -82,6 +82,11 @@ pub enum JobOutput {
         summary: crate::store::MergeSummary,
         inspection: Box<Inspection>,
     },
+    /// The landelijk overzicht of `files` was built (the files only read).
+    OverzichtBuilt {
+        files: Vec<PathBuf>,
+        model: Box<crate::overzicht::Overzicht>,
+    },
     Failed {
         title: String,
         message: String,
@@ -262,6 +267,37 @@ pub fn open_job(path: PathBuf) -> impl FnOnce(&Progress) -> JobOutput + Send + '
             },
             Err(e) => JobOutput::Failed {
                 title: "Bestand kan niet worden geopend".into(),
+                message: e.to_string(),
+            },
+        }
+    }
+}
+
+/// Reads `files` (read-only: nothing in them changes) and builds their landelijk overzicht.
+pub fn overzicht_job(files: Vec<PathBuf>) -> impl FnOnce(&Progress) -> JobOutput + Send + 'static {
+    move |progress| {
+        let mut loaded = Vec::with_capacity(files.len());
+        for (i, path) in files.iter().enumerate() {
+            progress.report(format!("bestand {} van {} lezen…", i + 1, files.len()));
+            match Store::open_read_only(path) {
+                Ok((_, inspection)) => loaded.push((path.as_path(), inspection)),
+                Err(e) => {
+                    return JobOutput::Failed {
+                        title: "Landelijk overzicht niet gemaakt".into(),
+                        message: format!("'{}': {e}", path.display()),
+                    };
+                }
+            }
+        }
+        progress.report("overzicht maken…");
+        let inputs: Vec<(&Path, &Inspection)> = loaded.iter().map(|(p, i)| (*p, i)).collect();
+        match crate::overzicht::build(&inputs) {
+            Ok(model) => JobOutput::OverzichtBuilt {
+                files,
+                model: Box::new(model),
+            },
+            Err(e) => JobOutput::Failed {
+                title: "Landelijk overzicht niet gemaakt".into(),
                 message: e.to_string(),
             },
         }

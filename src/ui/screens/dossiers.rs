@@ -130,7 +130,10 @@ pub fn add(ws: &mut Workspace, state: &mut DossiersState, nummer: String, gerich
         }),
     );
     if created.is_ok() {
+        // The new dossier is selected and the table has the focus: its row shows where it is,
+        // and Tab goes on to its dates.
         state.selected = Some(id);
+        state.focus_table = true;
         state.view = View::Dossiers;
         state.new_number.clear();
         state.new_error = None;

@@ -225,7 +225,7 @@ impl FileChooser {
                 });
                 ui.label(
                     RichText::new(
-                        "Typ een pad en druk op Enter, of kies hieronder. Eindigt het pad op '/', dan wordt die map getoond. Bij samenvoegen voegt Enter het bestand toe aan de keuze.",
+                        "Typ een pad en druk op Enter, of kies hieronder. Eindigt het pad op '/', dan wordt die map getoond. Waar u meer bestanden kiest, voegt Enter het bestand toe aan de keuze.",
                     )
                     .small()
                     .color(GREY),
@@ -321,7 +321,12 @@ impl FileChooser {
                 }
                 ui.horizontal(|ui| {
                     if self.purpose.many() {
-                        let go = ui.add_enabled(!self.selected.is_empty(), egui::Button::new("Samenvoegen"));
+                        let verb = if self.purpose == FilePurpose::Overzicht {
+                            "Overzicht maken"
+                        } else {
+                            "Samenvoegen"
+                        };
+                        let go = ui.add_enabled(!self.selected.is_empty(), egui::Button::new(verb));
                         if go.clicked() {
                             cmds.push(Command::ChosenMany(self.purpose, self.selected.clone()));
                         }

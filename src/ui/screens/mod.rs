@@ -13,6 +13,7 @@ pub mod file_chooser;
 pub mod flash;
 pub mod inspection;
 pub mod interviews;
+pub mod landelijk;
 pub mod overview;
 pub mod start;
 pub mod wederhoor;

@@ -22,6 +22,8 @@ pub struct StartState {
     pub default_dir: PathBuf,
     /// Which recent files still exist (checked once, not every frame).
     pub recent_exists: Vec<bool>,
+    /// The landelijk overzicht, while it is shown instead of the start screen.
+    pub overzicht: Option<Box<super::landelijk::LandelijkState>>,
 }
 
 pub struct NewForm {
@@ -86,6 +88,7 @@ impl StartState {
                 .filter(|d| d.is_dir())
                 .unwrap_or(documents),
             recent_exists: prefs.recent.iter().map(|p| p.exists()).collect(),
+            overzicht: None,
         }
     }
 
@@ -101,7 +104,9 @@ impl StartState {
             | FilePurpose::ExportPdf { .. }
             | FilePurpose::SendConcept
             | FilePurpose::Merge
-            | FilePurpose::SaveCopy => {}
+            | FilePurpose::SaveCopy
+            | FilePurpose::Overzicht
+            | FilePurpose::OverzichtPdf => {}
         }
     }
 }
@@ -133,6 +138,12 @@ pub fn show(
             state.new_form = Some(new_form_state());
         }
     }
+    if let Some(overzicht) = &state.overzicht {
+        egui::CentralPanel::default().show(ui, |ui| {
+            super::landelijk::show(ui, overzicht, jobs.is_busy(), cmds);
+        });
+        return;
+    }
     egui::CentralPanel::default().show(ui, |ui| {
         egui::ScrollArea::vertical().id_salt("startscherm").show(ui, |ui| {
             ui.vertical_centered(|ui| {
@@ -149,7 +160,7 @@ pub fn show(
                 ui.set_width(640.0_f32.min(ui.available_width()));
                 name_row(ui, state, prefs, cmds);
                 ui.add_space(12.0);
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     let busy = jobs.is_busy();
                     if ui
                         .add_enabled(!busy, egui::Button::new("Nieuw onderzoek…"))
@@ -178,6 +189,20 @@ pub fn show(
                         .clicked()
                     {
                         cmds.push(Command::Demo(demo::DEMO_KADER_STAP1));
+                    }
+                    if ui
+                        .add_enabled(!busy, egui::Button::new("Demo tijdigheid 2024"))
+                        .on_hover_text("Een fictief onderzoek naar tijdigheid en zicht op veiligheid (2024): termijnen met open dossiers, normen van 80% en een wachtlijst per zaak")
+                        .clicked()
+                    {
+                        cmds.push(Command::Demo(demo::DEMO_KADER_2024));
+                    }
+                    if ui
+                        .add_enabled(!busy, egui::Button::new("Landelijk overzicht…"))
+                        .on_hover_text("Meerdere onderzoeksbestanden van één kader naast elkaar: rangorde en tijdigheid, als PDF op te slaan")
+                        .clicked()
+                    {
+                        cmds.push(Command::ShowChooser(FilePurpose::Overzicht));
                     }
                     if ui
                         .button("Sneltoetsen")

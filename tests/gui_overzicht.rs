@@ -1,0 +1,106 @@
+//! The landelijk overzicht in the app (issue 13, item 8), driven headless with egui_kittest:
+//! several inspection files read on a worker, the ranking and the tijdigheid as tables a screen
+//! reader can read, the PDF saved (never over one of the files), and back to the start screen.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use veldtoets::ui::app::{App, View};
+use veldtoets::ui::prefs::AppDirs;
+use veldtoets::ui::worker::Waker;
+
+struct NoWaker;
+
+impl Waker for NoWaker {
+    fn wake(&self) {}
+}
+
+/// Steps the UI until `done` holds (the work runs on threads), or fails after 30 s.
+fn wait_until(harness: &mut Harness<'_, App>, what: &str, done: impl Fn(&App) -> bool) {
+    let start = Instant::now();
+    while !done(harness.state()) {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "timed out waiting for: {what}"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run_steps(3);
+}
+
+fn shown(app: &App) -> bool {
+    matches!(&app.view, View::Start(s) if s.overzicht.is_some())
+}
+
+#[test]
+fn the_landelijk_overzicht_reads_files_shows_tables_and_saves_the_pdf() {
+    let root = tempfile::tempdir().unwrap();
+    let a = root.path().join("a.veldtoets");
+    let b = root.path().join("b.veldtoets");
+    for path in [&a, &b] {
+        drop(veldtoets::demo::create_for(path, "vt-2024-tijdigheid").unwrap());
+    }
+    let before = std::fs::read(&a).unwrap();
+    let dirs = AppDirs::under(root.path());
+    std::fs::create_dir_all(&dirs.documents).unwrap();
+    let mut app = App::new(dirs, Arc::new(NoWaker));
+    app.open_exports = false;
+    app.build_overzicht(vec![a.clone(), b.clone()]);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    wait_until(&mut harness, "the overzicht", shown);
+
+    harness.get_by_label("Rangorde van de organisaties");
+    harness.get_by_label("Tijdigheid per organisatie");
+    assert_eq!(
+        harness
+            .query_all_by_label("Veilig Thuis Dijkwaarde")
+            .count(),
+        4,
+        "each organisation in both tables"
+    );
+    // The share against the norm, in words as well as colour.
+    assert!(
+        harness
+            .query_all_by_label("81% (norm gehaald)")
+            .next()
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_all_by_label("75% (onder de norm)")
+            .next()
+            .is_some()
+    );
+    harness.get_by_label_contains("2 van 2 organisaties ≥ 80%");
+
+    // Saved as PDF; not over one of its own files.
+    let pdf = root.path().join("overzicht.pdf");
+    harness.state_mut().export_overzicht(pdf.clone());
+    wait_until(&mut harness, "the PDF", |app| !app.jobs.is_busy());
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    harness.state_mut().export_overzicht(a.clone());
+    wait_until(&mut harness, "the refusal", |app| !app.jobs.is_busy());
+    let dialog = harness.state().dialog.as_ref().expect("a refusal");
+    assert!(
+        dialog.title.contains("niet opgeslagen"),
+        "{}: {}",
+        dialog.title,
+        dialog.message
+    );
+    assert_eq!(std::fs::read(&a).unwrap(), before, "the file is only read");
+    assert!(!Path::new(&format!("{}-wal", a.display())).exists());
+
+    harness.state_mut().dialog = None;
+    harness.run_steps(2);
+    harness.get_by_label("Terug naar het startscherm").click();
+    harness.run_steps(3);
+    assert!(!shown(harness.state()));
+    harness.get_by_label("Landelijk overzicht…");
+}
