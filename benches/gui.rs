@@ -1,6 +1,6 @@
 //! GUI benchmarks (a bench binary, to report percentiles):
 //! - frame CPU time, headless (egui_kittest, no GPU), on an inspection with 40 interviews, 200
-//!   dossiers and 5,000 notes, per screen;
+//!   dossiers and 5,000 notes, and on one with 2,000 dossiers and 50,000 notes, per screen;
 //! - frame CPU time while typing continuously into an onderbouwing (a character per frame, the
 //!   draft written to the file as it goes) on the same inspection;
 //! - time to first frame of the real binary from process start (needs a display, e.g. Xvfb:
@@ -42,10 +42,13 @@ fn report(name: &str, mut samples: Vec<Duration>) {
     );
 }
 
-fn frames(quick: bool) {
+/// Frame times per screen on an inspection of `dossiers` dossiers and `notes` notes (40
+/// interviews), then while typing.
+fn frames(quick: bool, dossiers: usize, notes: usize) {
+    println!("== {dossiers} dossiers, {notes} notes");
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("groot.veldtoets");
-    support::large_inspection(&path, 40, 200, 5000);
+    support::large_inspection(&path, 40, dossiers, notes);
     let dirs = AppDirs::under(dir.path());
     let mut app = App::new(dirs, Arc::new(NoWaker));
     // A name, so typing goes into the fields measured and not into the "Wie bent u?" dialog.
@@ -155,6 +158,8 @@ fn first_frame(quick: bool) {
 
 fn main() {
     let quick = !std::env::args().any(|a| a == "--bench");
-    frames(quick);
+    // The bench file of issue 15, then a big region over a year.
+    frames(quick, 200, 5000);
+    frames(quick, 2000, 50_000);
     first_frame(quick);
 }

@@ -104,3 +104,36 @@ fn the_landelijk_overzicht_reads_files_shows_tables_and_saves_the_pdf() {
     assert!(!shown(harness.state()));
     harness.get_by_label("Landelijk overzicht…");
 }
+
+/// Beside the verwachting (F6) the figure a norm ties to it, the norm and the oordeel it
+/// suggests, in words; the oordeel itself stays the inspecteur's.
+#[test]
+fn the_norm_and_its_suggestion_are_shown_beside_the_verwachting() {
+    let root = tempfile::tempdir().unwrap();
+    let path = root.path().join("dijkwaarde.veldtoets");
+    drop(veldtoets::demo::create_for(&path, "vt-2024-tijdigheid").unwrap());
+    let dirs = AppDirs::under(root.path());
+    std::fs::create_dir_all(&dirs.documents).unwrap();
+    let mut app = App::new(dirs, Arc::new(NoWaker));
+    app.prefs.inspecteur = "E. Voorbeeld".into();
+    app.open(path);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    wait_until(&mut harness, "the demo to open", |app| {
+        app.workspace().is_some()
+    });
+    harness.key_press(egui::Key::F6);
+    harness.run_steps(3);
+    harness.get_by_label_contains(
+        "Norm — Veiligheidsbeoordeling binnen vijf dagen na ontvangst van de melding: 81% (norm minimaal 80%): norm gehaald, suggestie voldoende",
+    );
+    // The basis under the norm, and the termijn among the evidence.
+    assert_eq!(
+        harness
+            .query_all_by_label_contains("13 van 16 dossiers binnen termijn")
+            .count(),
+        2
+    );
+    harness.get_by_label("Een suggestie uit het cijfer; het oordeel is aan u.");
+}

@@ -130,7 +130,13 @@ fn the_kader_declares_six_dates_a_direct_list_term_and_optional_terms() {
     let norms: Vec<(&str, u32, Vec<String>)> = fw
         .norms
         .iter()
-        .map(|n| (n.deadline.as_str(), n.min_percent, n.expectations.clone()))
+        .map(|n| {
+            (
+                n.deadline().unwrap_or("zicht op veiligheid"),
+                n.min_percent,
+                n.expectations.clone(),
+            )
+        })
         .collect();
     assert_eq!(
         norms,
@@ -138,6 +144,7 @@ fn the_kader_declares_six_dates_a_direct_list_term_and_optional_terms() {
             ("veiligheidsbeoordeling", 80, vec!["1.1.1".to_string()]),
             ("afronding_onderzoek", 80, vec!["1.2.2".to_string()]),
             ("afronding_vv", 80, vec!["1.2.2".to_string()]),
+            ("zicht op veiligheid", 80, vec!["2.1.1".to_string()]),
         ]
     );
     assert_eq!(fw.contact_days, Some(30));
@@ -415,7 +422,17 @@ fn the_norms_show_the_shares_against_80_percent_with_their_suggestion() {
                 "termijn": "afronding_vv", "minimaal": 80, "verwachtingen": ["1.2.2"],
                 "aandeel_binnen": 0.4, "gehaald": false, "suggestie": "onvoldoende"
             }),
+            // Zicht op veiligheid: 6 of the 10 waiting cases had a contact in the last 30 days.
+            json!({
+                "termijn": null, "minimaal": 80, "verwachtingen": ["2.1.1"],
+                "aandeel_binnen": 0.6, "gehaald": false, "suggestie": "onvoldoende"
+            }),
         ]
+    );
+    let cijfers: Vec<&str> = normen.iter().filter_map(|n| n["cijfer"].as_str()).collect();
+    assert_eq!(
+        cijfers,
+        ["termijn", "termijn", "termijn", "zicht_op_veiligheid"]
     );
     for n in normen {
         assert!(

@@ -1520,7 +1520,7 @@ fn a_norm_ties_a_termijn_share_to_its_verwachtingen() {
     let valid = format!("{VALID}{NORM}");
     let f = parse(&valid).unwrap();
     assert_eq!(f.norms.len(), 1);
-    assert_eq!(f.norms[0].deadline, "triage");
+    assert_eq!(f.norms[0].deadline(), Some("triage"));
     assert_eq!(f.norms[0].min_percent, 80);
     // Without `verwachtingen`, the termijn's own.
     assert_eq!(f.norms[0].expectations, ["2.1.1"]);
@@ -1897,4 +1897,49 @@ fn declared_eindoordelen_are_validated() {
     let e = errors(&one);
     let p = problem_at(&e, "eindoordeel");
     assert!(p.message.contains("2 tot en met 10"), "{p:?}");
+}
+
+#[test]
+fn a_norm_on_zicht_op_veiligheid_names_its_verwachtingen() {
+    use veldtoets::domain::kader::NormFigure;
+    let norm = "\n[[norm]]\ncijfer = \"zicht_op_veiligheid\"\nminimaal = 80\nverwachtingen = [\"1.1.2\"]\n";
+    let f = parse(&format!("{VALID}{norm}")).unwrap();
+    assert_eq!(f.norms[0].figure, NormFigure::InSight);
+    assert_eq!(f.norms[0].deadline(), None);
+    assert_eq!(f.norms[0].expectations, ["1.1.2"]);
+    for (text, field, words) in [
+        (
+            norm.replace("zicht_op_veiligheid", "wachttijd"),
+            "norm[1].cijfer",
+            &["onbekend cijfer 'wachttijd'", "zicht_op_veiligheid"][..],
+        ),
+        (
+            norm.replace("verwachtingen = [\"1.1.2\"]\n", ""),
+            "norm[1].verwachtingen",
+            &["minstens één"][..],
+        ),
+        (
+            norm.replace(
+                "cijfer = \"zicht_op_veiligheid\"\n",
+                "cijfer = \"zicht_op_veiligheid\"\ntermijn = \"triage\"\n",
+            ),
+            "norm[1]",
+            &["termijn of cijfer, niet beide"][..],
+        ),
+        (
+            norm.replace("cijfer = \"zicht_op_veiligheid\"\n", ""),
+            "norm[1]",
+            &["geef termijn"][..],
+        ),
+    ] {
+        let e = errors(&format!("{VALID}{text}"));
+        let p = problem_at(&e, field);
+        for w in words {
+            assert!(
+                p.message.contains(w),
+                "{field}: {:?} should contain {w:?}",
+                p.message
+            );
+        }
+    }
 }

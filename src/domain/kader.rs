@@ -69,16 +69,35 @@ pub struct Framework {
     index: HashMap<String, usize>,
 }
 
-/// A norm on a figure: the share of dossiers within termijn `deadline` should be at least
-/// `min_percent` percent; it informs `expectations`.
+/// A norm on a figure: the figure should be at least `min_percent` percent; it informs
+/// `expectations`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Norm {
-    /// The termijn's id.
-    pub deadline: String,
+    pub figure: NormFigure,
     pub min_percent: u32,
     pub expectations: Vec<String>,
     /// The rule as the kader words it (may be empty).
     pub rule: String,
+}
+
+/// The figure a norm is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NormFigure {
+    /// The share of dossiers within the termijn with this id.
+    Deadline(String),
+    /// The share of waiting cases with a contact about their safety in the last
+    /// `contact_binnen_dagen` days before the peildatum (zicht op veiligheid).
+    InSight,
+}
+
+impl Norm {
+    /// The termijn the norm is about, if it is about one.
+    pub fn deadline(&self) -> Option<&str> {
+        match &self.figure {
+            NormFigure::Deadline(id) => Some(id),
+            NormFigure::InSight => None,
+        }
+    }
 }
 
 /// One level of the criterion oordeel scale: its code ("M") and name ("matig").

@@ -132,12 +132,15 @@ pub struct SteekproefJson {
 /// A norm with its figure.
 #[derive(Debug, Serialize)]
 pub struct NormJson {
-    /// The termijn whose share within term is the figure.
-    pub termijn: String,
+    /// The termijn whose share within term is the figure; `null` for another figure.
+    pub termijn: Option<String>,
+    /// What the figure is: "termijn" (the share within `termijn`) or "zicht_op_veiligheid" (the
+    /// share of waiting cases with a recent contact).
+    pub cijfer: &'static str,
     /// The norm: at least this percentage within term.
     pub minimaal: u32,
     pub verwachtingen: Vec<String>,
-    /// The figure (0..=1), as `termijnen[].aandeel_binnen`; `null` without one.
+    /// The figure (0..=1), as `termijnen[].aandeel_binnen` for a termijn; `null` without one.
     pub aandeel_binnen: Option<f64>,
     /// The figure reaches the norm; `null` without a figure.
     pub gehaald: Option<bool>,
@@ -830,10 +833,14 @@ impl ExportJson {
                 .norm_checks()
                 .iter()
                 .map(|c| NormJson {
-                    termijn: c.deadline.id.clone(),
+                    termijn: c.deadline().map(|d| d.id.clone()),
+                    cijfer: match c.norm.figure {
+                        crate::domain::kader::NormFigure::Deadline(_) => "termijn",
+                        crate::domain::kader::NormFigure::InSight => "zicht_op_veiligheid",
+                    },
                     minimaal: c.norm.min_percent,
                     verwachtingen: c.norm.expectations.clone(),
-                    aandeel_binnen: c.summary.share_met().map(|x| (x * 1000.0).round() / 1000.0),
+                    aandeel_binnen: c.share().map(|x| (x * 1000.0).round() / 1000.0),
                     gehaald: c.reached(),
                     suggestie: c.suggestion().map(|v| v.as_str()),
                     regel: c.norm.rule.clone(),

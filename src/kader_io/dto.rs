@@ -57,7 +57,12 @@ pub(super) struct WachtlijstDto {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct NormDto {
-    pub(super) termijn: Text,
+    /// The figure: the share within this termijn …
+    #[serde(default)]
+    pub(super) termijn: Option<Text>,
+    /// … or another figure ("zicht_op_veiligheid").
+    #[serde(default)]
+    pub(super) cijfer: Option<Text>,
     pub(super) minimaal: Number,
     /// The verwachtingen it informs; left out: the termijn's own.
     #[serde(default)]

@@ -425,7 +425,7 @@ pub fn build(inputs: &[(&Path, &Inspection)]) -> Result<Overzicht, OverzichtErro
                 norm: fw
                     .norms
                     .iter()
-                    .find(|n| n.deadline == d.id)
+                    .find(|n| n.deadline() == Some(d.id.as_str()))
                     .map(|n| n.min_percent),
             })
             .collect(),
@@ -437,7 +437,7 @@ pub fn build(inputs: &[(&Path, &Inspection)]) -> Result<Overzicht, OverzichtErro
                 let norm = fw
                     .norms
                     .iter()
-                    .find(|n| n.deadline == d.id)
+                    .find(|n| n.deadline() == Some(d.id.as_str()))
                     .map(|n| n.min_percent);
                 let mut t = TermijnTelling {
                     termijn: d.id.clone(),
@@ -500,7 +500,10 @@ fn row(path: &Path, inspection: &Inspection) -> Rij {
         .zip(inspection.deadline_summaries())
         .map(|(d, sum)| {
             let share = sum.share_met();
-            let norm = fw.norms.iter().find(|n| n.deadline == d.id);
+            let norm = fw
+                .norms
+                .iter()
+                .find(|n| n.deadline() == Some(d.id.as_str()));
             RijTermijn {
                 termijn: d.id.clone(),
                 binnen: sum.met,

@@ -106,9 +106,14 @@ impl Builder<'_> {
                         Some(false) => "niet gehaald",
                         None => "niet te bepalen",
                     };
+                    let within = if c.deadline().is_some() {
+                        " binnen de termijn"
+                    } else {
+                        ""
+                    };
                     Text::plain(format!(
-                        "{}: minimaal {}% binnen de termijn (verwachting {}): {reached}.",
-                        c.deadline.name,
+                        "{}: minimaal {}%{within} (verwachting {}): {reached}.",
+                        c.name(),
                         c.norm.min_percent,
                         c.norm.expectations.join(", ")
                     ))

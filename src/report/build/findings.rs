@@ -238,10 +238,7 @@ impl Builder<'_> {
             .norm_checks_for(id)
             .iter()
             .map(|c| {
-                let figure = match c.percent() {
-                    Some(_) => c.summary.describe(),
-                    None => "geen cijfer: geen dossiers met een bekende uitkomst".to_string(),
-                };
+                let figure = c.basis();
                 let reached = match c.reached() {
                     Some(true) => ": gehaald",
                     Some(false) => ": niet gehaald",
@@ -249,7 +246,8 @@ impl Builder<'_> {
                 };
                 Block::Note(Text::plain(format!(
                     "Cijfer: {}: {figure}; de norm is minimaal {}%{reached}.",
-                    c.deadline.name, c.norm.min_percent
+                    c.name(),
+                    c.norm.min_percent
                 )))
             })
             .collect()

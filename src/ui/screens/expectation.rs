@@ -549,6 +549,7 @@ fn detail(
         }
         None => current_oordeel(ui, ws, &e.id, cmds),
     }
+    norm_suggestions(ui, ws, &e.id);
     ui.separator();
     let evidence = evidence::evidence(&ws.inspection, &e.id);
     show_evidence(ui, ws, &evidence);
@@ -770,6 +771,26 @@ fn version_card(ui: &mut Ui, ws: &Workspace, version: &Revision<OordeelData>) {
     });
 }
 
+/// The kader's norms on this verwachting: the figure with its basis, the norm and the oordeel it
+/// suggests, in words as well as colour. A suggestion never sets the oordeel.
+fn norm_suggestions(ui: &mut Ui, ws: &Workspace, id: &str) {
+    let checks = ws.inspection.norm_checks_for(id);
+    if checks.is_empty() {
+        return;
+    }
+    ui.add_space(4.0);
+    for c in &checks {
+        let color = match c.reached() {
+            Some(true) => GREEN,
+            Some(false) => RED,
+            None => GREY,
+        };
+        ui.label(RichText::new(format!("Norm — {}", c.line())).color(color));
+        widgets::muted(ui, c.basis());
+    }
+    widgets::muted(ui, "Een suggestie uit het cijfer; het oordeel is aan u.");
+}
+
 fn show_evidence(ui: &mut Ui, ws: &Workspace, ev: &Evidence<'_>) {
     let (o, w, n) = ev.tags();
     widgets::heading(ui, "Bewijs uit alle bronnen");
@@ -843,13 +864,7 @@ fn show_evidence(ui: &mut Ui, ws: &Workspace, ev: &Evidence<'_>) {
         }
     }
     for (def, s) in &ev.deadlines {
-        let share = s
-            .share_met()
-            .map_or("—".into(), |x| format!("{:.0}%", x * 100.0));
-        ui.label(format!(
-            "Termijn {}: {} binnen, {} te laat ({share} binnen)",
-            def.name, s.met, s.missed
-        ));
+        ui.label(format!("Termijn {}: {}", def.name, s.describe()));
     }
 
     ui.add_space(4.0);

@@ -299,7 +299,10 @@ fn termijnen(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
                 s.share_met()
                     .map_or("—".into(), |x| format!("{:.0}%", x * 100.0)),
             );
-            let norm = match norms.iter().find(|c| c.deadline.id == def.id) {
+            let norm = match norms
+                .iter()
+                .find(|c| c.deadline().is_some_and(|d| d.id == def.id))
+            {
                 Some(c) => {
                     let text = format!("minimaal {}%", c.norm.min_percent);
                     match c.reached() {
