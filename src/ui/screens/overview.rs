@@ -89,12 +89,18 @@ fn verdict_panel(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
                 );
             });
             ui.label(RichText::new(&headline.progress).strong());
+            // Aftrekpunten only where the kader decides on them (not where it counts
+            // verwachtingen voldoende).
+            let deductions = if ws.inspection.framework.rules.measure
+                == crate::domain::kader::Measure::Deductions
+            {
+                format!(" · {}", count(s.deductions, "aftrekpunt", "aftrekpunten"))
+            } else {
+                String::new()
+            };
             ui.label(format!(
-                "{} voldoende · {} onvoldoende · {} niet beoordeeld · {}",
-                s.met,
-                s.not_met,
-                s.not_judged,
-                count(s.deductions, "aftrekpunt", "aftrekpunten")
+                "{} voldoende · {} onvoldoende · {} niet beoordeeld{deductions}",
+                s.met, s.not_met, s.not_judged,
             ));
             ui.label(RichText::new(&s.rule).italics());
             open_conflicts(ui, ws, cmds);
