@@ -139,7 +139,16 @@ impl NormCheck<'_> {
 impl Inspection {
     /// Every norm of the kader with its figure for this onderzoek, in kader order.
     pub fn norm_checks(&self) -> Vec<NormCheck<'_>> {
-        let summaries = self.deadline_summaries();
+        if self.framework.norms.is_empty() {
+            return Vec::new();
+        }
+        self.norm_checks_from(&self.deadline_summaries())
+    }
+
+    /// [`Inspection::norm_checks`] from the share within each termijn already computed
+    /// (`summaries`, aligned with the kader's termijnen, as [`Inspection::deadline_summaries`]
+    /// gives them): a screen computes those once per change, not per frame.
+    pub fn norm_checks_from(&self, summaries: &[DeadlineSummary]) -> Vec<NormCheck<'_>> {
         self.framework
             .norms
             .iter()
@@ -166,6 +175,14 @@ impl Inspection {
 
     /// The norms that inform verwachting `id`, with their figures.
     pub fn norm_checks_for(&self, id: &str) -> Vec<NormCheck<'_>> {
+        if !self
+            .framework
+            .norms
+            .iter()
+            .any(|n| n.expectations.iter().any(|e| e == id))
+        {
+            return Vec::new();
+        }
         self.norm_checks()
             .into_iter()
             .filter(|c| c.norm.expectations.iter().any(|e| e == id))

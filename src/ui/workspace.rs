@@ -83,6 +83,9 @@ pub struct Derived {
     pub record_conflicts: Vec<RecordConflict>,
     /// Records with the same dossier number (or document name), to merge or renumber.
     pub duplicates: Vec<Duplicate>,
+    /// The share within each termijn of the kader (aligned with its termijnen), for the
+    /// termijnen table and the norms beside a verwachting.
+    pub deadline_summaries: Vec<crate::domain::DeadlineSummary>,
 }
 
 impl Derived {
@@ -105,6 +108,7 @@ impl Derived {
                 .collect(),
             record_conflicts: inspection.all_conflicts(),
             duplicates: inspection.duplicates(),
+            deadline_summaries: inspection.deadline_summaries(),
         }
     }
 }

@@ -774,10 +774,22 @@ fn version_card(ui: &mut Ui, ws: &Workspace, version: &Revision<OordeelData>) {
 /// The kader's norms on this verwachting: the figure with its basis, the norm and the oordeel it
 /// suggests, in words as well as colour. A suggestion never sets the oordeel.
 fn norm_suggestions(ui: &mut Ui, ws: &Workspace, id: &str) {
-    let checks = ws.inspection.norm_checks_for(id);
-    if checks.is_empty() {
+    if !ws
+        .inspection
+        .framework
+        .norms
+        .iter()
+        .any(|n| n.expectations.iter().any(|e| e == id))
+    {
         return;
     }
+    // From the shares computed once per change, not per frame.
+    let checks: Vec<_> = ws
+        .inspection
+        .norm_checks_from(&ws.derived.deadline_summaries)
+        .into_iter()
+        .filter(|c| c.norm.expectations.iter().any(|e| e == id))
+        .collect();
     ui.add_space(4.0);
     for c in &checks {
         let color = match c.reached() {

@@ -259,8 +259,9 @@ fn termijnen(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
         widgets::muted(ui, "Dit kader kent geen termijnen.");
         return;
     }
-    let summaries = ws.inspection.deadline_summaries();
-    let norms = ws.inspection.norm_checks();
+    // Computed once per change (`Derived`), not per frame.
+    let summaries = ws.derived.deadline_summaries.clone();
+    let norms = ws.inspection.norm_checks_from(&summaries);
     let grid = egui::Grid::new("termijnen").striped(true).num_columns(7);
     // A table for a screen reader too: rows, cells and column headers.
     widgets::table(ui, "Termijnen", 7, grid, |ui, table| {
