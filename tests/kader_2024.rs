@@ -538,3 +538,21 @@ fn the_rapport_pdf_shows_termijnen_norms_wachtlijst_and_eindoordeel() {
         assert!(text.contains(&compact(needle)), "rapport misses: {needle}");
     }
 }
+
+/// The evidence beside a verwachting, with the shares within term computed once per change (as
+/// the app does), is the same as computed in one go.
+#[test]
+fn evidence_with_precomputed_shares_is_the_same() {
+    use veldtoets::domain::evidence::{evidence, evidence_with};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("demo.veldtoets");
+    let (_, inspection) = veldtoets::demo::create_for(&path, "vt-2024-tijdigheid").unwrap();
+    let summaries = inspection.deadline_summaries();
+    for e in inspection.framework.expectations() {
+        let id = &e.expectation.id;
+        let one = evidence(&inspection, id);
+        let with = evidence_with(&inspection, id, &summaries);
+        assert_eq!(one.count(), with.count(), "{id}");
+        assert_eq!(one.deadlines, with.deadlines, "{id}");
+    }
+}

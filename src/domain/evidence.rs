@@ -151,9 +151,17 @@ type CheckIndex<'a> =
 
 impl<'a> Shared<'a> {
     fn new(inspection: &'a Inspection, index_checks: bool) -> Shared<'a> {
+        Shared::with_summaries(inspection, index_checks, inspection.deadline_summaries())
+    }
+
+    fn with_summaries(
+        inspection: &'a Inspection,
+        index_checks: bool,
+        summaries: Vec<DeadlineSummary>,
+    ) -> Shared<'a> {
         Shared {
             dossiers: inspection.dossier_groups(),
-            summaries: inspection.deadline_summaries(),
+            summaries,
             checks: index_checks.then(|| {
                 inspection
                     .checks
@@ -180,6 +188,21 @@ impl<'a> Shared<'a> {
 /// Gathers the evidence for verwachting `id`.
 pub fn evidence<'a>(inspection: &'a Inspection, id: &str) -> Evidence<'a> {
     gather(inspection, id, &Shared::new(inspection, false))
+}
+
+/// [`evidence`] with the shares within each termijn already computed (`summaries`, as
+/// [`Inspection::deadline_summaries`] gives them): a screen computes those once per change, not
+/// in every frame.
+pub fn evidence_with<'a>(
+    inspection: &'a Inspection,
+    id: &str,
+    summaries: &[DeadlineSummary],
+) -> Evidence<'a> {
+    gather(
+        inspection,
+        id,
+        &Shared::with_summaries(inspection, false, summaries.to_vec()),
+    )
 }
 
 /// The number of pieces of evidence per verwachting, in kader order (see [`Evidence::count`]).

@@ -551,7 +551,8 @@ fn detail(
     }
     norm_suggestions(ui, ws, &e.id);
     ui.separator();
-    let evidence = evidence::evidence(&ws.inspection, &e.id);
+    // The shares within term come from `Derived` (once per change), not from every frame.
+    let evidence = evidence::evidence_with(&ws.inspection, &e.id, &ws.derived.deadline_summaries);
     show_evidence(ui, ws, &evidence);
     history(ui, ws, &e.id);
 }
