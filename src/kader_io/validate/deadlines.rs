@@ -56,19 +56,9 @@ impl Validator<'_> {
             let field = format!("datum[{}]", di + 1);
             self.unique(&mut seen, &d.id, &format!("{field}.id"));
             let id = d.id.get_ref();
-            if !id.is_empty()
-                && !id
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            if self.token_id(&d.id, &format!("{field}.id"), "melding_ontvangen")
+                && RESERVED_DATE_IDS.contains(&id.as_str())
             {
-                self.problem(
-                    Some(d.id.span()),
-                    format!("{field}.id"),
-                    format!(
-                        "'{id}' is geen geldige id; gebruik kleine letters, cijfers en _ (zoals melding_ontvangen)"
-                    ),
-                );
-            } else if RESERVED_DATE_IDS.contains(&id.as_str()) {
                 self.problem(
                     Some(d.id.span()),
                     format!("{field}.id"),

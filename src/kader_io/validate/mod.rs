@@ -227,6 +227,26 @@ impl Validator<'_> {
         }
     }
 
+    /// An id used as a token in files and JSON (a dossier date, an eindoordeel): lower-case
+    /// letters, digits and `_`. Reports a problem naming `example` and returns false otherwise
+    /// (an empty id is left to [`Validator::unique`]).
+    pub(super) fn token_id(&mut self, id: &Text, field: &str, example: &str) -> bool {
+        let value = id.get_ref();
+        let valid = value
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !valid {
+            self.problem(
+                Some(id.span()),
+                field,
+                format!(
+                    "'{value}' is geen geldige id; gebruik kleine letters, cijfers en _ (zoals {example})"
+                ),
+            );
+        }
+        valid
+    }
+
     pub(super) fn unique(&mut self, seen: &mut HashSet<String>, id: &Text, field: &str) {
         let value = id.get_ref();
         if value.trim().is_empty() {
@@ -322,20 +342,7 @@ impl Validator<'_> {
         for (i, d) in dtos.iter().enumerate() {
             let field = format!("eindoordeel[{}]", i + 1);
             self.unique(&mut seen, &d.id, &format!("{field}.id"));
-            let id = d.id.get_ref();
-            if !id.is_empty()
-                && !id
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
-            {
-                self.problem(
-                    Some(d.id.span()),
-                    format!("{field}.id"),
-                    format!(
-                        "'{id}' is geen geldige id; gebruik kleine letters, cijfers en _ (zoals basis_op_orde)"
-                    ),
-                );
-            }
+            self.token_id(&d.id, &format!("{field}.id"), "basis_op_orde");
             if d.naam.get_ref().trim().is_empty() {
                 self.problem(
                     Some(d.naam.span()),
