@@ -20,7 +20,7 @@ use uuid::Uuid;
 
 use super::draft::StoredDraft;
 use super::judgement::JudgementSet;
-use super::kader::Framework;
+use super::kader::{Framework, Verdict};
 use super::record::{with_kind, with_record};
 use super::termijn::{self, CaseDates, DeadlineOutcome, DeadlineSummary};
 
@@ -47,9 +47,9 @@ pub fn derived_id(onderzoek: Uuid, key: &str) -> String {
 
 pub use super::kinds::{
     AnswerData, BesluitData, CheckAnswer, CheckData, ContactData, CriteriumOordeelData, Details,
-    DocumentData, DossierData, FlashData, InterviewData, OordeelData, PhaseData, RapporttekstData,
-    ReactieData, Selection, SteekproefData, Tag, Tags, VerbeterpuntData, VrijgaveData,
-    WachtzaakData, WaitlistData,
+    DocumentData, DossierData, FlashData, InterviewData, KerngegevenData, KeuzeData, OordeelData,
+    PhaseData, RapporttekstData, ReactieData, Selection, SteekproefData, Tag, Tags,
+    VerbeterpuntData, VrijgaveData, WachtzaakData, WaitlistData,
 };
 pub use super::record::{
     Change, Field, FieldError, FieldType, History, Kind, Kinded, Meta, Record, RecordData, Records,
@@ -96,6 +96,10 @@ pub struct Inspection {
     /// [`super::wachtlijst`]).
     pub wachtzaken: Records<WachtzaakData>,
     pub contacten: Records<ContactData>,
+    /// The kerndata entered for this onderzoek (see [`super::kerndata`]).
+    pub kerngegevens: Records<KerngegevenData>,
+    /// The eindoordeel chosen by the inspecteur, in a kader that has it chosen.
+    pub keuzes: Records<KeuzeData>,
     /// Text that was typed but not yet confirmed as a revision when the file was read (after a
     /// crash, or while another program had it open): shown, exported and restored, never lost.
     pub drafts: Vec<StoredDraft>,
@@ -235,6 +239,8 @@ impl Inspection {
             steekproeven: Records::default(),
             wachtzaken: Records::default(),
             contacten: Records::default(),
+            kerngegevens: Records::default(),
+            keuzes: Records::default(),
             drafts: Vec::new(),
         }
     }
@@ -247,6 +253,24 @@ impl Inspection {
     /// The id of the single wachtlijst record of this onderzoek.
     pub fn waitlist_id(&self) -> String {
         derived_id(self.id, "wachtlijst")
+    }
+
+    /// The id of the single record of the chosen eindoordeel of this onderzoek.
+    pub fn keuze_id(&self) -> String {
+        derived_id(self.id, "eindoordeel")
+    }
+
+    /// The eindoordeel chosen by the inspecteur (kaders with `maat = "keuze"`), with its
+    /// revision; `None` when nothing is chosen, the choice is in conflict or names an
+    /// eindoordeel the kader does not know.
+    pub fn chosen_verdict(&self) -> Option<(Verdict, &Revision<KeuzeData>)> {
+        let id = self.keuze_id();
+        if self.is_conflicted(Kind::Keuze, &id) {
+            return None;
+        }
+        let revision = self.keuzes.get(&id)?;
+        let verdict = self.framework.verdict(revision.data.eindoordeel.trim())?;
+        Some((verdict, revision))
     }
 
     /// Registers an inspecteur by name and returns the id.
@@ -498,6 +522,7 @@ impl Inspection {
                 set.set(index, r.data.judgement(&self.framework, index));
             }
         }
+        set.set_chosen(self.chosen_verdict().map(|(v, _)| v));
         set
     }
 

@@ -8,7 +8,7 @@ use std::fmt;
 
 use thiserror::Error;
 
-use super::kader::Framework;
+use super::kader::{Framework, Verdict};
 
 /// The judgement of one verwachting, resolved against a kader (variants are indices into
 /// `Framework::rules.variants`).
@@ -157,6 +157,9 @@ fn allowed_variants(allowed: &[String]) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JudgementSet {
     values: Vec<Judgement>,
+    /// The eindoordeel chosen by the analyst, for a kader whose measure is a choice
+    /// ([`crate::domain::kader::Measure::Choice`]); ignored by the other measures.
+    chosen: Option<Verdict>,
 }
 
 impl JudgementSet {
@@ -164,6 +167,7 @@ impl JudgementSet {
     pub fn empty(framework: &Framework) -> JudgementSet {
         JudgementSet {
             values: vec![Judgement::NotJudged; framework.expectations().len()],
+            chosen: None,
         }
     }
 
@@ -188,6 +192,15 @@ impl JudgementSet {
 
     pub fn set(&mut self, expectation: usize, judgement: Judgement) {
         self.values[expectation] = judgement;
+    }
+
+    /// The eindoordeel chosen by the analyst (kaders with `maat = "keuze"`).
+    pub fn chosen(&self) -> Option<Verdict> {
+        self.chosen
+    }
+
+    pub fn set_chosen(&mut self, verdict: Option<Verdict>) {
+        self.chosen = verdict;
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (usize, Judgement)> + '_ {

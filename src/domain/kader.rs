@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::Mutex;
 
+use super::kerndata::KeyFigure;
 use super::termijn::{self, DateKind, DateProblem, DeadlineDef};
 
 /// Most verwachtingen a kader may have (the shipped kaders have 30 and 25).
@@ -59,6 +60,11 @@ pub struct Framework {
     pub norms: Vec<Norm>,
     /// Who publishes rapporten on this kader (PDF author); empty when the kader does not say.
     pub inspectorate: String,
+    /// What each eindoordeel means, aligned with `verdicts` (`[[eindoordeel]] omschrijving`;
+    /// empty strings when the kader does not say).
+    pub verdict_descriptions: Vec<String>,
+    /// The kerndata asked per onderzoek (`[[kerngegeven]]`), in kader order.
+    pub key_figures: Vec<KeyFigure>,
     /// A contact within this many days before the peildatum counts as zicht op veiligheid for a
     /// waiting household (`[wachtlijst] contact_binnen_dagen`); `None`: the default.
     pub contact_days: Option<u32>,
@@ -326,6 +332,9 @@ pub enum Measure {
     Deductions,
     /// Number of verwachtingen met; more is better.
     MetCount,
+    /// The eindoordeel is chosen by the analyst among the kader's eindoordelen (seed 001: a
+    /// category per organisation); there are no schalen and nothing is computed.
+    Choice,
 }
 
 #[derive(Debug, Clone)]
@@ -478,6 +487,8 @@ impl Framework {
             criterion_scale: Vec::new(),
             norms: Vec::new(),
             inspectorate: String::new(),
+            verdict_descriptions: vec![String::new(); Verdict::BUILTIN.len()],
+            key_figures: Vec::new(),
             contact_days: None,
             source_text,
             expectations,
@@ -488,6 +499,20 @@ impl Framework {
     /// The eindoordeel of this kader with this id.
     pub fn verdict(&self, id: &str) -> Option<Verdict> {
         self.verdicts.iter().copied().find(|v| v.as_str() == id)
+    }
+
+    /// What the eindoordeel `verdict` means in this kader (may be empty).
+    pub fn verdict_description(&self, verdict: Verdict) -> &str {
+        self.verdicts
+            .iter()
+            .position(|v| *v == verdict)
+            .and_then(|i| self.verdict_descriptions.get(i))
+            .map_or("", String::as_str)
+    }
+
+    /// The kerngegeven of this kader with this id.
+    pub fn key_figure(&self, id: &str) -> Option<&KeyFigure> {
+        self.key_figures.iter().find(|k| k.id == id)
     }
 
     /// The dossier date of this kader with this id.

@@ -308,6 +308,34 @@ pub struct CriteriumOordeelData {
     pub onderbouwing: String,
 }
 
+/// The value of one kerngegeven of the kader (one record per kerngegeven, id: its id in the
+/// kader; see [`super::kerndata`]).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct KerngegevenData {
+    /// The value in its stored form ([`super::kerndata::Quantity::canonical`]); empty: not
+    /// known yet.
+    pub waarde: String,
+    /// Where the figure comes from, or why it is missing.
+    pub toelichting: String,
+}
+
+impl KerngegevenData {
+    /// The value, if one is filled in and readable.
+    pub fn quantity(&self) -> Option<super::kerndata::Quantity> {
+        super::kerndata::Quantity::from_canonical(self.waarde.trim())
+    }
+}
+
+/// The eindoordeel chosen by the inspecteur in a kader that has it chosen (`maat = "keuze"`;
+/// seed 001: a category per organisation); one record per onderzoek.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct KeuzeData {
+    /// The id of one of the kader's eindoordelen; empty: nothing chosen (yet).
+    pub eindoordeel: String,
+    /// Why this eindoordeel.
+    pub onderbouwing: String,
+}
+
 /// A steekproef drawn from the organisation's list of dossier numbers (one record per draw; see
 /// [`super::sample`]): enough to redo it and to say in Bijlage 2 what was drawn from what.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -921,6 +949,79 @@ impl RecordData for CriteriumOordeelData {
     }
 }
 
+impl RecordData for KerngegevenData {
+    const FIELDS: &'static [Field] = &[
+        Field::new("waarde", "waarde", Text),
+        Field::new("toelichting", "toelichting", Text),
+    ];
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::Text(self.waarde.clone()),
+            Value::Text(self.toelichting.clone()),
+        ]
+    }
+    fn from_values(mut v: Values) -> Result<Self, FieldError> {
+        Ok(KerngegevenData {
+            waarde: v.text()?,
+            toelichting: v.text()?,
+        })
+    }
+    fn describe(inspection: &Inspection, entity: &str, _: Option<&Self>) -> String {
+        match inspection.framework.key_figure(entity) {
+            Some(k) => format!("kerngegeven {}", k.label),
+            None => format!("kerngegeven {entity}"),
+        }
+    }
+    fn summary(&self) -> String {
+        parts(&[
+            (
+                "",
+                if self.waarde.trim().is_empty() {
+                    "niet ingevuld".to_string()
+                } else {
+                    self.waarde.trim().to_string()
+                },
+            ),
+            ("toelichting", short(&self.toelichting, 60)),
+        ])
+    }
+}
+
+impl RecordData for KeuzeData {
+    const FIELDS: &'static [Field] = &[
+        Field::new("eindoordeel", "eindoordeel", Text),
+        Field::new("onderbouwing", "onderbouwing", Text),
+    ];
+    fn values(&self) -> Vec<Value> {
+        vec![
+            Value::Text(self.eindoordeel.clone()),
+            Value::Text(self.onderbouwing.clone()),
+        ]
+    }
+    fn from_values(mut v: Values) -> Result<Self, FieldError> {
+        Ok(KeuzeData {
+            eindoordeel: v.text()?,
+            onderbouwing: v.text()?,
+        })
+    }
+    fn describe(_: &Inspection, _: &str, _: Option<&Self>) -> String {
+        "gekozen eindoordeel".to_string()
+    }
+    fn summary(&self) -> String {
+        parts(&[
+            (
+                "",
+                if self.eindoordeel.trim().is_empty() {
+                    "niets gekozen".to_string()
+                } else {
+                    self.eindoordeel.trim().to_string()
+                },
+            ),
+            ("onderbouwing", short(&self.onderbouwing, 60)),
+        ])
+    }
+}
+
 impl RecordData for SteekproefData {
     const FIELDS: &'static [Field] = &[
         Field::new("zaad", "zaad", Text),
@@ -1333,6 +1434,11 @@ record_kinds! {
     Wachtzaak(WachtzaakData) in wachtzaken as "wachtzaak", "wachtende zaak" / "wachtende zaken",
         false;
     Contact(ContactData) in contacten as "contact", "contact" / "contacten", true;
+    /// The value of a kerngegeven of the kader (one record per kerngegeven).
+    Kerngegeven(KerngegevenData) in kerngegevens as "kerngegeven",
+        "kerngegeven" / "kerngegevens", true;
+    /// The eindoordeel chosen by the inspecteur (kaders with `maat = "keuze"`; one record).
+    Keuze(KeuzeData) in keuzes as "keuze", "gekozen eindoordeel" / "gekozen eindoordelen", true;
 }
 
 #[cfg(test)]
@@ -1466,6 +1572,14 @@ mod tests {
                 datum: Some(date),
                 met: "moeder".into(),
                 notitie: String::new(),
+            }),
+            Record::Kerngegeven(KerngegevenData {
+                waarde: "4250000.5".into(),
+                toelichting: "jaarrekening".into(),
+            }),
+            Record::Keuze(KeuzeData {
+                eindoordeel: "basis_op_orde".into(),
+                onderbouwing: "o".into(),
             }),
         ];
         let kinds: Vec<Kind> = records.iter().map(Record::kind).collect();

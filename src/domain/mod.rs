@@ -9,6 +9,7 @@ pub mod evidence;
 pub mod inspection;
 pub mod judgement;
 pub mod kader;
+pub mod kerndata;
 pub mod kinds;
 pub mod norms;
 pub mod privacy;

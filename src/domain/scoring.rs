@@ -31,8 +31,14 @@ pub struct Score {
     pub complete: bool,
     /// The decisive rule in words.
     pub rule: String,
-    /// Index of the scale the verdict was read from.
-    pub scale: usize,
+    /// Index of the scale the verdict was read from; `None` when the kader has the analyst
+    /// choose the eindoordeel ([`Measure::Choice`]).
+    pub scale: Option<usize>,
+    /// What the kader measures (decides how the result is worded).
+    pub measure: Measure,
+    /// For [`Measure::Choice`]: whether the analyst has chosen an eindoordeel. Without a
+    /// choice there is no eindoordeel ([`Standing::NoJudgement`]), whatever `verdict` holds.
+    pub chosen: bool,
     /// The failed verwachtingen with their effect, in kader order.
     pub lines: Vec<ScoreLine>,
     /// Voorwaarden (groups that must all be met) that were not met, by index.
@@ -53,6 +59,9 @@ pub struct ScoreLine {
 /// Scores `judgements` with the beslisregels of `framework`.
 pub fn score(framework: &Framework, judgements: &JudgementSet) -> Score {
     let rules = &framework.rules;
+    if rules.measure == Measure::Choice {
+        return chosen_score(framework, judgements);
+    }
     let mut met: u32 = 0;
     let mut not_met: u32 = 0;
     let mut not_judged: u32 = 0;
@@ -93,7 +102,7 @@ pub fn score(framework: &Framework, judgements: &JudgementSet) -> Score {
 
     let measured = match rules.measure {
         Measure::Deductions => deductions,
-        Measure::MetCount => met,
+        Measure::MetCount | Measure::Choice => met,
     };
     let (scale, band) = scales
         .iter()
@@ -126,7 +135,9 @@ pub fn score(framework: &Framework, judgements: &JudgementSet) -> Score {
             if deductions == 1 { "" } else { "en" },
             rules.scales[scale].name
         ),
-        Measure::MetCount => format!("{met} van {scored} verwachtingen voldoende"),
+        Measure::MetCount | Measure::Choice => {
+            format!("{met} van {scored} verwachtingen voldoende")
+        }
     };
     let mut rule = format!("{summary}. {decisive}");
     if met == 0 && not_met == 0 && not_judged > 0 {
@@ -150,9 +161,67 @@ pub fn score(framework: &Framework, judgements: &JudgementSet) -> Score {
         deductions,
         complete,
         rule,
-        scale,
+        scale: Some(scale),
+        measure: rules.measure,
+        chosen: false,
         lines,
         failed_conditions,
+    }
+}
+
+/// The score under [`Measure::Choice`]: the eindoordeel is the one the analyst chose; the
+/// verwachtingen are counted (a kader may still have some judged) but decide nothing.
+fn chosen_score(framework: &Framework, judgements: &JudgementSet) -> Score {
+    let (mut met, mut not_met, mut not_judged) = (0u32, 0u32, 0u32);
+    let mut lines = Vec::new();
+    for (index, judgement) in judgements.iter() {
+        if !framework.expectation(index).assessment.is_scored() {
+            continue;
+        }
+        match judgement {
+            Judgement::Met => met = met.saturating_add(1),
+            Judgement::NotJudged => not_judged = not_judged.saturating_add(1),
+            Judgement::NotMet { .. } => {
+                not_met = not_met.saturating_add(1);
+                lines.push(ScoreLine {
+                    expectation: index,
+                    judgement,
+                    deduction: 0,
+                    explanation: String::new(),
+                });
+            }
+        }
+    }
+    let chosen = judgements
+        .chosen()
+        .filter(|v| framework.verdicts.contains(v));
+    // Without a choice there is no eindoordeel; the worst label stands in, so a caller that
+    // ignores the standing never shows a better eindoordeel than there is.
+    let worst = framework
+        .verdicts
+        .last()
+        .copied()
+        .unwrap_or(Verdict::ONVOLDOENDE);
+    let rule = match chosen {
+        Some(v) => format!(
+            "Eindoordeel gekozen door de inspecteur: {}. Dit kader rekent geen eindoordeel uit; de inspecteur kiest het en onderbouwt de keuze.",
+            v.label()
+        ),
+        None => "Nog geen eindoordeel: bij dit kader kiest de inspecteur het eindoordeel en onderbouwt de keuze.".to_string(),
+    };
+    Score {
+        verdict: chosen.unwrap_or(worst),
+        met,
+        not_met,
+        not_judged,
+        deductions: 0,
+        complete: not_judged == 0,
+        rule,
+        scale: None,
+        measure: Measure::Choice,
+        chosen: chosen.is_some(),
+        lines,
+        failed_conditions: Vec::new(),
     }
 }
 
@@ -190,7 +259,15 @@ impl Score {
     }
 
     pub fn standing(&self) -> Standing {
-        if self.judged() == 0 && self.not_judged > 0 {
+        if self.measure == Measure::Choice && !self.chosen {
+            Standing::NoJudgement
+        } else if self.measure == Measure::Choice {
+            if self.complete {
+                Standing::Final(self.verdict)
+            } else {
+                Standing::Provisional(self.verdict)
+            }
+        } else if self.judged() == 0 && self.not_judged > 0 {
             Standing::NoJudgement
         } else if self.complete {
             Standing::Final(self.verdict)
@@ -225,7 +302,26 @@ pub fn headline(score: &Score) -> Headline {
     let judged = score.judged();
     let total = score.scored();
     let of = format!("{judged} van {}", verwachtingen(total));
+    let choice = score.measure == Measure::Choice;
     let (text, progress, tone) = match standing {
+        Standing::NoJudgement if choice => (
+            "nog geen eindoordeel".to_string(),
+            "de inspecteur kiest het eindoordeel en onderbouwt de keuze; er is nog niets gekozen"
+                .to_string(),
+            Tone::Neutral,
+        ),
+        Standing::Final(v) if choice => (
+            v.label().to_uppercase(),
+            if total == 0 {
+                "gekozen door de inspecteur".to_string()
+            } else {
+                format!(
+                    "gekozen door de inspecteur; alle {} beoordeeld",
+                    verwachtingen(total)
+                )
+            },
+            Tone::Verdict(v),
+        ),
         Standing::NoJudgement => (
             "nog geen oordeel".to_string(),
             format!(

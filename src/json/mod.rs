@@ -51,8 +51,9 @@ pub struct ScoreJson {
     /// an inspection file, no conflict left.
     pub compleet: bool,
     pub regel: String,
-    /// Id of the scale the eindoordeel was read from (e.g. `wachtlijst`).
-    pub schaal: String,
+    /// Id of the scale the eindoordeel was read from (e.g. `wachtlijst`); null when the kader
+    /// has the inspecteur choose the eindoordeel (`maat = "keuze"`).
+    pub schaal: Option<String>,
     /// The failed scored verwachtingen with their effect, in kader order.
     pub aftrek: Vec<DeductionJson>,
     /// Voorwaarden (groups that must all be met) that were not met.
@@ -118,7 +119,7 @@ impl ScoreJson {
             aftrekpunten: score.deductions,
             compleet: status.is_final(),
             regel: score.rule.clone(),
-            schaal: framework.rules.scales[score.scale].id.clone(),
+            schaal: score.scale.map(|s| framework.rules.scales[s].id.clone()),
             aftrek: score
                 .lines
                 .iter()

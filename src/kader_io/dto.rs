@@ -43,6 +43,9 @@ pub(super) struct KaderDto {
     pub(super) norm: Vec<NormDto>,
     #[serde(default)]
     pub(super) wachtlijst: Option<WachtlijstDto>,
+    /// Kerndata asked per onderzoek (seed 001: budget, meldingen in a quarter, fte).
+    #[serde(default)]
+    pub(super) kerngegeven: Vec<KerngegevenDto>,
 }
 
 /// How the wachtlijst per zaak is judged: a contact within this many days before the peildatum
@@ -119,7 +122,9 @@ pub(super) struct BeslisregelsDto {
     /// Default 1.
     #[serde(default)]
     pub(super) aftrek_standaard: Option<Number>,
-    pub(super) standaard_schaal: Text,
+    /// Required unless `maat = "keuze"` (then there are no schalen).
+    #[serde(default)]
+    pub(super) standaard_schaal: Option<Text>,
     #[serde(default)]
     pub(super) toelichting: String,
     #[serde(default)]
@@ -304,4 +309,23 @@ impl Stops {
 pub(super) struct EindoordeelDto {
     pub(super) id: Text,
     pub(super) naam: Text,
+    /// What the eindoordeel means (seed 001 §1.2: the text of each category); optional.
+    #[serde(default)]
+    pub(super) omschrijving: String,
+}
+
+/// A kerngegeven asked per onderzoek: `id`, `naam`, `soort` (aantal, bedrag, fte), optionally
+/// `eenheid`, `periode` and `groep`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct KerngegevenDto {
+    pub(super) id: Text,
+    pub(super) naam: Text,
+    pub(super) soort: Text,
+    #[serde(default)]
+    pub(super) eenheid: Option<String>,
+    #[serde(default)]
+    pub(super) periode: String,
+    #[serde(default)]
+    pub(super) groep: String,
 }

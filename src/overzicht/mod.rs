@@ -166,8 +166,9 @@ pub struct Rij {
     pub aftrekpunten: u32,
     /// A failed verwachting moved the eindoordeel to another scale (in stap 2: a wachtlijst).
     pub wachtlijst: bool,
-    /// Id of the scale the eindoordeel was read from (e.g. `standaard` or `wachtlijst`).
-    pub schaal: String,
+    /// Id of the scale the eindoordeel was read from (e.g. `standaard` or `wachtlijst`); null
+    /// when the kader has the inspecteur choose the eindoordeel (`maat = "keuze"`).
+    pub schaal: Option<String>,
     /// Every scored verwachting judged and no conflict left.
     pub compleet: bool,
     /// Unresolved conflicts (their verwachtingen count as niet beoordeeld).
@@ -545,7 +546,7 @@ fn row(path: &Path, inspection: &Inspection) -> Rij {
         niet_beoordeeld: s.not_judged,
         aftrekpunten: s.deductions,
         wachtlijst,
-        schaal: fw.rules.scales[s.scale].id.clone(),
+        schaal: s.scale.map(|scale| fw.rules.scales[scale].id.clone()),
         compleet: status.is_final(),
         conflicten: conflicts.len(),
         regel: s.rule,

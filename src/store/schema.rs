@@ -27,6 +27,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0005_kaderdata",
         include_str!("../../schema/0005_kaderdata.sql"),
     ),
+    (
+        "0006_kerndata",
+        include_str!("../../schema/0006_kerndata.sql"),
+    ),
 ];
 
 /// The newest schema version this program writes.
@@ -54,12 +58,14 @@ pub const fn table(kind: Kind) -> &'static str {
         Kind::Steekproef => "steekproef",
         Kind::Wachtzaak => "wachtzaak",
         Kind::Contact => "contact",
+        Kind::Kerngegeven => "kerngegeven",
+        Kind::Keuze => "gekozen_eindoordeel",
     }
 }
 
 /// Tables holding inspection data, in schema order (for counts and the merge): the onderzoek,
 /// its inspecteurs, the earlier rounds and the `vervangt` edges, then one table per [`Kind`].
-pub const TABLES: [&str; 23] = [
+pub const TABLES: [&str; 25] = [
     "onderzoek",
     "inspecteur",
     "ronde",
@@ -83,6 +89,8 @@ pub const TABLES: [&str; 23] = [
     table(Kind::Steekproef),
     table(Kind::Wachtzaak),
     table(Kind::Contact),
+    table(Kind::Kerngegeven),
+    table(Kind::Keuze),
 ];
 
 /// Applies every migration after `from`, one transaction each.

@@ -11,6 +11,7 @@
 mod criterion_scale;
 mod deadlines;
 mod follow_ups;
+mod key_figures;
 mod norms;
 mod rules;
 mod scales;
@@ -143,7 +144,9 @@ impl Validator<'_> {
             .enumerate()
             .map(|(i, (id, _))| (id.as_str(), i))
             .collect();
-        if !flat.iter().any(|(_, a)| a.is_scored()) {
+        // Under keuze the analyst chooses the eindoordeel: topics may all be inventoried.
+        let choice = dto.beslisregels.get_ref().maat.get_ref() == "keuze";
+        if !choice && !flat.iter().any(|(_, a)| a.is_scored()) {
             self.problem(
                 None,
                 "thema",
@@ -163,6 +166,7 @@ impl Validator<'_> {
         let follow_ups = self.follow_ups(&dto.vervolg);
         let criterion_scale = self.criterion_scale(&dto.criteriumoordeel);
         let norms = self.norms(&dto.norm, &deadlines, &refs);
+        let key_figures = self.key_figures(&dto.kerngegeven);
         let rules = rules?;
 
         let mut framework = Framework::new(
@@ -177,6 +181,15 @@ impl Validator<'_> {
             text.to_string(),
         );
         framework.verdicts = self.verdicts.clone();
+        framework.verdict_descriptions = if dto.eindoordeel.is_empty() {
+            vec![String::new(); framework.verdicts.len()]
+        } else {
+            dto.eindoordeel
+                .iter()
+                .map(|d| d.omschrijving.trim().to_string())
+                .collect()
+        };
+        framework.key_figures = key_figures;
         framework.date_rules =
             termijn::date_rules(&dates.kinds, &framework.deadlines, &dates.extra_rules);
         framework.dates = dates.kinds;

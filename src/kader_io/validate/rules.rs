@@ -28,13 +28,21 @@ impl Validator<'_> {
     ) -> Option<DecisionRules> {
         let dto = dto.into_inner();
         let measure = self.measure(&dto.maat);
+        if measure == Some(Measure::Choice) {
+            return self.choice_rules(dto);
+        }
         let scales = self.declared_scales(&dto.schaal, measure);
-        let default_scale = self.scale_ref(
-            &dto.standaard_schaal,
-            "beslisregels.standaard_schaal",
-            &scales,
-            &dto.schaal,
-        );
+        let default_scale = match &dto.standaard_schaal {
+            Some(id) => self.scale_ref(id, "beslisregels.standaard_schaal", &scales, &dto.schaal),
+            None => {
+                self.problem(
+                    Some(dto.maat.span()),
+                    "beslisregels.standaard_schaal",
+                    "ontbreekt: noem de schaal waarop het eindoordeel wordt gelezen".to_string(),
+                );
+                None
+            }
+        };
         let default_deduction = match &dto.aftrek_standaard {
             None => Some(1),
             Some(n) => self.number(n, "beslisregels.aftrek_standaard", POINTS, MAX_POINTS),
@@ -64,16 +72,60 @@ impl Validator<'_> {
         })
     }
 
-    /// `maat`: aftrekpunten or voldoende.
+    /// The beslisregels of `maat = "keuze"`: the analyst chooses the eindoordeel, so a schaal,
+    /// aftrek, variant or voorwaarde would never be applied; each is refused with the reason.
+    fn choice_rules(&mut self, dto: BeslisregelsDto) -> Option<DecisionRules> {
+        let unused = [
+            (
+                "standaard_schaal",
+                dto.standaard_schaal.as_ref().map(|t| t.span()),
+            ),
+            (
+                "aftrek_standaard",
+                dto.aftrek_standaard.as_ref().map(|n| n.span()),
+            ),
+            ("schaal", dto.schaal.first().map(|s| s.id.span())),
+            ("aftrek", dto.aftrek.first().map(|a| a.verwachting.span())),
+            ("variant", dto.variant.first().map(|v| v.id.span())),
+            (
+                "voorwaarde",
+                dto.voorwaarde.first().map(|v| v.anders.span()),
+            ),
+        ];
+        let mut ok = true;
+        for (key, span) in unused {
+            if let Some(span) = span {
+                ok = false;
+                self.problem(
+                    Some(span),
+                    format!("beslisregels.{key}"),
+                    "bij maat = \"keuze\" kiest de inspecteur het eindoordeel en rekent veldtoets niets uit; laat dit weg of kies maat aftrekpunten of voldoende".to_string(),
+                );
+            }
+        }
+        ok.then_some(DecisionRules {
+            measure: Measure::Choice,
+            default_deduction: 0,
+            deductions: HashMap::new(),
+            variants: Vec::new(),
+            scales: Vec::new(),
+            default_scale: 0,
+            conditions: Vec::new(),
+            explanation: dto.toelichting,
+        })
+    }
+
+    /// `maat`: aftrekpunten, voldoende or keuze.
     fn measure(&mut self, maat: &Text) -> Option<Measure> {
         match maat.get_ref().as_str() {
             "aftrekpunten" => Some(Measure::Deductions),
             "voldoende" => Some(Measure::MetCount),
+            "keuze" => Some(Measure::Choice),
             other => {
                 self.problem(
                     Some(maat.span()),
                     "beslisregels.maat",
-                    format!("onbekende maat '{other}'; kies aftrekpunten of voldoende"),
+                    format!("onbekende maat '{other}'; kies aftrekpunten, voldoende of keuze"),
                 );
                 None
             }

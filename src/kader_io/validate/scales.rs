@@ -107,6 +107,8 @@ impl Validator<'_> {
                 let worse = match measure {
                     Measure::Deductions => verdict < previous.verdict,
                     Measure::MetCount => verdict > previous.verdict,
+                    // No schalen under keuze (refused before they are read).
+                    Measure::Choice => false,
                 };
                 if worse {
                     ok = false;
@@ -161,7 +163,7 @@ impl Validator<'_> {
             {
                 let what = match measure {
                     Measure::Deductions => "aftrekpunten",
-                    Measure::MetCount => "verwachtingen voldoende",
+                    Measure::MetCount | Measure::Choice => "verwachtingen voldoende",
                 };
                 self.problem(
                     spans.get(i).cloned(),

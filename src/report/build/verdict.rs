@@ -126,7 +126,11 @@ impl Builder<'_> {
                         Text::bold("Totaal"),
                         Text::new(),
                         Text::bold(s.deductions.to_string()),
-                        Text::plain(format!("schaal: {}", fw.rules.scales[s.scale].name)),
+                        Text::plain(
+                            s.scale
+                                .map(|i| format!("schaal: {}", fw.rules.scales[i].name))
+                                .unwrap_or_default(),
+                        ),
                     ])
                     .with_kind(RowKind::Total),
                 );
