@@ -14,6 +14,10 @@
 //!   dossiers with the kader's own dates (`datums`), open dossiers over their term, shares within
 //!   term against the 80% norms, and the wachtlijst per zaak (`[[wachtzaak]]`, each with its
 //!   contacts about safety), some without a contact in the last 30 days.
+//! - `vng-2016-risicoscan`: a risicoscan in the shape of seed 001: gesprekken with the three
+//!   roles, a toelichting per topic (inventoried verwachtingen), every kerngegeven typed in Dutch
+//!   (`[[kerngegeven]]`, read with [`Quantity::parse`]) and the category chosen by the analyst
+//!   (`[keuze]`), written as the records `veldtoets` writes for them.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -27,9 +31,11 @@ use uuid::Uuid;
 use crate::domain::Framework;
 use crate::domain::inspection::{
     AnswerData, Change, CheckAnswer, CheckData, ContactData, Details, DocumentData, DossierData,
-    FlashData, Inspection, InterviewData, OordeelData, Record, Round, Selection, Stamp, Tag, Tags,
-    WachtzaakData, WaitlistData,
+    FlashData, Inspection, InterviewData, KerngegevenData, KeuzeData, OordeelData, Record, Round,
+    Selection, Stamp, Tag, Tags, WachtzaakData, WaitlistData,
 };
+use crate::domain::kader::Measure;
+use crate::domain::kerndata::Quantity;
 use crate::domain::termijn::CaseDates;
 use crate::domain::wachtlijst::{Prioriteit, WachtOp};
 use crate::kader_io;
@@ -44,14 +50,24 @@ pub const DEMO_KADER_STAP1: &str = "vt-2015-stap1";
 /// The kader of the demo on tijdigheid and zicht op veiligheid (seed 004).
 pub const DEMO_KADER_2024: &str = "vt-2024-tijdigheid";
 
+/// The kader of the demo risicoscan (seed 001, VNG 2016): kerndata and a category chosen by the
+/// analyst.
+pub const DEMO_KADER_RISICOSCAN: &str = "vng-2016-risicoscan";
+
 /// Every kader with a demo, the default first.
-pub const DEMO_KADERS: [&str; 3] = [DEMO_KADER, DEMO_KADER_STAP1, DEMO_KADER_2024];
+pub const DEMO_KADERS: [&str; 4] = [
+    DEMO_KADER,
+    DEMO_KADER_STAP1,
+    DEMO_KADER_2024,
+    DEMO_KADER_RISICOSCAN,
+];
 
 /// The demo data per kader, in the order of [`DEMO_KADERS`].
-const DEMO_TEXTS: [&str; 3] = [
+const DEMO_TEXTS: [&str; 4] = [
     include_str!("../assets/demo/demo-vt-2016-stap2.toml"),
     include_str!("../assets/demo/demo-vt-2015-stap1.toml"),
     include_str!("../assets/demo/demo-vt-2024-tijdigheid.toml"),
+    include_str!("../assets/demo/demo-vng-2016-risicoscan.toml"),
 ];
 
 #[derive(Deserialize)]
@@ -83,6 +99,36 @@ struct DemoDto {
     /// For a hertoets: the round before it.
     #[serde(default)]
     eerdere_ronde: Option<RondeDto>,
+    /// The kerndata of the onderzoek (kaders with `[[kerngegeven]]`), typed as an inspecteur
+    /// types them.
+    #[serde(default)]
+    kerngegeven: Vec<KerngegevenDto>,
+    /// The eindoordeel chosen by the inspecteur (kaders with `maat = "keuze"`).
+    #[serde(default)]
+    keuze: Option<KeuzeDto>,
+}
+
+/// The value of one kerngegeven of the kader: its id, the value as typed in Dutch ("€ 6.480.000",
+/// "96,4"; empty: not known) and where it comes from.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KerngegevenDto {
+    id: String,
+    waarde: String,
+    #[serde(default)]
+    toelichting: String,
+    #[serde(default)]
+    inspecteur: usize,
+}
+
+/// The eindoordeel chosen by the inspecteur: an id of one of the kader's eindoordelen and why.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeuzeDto {
+    eindoordeel: String,
+    onderbouwing: String,
+    #[serde(default)]
+    inspecteur: usize,
 }
 
 /// An earlier round of a hertoets: the onderzoek it concluded, of the same organisation on the
@@ -398,8 +444,10 @@ fn build(path: &Path, kader: &str, text: &str) -> Result<()> {
     b.waitlist(&dto.wachtlijst)?;
     b.waiting_cases(&dto.wachtzaak)?;
     b.clock.at(tot.at(14, 0, 0, 0))?;
+    b.key_figures(&dto.kerngegeven)?;
     b.oordelen(&dto.oordelen)?;
     b.criteria(&dto.criteria)?;
+    b.choice(dto.keuze.as_ref())?;
 
     store.append_all(&b.changes)?;
     Ok(())
@@ -706,6 +754,76 @@ impl Builder<'_> {
         Ok(())
     }
 
+    /// The kerndata, each value read as the inspecteur typed it ([`Quantity::parse`]) and kept
+    /// in its stored form; one record per kerngegeven, with the kerngegeven id as its id. A
+    /// kerngegeven the kader does not ask for, one given twice or a value that is no quantity of
+    /// its kind stops the demo.
+    fn key_figures(&mut self, figures: &[KerngegevenDto]) -> Result<()> {
+        let framework = self.framework;
+        let mut seen = std::collections::BTreeSet::new();
+        for k in figures {
+            let id = k.id.trim();
+            let figure = framework.key_figure(id).ok_or_else(|| {
+                anyhow!(
+                    "de demogegevens geven kerngegeven '{id}', dat niet in kader {} staat",
+                    framework.id
+                )
+            })?;
+            if !seen.insert(id) {
+                bail!("de demogegevens geven kerngegeven '{id}' twee keer");
+            }
+            let waarde = match k.waarde.trim() {
+                "" => String::new(),
+                typed => Quantity::parse(figure.kind, typed)
+                    .map_err(|e| anyhow!("kerngegeven '{id}' in de demogegevens: {e}"))?
+                    .canonical(),
+            };
+            let record = Record::Kerngegeven(KerngegevenData {
+                waarde,
+                toelichting: k.toelichting.clone(),
+            });
+            let author = self.author(k.inspecteur)?;
+            self.write(id, record, author);
+        }
+        Ok(())
+    }
+
+    /// The eindoordeel chosen by the inspecteur, as the one keuze record of the onderzoek; only
+    /// for a kader whose eindoordeel is chosen (`maat = "keuze"`), and only one of its
+    /// eindoordelen, with an onderbouwing.
+    fn choice(&mut self, keuze: Option<&KeuzeDto>) -> Result<()> {
+        let framework = self.framework;
+        let Some(k) = keuze else {
+            return Ok(());
+        };
+        if framework.rules.measure != Measure::Choice {
+            bail!(
+                "de demogegevens kiezen een eindoordeel, maar bij kader {} wordt het eindoordeel berekend",
+                framework.id
+            );
+        }
+        let id = k.eindoordeel.trim();
+        if framework.verdict(id).is_none() {
+            let ids: Vec<&str> = framework.verdicts.iter().map(|v| v.as_str()).collect();
+            bail!(
+                "de demogegevens kiezen eindoordeel '{id}', dat kader {} niet kent; kies een van: {}",
+                framework.id,
+                ids.join(", ")
+            );
+        }
+        if k.onderbouwing.trim().is_empty() {
+            bail!("de demogegevens kiezen eindoordeel '{id}' zonder onderbouwing");
+        }
+        let record = Record::Keuze(KeuzeData {
+            eindoordeel: id.to_string(),
+            onderbouwing: k.onderbouwing.clone(),
+        });
+        let author = self.author(k.inspecteur)?;
+        let record_id = self.inspection.keuze_id();
+        self.write(&record_id, record, author);
+        Ok(())
+    }
+
     /// One criterion oordeel per criterium of a kader with criterion oordelen, in kader order;
     /// none for any other kader.
     fn criteria(&mut self, criteria: &BTreeMap<String, OordeelDto>) -> Result<()> {
@@ -863,8 +981,94 @@ mod tests {
         }
     }
 
+    /// The risicoscan demo types its kerndata in Dutch and chooses a category; a value that is
+    /// no Dutch quantity, a kerngegeven or category the kader does not know, a kerngegeven given
+    /// twice, a choice without onderbouwing, and kerndata or a choice on a kader without them
+    /// stop the demo.
+    #[test]
+    fn the_risicoscan_demo_refuses_bad_kerndata_and_choices() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("demo.veldtoets");
+        let (_, inspection) = create_for(&path, DEMO_KADER_RISICOSCAN).expect("demo");
+        assert_eq!(inspection.kerngegevens.current().count(), 7);
+        let stored = |id: &str| {
+            inspection
+                .kerngegevens
+                .get(id)
+                .map(|r| r.data.waarde.clone())
+        };
+        assert_eq!(stored("structureel_budget").as_deref(), Some("6480000"));
+        assert_eq!(stored("formatie_vt").as_deref(), Some("96.4"));
+        assert_eq!(
+            inspection
+                .chosen_verdict()
+                .map(|(v, _)| v.as_str().to_string()),
+            Some("potentieel_kwetsbaar".to_string())
+        );
+
+        let text = demo_text(DEMO_KADER_RISICOSCAN).expect("text");
+        let cases = [
+            (
+                "waarde = \"96,4\"",
+                "waarde = \"96.4\"",
+                "schrijf decimalen met een komma",
+            ),
+            (
+                "waarde = \"312\"",
+                "waarde = \"312,5\"",
+                "te veel decimalen",
+            ),
+            (
+                "id = \"adviesvragen\"",
+                "id = \"budget\"",
+                "kerngegeven 'budget', dat niet in kader vng-2016-risicoscan staat",
+            ),
+            (
+                "id = \"adviesvragen\"",
+                "id = \"meldingen\"",
+                "kerngegeven 'meldingen' twee keer",
+            ),
+            (
+                "eindoordeel = \"potentieel_kwetsbaar\"",
+                "eindoordeel = \"voldoende\"",
+                "kies een van: basis_op_orde, potentieel_kwetsbaar, basis_niet_op_orde",
+            ),
+            (
+                "onderbouwing = \"Veilig Thuis Polderrand heeft na",
+                "onderbouwing = \"\" # \"",
+                "zonder onderbouwing",
+            ),
+        ];
+        for (i, (from, to, message)) in cases.into_iter().enumerate() {
+            assert_eq!(text.matches(from).count(), 1, "{from}");
+            let bad = text.replace(from, to);
+            let target = dir.path().join(format!("bad-{i}.veldtoets"));
+            let err = build(&target, DEMO_KADER_RISICOSCAN, &bad).expect_err("refused");
+            assert!(format!("{err:#}").contains(message), "{err:#}");
+        }
+
+        let stap2 = demo_text(DEMO_KADER).expect("text");
+        let additions = [
+            (
+                "\n[keuze]\neindoordeel = \"voldoende\"\nonderbouwing = \"Gekozen.\"\n",
+                "wordt het eindoordeel berekend",
+            ),
+            (
+                "\n[[kerngegeven]]\nid = \"meldingen\"\nwaarde = \"12\"\n",
+                "kerngegeven 'meldingen', dat niet in kader vt-2016-stap2 staat",
+            ),
+        ];
+        for (i, (extra, message)) in additions.into_iter().enumerate() {
+            let bad = format!("{stap2}{extra}");
+            let target = dir.path().join(format!("stap2-{i}.veldtoets"));
+            let err = build(&target, DEMO_KADER, &bad).expect_err("refused");
+            assert!(format!("{err:#}").contains(message), "{err:#}");
+        }
+    }
+
     /// Every text the rapport may carry from the demo data — the oordelen's and criteria's
-    /// onderbouwingen of every round — passes the privacy check of a concept.
+    /// onderbouwingen of every round, the chosen eindoordeel's onderbouwing and the kerndata's
+    /// toelichtingen — passes the privacy check of a concept.
     #[test]
     fn no_onderbouwing_of_any_demo_looks_like_case_data() {
         for kader in DEMO_KADERS {
@@ -880,10 +1084,24 @@ mod tests {
                 maps.push(("eerdere ronde oordeel", &r.oordelen));
                 maps.push(("eerdere ronde criterium", &r.criteria));
             }
-            let texts = maps.into_iter().flat_map(|(round, map)| {
-                map.iter()
-                    .map(move |(id, o)| (format!("{kader} {round} {id}"), o.onderbouwing.as_str()))
-            });
+            let texts = maps
+                .into_iter()
+                .flat_map(|(round, map)| {
+                    map.iter().map(move |(id, o)| {
+                        (format!("{kader} {round} {id}"), o.onderbouwing.as_str())
+                    })
+                })
+                .chain(
+                    dto.keuze
+                        .iter()
+                        .map(|k| (format!("{kader} keuze"), k.onderbouwing.as_str())),
+                )
+                .chain(dto.kerngegeven.iter().map(|k| {
+                    (
+                        format!("{kader} kerngegeven {}", k.id),
+                        k.toelichting.as_str(),
+                    )
+                }));
             for (place, text) in texts {
                 assert!(text.trim().len() > 40, "{place}: too short");
                 let found = privacy::scan(text, &numbers);

@@ -27,6 +27,7 @@ const STAP2_TITLE: &str = "Toetsingskader Veilig Thuis 2016, stap 2";
 const STAP1_TITLE: &str = "Toetsingskader Veilig Thuis 2015, stap 1";
 const TIJDIGHEID_TITLE: &str =
     "Toetsingskader tijdigheid en zicht op veiligheid Veilig Thuis 2024 (voorbeeld)";
+const RISICOSCAN_TITLE: &str = "Risicoscan Veilig Thuis – basis op orde (VNG, 2016)";
 
 /// A judgements object: every scored verwachting of `ids` voldoende except `changed`, given as
 /// (id, value).
@@ -119,13 +120,14 @@ fn kaders_lists_every_builtin_kader_tab_separated() {
     let out = common::run(["kaders"]);
     out.success().stderr_empty();
     let lines = out.stdout_lines();
-    if lines.len() != 3 {
+    if lines.len() != 4 {
         out.fail("expected one line per built-in kader");
     }
     let expected = [
         ("vt-2016-stap2", STAP2_TITLE, 30),
         ("vt-2015-stap1", STAP1_TITLE, 24),
         ("vt-2024-tijdigheid", TIJDIGHEID_TITLE, 5),
+        ("vng-2016-risicoscan", RISICOSCAN_TITLE, 0),
     ];
     for (id, title, count) in expected {
         let Some(line) = lines.iter().find(|l| l.starts_with(&format!("{id}\t"))) else {
@@ -153,7 +155,7 @@ fn kaders_json_lists_id_title_and_judged_count() {
     let Some(items) = list.as_array() else {
         out.fail("expected a JSON list");
     };
-    assert_eq!(items.len(), 3, "{out}");
+    assert_eq!(items.len(), 4, "{out}");
     let find = |id: &str| {
         items
             .iter()
@@ -173,6 +175,11 @@ fn kaders_json_lists_id_title_and_judged_count() {
     assert_eq!(
         find("vt-2024-tijdigheid"),
         &json!({"id": "vt-2024-tijdigheid", "titel": TIJDIGHEID_TITLE, "beoordeelde_verwachtingen": 5}),
+        "{out}"
+    );
+    assert_eq!(
+        find("vng-2016-risicoscan"),
+        &json!({"id": "vng-2016-risicoscan", "titel": RISICOSCAN_TITLE, "beoordeelde_verwachtingen": 0}),
         "{out}"
     );
 }

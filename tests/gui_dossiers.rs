@@ -4,27 +4,20 @@
 //! dossiervraag answered over many dossiers and stored. Widgets are found by their accessible
 //! names, as a screen reader would.
 
+mod support;
+
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::time::{Duration, Instant};
 
 use eframe::egui::{self, Key};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use support::{app, close, harness_sized, wait_until};
 use veldtoets::domain::inspection::{CheckAnswer, CheckData, Inspection, Kind, Record, Stamp};
 use veldtoets::domain::termijn;
 use veldtoets::store::Store;
 use veldtoets::ui::app::App;
 use veldtoets::ui::commands::Screen;
-use veldtoets::ui::prefs::AppDirs;
 use veldtoets::ui::screens::dossiers::DossiersState;
-use veldtoets::ui::worker::Waker;
-
-struct NoWaker;
-
-impl Waker for NoWaker {
-    fn wake(&self) {}
-}
 
 /// The demo inspection (12 dossiers) opened in the app on the Dossiers screen, in a window of
 /// `size`.
@@ -36,15 +29,9 @@ fn open_demo(root: &Path, size: egui::Vec2) -> (Harness<'static, App>, PathBuf) 
 
 /// `path` opened in the app on the Dossiers screen.
 fn open_file(root: &Path, path: PathBuf, size: egui::Vec2) -> (Harness<'static, App>, PathBuf) {
-    let dirs = AppDirs::under(root);
-    std::fs::create_dir_all(&dirs.documents).unwrap();
-    let mut app = App::new(dirs, Arc::new(NoWaker));
-    app.prefs.inspecteur = "E. Voorbeeld".into();
-    app.open_exports = false;
+    let mut app = app(root);
     app.open(path.clone());
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    let mut harness = harness_sized(app, size);
     wait_until(&mut harness, "the demo inspection to open", |app| {
         app.workspace().is_some()
     });
@@ -52,29 +39,6 @@ fn open_file(root: &Path, path: PathBuf, size: egui::Vec2) -> (Harness<'static, 
     harness.run_steps(3);
     assert_eq!(harness.state().screens().unwrap().current, Screen::Dossiers);
     (harness, path)
-}
-
-/// Steps the UI until `done` holds (background work runs on threads), or fails after 20 s.
-fn wait_until(harness: &mut Harness<'_, App>, what: &str, done: impl Fn(&App) -> bool) {
-    let start = Instant::now();
-    while !done(harness.state()) {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "timed out waiting for: {what}"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-        harness.step();
-    }
-    harness.run_steps(3);
-}
-
-/// Closes the inspection: the app closes once every edit is on disk.
-fn close(harness: &mut Harness<'_, App>) {
-    harness.get_by_label("Sluiten").click();
-    harness.run_steps(1);
-    wait_until(harness, "the inspection to close", |app| {
-        app.workspace().is_none()
-    });
 }
 
 fn inspection<'a>(harness: &'a Harness<'_, App>) -> &'a Inspection {

@@ -2,95 +2,13 @@
 //! egui_kittest: the overview of sneltoetsen, a scroll position per screen, Tab in reading
 //! order, and what AccessKit exposes (tabs, the oordeel as a radio group, tables).
 
-use std::path::Path;
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+mod support;
 
 use eframe::egui::{self, Key, Modifiers, accesskit::Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use veldtoets::domain::inspection::Stamp;
-use veldtoets::kader_io;
-use veldtoets::store::Store;
+use support::{demo, fresh, type_into};
 use veldtoets::ui::app::App;
-use veldtoets::ui::prefs::AppDirs;
-use veldtoets::ui::worker::Waker;
-
-struct NoWaker;
-
-impl Waker for NoWaker {
-    fn wake(&self) {}
-}
-
-fn app(root: &Path) -> App {
-    let dirs = AppDirs::under(root);
-    std::fs::create_dir_all(&dirs.documents).unwrap();
-    let mut app = App::new(dirs, Arc::new(NoWaker));
-    app.prefs.inspecteur = "E. Voorbeeld".into();
-    app.open_exports = false;
-    app
-}
-
-fn harness(app: App) -> Harness<'static, App> {
-    Harness::builder()
-        .with_size(egui::vec2(1280.0, 900.0))
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app)
-}
-
-/// Steps the UI until `done` holds (background work runs on threads), or fails after 20 s.
-fn wait_until(harness: &mut Harness<'_, App>, what: &str, done: impl Fn(&App) -> bool) {
-    let start = Instant::now();
-    while !done(harness.state()) {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "timed out waiting for: {what}"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-        harness.step();
-    }
-    harness.run_steps(3);
-}
-
-fn demo(root: &Path) -> Harness<'static, App> {
-    let mut harness = harness(app(root));
-    harness.run_steps(2);
-    harness.get_by_label("Demo-onderzoek").click();
-    harness.run_steps(2);
-    wait_until(&mut harness, "the demo inspection to open", |app| {
-        app.workspace().is_some()
-    });
-    harness
-}
-
-/// A new, empty onderzoek on the stap 2 kader.
-fn fresh(root: &Path) -> Harness<'static, App> {
-    let file = root.join("nieuw.veldtoets");
-    let framework = kader_io::builtin("vt-2016-stap2").unwrap();
-    let (store, _) = Store::create(
-        &file,
-        framework,
-        "Veilig Thuis Nieuw",
-        "E. Voorbeeld",
-        Stamp::now(),
-    )
-    .unwrap();
-    drop(store);
-    let mut app = app(root);
-    app.open(file);
-    let mut harness = harness(app);
-    wait_until(&mut harness, "the new inspection to open", |app| {
-        app.workspace().is_some()
-    });
-    harness
-}
-
-fn type_into(harness: &mut Harness<'_, App>, label: &str, text: &str) {
-    harness.get_by_label(label).focus();
-    harness.run_steps(1);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_by_label(label).type_text(text);
-    harness.run_steps(1);
-}
 
 /// The accessible name of the node with the keyboard focus (its label, or a label's text).
 fn focused(harness: &Harness<'_, App>) -> Option<String> {
@@ -146,6 +64,8 @@ fn the_overview_of_sneltoetsen_opens_with_a_question_mark_and_lists_every_screen
         2
     );
     harness.get_by_label_contains("Vorige / volgende verwachting");
+    harness.get_by_label("Links / Rechts / Omhoog / Omlaag");
+    harness.get_by_label_contains("Op het oordeel: de vorige / volgende keuze kiezen");
     harness.get_by_label_contains("Naar Verwachtingen");
     // Grouped per screen, each group a table with column headers.
     let group = harness.get_by_role_and_label(Role::Table, "Verwachtingen (F6)");
@@ -222,6 +142,10 @@ fn the_overview_lists_every_shortcut_the_code_takes() {
         shortcuts::VOLDOENDE,
         shortcuts::ONVOLDOENDE,
         shortcuts::NIET_BEOORDEELD,
+        shortcuts::CHOICE_NEXT[0],
+        shortcuts::CHOICE_NEXT[1],
+        shortcuts::CHOICE_PREVIOUS[0],
+        shortcuts::CHOICE_PREVIOUS[1],
         shortcuts::SAVE_DIALOG,
         shortcuts::NEW,
         shortcuts::OPEN,
@@ -578,4 +502,247 @@ fn focus_moves_to_what_was_just_added() {
     harness.run_steps(4);
     assert_eq!(focused(&harness).as_deref(), Some("Dossiertabel"));
     harness.get_by_label("Dossier VTG-NIEUW-1");
+}
+
+/// The demo after its concept was sent, with a privacy finding released before, two reacties
+/// (the first with a besluit) and, since, an onderbouwing naming a dossier (an open finding).
+fn wederhoor_file(root: &std::path::Path) -> std::path::PathBuf {
+    use veldtoets::domain::inspection::{
+        Change, Inspection, OordeelData, ReactieData, Record, Stamp,
+    };
+    use veldtoets::domain::wederhoor::{Besluit, ReactieSoort};
+    use veldtoets::store::Store;
+    fn apply(store: &mut Store, inspection: &mut Inspection, change: Change) {
+        store.append(&change).unwrap();
+        inspection.apply(change);
+    }
+    /// An onvoldoende on `id` whose onderbouwing names a dossier (a privacy finding).
+    fn name_a_dossier(store: &mut Store, inspection: &mut Inspection, id: &str) {
+        let who = *inspection.inspectors.keys().next().unwrap();
+        let nummer = inspection.dossier_list()[0].data.nummer.clone();
+        let data = OordeelData::parse(
+            &inspection.framework,
+            id,
+            "onvoldoende",
+            format!("In dossier {nummer} ontbreekt het plan."),
+        )
+        .unwrap();
+        let change = inspection.change(id, Record::Oordeel(data), who, Stamp::now());
+        apply(store, inspection, change);
+    }
+    let path = root.join("wederhoor.veldtoets");
+    let (mut store, mut inspection) = veldtoets::demo::create(&path).unwrap();
+    let who = *inspection.inspectors.keys().next().unwrap();
+    // A finding released before the concept is sent.
+    name_a_dossier(&mut store, &mut inspection, "1.3.1");
+    for finding in inspection.privacy_findings() {
+        let change = inspection
+            .keep_finding(&finding, "geanonimiseerd", who, Stamp::now())
+            .unwrap();
+        apply(&mut store, &mut inspection, change);
+    }
+    let sent = inspection
+        .send_concept(
+            jiff::civil::date(2026, 11, 2),
+            "0".repeat(64),
+            "tekst".into(),
+            who,
+            Stamp::now(),
+        )
+        .unwrap();
+    apply(&mut store, &mut inspection, sent);
+    for (id, van, soort) in [
+        ("r-1", "bestuurder", ReactieSoort::Feitelijk),
+        ("r-2", "teamleider", ReactieSoort::Zienswijze),
+    ] {
+        let reactie = ReactieData {
+            ontvangen: Some(jiff::civil::date(2026, 11, 9)),
+            van: van.into(),
+            paragraaf: Some("3.2".into()),
+            verwachting: None,
+            soort,
+            tekst: "De hulp is wel vastgelegd, in het registratiesysteem.".into(),
+        };
+        let added = inspection
+            .add_reactie(id, reactie, who, Stamp::now())
+            .unwrap();
+        apply(&mut store, &mut inspection, added);
+    }
+    let decided = inspection
+        .decide(
+            "r-1",
+            Besluit::Niet,
+            "Niet aangetoond.",
+            &[],
+            who,
+            Stamp::now(),
+        )
+        .unwrap();
+    apply(&mut store, &mut inspection, decided);
+    // One since the concept, not released.
+    name_a_dossier(&mut store, &mut inspection, "1.3.2");
+    let open = inspection.open_privacy_findings();
+    assert_eq!(open.len(), 1, "{open:?}");
+    path
+}
+
+#[test]
+fn the_reacties_are_a_table_with_rows_cells_and_column_headers() {
+    let root = tempfile::tempdir().unwrap();
+    let path = wederhoor_file(root.path());
+    let mut harness = support::open_file(root.path(), &path);
+    harness.key_press(Key::F8);
+    harness.run_steps(3);
+
+    let table = harness.get_by_role_and_label(Role::Table, "Reacties");
+    assert_eq!(table.accesskit_node().data().row_count(), Some(3));
+    assert_eq!(table.accesskit_node().data().column_count(), Some(8));
+    let rows: Vec<_> = table.children().collect();
+    assert_eq!(rows.len(), 3);
+    assert!(rows.iter().all(|r| r.accesskit_node().role() == Role::Row));
+    let headers = named_children(&rows[0]);
+    assert_eq!(
+        headers,
+        [
+            "nr",
+            "ontvangen",
+            "van",
+            "betreft",
+            "soort",
+            "tekst",
+            "besluit",
+            "actie"
+        ]
+        .map(|h| (Role::ColumnHeader, h.to_string()))
+    );
+    // A row reads as its cells, the besluit and its button among them.
+    let first = named_children(&rows[1]);
+    assert!(
+        first.iter().all(|(role, _)| *role == Role::Cell),
+        "{first:?}"
+    );
+    let names: Vec<&str> = first.iter().map(|(_, n)| n.as_str()).collect();
+    assert_eq!(names[0], "1");
+    assert_eq!(names[1], "09-11-2026");
+    assert_eq!(names[2], "bestuurder");
+    assert_eq!(names[4], "feitelijke onjuistheid");
+    assert_eq!(names[6], "niet overgenomen");
+    assert_eq!(names[7], "Besluit wijzigen… reactie 1");
+    let second = named_children(&rows[2]);
+    assert_eq!(second[2].1, "teamleider");
+    assert_eq!(second[6].1, "geen besluit");
+    assert_eq!(second[7].1, "Besluit… reactie 2");
+    // Each cell knows its place.
+    let cell = rows[2].children().nth(6).unwrap();
+    assert_eq!(cell.accesskit_node().data().row_index(), Some(2));
+    assert_eq!(cell.accesskit_node().data().column_index(), Some(6));
+
+    // The privacy check says its status in words, not "⚠" or "✔".
+    let open = harness.get_by_label("open vondst");
+    assert_eq!(open.accesskit_node().role(), Role::Label);
+    assert!(harness.query_all_by_label("vrijgegeven").next().is_some());
+    assert!(harness.query_by_label("⚠").is_none());
+    assert!(harness.query_by_label("✔").is_none());
+}
+
+#[test]
+fn the_arrow_keys_move_the_oordeel_within_its_group_and_it_is_saved() {
+    use veldtoets::domain::judgement::JudgementValue;
+    let root = tempfile::tempdir().unwrap();
+    let mut harness = fresh(root.path());
+    harness.key_press(Key::F6);
+    harness.run_steps(2);
+    let value = |harness: &Harness<'_, App>| {
+        harness
+            .state()
+            .workspace()
+            .unwrap()
+            .inspection
+            .oordeel("1.1.1")
+            .map(|o| o.data.value)
+    };
+
+    // In the onderbouwing the arrows move the cursor and nothing else.
+    type_into(&mut harness, "Onderbouwing (komt in het rapport)", "abc");
+    for key in [
+        Key::ArrowLeft,
+        Key::ArrowUp,
+        Key::ArrowRight,
+        Key::ArrowDown,
+    ] {
+        harness.key_press(key);
+        harness.run_steps(2);
+        assert_eq!(
+            focused(&harness).as_deref(),
+            Some("Onderbouwing (komt in het rapport)")
+        );
+    }
+    assert_eq!(
+        value(&harness),
+        None,
+        "an arrow in a text field sets nothing"
+    );
+
+    // Alt+O to the chosen one (niet beoordeeld); each arrow chooses the next / previous, round
+    // at the ends, and the focus goes with it.
+    harness.key_press_modifiers(Modifiers::ALT, Key::O);
+    harness.run_steps(2);
+    assert_eq!(focused(&harness).as_deref(), Some("niet beoordeeld"));
+    for (key, to, expected) in [
+        (Key::ArrowRight, "voldoende", JudgementValue::Voldoende),
+        (Key::ArrowDown, "onvoldoende", JudgementValue::Onvoldoende),
+        (Key::ArrowUp, "voldoende", JudgementValue::Voldoende),
+        (
+            Key::ArrowLeft,
+            "niet beoordeeld",
+            JudgementValue::NietBeoordeeld,
+        ),
+        (Key::ArrowLeft, "onvoldoende", JudgementValue::Onvoldoende),
+    ] {
+        harness.key_press(key);
+        harness.run_steps(3);
+        assert_eq!(focused(&harness).as_deref(), Some(to), "{key:?}");
+        assert_eq!(value(&harness), Some(expected), "{key:?}");
+        let group = harness.get_by_role_and_label(Role::RadioGroup, "Oordeel");
+        let chosen: Vec<String> = group
+            .children()
+            .filter(|c| c.accesskit_node().toggled() == Some(egui::accesskit::Toggled::True))
+            .map(|c| c.accesskit_node().label().unwrap_or_default())
+            .collect();
+        assert_eq!(chosen, [to], "{key:?}");
+    }
+    // Alt+Rechts is still the next verwachting, not the next choice.
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowRight);
+    harness.run_steps(3);
+    assert_eq!(harness.state().screens().unwrap().expectation.index, 1);
+    assert_eq!(value(&harness), Some(JudgementValue::Onvoldoende));
+
+    // On disk once the app has closed.
+    let path = harness.state().workspace().unwrap().path.clone();
+    support::close(&mut harness);
+    let (_, inspection, _) = veldtoets::store::Store::open(&path).unwrap();
+    let oordeel = inspection.oordeel("1.1.1").unwrap();
+    assert_eq!(oordeel.data.value, JudgementValue::Onvoldoende);
+    assert_eq!(oordeel.data.onderbouwing, "abc");
+}
+
+#[test]
+fn a_status_shown_as_a_symbol_is_heard_in_words() {
+    let root = tempfile::tempdir().unwrap();
+    let mut harness = fresh(root.path());
+    harness.key_press(Key::F6);
+    harness.run_steps(2);
+    harness.key_press(Key::V);
+    harness.run_steps(2);
+    support::wait_until(&mut harness, "the oordeel to be on disk", |app| {
+        app.workspace().is_some_and(|ws| !ws.store.pending())
+    });
+    // The status bar shows "✔ opgeslagen" and says "opgeslagen", politely, when it changes.
+    let saved = harness.get_by_label("opgeslagen");
+    assert_eq!(saved.accesskit_node().role(), Role::Label);
+    assert_eq!(saved.accesskit_node().live(), egui::accesskit::Live::Polite);
+    assert!(harness.query_by_label("✔ opgeslagen").is_none());
+    // The work list: "1.1.1, oordeel voldoende", not "✔ 1.1.1".
+    harness.get_by_label("1.1.1, oordeel voldoende");
+    assert!(harness.query_by_label_contains("✔ 1.1.1").is_none());
 }

@@ -2,35 +2,20 @@
 //! several inspection files read on a worker, the ranking and the tijdigheid as tables a screen
 //! reader can read, the PDF saved (never over one of the files), and back to the start screen.
 
+mod support;
+
 use std::path::Path;
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use support::{bare_app, harness_sized, wait_until_within};
 use veldtoets::ui::app::{App, View};
-use veldtoets::ui::prefs::AppDirs;
-use veldtoets::ui::worker::Waker;
-
-struct NoWaker;
-
-impl Waker for NoWaker {
-    fn wake(&self) {}
-}
 
 /// Steps the UI until `done` holds (the work runs on threads), or fails after 30 s.
 fn wait_until(harness: &mut Harness<'_, App>, what: &str, done: impl Fn(&App) -> bool) {
-    let start = Instant::now();
-    while !done(harness.state()) {
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "timed out waiting for: {what}"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-        harness.step();
-    }
-    harness.run_steps(3);
+    wait_until_within(harness, Duration::from_secs(30), what, done);
 }
 
 fn shown(app: &App) -> bool {
@@ -46,14 +31,10 @@ fn the_landelijk_overzicht_reads_files_shows_tables_and_saves_the_pdf() {
         drop(veldtoets::demo::create_for(path, "vt-2024-tijdigheid").unwrap());
     }
     let before = std::fs::read(&a).unwrap();
-    let dirs = AppDirs::under(root.path());
-    std::fs::create_dir_all(&dirs.documents).unwrap();
-    let mut app = App::new(dirs, Arc::new(NoWaker));
+    let mut app = bare_app(root.path());
     app.open_exports = false;
     app.build_overzicht(vec![a.clone(), b.clone()]);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    let mut harness = harness_sized(app, egui::vec2(1366.0, 768.0));
     wait_until(&mut harness, "the overzicht", shown);
 
     harness.get_by_label("Rangorde van de organisaties");
@@ -112,14 +93,10 @@ fn the_norm_and_its_suggestion_are_shown_beside_the_verwachting() {
     let root = tempfile::tempdir().unwrap();
     let path = root.path().join("dijkwaarde.veldtoets");
     drop(veldtoets::demo::create_for(&path, "vt-2024-tijdigheid").unwrap());
-    let dirs = AppDirs::under(root.path());
-    std::fs::create_dir_all(&dirs.documents).unwrap();
-    let mut app = App::new(dirs, Arc::new(NoWaker));
+    let mut app = bare_app(root.path());
     app.prefs.inspecteur = "E. Voorbeeld".into();
     app.open(path);
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    let mut harness = harness_sized(app, egui::vec2(1366.0, 768.0));
     wait_until(&mut harness, "the demo to open", |app| {
         app.workspace().is_some()
     });

@@ -334,7 +334,12 @@ fn shipped_stap1_parses_with_expected_structure() {
 fn builtin_kaders_are_the_shipped_files() {
     assert_eq!(
         kader_io::builtin_ids(),
-        ["vt-2016-stap2", "vt-2015-stap1", "vt-2024-tijdigheid"]
+        [
+            "vt-2016-stap2",
+            "vt-2015-stap1",
+            "vt-2024-tijdigheid",
+            "vng-2016-risicoscan"
+        ]
     );
     assert_eq!(
         kader_io::builtin("vt-2016-stap2").unwrap().source_text,
@@ -347,6 +352,12 @@ fn builtin_kaders_are_the_shipped_files() {
     assert_eq!(
         kader_io::builtin("vt-2024-tijdigheid").unwrap().source_text,
         include_str!("../assets/kaders/vt-2024-tijdigheid.toml")
+    );
+    assert_eq!(
+        kader_io::builtin("vng-2016-risicoscan")
+            .unwrap()
+            .source_text,
+        include_str!("../assets/kaders/vng-2016-risicoscan.toml")
     );
     assert!(kader_io::builtin("geen-kader").is_none());
 }
@@ -916,8 +927,31 @@ fn unknown_maat() {
         &p,
         "beslisregels.maat",
         Some(line_of(&text, "maat = \"punten\"")),
-        &["onbekende maat 'punten'"],
+        &[
+            "onbekende maat 'punten'",
+            "kies aftrekpunten, voldoende of keuze",
+        ],
     );
+}
+
+#[test]
+fn a_scale_measure_without_standaard_schaal_is_refused() {
+    for maat in ["aftrekpunten", "voldoende"] {
+        let text = broken("standaard_schaal = \"standaard\"\n", "");
+        let text = replace(
+            &text,
+            "maat = \"aftrekpunten\"",
+            &format!("maat = \"{maat}\""),
+        );
+        let e = errors(&text);
+        let p = problem_at(&e, "beslisregels.standaard_schaal");
+        check(
+            p,
+            "beslisregels.standaard_schaal",
+            Some(line_of(&text, &format!("maat = \"{maat}\""))),
+            &["ontbreekt", "noem de schaal"],
+        );
+    }
 }
 
 #[test]
@@ -1942,4 +1976,294 @@ fn a_norm_on_zicht_op_veiligheid_names_its_verwachtingen() {
             );
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// maat = "keuze" and kerngegevens (seed 001: the risicoscan)
+
+/// The smallest kader whose eindoordeel is chosen: one inventoried verwachting, two eindoordelen
+/// with an omschrijving (one empty), a beslisregels with only maat and toelichting, and three
+/// kerngegevens, one of each soort. No bronnen: an inventoried verwachting needs none.
+const KEUZE: &str = r#"formaat = 1
+id = "keuze-kader"
+titel = "Keuzekader"
+
+[[thema]]
+id = "1"
+titel = "Thema een"
+
+[[thema.criterium]]
+id = "1.1"
+titel = "Topic 1"
+
+[[thema.criterium.verwachting]]
+id = "1.1.1"
+tekst = "Toelichting bij topic 1."
+beoordeling = "inventarisatie"
+
+[[eindoordeel]]
+id = "op_orde"
+naam = "Op orde"
+omschrijving = "Alles op orde."
+
+[[eindoordeel]]
+id = "niet_op_orde"
+naam = "Niet op orde"
+
+[beslisregels]
+maat = "keuze"
+toelichting = "De analist kiest."
+
+[[kerngegeven]]
+id = "budget"
+naam = "Budget"
+soort = "bedrag"
+periode = "2016"
+groep = "Financiën"
+
+[[kerngegeven]]
+id = "meldingen"
+naam = "Aantal meldingen"
+soort = "aantal"
+periode = "januari t/m maart 2016"
+
+[[kerngegeven]]
+id = "formatie"
+naam = "Formatie"
+soort = "fte"
+eenheid = "fte (vast)"
+"#;
+
+/// KEUZE with one replacement.
+fn keuze(from: &str, to: &str) -> String {
+    replace(KEUZE, from, to)
+}
+
+#[test]
+fn a_keuze_kader_with_only_inventoried_verwachtingen_is_accepted() {
+    use veldtoets::domain::kader::Measure;
+    use veldtoets::domain::kerndata::KeyFigureKind;
+    let f = parse(KEUZE).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(f.rules.measure, Measure::Choice);
+    assert!(f.rules.scales.is_empty());
+    assert_eq!(f.judged_count(), 0);
+    assert_eq!(f.rules.explanation, "De analist kiest.");
+    let verdicts: Vec<(&str, &str, &str)> = f
+        .verdicts
+        .iter()
+        .map(|v| (v.as_str(), v.label(), f.verdict_description(*v)))
+        .collect();
+    assert_eq!(
+        verdicts,
+        [
+            ("op_orde", "Op orde", "Alles op orde."),
+            ("niet_op_orde", "Niet op orde", ""),
+        ]
+    );
+    // Units default per soort; an eenheid of the kader wins.
+    let figures: Vec<(&str, KeyFigureKind, &str, &str, &str)> = f
+        .key_figures
+        .iter()
+        .map(|k| {
+            (
+                k.id.as_str(),
+                k.kind,
+                k.unit.as_str(),
+                k.period.as_str(),
+                k.group.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        figures,
+        [
+            ("budget", KeyFigureKind::Bedrag, "euro", "2016", "Financiën"),
+            (
+                "meldingen",
+                KeyFigureKind::Aantal,
+                "",
+                "januari t/m maart 2016",
+                ""
+            ),
+            ("formatie", KeyFigureKind::Fte, "fte (vast)", "", ""),
+        ]
+    );
+    // The same verwachtingen under a computed measure: nothing would be scored.
+    let text = keuze("maat = \"keuze\"", "maat = \"voldoende\"");
+    let e = errors(&text);
+    problem_at(&e, "thema");
+    problem_at(&e, "beslisregels.standaard_schaal");
+}
+
+#[test]
+fn kerngegevens_and_omschrijvingen_are_allowed_in_a_computed_kader() {
+    let extra = "\n[[kerngegeven]]\nid = \"fte\"\nnaam = \"Formatie\"\nsoort = \"fte\"\n\n[[eindoordeel]]\nid = \"voldoende\"\nnaam = \"voldoende\"\nomschrijving = \"Goed genoeg.\"\n\n[[eindoordeel]]\nid = \"matig\"\nnaam = \"matig\"\n\n[[eindoordeel]]\nid = \"onvoldoende\"\nnaam = \"onvoldoende\"\n";
+    let f = parse(&format!("{VALID}{extra}")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(f.key_figures.len(), 1);
+    assert_eq!(f.key_figures[0].unit, "fte");
+    assert_eq!(f.verdict_description(f.verdicts[0]), "Goed genoeg.");
+    assert_eq!(f.verdict_description(f.verdicts[2]), "");
+}
+
+#[test]
+fn a_keuze_kader_refuses_scales_deductions_variants_and_conditions() {
+    let after = "toelichting = \"De analist kiest.\"\n";
+    let cases: [(&str, &str, &str); 6] = [
+        (
+            "standaard_schaal = \"standaard\"\n",
+            "beslisregels.standaard_schaal",
+            "standaard_schaal = \"standaard\"",
+        ),
+        (
+            "aftrek_standaard = 1\n",
+            "beslisregels.aftrek_standaard",
+            "aftrek_standaard = 1",
+        ),
+        (
+            "\n[[beslisregels.schaal]]\nid = \"standaard\"\nnaam = \"Standaard\"\n\n[[beslisregels.schaal.band]]\nvan = 0\neindoordeel = \"op_orde\"\n",
+            "beslisregels.schaal",
+            "id = \"standaard\"",
+        ),
+        (
+            "\n[[beslisregels.aftrek]]\nverwachting = \"1.1.1\"\npunten = 2\n",
+            "beslisregels.aftrek",
+            "verwachting = \"1.1.1\"",
+        ),
+        (
+            "\n[[beslisregels.variant]]\nverwachting = \"1.1.1\"\nid = \"termijn\"\nnaam = \"Termijn gemist\"\nstandaard = true\n",
+            "beslisregels.variant",
+            "id = \"termijn\"",
+        ),
+        (
+            "\n[[beslisregels.voorwaarde]]\nthema = \"1\"\nanders = \"niet_op_orde\"\n",
+            "beslisregels.voorwaarde",
+            "anders = \"niet_op_orde\"",
+        ),
+    ];
+    for (extra, field, at) in cases {
+        let text = keuze(after, &format!("{after}{extra}"));
+        let p = only_problem(&text);
+        check(
+            &p,
+            field,
+            Some(line_of(&text, at)),
+            &[
+                "bij maat = \"keuze\" kiest de inspecteur het eindoordeel",
+                "laat dit weg of kies maat aftrekpunten of voldoende",
+            ],
+        );
+    }
+    // Every one of them at once: each is named.
+    let all: String = cases.iter().map(|(extra, _, _)| *extra).collect();
+    let e = errors(&keuze(after, &format!("{after}{all}")));
+    assert_eq!(e.problems.len(), cases.len(), "{e}");
+    for (_, field, _) in cases {
+        problem_at(&e, field);
+    }
+}
+
+#[test]
+fn kerngegevens_are_validated() {
+    let cases: [(&str, &str, &str, &str, &[&str]); 6] = [
+        (
+            "soort = \"aantal\"",
+            "soort = \"percentage\"",
+            "kerngegeven[2].soort",
+            "soort = \"percentage\"",
+            &["onbekende soort 'percentage'", "kies aantal, bedrag of fte"],
+        ),
+        (
+            "id = \"budget\"",
+            "id = \"Budget-2016\"",
+            "kerngegeven[1].id",
+            "id = \"Budget-2016\"",
+            &[
+                "'Budget-2016' is geen geldige id",
+                "kleine letters, cijfers en _",
+            ],
+        ),
+        (
+            "id = \"formatie\"",
+            "id = \"budget\"",
+            "kerngegeven[3].id",
+            "id = \"budget\"\nnaam = \"Formatie\"",
+            &["dubbele id 'budget'"],
+        ),
+        (
+            "id = \"meldingen\"",
+            "id = \"\"",
+            "kerngegeven[2].id",
+            "id = \"\"",
+            &["mag niet leeg zijn"],
+        ),
+        (
+            "naam = \"Budget\"",
+            "naam = \" \"",
+            "kerngegeven[1].naam",
+            "naam = \" \"",
+            &["mag niet leeg zijn"],
+        ),
+        (
+            "naam = \"Formatie\"",
+            "naam = \"\"",
+            "kerngegeven[3].naam",
+            "naam = \"\"",
+            &["mag niet leeg zijn", "zeg wat er gevraagd wordt"],
+        ),
+    ];
+    for (from, to, field, at, message) in cases {
+        let text = keuze(from, to);
+        let p = only_problem(&text);
+        check(&p, field, Some(line_of(&text, at)), message);
+    }
+}
+
+/// The format allows at most 100 kerngegevens (`MAX_KEY_FIGURES` in the validator; the bound is
+/// in FORMAT.md).
+#[test]
+fn the_number_of_kerngegevens_is_bounded() {
+    const MAX_KEY_FIGURES: usize = 100;
+    let with = |n: usize| {
+        let mut text = String::from(VALID);
+        for i in 1..=n {
+            text.push_str(&format!(
+                "\n[[kerngegeven]]\nid = \"k{i}\"\nnaam = \"Kerngegeven {i}\"\nsoort = \"aantal\"\n"
+            ));
+        }
+        text
+    };
+    let f = parse(&with(MAX_KEY_FIGURES)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(f.key_figures.len(), MAX_KEY_FIGURES);
+    let over = with(MAX_KEY_FIGURES + 1);
+    let p = only_problem(&over);
+    check(
+        &p,
+        "kerngegeven",
+        Some(line_of(
+            &over,
+            &format!("id = \"k{}\"", MAX_KEY_FIGURES + 1),
+        )),
+        &["101 kerngegevens", "ten hoogste 100"],
+    );
+}
+
+#[test]
+fn shipped_risicoscan_is_a_keuze_kader_with_kerndata() {
+    use veldtoets::domain::kader::Measure;
+    let text = include_str!("../assets/kaders/vng-2016-risicoscan.toml");
+    let f = kader_io::parse(text, "vng-2016-risicoscan.toml").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(f.rules.measure, Measure::Choice);
+    assert_eq!(f.expectations().len(), 13);
+    assert!(
+        f.expectations()
+            .iter()
+            .all(|e| e.expectation.assessment == Assessment::Inventoried)
+    );
+    assert_eq!(f.verdicts.len(), 3);
+    assert!(
+        f.verdicts
+            .iter()
+            .all(|v| !f.verdict_description(*v).is_empty())
+    );
+    assert_eq!(f.key_figures.len(), 7);
 }

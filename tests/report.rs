@@ -17,7 +17,8 @@ use jiff::Timestamp;
 use jiff::civil::{Date, date};
 use uuid::Uuid;
 use veldtoets::domain::inspection::{
-    Details, Inspection, InterviewData, OordeelData, Record, Round, RoundOordeel, Stamp,
+    Details, Inspection, InterviewData, KerngegevenData, KeuzeData, OordeelData, Record, Round,
+    RoundOordeel, Stamp,
 };
 use veldtoets::report::{self, Block, ReportOptions, RowKind, Section};
 
@@ -1143,4 +1144,218 @@ fn a_criterion_oordeel_in_conflict_shows_every_version() {
     ] {
         assert!(text.contains(phrase), "{phrase:?} missing:\n{text}");
     }
+}
+
+/// A kader whose eindoordeel the inspecteurs choose (`maat = "keuze"`), every topic only
+/// inventoried, with kerndata in two groepen; fictional.
+const KEUZE_KADER: &str = r#"
+formaat = 1
+id = "voorbeeld-keuze"
+titel = "Voorbeeldscan met gekozen eindoordeel"
+inspectie = "Voorbeeldinspectie"
+
+[[thema]]
+id = "1"
+titel = "Organisatie"
+
+[[thema.criterium]]
+id = "1.1"
+titel = "Sturing"
+
+[[thema.criterium.verwachting]]
+id = "1.1.1"
+tekst = "Hoe stuurt de organisatie op de kwaliteit van het werk?"
+beoordeling = "inventarisatie"
+
+[[thema.criterium.verwachting]]
+id = "1.1.2"
+tekst = "Hoe is de formatie opgebouwd?"
+beoordeling = "inventarisatie"
+
+[beslisregels]
+maat = "keuze"
+
+[[eindoordeel]]
+id = "categorie_1"
+naam = "basis op orde"
+omschrijving = "De organisatie heeft de basis op orde."
+
+[[eindoordeel]]
+id = "categorie_2"
+naam = "basis op orde maar kwetsbaar"
+omschrijving = "De basis is op orde, maar de organisatie is kwetsbaar door een krappe formatie."
+
+[[eindoordeel]]
+id = "categorie_3"
+naam = "risico"
+omschrijving = "Er zijn risico's voor de kwaliteit van het werk."
+
+[[kerngegeven]]
+id = "budget"
+naam = "Structureel budget"
+soort = "bedrag"
+periode = "2026"
+groep = "Financiën"
+
+[[kerngegeven]]
+id = "meldingen"
+naam = "Meldingen"
+soort = "aantal"
+eenheid = "meldingen"
+periode = "eerste kwartaal 2026"
+groep = "Primair proces"
+
+[[kerngegeven]]
+id = "formatie"
+naam = "Formatie"
+soort = "fte"
+periode = "op 1 april 2026"
+groep = "Primair proces"
+"#;
+
+/// An onderzoek on [`KEUZE_KADER`] with kerndata (the formatie not known) and the toelichting
+/// of both topics; with `choice`, the eindoordeel chosen with its onderbouwing.
+fn keuze_inspection(choice: Option<(&str, &str)>) -> Inspection {
+    let framework = veldtoets::kader_io::parse(KEUZE_KADER, "keuze.toml").expect("the kader");
+    let mut inspection = Inspection::new(Uuid::nil(), framework, Timestamp::UNIX_EPOCH);
+    let author = inspection.add_inspector("E. Voorbeeld");
+    let stamp = || Stamp {
+        rev: Uuid::now_v7(),
+        at: Timestamp::UNIX_EPOCH,
+    };
+    let mut records = vec![
+        (
+            "budget".to_string(),
+            Record::Kerngegeven(KerngegevenData {
+                waarde: "4250000.5".to_string(),
+                toelichting: "Begroting 2026".to_string(),
+            }),
+        ),
+        (
+            "meldingen".to_string(),
+            Record::Kerngegeven(KerngegevenData {
+                waarde: "1250".to_string(),
+                toelichting: String::new(),
+            }),
+        ),
+        (
+            "formatie".to_string(),
+            Record::Kerngegeven(KerngegevenData {
+                waarde: String::new(),
+                toelichting: "Levert de organisatie na.".to_string(),
+            }),
+        ),
+    ];
+    let fw = inspection.framework.clone();
+    for (id, text) in [
+        (
+            "1.1.1",
+            "De organisatie stuurt met een jaarplan en kwartaalrapportages.",
+        ),
+        ("1.1.2", "De formatie is krap; vacatures staan lang open."),
+    ] {
+        let data =
+            OordeelData::parse(&fw, id, "niet_beoordeeld", text.to_string()).expect("oordeel");
+        records.push((id.to_string(), Record::Oordeel(data)));
+    }
+    if let Some((eindoordeel, onderbouwing)) = choice {
+        records.push((
+            inspection.keuze_id(),
+            Record::Keuze(KeuzeData {
+                eindoordeel: eindoordeel.to_string(),
+                onderbouwing: onderbouwing.to_string(),
+            }),
+        ));
+    }
+    for (id, record) in records {
+        let change = inspection.change(&id, record, author, stamp());
+        inspection.apply(change);
+    }
+    inspection
+}
+
+#[test]
+fn a_chosen_eindoordeel_and_the_kerndata_are_in_the_rapport_without_beslisregels() {
+    let inspection = keuze_inspection(Some((
+        "categorie_2",
+        "De formatie is structureel te krap voor het aantal meldingen.",
+    )));
+    let model = report::build(&inspection, &definitive());
+    assert!(!model.meta.provisional);
+    let kerndata = section_titled(&model, "Kerndata");
+    assert_eq!(kerndata.number.as_deref(), Some("1.2"));
+    assert_eq!(tables(kerndata).count(), 2, "a table per groep");
+
+    let pdf = PdfText::read(&report::pdf(&inspection, &definitive()).expect("pdf"));
+    for phrase in [
+        "Kerndata",
+        "Financiën",
+        "Primair proces",
+        "Structureel budget",
+        "€ 4.250.000,50",
+        "Begroting 2026",
+        "1.250 meldingen",
+        "eerste kwartaal 2026",
+        "niet ingevuld",
+        "Levert de organisatie na.",
+        "Eindoordeel: basis op orde maar kwetsbaar",
+        "De basis is op orde, maar de organisatie is kwetsbaar door een krappe formatie.",
+        "De formatie is structureel te krap voor het aantal meldingen.",
+        // The toelichting of inventoried topics.
+        "De organisatie stuurt met een jaarplan en kwartaalrapportages.",
+        "De formatie is krap; vacatures staan lang open.",
+        // Bijlage 3 lists the eindoordelen to choose from.
+        "Bijlage 3 – Eindoordelen",
+        "Er zijn risico's voor de kwaliteit van het werk.",
+    ] {
+        assert!(
+            pdf.has(phrase),
+            "{phrase:?} missing:\n{}",
+            pdf.pages.concat()
+        );
+    }
+    let text = pdf.pages.concat().to_lowercase();
+    for wrong in [
+        "aftrekpunt",
+        "schaal",
+        "beslisregel",
+        "nog geen eindoordeel",
+    ] {
+        assert!(!text.contains(wrong), "{wrong:?} in the rapport:\n{text}");
+    }
+}
+
+#[test]
+fn without_a_choice_the_rapport_says_there_is_no_eindoordeel_yet() {
+    let inspection = keuze_inspection(None);
+    let model = report::build(&inspection, &concept());
+    assert!(model.meta.provisional);
+    assert!(
+        model
+            .title_page
+            .notices
+            .iter()
+            .any(|n| n.starts_with("Nog geen eindoordeel.")
+                && n.contains("nog geen eindoordeel gekozen")),
+        "{:?}",
+        model.title_page.notices
+    );
+    let verdict = format!("{:?}", section(&model, "4.1"));
+    assert!(
+        verdict.contains("Eindoordeel: nog niet gekozen"),
+        "{verdict}"
+    );
+    let text = model.to_text();
+    for lie in [
+        "Eindoordeel: basis op orde",
+        "Eindoordeel: risico",
+        "Voorlopig eindoordeel",
+        "aftrekpunt",
+        "schaal",
+        "beslisregel",
+    ] {
+        assert!(!text.contains(lie), "{lie:?} without a choice:\n{text}");
+    }
+    // The kerndata are there all the same.
+    assert!(text.contains("€ 4.250.000,50"), "{text}");
 }

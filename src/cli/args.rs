@@ -69,11 +69,14 @@ pub enum Command {
     ///
     /// Zonder --kader: een onderzoek op stap 2 (vt-2016-stap2). Met --kader vt-2015-stap1: een
     /// hertoets van stap 1 met het eerdere onderzoek als vorige ronde en een oordeel per criterium.
+    /// Met --kader vt-2024-tijdigheid: termijnen, een wachtlijst per zaak en normen van 80%. Met
+    /// --kader vng-2016-risicoscan: een risicoscan met kerndata en een gekozen categorie.
     Demo {
         /// Het nieuwe bestand; mag nog niet bestaan.
         #[arg(value_name = "BESTAND")]
         file: PathBuf,
-        /// Het kader van het demo-onderzoek: vt-2016-stap2 (standaard) of vt-2015-stap1.
+        /// Het kader van het demo-onderzoek: vt-2016-stap2 (standaard), vt-2015-stap1,
+        /// vt-2024-tijdigheid of vng-2016-risicoscan.
         #[arg(long, value_name = "ID")]
         kader: Option<String>,
     },
@@ -112,6 +115,51 @@ pub enum Command {
         #[arg(long, value_name = "TEKST", default_value = "")]
         onderbouwing: String,
         /// Wie het oordeel geeft (standaard: wie het bestand maakte).
+        #[arg(long, value_name = "NAAM")]
+        inspecteur: Option<String>,
+    },
+    /// Legt de waarde van een kerngegeven vast (kaders met kerndata, zoals het structurele
+    /// budget of de formatie in fte); de waarde komt in het rapport. Eerdere versies blijven
+    /// bewaard.
+    #[command(group(clap::ArgGroup::new("wat").required(true).args(["waarde", "leeg"])))]
+    Kerngegeven {
+        /// Het .veldtoets-bestand.
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// Id van het kerngegeven in het kader, bijvoorbeeld structureel_budget.
+        #[arg(value_name = "KERNGEGEVEN")]
+        kerngegeven: String,
+        /// De waarde in Nederlandse schrijfwijze: een komma voor decimalen, punten alleen tussen
+        /// groepen van drie cijfers (4.250.000,00; 42,5; 1.250). Een euroteken of de eenheid mag
+        /// erbij staan.
+        #[arg(long, value_name = "WAARDE", allow_hyphen_values = true)]
+        waarde: Option<String>,
+        /// In plaats van --waarde: de waarde is (nog) niet bekend; de toelichting kan zeggen
+        /// waarom.
+        #[arg(long)]
+        leeg: bool,
+        /// Waar de waarde vandaan komt of waarom zij ontbreekt (komt in het rapport); zonder
+        /// blijft de bestaande toelichting staan, leeg ("") wist haar.
+        #[arg(long, value_name = "TEKST")]
+        toelichting: Option<String>,
+        /// Wie de waarde vastlegt (standaard: wie het bestand maakte).
+        #[arg(long, value_name = "NAAM")]
+        inspecteur: Option<String>,
+    },
+    /// Legt het eindoordeel vast dat de inspecteurs kiezen, met de onderbouwing (kaders waarin
+    /// de inspecteur het eindoordeel kiest, maat = "keuze"). Een nieuwe keuze vervangt de
+    /// vorige; eerdere versies blijven bewaard.
+    Eindoordeel {
+        /// Het .veldtoets-bestand.
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// Id (of naam) van een eindoordeel van het kader, bijvoorbeeld categorie_1.
+        #[arg(value_name = "EINDOORDEEL")]
+        eindoordeel: String,
+        /// Waarom dit eindoordeel (komt in het rapport).
+        #[arg(long, value_name = "TEKST")]
+        onderbouwing: String,
+        /// Wie het eindoordeel kiest (standaard: wie het bestand maakte).
         #[arg(long, value_name = "NAAM")]
         inspecteur: Option<String>,
     },

@@ -2,8 +2,9 @@
 //! once, as one Dutch message on stderr, with a non-zero exit code.
 //!
 //! `args` defines the commands; one module per group runs them: `score` (`kaders`, `score`),
-//! `inspection` (`new`, `demo`, `oordeel`, `check`), `dossier` (`dossier`, `dossiervraag`,
-//! `dossiers --importeer`, with the case-list reader in `csv`), `wederhoor` (`concept`, `reactie`,
+//! `inspection` (`new`, `demo`, `oordeel`, `check`), `kerndata` (`kerngegeven`, `eindoordeel`),
+//! `dossier` (`dossier`, `dossiervraag`, `dossiers --importeer`, with the case-list reader in
+//! `csv`), `wachtlijst` (`wachtzaak`, `contact`), `wederhoor` (`concept`, `reactie`,
 //! `besluit`, `vaststellen`, `heropenen`, `privacy`, `verbeterpunt`, `rapporttekst`,
 //! `vergelijk`), `export`, `merge` and `overzicht`.
 //! Every JSON shape printed lives in [`crate::json`]; the helpers shared by the commands (opening
@@ -15,6 +16,7 @@ mod csv;
 mod dossier;
 mod export;
 mod inspection;
+mod kerndata;
 mod merge;
 mod overzicht;
 mod score;
@@ -181,6 +183,26 @@ fn run(cli: Cli) -> Result<()> {
             onderbouwing,
             inspecteur.as_deref(),
         ),
+        Some(Command::Kerngegeven {
+            file,
+            kerngegeven,
+            waarde,
+            leeg,
+            toelichting,
+            inspecteur,
+        }) => kerndata::kerngegeven(
+            &file,
+            &kerngegeven,
+            if leeg { None } else { waarde.as_deref() },
+            toelichting.as_deref(),
+            inspecteur.as_deref(),
+        ),
+        Some(Command::Eindoordeel {
+            file,
+            eindoordeel,
+            onderbouwing,
+            inspecteur,
+        }) => kerndata::eindoordeel(&file, &eindoordeel, &onderbouwing, inspecteur.as_deref()),
         Some(Command::Dossier {
             file,
             nummer,

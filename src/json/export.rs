@@ -10,6 +10,7 @@ use crate::domain::duplicates::Duplicate;
 use crate::domain::inspection::{
     ConflictVersion, Inspection, Kind, OordeelData, RecordConflict, Revision, Tags,
 };
+use crate::domain::kader::Measure;
 use crate::domain::termijn::{self, DeadlineOutcome};
 
 use super::ScoreJson;
@@ -74,6 +75,98 @@ pub struct ExportJson {
     pub wachtzaken: Vec<WachtzaakJson>,
     /// The figures over `wachtzaken` at the peildatum (zicht op veiligheid).
     pub wachtlijst_cijfers: WachtlijstCijfersJson,
+    /// Every kerngegeven the kader asks for, in kader order, filled in or not.
+    pub kerngegevens: Vec<KerngegevenJson>,
+    /// The eindoordeel the inspecteurs chose (kaders with `maat = "keuze"`); `null` for another
+    /// kader, when nothing is chosen yet, or when the choice is in conflict (see `conflicten`).
+    pub gekozen_eindoordeel: Option<GekozenEindoordeelJson>,
+}
+
+/// A kerngegeven of the kader with its value in this onderzoek.
+#[derive(Debug, Serialize)]
+pub struct KerngegevenJson {
+    pub id: String,
+    pub naam: String,
+    /// `aantal`, `bedrag` or `fte`.
+    pub soort: &'static str,
+    /// "euro", "fte", "meldingen"; empty for a plain count.
+    pub eenheid: String,
+    pub periode: String,
+    pub groep: String,
+    /// The value in its stored form ("4250000.5": a dot before the decimals, no grouping);
+    /// `null` when not filled in (or recorded as not known).
+    pub waarde: Option<String>,
+    /// The value as the rapport prints it ("€ 4.250.000,50", "42,5 fte"); `null` with `waarde`.
+    pub weergave: Option<String>,
+    /// Where the value comes from, or why it is missing.
+    pub toelichting: String,
+    /// The versions disagree (see `conflicten`): the values above are a placeholder, not a
+    /// chosen version.
+    pub conflict: bool,
+}
+
+/// The chosen eindoordeel with its onderbouwing.
+#[derive(Debug, Serialize)]
+pub struct GekozenEindoordeelJson {
+    /// The id of the eindoordeel in the kader (as `score.eindoordeel`).
+    pub eindoordeel: String,
+    pub naam: String,
+    /// What the eindoordeel means, as the kader describes it (may be empty).
+    pub omschrijving: String,
+    pub onderbouwing: String,
+    /// Who recorded the choice (its latest version).
+    pub inspecteur: String,
+    /// When (RFC 3339).
+    pub tijd: String,
+}
+
+impl KerngegevenJson {
+    /// Every kerngegeven of the kader, in kader order.
+    pub fn of_inspection(inspection: &Inspection) -> Vec<KerngegevenJson> {
+        inspection
+            .framework
+            .key_figures
+            .iter()
+            .map(|k| {
+                let record = inspection.kerngegevens.get(&k.id);
+                let value = record.and_then(|r| r.data.quantity());
+                KerngegevenJson {
+                    id: k.id.clone(),
+                    naam: k.label.clone(),
+                    soort: k.kind.as_str(),
+                    eenheid: k.unit.clone(),
+                    periode: k.period.clone(),
+                    groep: k.group.clone(),
+                    waarde: value.map(|q| q.canonical()),
+                    weergave: value.map(|q| k.show(q)),
+                    toelichting: record
+                        .map(|r| r.data.toelichting.clone())
+                        .unwrap_or_default(),
+                    conflict: inspection.kerngegevens.is_conflicted(&k.id),
+                }
+            })
+            .collect()
+    }
+}
+
+impl GekozenEindoordeelJson {
+    pub fn of_inspection(inspection: &Inspection) -> Option<GekozenEindoordeelJson> {
+        if inspection.framework.rules.measure != Measure::Choice {
+            return None;
+        }
+        let (verdict, revision) = inspection.chosen_verdict()?;
+        Some(GekozenEindoordeelJson {
+            eindoordeel: verdict.as_str().to_string(),
+            naam: verdict.label().to_string(),
+            omschrijving: inspection
+                .framework
+                .verdict_description(verdict)
+                .to_string(),
+            onderbouwing: revision.data.onderbouwing.clone(),
+            inspecteur: inspection.inspector_name(revision.meta.author).to_string(),
+            tijd: revision.meta.at.to_string(),
+        })
+    }
 }
 
 /// A waiting case.
@@ -846,6 +939,8 @@ impl ExportJson {
                     regel: c.norm.rule.clone(),
                 })
                 .collect(),
+            kerngegevens: KerngegevenJson::of_inspection(inspection),
+            gekozen_eindoordeel: GekozenEindoordeelJson::of_inspection(inspection),
         }
     }
 }

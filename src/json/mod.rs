@@ -23,9 +23,10 @@ use crate::store::{CheckReport, MergeOutcome};
 
 pub use export::{
     AntwoordJson, CheckJson, ConceptJson, ConflictJson, ContactJson, DocumentJson, DossierJson,
-    DossierTermijnJson, DubbelJson, EerdereRondeJson, ExportJson, FlitsJson, InspecteurJson,
-    InterviewJson, NormJson, OnderzoekJson, OordeelJson, SteekproefJson, TermijnJson, VersieJson,
-    WachtlijstCijfersJson, WachtlijstJson, WachtzaakJson,
+    DossierTermijnJson, DubbelJson, EerdereRondeJson, ExportJson, FlitsJson,
+    GekozenEindoordeelJson, InspecteurJson, InterviewJson, KerngegevenJson, NormJson,
+    OnderzoekJson, OordeelJson, SteekproefJson, TermijnJson, VersieJson, WachtlijstCijfersJson,
+    WachtlijstJson, WachtzaakJson,
 };
 pub use rounds::{CriteriumJson, RondeJson, RondeOordeelJson};
 pub use wederhoor::{
@@ -50,6 +51,10 @@ pub struct ScoreJson {
     /// The eindoordeel is final ([`Status::is_final`]): every scored verwachting judged and, in
     /// an inspection file, no conflict left.
     pub compleet: bool,
+    /// There is no eindoordeel yet (no scored verwachting judged, or under `maat = "keuze"`
+    /// nothing chosen): `eindoordeel` then only says what the beslisregels give for nothing and
+    /// must not be shown as the verdict.
+    pub nog_geen_oordeel: bool,
     pub regel: String,
     /// Id of the scale the eindoordeel was read from (e.g. `wachtlijst`); null when the kader
     /// has the inspecteur choose the eindoordeel (`maat = "keuze"`).
@@ -118,6 +123,7 @@ impl ScoreJson {
             niet_beoordeeld: score.not_judged,
             aftrekpunten: score.deductions,
             compleet: status.is_final(),
+            nog_geen_oordeel: status.is_no_judgement(),
             regel: score.rule.clone(),
             schaal: score.scale.map(|s| framework.rules.scales[s].id.clone()),
             aftrek: score

@@ -8,7 +8,7 @@ use crate::domain::kader::Framework;
 use super::parse;
 
 /// The kaders shipped inside the binary: (id, file text).
-pub const BUILTIN: [(&str, &str); 3] = [
+pub const BUILTIN: [(&str, &str); 4] = [
     (
         "vt-2016-stap2",
         include_str!("../../assets/kaders/vt-2016-stap2.toml"),
@@ -20,6 +20,10 @@ pub const BUILTIN: [(&str, &str); 3] = [
     (
         "vt-2024-tijdigheid",
         include_str!("../../assets/kaders/vt-2024-tijdigheid.toml"),
+    ),
+    (
+        "vng-2016-risicoscan",
+        include_str!("../../assets/kaders/vng-2016-risicoscan.toml"),
     ),
 ];
 

@@ -18,7 +18,7 @@ use super::screens::{self, inspection::Screens};
 use super::shortcuts;
 use super::types::{Closing, FilePurpose, KaderChoice, Screen, file_name};
 use super::worker::{self, JobOutput, Jobs, SaveState, StoreHandle, Waker};
-use super::workspace::Workspace;
+use super::workspace::{Refused, Workspace};
 
 /// Ctrl+Shift+F: log a flitsinterview, from anywhere (see [`shortcuts::FLASH`]).
 pub const FLASH_SHORTCUT: KeyboardShortcut = shortcuts::FLASH.shortcut();
@@ -263,6 +263,10 @@ impl App {
             ws.store.poll();
             for target in ws.due_drafts(Instant::now()) {
                 ws.commit_draft(&target);
+            }
+            for input in ws.due_inputs(Instant::now()) {
+                // Refusals are at the field or in the notice.
+                let _ = ws.commit_input(&input);
             }
             // Typed text reaches the disk as a draft a few times a second while typing.
             if let Some(wait) = ws.persist_drafts(Instant::now()) {
@@ -757,6 +761,14 @@ impl App {
             }
             Command::DismissDialog => self.dialog = None,
             Command::ToggleShortcuts => self.toggle_shortcuts(),
+            Command::CommitInput(input) => {
+                if let View::Inspection(ws, screens) = &mut self.view
+                    && let Err(Refused::Conflicted(kind, entity)) = ws.commit_input(&input)
+                {
+                    // Two versions: the choice opens (the notice says why).
+                    screens.show_conflict(ws, kind, &entity);
+                }
+            }
             Command::SendConcept { on, path } => {
                 if let View::Inspection(ws, screens) = &mut self.view
                     && ws.needs_name()

@@ -15,7 +15,7 @@ use crate::domain::inspection::{Kind, ReactieData};
 use crate::domain::wederhoor::Besluit;
 
 use super::edit::Edit;
-pub use super::types::{DraftTarget, FilePurpose, KaderChoice, Screen};
+pub use super::types::{DraftTarget, FilePurpose, Input, KaderChoice, Screen};
 
 #[derive(Debug, Clone)]
 pub enum Command {
@@ -78,6 +78,10 @@ pub enum Command {
     /// Undo the last deletion.
     UndoDelete,
     CommitDraft(DraftTarget),
+    /// Write what is typed in an input field that is not a draft (it was left, or Enter was
+    /// pressed): a kerngegeven's value (read first; refused at the field when it cannot be
+    /// read) or a text.
+    CommitInput(Input),
     /// Start an interview with this role (today) and select it.
     NewInterview(String),
     /// Add a dossier by its pseudonymous number and select it.

@@ -10,14 +10,15 @@
 
 use crate::domain::inspection::{
     AnswerData, CheckData, CriteriumOordeelData, DocumentData, FieldError, FieldType, Inspection,
-    Kind, Kinded, OordeelData, Record, Value,
+    KerngegevenData, KeuzeData, Kind, Kinded, OordeelData, Record, Value,
 };
 use crate::domain::judgement::JudgementValue;
+use crate::domain::kader::Measure;
 use crate::domain::record::with_kind;
 use crate::domain::termijn::DateKind;
 use jiff::civil::Date;
 
-use super::types::DraftTarget;
+use super::types::{DraftTarget, Input};
 
 /// Which record an edit is for.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -39,6 +40,11 @@ pub enum RecordRef {
     /// The inspectors' oordeel on a criterium (by id), in a kader with criterion oordelen; made
     /// (niet beoordeeld, no onderbouwing) when first set.
     Criterium(String),
+    /// The eindoordeel the inspecteur chose (one per onderzoek), in a kader that has it chosen
+    /// (`maat = "keuze"`); made (nothing chosen) when first set.
+    Keuze,
+    /// The value of the kader's kerngegeven (by id); made (empty) when first set.
+    Kerngegeven(String),
 }
 
 impl RecordRef {
@@ -55,13 +61,16 @@ impl RecordRef {
             RecordRef::Document(item) => (Kind::Document, insp.document_id(item)),
             RecordRef::Oordeel(verwachting) => (Kind::Oordeel, verwachting.clone()),
             RecordRef::Criterium(criterium) => (Kind::CriteriumOordeel, criterium.clone()),
+            RecordRef::Keuze => (Kind::Keuze, insp.keuze_id()),
+            RecordRef::Kerngegeven(id) => (Kind::Kerngegeven, id.clone()),
         }
     }
 
     /// The record's current data; for a record that is made when first set and does not exist
     /// (or was deleted), what it starts as. `None` when there is nothing to edit: a record by id
-    /// that is gone, or one that belongs to an interview, dossier, document, verwachting or
-    /// criterium that is not there (or a criterion oordeel in a kader without them).
+    /// that is gone, or one that belongs to an interview, dossier, document, verwachting,
+    /// criterium or kerngegeven that is not there (or a criterion oordeel in a kader without
+    /// them, a chosen eindoordeel in a kader that computes it).
     pub fn current(&self, insp: &Inspection) -> Option<Record> {
         let (kind, entity) = self.resolve(insp);
         if let Some(record) = current_record(insp, kind, &entity) {
@@ -115,6 +124,16 @@ impl RecordRef {
                 }
                 fw.criterion(criterium)?;
                 Record::CriteriumOordeel(CriteriumOordeelData::default())
+            }
+            RecordRef::Keuze => {
+                if insp.framework.rules.measure != Measure::Choice {
+                    return None;
+                }
+                Record::Keuze(KeuzeData::default())
+            }
+            RecordRef::Kerngegeven(id) => {
+                insp.framework.key_figure(id)?;
+                Record::Kerngegeven(KerngegevenData::default())
             }
         })
     }
@@ -320,6 +339,15 @@ pub fn draft_field(target: &DraftTarget) -> Option<(RecordRef, &'static str)> {
     })
 }
 
+/// The record and text field an [`Input`] edits.
+pub fn input_field(input: &Input) -> (RecordRef, &'static str) {
+    match input {
+        Input::KeuzeOnderbouwing => (RecordRef::Keuze, "onderbouwing"),
+        Input::KerngegevenWaarde(id) => (RecordRef::Kerngegeven(id.clone()), "waarde"),
+        Input::KerngegevenToelichting(id) => (RecordRef::Kerngegeven(id.clone()), "toelichting"),
+    }
+}
+
 /// A text value (for a field of type text).
 pub fn text(t: impl Into<String>) -> Value {
     Value::Text(t.into())
@@ -466,6 +494,89 @@ mod tests {
             (c.oordeel.as_str(), c.onderbouwing.as_str()),
             ("M", "Ad 1.1")
         );
+    }
+
+    /// A kader whose eindoordeel is chosen, with one kerngegeven.
+    const KEUZE_KADER: &str = r#"
+formaat = 1
+id = "keuze"
+titel = "Keuze"
+[[thema]]
+id = "1"
+titel = "Thema"
+[[thema.criterium]]
+id = "1.1"
+titel = "Topic"
+[[thema.criterium.verwachting]]
+id = "1.1.1"
+tekst = "Beschreven."
+beoordeling = "inventarisatie"
+[beslisregels]
+maat = "keuze"
+[[eindoordeel]]
+id = "goed"
+naam = "goed"
+[[eindoordeel]]
+id = "slecht"
+naam = "slecht"
+[[kerngegeven]]
+id = "budget"
+naam = "Budget"
+soort = "bedrag"
+"#;
+
+    #[test]
+    fn a_keuze_and_a_kerngegeven_are_made_when_first_set_only_where_the_kader_has_them() {
+        let stap2 = inspection();
+        let keuze = Edit::set(RecordRef::Keuze, "eindoordeel", text("voldoende"));
+        assert_eq!(keuze.apply(&stap2), Err(EditError::Gone));
+        let budget = Edit::set(
+            RecordRef::Kerngegeven("budget".into()),
+            "waarde",
+            text("12"),
+        );
+        assert_eq!(budget.apply(&stap2), Err(EditError::Gone));
+
+        let framework = crate::kader_io::parse(KEUZE_KADER, "keuze.toml").unwrap();
+        let mut insp = Inspection::new(Uuid::from_u128(3), framework, jiff::Timestamp::UNIX_EPOCH);
+        write(
+            &mut insp,
+            &Edit::set(RecordRef::Keuze, "eindoordeel", text("slecht")),
+            11,
+        );
+        write(
+            &mut insp,
+            &Edit::set(RecordRef::Keuze, "onderbouwing", text("Waarom.")),
+            12,
+        );
+        let (verdict, revision) = insp.chosen_verdict().unwrap();
+        assert_eq!(verdict.as_str(), "slecht");
+        assert_eq!(revision.data.onderbouwing, "Waarom.");
+        assert_eq!(
+            RecordRef::Keuze.resolve(&insp),
+            (Kind::Keuze, insp.keuze_id())
+        );
+        write(&mut insp, &budget, 13);
+        assert_eq!(insp.kerngegevens.get("budget").unwrap().data.waarde, "12");
+        let unknown = Edit::set(RecordRef::Kerngegeven("fte".into()), "waarde", text("1"));
+        assert_eq!(unknown.apply(&insp), Err(EditError::Gone));
+    }
+
+    #[test]
+    fn every_input_names_a_text_field_of_its_kind() {
+        for input in [
+            Input::KeuzeOnderbouwing,
+            Input::KerngegevenWaarde("budget".into()),
+            Input::KerngegevenToelichting("budget".into()),
+        ] {
+            let (record, field) = input_field(&input);
+            let kind = match record {
+                RecordRef::Keuze => Kind::Keuze,
+                RecordRef::Kerngegeven(_) => Kind::Kerngegeven,
+                other => panic!("{other:?}"),
+            };
+            assert!(has_field(kind, field, FieldType::Text), "{input:?}");
+        }
     }
 
     #[test]

@@ -41,6 +41,25 @@ impl Combo {
         input.consume_key(self.modifiers, self.key)
     }
 
+    /// Takes the presses of exactly this combination from the input (an extra Shift or Alt is
+    /// another combination: Alt+Rechts is not Rechts) and says how many there were this frame.
+    pub fn take_exact(self, input: &mut egui::InputState) -> usize {
+        let mut taken = 0;
+        input.events.retain(|event| match event {
+            egui::Event::Key {
+                key,
+                pressed: true,
+                modifiers,
+                ..
+            } if *key == self.key && modifiers.matches_exact(self.modifiers) => {
+                taken += 1;
+                false
+            }
+            _ => true,
+        });
+        taken
+    }
+
     /// "Ctrl+Shift+F", "Alt+Omhoog", "?".
     pub fn text(self) -> String {
         let m = self.modifiers;
@@ -104,6 +123,11 @@ pub const TO_OORDEEL: Combo = Combo::new(Modifiers::ALT, Key::O);
 pub const VOLDOENDE: Combo = Combo::key(Key::V);
 pub const ONVOLDOENDE: Combo = Combo::key(Key::O);
 pub const NIET_BEOORDEELD: Combo = Combo::key(Key::N);
+/// In a group of radio buttons (the oordeel), on one of them: the next choice, chosen at once
+/// (and the focus goes with it), round from the last to the first.
+pub const CHOICE_NEXT: [Combo; 2] = [Combo::key(Key::ArrowRight), Combo::key(Key::ArrowDown)];
+/// In a group of radio buttons: the previous choice, chosen at once, round from the first.
+pub const CHOICE_PREVIOUS: [Combo; 2] = [Combo::key(Key::ArrowLeft), Combo::key(Key::ArrowUp)];
 pub const DELETE: Combo = Combo::key(Key::Delete);
 pub const BACKSPACE: Combo = Combo::key(Key::Backspace);
 // Tags (interviews and flitsinterviews).
@@ -325,6 +349,15 @@ pub fn groups() -> Vec<Group> {
                 Entry::new(
                     &[VOLDOENDE, ONVOLDOENDE, NIET_BEOORDEELD],
                     "Buiten een tekstveld: voldoende / onvoldoende / niet beoordeeld",
+                ),
+                Entry::new(
+                    &[
+                        CHOICE_PREVIOUS[0],
+                        CHOICE_NEXT[0],
+                        CHOICE_PREVIOUS[1],
+                        CHOICE_NEXT[1],
+                    ],
+                    "Op het oordeel: de vorige / volgende keuze kiezen (Links en Omhoog terug, Rechts en Omlaag verder)",
                 ),
                 Entry::new(&[SEARCH], "Zoeken in de verwachtingen"),
                 Entry::new(&[ESCAPE], "In het zoekveld: de zoekwoorden wissen"),
@@ -608,6 +641,27 @@ mod tests {
             assert!(entry.what.contains(screen.title()), "{}", entry.what);
         }
         assert_eq!(everywhere[0].keys_text(), "F1");
+    }
+
+    #[test]
+    fn an_arrow_with_alt_is_not_taken_as_the_arrow() {
+        let press = |modifiers| egui::Event::Key {
+            key: Key::ArrowRight,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers,
+        };
+        let mut input = egui::InputState::default();
+        input.events = vec![
+            press(Modifiers::ALT),
+            press(Modifiers::NONE),
+            press(Modifiers::NONE),
+        ];
+        assert_eq!(CHOICE_NEXT[0].take_exact(&mut input), 2);
+        assert_eq!(input.events.len(), 1, "Alt+Rechts is left alone");
+        assert_eq!(CHOICE_NEXT[0].take_exact(&mut input), 0);
+        assert!(NEXT.consume(&mut input));
     }
 
     #[test]

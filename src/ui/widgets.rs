@@ -468,6 +468,51 @@ pub fn radio_info(response: &egui::Response, name: &str, selected: bool, key: Op
     }
 }
 
+/// The arrow keys in a group of radio buttons, as a screen-reader user expects: while one of
+/// `radios` (the group's buttons, in order, drawn this frame) has the keyboard focus, Right and
+/// Down go to the next choice and Left and Up to the previous, round at the ends; the focus goes
+/// with them. Returns the index of the choice the keys went to (for the caller to choose it),
+/// `None` when no arrow was pressed on the group. The keys are taken only there: a text field
+/// (and every other widget) keeps its arrows, and egui does not also move the focus to a
+/// neighbouring widget.
+pub fn radio_arrows(ui: &Ui, radios: &[egui::Response]) -> Option<usize> {
+    let n = radios.len();
+    let from = radios.iter().position(egui::Response::has_focus)?;
+    let (next, previous) = ui.input_mut(|i| {
+        let count = |i: &mut egui::InputState, combos: [shortcuts::Combo; 2]| -> usize {
+            combos.into_iter().map(|c| c.take_exact(i)).sum()
+        };
+        (
+            count(i, shortcuts::CHOICE_NEXT),
+            count(i, shortcuts::CHOICE_PREVIOUS),
+        )
+    });
+    if next + previous == 0 {
+        return None;
+    }
+    // egui decided at the start of the frame to move the focus to the widget in the arrow's
+    // direction (below the group: the next field); the group keeps it.
+    ui.memory_mut(|m| m.move_focus(egui::FocusDirection::None));
+    let to = (from + next % n + n - previous % n) % n;
+    radios[to].request_focus();
+    Some(to)
+}
+
+/// A label that shows `shown` (a status with its symbol, "✔ opgeslagen", or only a symbol) and
+/// that a screen reader hears as `words` ("opgeslagen"): the status in words, never a symbol's
+/// name.
+pub fn spoken_label(
+    ui: &mut Ui,
+    shown: impl Into<egui::WidgetText>,
+    words: &str,
+) -> egui::Response {
+    let response = ui.label(shown);
+    let enabled = ui.is_enabled();
+    // AccessKit names a label by its value: the words replace the text shown.
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, enabled, words));
+    response
+}
+
 /// A ring around the widget that has the keyboard focus, whatever it is (links, buttons without
 /// a frame, list entries and tag rows show their focus no other way). Text fields draw their own.
 /// Call once per frame, after everything is drawn.

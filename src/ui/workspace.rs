@@ -21,8 +21,14 @@
 //! typing, the draft itself is written to the file at most every [`DRAFT_PERSIST`] (outside the
 //! revision history), so a crash loses at most that fraction of a second; a draft found when the
 //! file is opened is restored into its field with a notice.
+//!
+//! A few fields are not drafts ([`Input`]: the onderbouwing of a chosen eindoordeel, a
+//! kerngegeven's value and toelichting): what is typed there is kept here and written when the
+//! field is left, when the screen changes and when the inspection closes (a text also after a
+//! pause). A kerngegeven's value is read in Dutch notation first; one that cannot be read is
+//! refused, stays in its field with the reason and is listed as not saved.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -32,14 +38,15 @@ use crate::domain::draft::StoredDraft;
 use crate::domain::duplicates::Duplicate;
 use crate::domain::evidence;
 use crate::domain::inspection::{Change, Inspection, Kind, Record, RecordConflict, Stamp, Value};
+use crate::domain::kerndata::Quantity;
 use crate::domain::scoring::{Headline, headline};
 use crate::domain::{Score, score};
 
 use super::edit::{
     Edit, EditError, FieldChange, RecordRef, change_fields, current_record, deleted_record,
-    draft_field, field_value,
+    draft_field, field_value, input_field,
 };
-use super::types::{Closing, READ_ONLY_NOTICE, count};
+use super::types::{Closing, Input, READ_ONLY_NOTICE, count};
 use super::worker::StoreHandle;
 
 pub use super::types::DraftTarget;
@@ -67,6 +74,20 @@ impl Draft {
             persisted: None,
         }
     }
+}
+
+/// What is typed in an [`Input`] field and not written yet.
+#[derive(Debug, Clone)]
+pub struct Typed {
+    pub text: String,
+    /// When it was last typed in, while it waits to be written; `None` once it was refused
+    /// (it stays in the field, with the reason, until it is corrected).
+    since: Option<Instant>,
+    /// The field was left (or the screen changed) but the text could not be written yet (no
+    /// name known): it is written at the next poll, not only after a pause.
+    left: bool,
+    /// Why the text was refused (a value that cannot be read), shown at the field.
+    pub error: Option<String>,
 }
 
 /// Values recomputed after every change, so drawing stays cheap.
@@ -142,6 +163,12 @@ pub enum Refused {
     NoName,
 }
 
+/// The kinds fixed once the rapport is vastgesteld: the oordelen (per verwachting and per
+/// criterium) and the eindoordeel the inspecteur chose.
+fn frozen_kind(kind: Kind) -> bool {
+    matches!(kind, Kind::Oordeel | Kind::CriteriumOordeel | Kind::Keuze)
+}
+
 /// Shown when an oordeel or onderbouwing is edited after vaststellen.
 pub fn frozen_notice(inspection: &Inspection) -> String {
     let on = match inspection.phase() {
@@ -176,6 +203,9 @@ pub struct Workspace {
     /// Fields whose input was refused (it stays visible there with the reason): nothing may
     /// claim that everything is saved while one exists.
     pub invalid_inputs: BTreeSet<String>,
+    /// What is typed in fields that are not drafts ([`Input`]: the onderbouwing of a chosen
+    /// eindoordeel, the kerndata) and not written yet, or refused.
+    pub inputs: BTreeMap<Input, Typed>,
     /// The inspector's name; registered in the file with the first edit (opening a file to
     /// read it does not put you in its team). Empty while no name is known: then nothing is
     /// written and the app asks for the name before the first edit ([`Workspace::needs_name`]).
@@ -224,6 +254,7 @@ impl Workspace {
             last_delete: None,
             closing: None,
             invalid_inputs: BTreeSet::new(),
+            inputs: BTreeMap::new(),
             inspector: inspector.trim().to_string(),
             name_wanted: false,
             restored: Vec::new(),
@@ -283,6 +314,7 @@ impl Workspace {
             return;
         }
         self.drafts.retain(|_, d| d.dirty_since.is_none());
+        self.inputs.retain(|_, t| t.since.is_none());
         self.name_wanted = false;
     }
 
@@ -310,6 +342,10 @@ impl Workspace {
     pub fn replace_model(&mut self, inspection: Inspection) {
         self.inspection = inspection;
         self.drafts.clear();
+        for input in std::mem::take(&mut self.inputs).into_keys() {
+            let name = self.input_name(&input);
+            self.invalid_inputs.remove(&name);
+        }
         self.derived = Derived::compute(&self.inspection);
     }
 
@@ -351,6 +387,22 @@ impl Workspace {
                 taken.push(target.clone());
             }
         }
+        // So does what is typed in its input fields (a value only when it can be read).
+        let mut typed_along = Vec::new();
+        for (input, typed) in &self.inputs {
+            let (record, field) = input_field(input);
+            if typed.since.is_some()
+                && !edit.touches(field)
+                && record.resolve(&self.inspection) == (kind, entity.clone())
+                && let Ok(value) = self.input_value(input, &typed.text)
+            {
+                changes.push(FieldChange::Set {
+                    field,
+                    value: Value::Text(value),
+                });
+                typed_along.push(input.clone());
+            }
+        }
         let record = change_fields(current.clone(), &changes).map_err(|e| {
             // A field name or type that does not fit its kind is a mistake in a screen.
             debug_assert!(
@@ -360,6 +412,10 @@ impl Workspace {
             Refused::Unapplicable(e)
         })?;
         let record = self.on_scale(record)?;
+        let record = self.checked(record)?;
+        for input in typed_along {
+            self.inputs.remove(&input);
+        }
         for target in taken {
             if let Some(draft) = self.drafts.get_mut(&target) {
                 draft.dirty_since = None;
@@ -461,9 +517,10 @@ impl Workspace {
         Ok(())
     }
 
-    /// Refused for an oordeel (its value, variant or onderbouwing) once vastgesteld, and says so.
+    /// Refused for an oordeel (its value, variant or onderbouwing), a criterion oordeel or a
+    /// chosen eindoordeel once vastgesteld, and says so.
     fn refuse_frozen(&mut self, kind: Kind) -> Result<(), Refused> {
-        if matches!(kind, Kind::Oordeel | Kind::CriteriumOordeel) && self.inspection.is_frozen() {
+        if frozen_kind(kind) && self.inspection.is_frozen() {
             self.notice = Some(frozen_notice(&self.inspection));
             return Err(Refused::Frozen);
         }
@@ -503,6 +560,32 @@ impl Workspace {
                 Err(Refused::Invalid(why))
             }
         }
+    }
+
+    /// A chosen eindoordeel names one of the kader's eindoordelen (or none: nothing chosen); a
+    /// kerngegeven's value is empty or in its stored form. The screens offer nothing else (a
+    /// typed value is read first, see [`Workspace::commit_input`]), so a refusal here is a
+    /// mistake in a screen, said in the notice all the same.
+    fn checked(&mut self, record: Record) -> Result<Record, Refused> {
+        let why = match &record {
+            Record::Keuze(data) => {
+                let id = data.eindoordeel.trim();
+                if id.is_empty() || self.inspection.framework.verdict(id).is_some() {
+                    return Ok(record);
+                }
+                format!("Niet gewijzigd: '{id}' is geen eindoordeel van dit kader.")
+            }
+            Record::Kerngegeven(data) => {
+                let value = data.waarde.trim();
+                if value.is_empty() || Quantity::from_canonical(value).is_some() {
+                    return Ok(record);
+                }
+                format!("Niet gewijzigd: '{value}' is geen waarde voor een kerngegeven.")
+            }
+            _ => return Ok(record),
+        };
+        self.notice = Some(why.clone());
+        Err(Refused::Invalid(why))
     }
 
     /// Takes a step the domain decided (a reactie, a besluit, vaststellen, heropenen, a kept
@@ -657,7 +740,7 @@ impl Workspace {
         self.named().map_err(|e| e.join(" "))?;
         // Choosing between two oordelen changes an oordeel: not after vaststellen (a merge can
         // bring such a conflict into a vastgesteld file; heropenen comes first).
-        if matches!(kind, Kind::Oordeel | Kind::CriteriumOordeel) && self.inspection.is_frozen() {
+        if frozen_kind(kind) && self.inspection.is_frozen() {
             return Err(frozen_notice(&self.inspection));
         }
         let what = self.inspection.describe(kind, entity);
@@ -925,6 +1008,7 @@ impl Workspace {
         self.drafts
             .iter()
             .any(|(k, d)| !matches!(k, DraftTarget::FlashDialog(_)) && d.dirty_since.is_some())
+            || self.inputs_waiting()
     }
 
     /// Writes the text of every draft typed since its last write to the file, at most every
@@ -973,14 +1057,16 @@ impl Workspace {
         next
     }
 
-    /// Whether every draft's current text is on disk (as a draft or as a revision).
+    /// Whether every draft's current text is on disk (as a draft or as a revision). Text typed
+    /// in an input field ([`Input`]) is not on disk until it is written.
     pub fn drafts_durable(&self) -> bool {
-        self.drafts.values().all(|d| {
-            d.dirty_since.is_none()
-                || d.persisted
-                    .as_ref()
-                    .is_some_and(|(text, seq, _)| *text == d.text && self.store.is_durable(*seq))
-        })
+        !self.inputs_waiting()
+            && self.drafts.values().all(|d| {
+                d.dirty_since.is_none()
+                    || d.persisted.as_ref().is_some_and(|(text, seq, _)| {
+                        *text == d.text && self.store.is_durable(*seq)
+                    })
+            })
     }
 
     /// Saves every pending draft now.
@@ -994,6 +1080,7 @@ impl Workspace {
         for target in dirty {
             self.commit_draft(&target);
         }
+        self.commit_all_inputs();
     }
 
     /// Forgets a draft and removes it from the file (it was saved some other way, or discarded
@@ -1004,6 +1091,177 @@ impl Workspace {
         {
             self.store.clear_draft(target.key());
         }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Input fields that are not drafts
+
+    /// The text an input field shows: what is typed there, else the stored value (a
+    /// kerngegeven's value in Dutch notation, "4.250.000,00").
+    pub fn input_text(&self, input: &Input) -> String {
+        if let Some(typed) = self.inputs.get(input) {
+            return typed.text.clone();
+        }
+        let (record, field) = input_field(input);
+        let stored = match record
+            .current(&self.inspection)
+            .and_then(|r| field_value(&r, field))
+        {
+            Some(Value::Text(text)) => text,
+            _ => String::new(),
+        };
+        match input {
+            Input::KerngegevenWaarde(id) => {
+                let kind = self.inspection.framework.key_figure(id).map(|k| k.kind);
+                match (kind, Quantity::from_canonical(stored.trim())) {
+                    (Some(kind), Some(q)) => q.dutch(kind),
+                    // Not in the stored form (a file written elsewhere): shown as it is.
+                    _ => stored,
+                }
+            }
+            _ => stored,
+        }
+    }
+
+    /// Why what is typed in an input field was refused, if it was.
+    pub fn input_error(&self, input: &Input) -> Option<&str> {
+        self.inputs.get(input).and_then(|t| t.error.as_deref())
+    }
+
+    /// Keeps what is typed in an input field (after each key); nothing is written yet.
+    pub fn type_input(&mut self, input: &Input, text: String) {
+        if self.read_only {
+            return;
+        }
+        if self.needs_name() {
+            // Asked at once, as for a draft; kept as typed until the name is given.
+            self.name_wanted = true;
+        }
+        let now = Instant::now();
+        let typed = self.inputs.entry(input.clone()).or_insert_with(|| Typed {
+            text: String::new(),
+            since: None,
+            left: false,
+            error: None,
+        });
+        typed.text = text;
+        typed.since = Some(now);
+    }
+
+    /// How the status bar names an input field whose text was refused ("kerndata: Aantal
+    /// meldingen VT").
+    fn input_name(&self, input: &Input) -> String {
+        match input {
+            Input::KeuzeOnderbouwing => "onderbouwing van het eindoordeel".to_string(),
+            Input::KerngegevenWaarde(id) | Input::KerngegevenToelichting(id) => {
+                let label = self
+                    .inspection
+                    .framework
+                    .key_figure(id)
+                    .map_or(id.as_str(), |k| k.label.as_str());
+                format!("kerndata: {label}")
+            }
+        }
+    }
+
+    /// The value to store for what is typed in `input`: the text itself, or for a kerngegeven's
+    /// value the number read in Dutch notation, in its stored form (empty: not known).
+    fn input_value(&self, input: &Input, text: &str) -> Result<String, String> {
+        let Input::KerngegevenWaarde(id) = input else {
+            return Ok(text.to_string());
+        };
+        let Some(figure) = self.inspection.framework.key_figure(id) else {
+            return Err(format!("het kader kent geen kerngegeven '{id}'"));
+        };
+        if text.trim().is_empty() {
+            return Ok(String::new());
+        }
+        Quantity::parse(figure.kind, text)
+            .map(Quantity::canonical)
+            .map_err(|e| e.to_string())
+    }
+
+    /// Writes what is typed in `input` (the field was left, Enter was pressed, the typing
+    /// paused or the screen changes) as a revision of its record, when it differs from what is
+    /// stored. A value that cannot be read is not written: it stays in its field with the reason
+    /// (in Dutch) and is listed as not saved. Other refusals (no name yet, two versions, fixed
+    /// after vaststellen) are said as for any edit; the text stays in its field.
+    pub fn commit_input(&mut self, input: &Input) -> Result<(), Refused> {
+        let Some(typed) = self.inputs.get(input) else {
+            return Ok(());
+        };
+        let name = self.input_name(input);
+        let value = match self.input_value(input, &typed.text) {
+            Ok(value) => value,
+            Err(why) => {
+                let why = format!("{why}. Niet opgeslagen.");
+                if let Some(typed) = self.inputs.get_mut(input) {
+                    typed.error = Some(why.clone());
+                    typed.since = None;
+                    typed.left = false;
+                }
+                self.invalid_inputs.insert(name);
+                return Err(Refused::Invalid(why));
+            }
+        };
+        let (record, field) = input_field(input);
+        match self.update(&Edit::set(record, field, Value::Text(value))) {
+            Ok(()) => {
+                self.inputs.remove(input);
+                self.invalid_inputs.remove(&name);
+                Ok(())
+            }
+            Err(refused) => {
+                if let Some(typed) = self.inputs.get_mut(input) {
+                    if refused == Refused::NoName {
+                        // Written once the name is given.
+                        typed.left = true;
+                    } else {
+                        // Said in the notice; not tried again until it is typed in again.
+                        typed.since = None;
+                        typed.left = false;
+                    }
+                }
+                Err(refused)
+            }
+        }
+    }
+
+    /// Input fields due to be written: a text after a pause in typing, and what waited for the
+    /// inspector's name.
+    pub fn due_inputs(&self, now: Instant) -> Vec<Input> {
+        if self.needs_name() {
+            return Vec::new();
+        }
+        self.inputs
+            .iter()
+            .filter(|(input, t)| {
+                t.since.is_some_and(|at| {
+                    t.left || (input.saved_when_idle() && now.duration_since(at) >= DRAFT_IDLE)
+                })
+            })
+            .map(|(input, _)| input.clone())
+            .collect()
+    }
+
+    /// Writes what is typed in every input field (the screen changes, the inspection closes).
+    fn commit_all_inputs(&mut self) {
+        let waiting: Vec<Input> = self
+            .inputs
+            .iter()
+            .filter(|(_, t)| t.since.is_some())
+            .map(|(input, _)| input.clone())
+            .collect();
+        for input in waiting {
+            // Refusals are at the field or in the notice.
+            let _ = self.commit_input(&input);
+        }
+    }
+
+    /// Whether text typed in an input field waits to be written (refused text does not wait:
+    /// it waits for a correction).
+    fn inputs_waiting(&self) -> bool {
+        self.inputs.values().any(|t| t.since.is_some())
     }
 
     // -----------------------------------------------------------------------------------------
@@ -1152,6 +1410,7 @@ mod tests {
     use crate::domain::inspection::{CheckAnswer, CheckData, DossierData};
     use crate::store::Store;
     use crate::ui::edit::text;
+    use crate::ui::types::Input;
     use crate::ui::worker::{Backend, Op, Waker};
 
     struct NoWaker;
@@ -1329,6 +1588,124 @@ mod tests {
             ws.inspection.criterion_oordeel("1.1").unwrap().data.oordeel,
             ""
         );
+        settle(&mut ws);
+    }
+
+    /// A new onderzoek on a kader whose eindoordeel is chosen, with one kerngegeven (an fte).
+    fn keuze_workspace(dir: &Path) -> Workspace {
+        let kader = r#"
+formaat = 1
+id = "keuze"
+titel = "Keuze"
+[[thema]]
+id = "1"
+titel = "Thema"
+[[thema.criterium]]
+id = "1.1"
+titel = "Topic"
+[[thema.criterium.verwachting]]
+id = "1.1.1"
+tekst = "Beschreven."
+beoordeling = "inventarisatie"
+[beslisregels]
+maat = "keuze"
+[[eindoordeel]]
+id = "goed"
+naam = "goed"
+[[eindoordeel]]
+id = "slecht"
+naam = "slecht"
+[[kerngegeven]]
+id = "fte"
+naam = "Formatie"
+soort = "fte"
+"#;
+        let framework = crate::kader_io::parse(kader, "keuze.toml").unwrap();
+        let path = dir.join("keuze.veldtoets");
+        let (store, inspection) = Store::create(
+            &path,
+            &framework,
+            "Veilig Thuis Proef",
+            "E. Voorbeeld",
+            Stamp::now(),
+        )
+        .unwrap();
+        let backend = Logged {
+            store,
+            log: Arc::new(Mutex::new(Vec::new())),
+        };
+        let handle = StoreHandle::start(backend, path.clone(), Arc::new(NoWaker));
+        Workspace::new(inspection, handle, "E. Voorbeeld", path)
+    }
+
+    #[test]
+    fn a_typed_value_is_read_in_dutch_and_a_refused_one_stays_where_it_was_typed() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = keuze_workspace(dir.path());
+        let value = Input::KerngegevenWaarde("fte".into());
+        ws.type_input(&value, "12.5".into());
+        assert!(!ws.drafts_durable(), "typed, not written");
+        assert!(matches!(ws.commit_input(&value), Err(Refused::Invalid(_))));
+        assert_eq!(ws.input_text(&value), "12.5");
+        assert!(ws.input_error(&value).unwrap().contains("komma"));
+        assert!(ws.invalid_inputs.contains("kerndata: Formatie"));
+        assert!(
+            ws.drafts_durable(),
+            "a refused value does not wait to be written"
+        );
+        assert!(ws.inspection.kerngegevens.get("fte").is_none());
+        assert_eq!(ws.edits, 0);
+
+        // The toelichting typed meanwhile is written alone; the refused value is not taken along.
+        let note = Input::KerngegevenToelichting("fte".into());
+        ws.type_input(&note, "Uit de begroting".into());
+        ws.commit_input(&note).unwrap();
+        let data = &ws.inspection.kerngegevens.get("fte").unwrap().data;
+        assert_eq!(
+            (data.waarde.as_str(), data.toelichting.as_str()),
+            ("", "Uit de begroting")
+        );
+
+        ws.type_input(&value, "12,50 fte".into());
+        ws.commit_input(&value).unwrap();
+        assert_eq!(
+            ws.inspection.kerngegevens.get("fte").unwrap().data.waarde,
+            "12.5"
+        );
+        assert_eq!(ws.input_text(&value), "12,5");
+        assert!(ws.input_error(&value).is_none());
+        assert!(ws.invalid_inputs.is_empty());
+        settle(&mut ws);
+    }
+
+    #[test]
+    fn a_chosen_eindoordeel_takes_the_typed_onderbouwing_along_and_only_names_the_kaders() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = keuze_workspace(dir.path());
+        ws.type_input(&Input::KeuzeOnderbouwing, "Waarom slecht.".into());
+        ws.update(&Edit::set(RecordRef::Keuze, "eindoordeel", text("slecht")))
+            .unwrap();
+        let (verdict, revision) = ws.inspection.chosen_verdict().unwrap();
+        assert_eq!(
+            (verdict.as_str(), revision.data.onderbouwing.as_str()),
+            ("slecht", "Waarom slecht.")
+        );
+        assert!(ws.inputs.is_empty(), "the text went along");
+        assert_eq!(ws.edits, 1, "in one revision");
+
+        // An id the kader does not know is refused (a mistake in a screen, said all the same).
+        let refused = ws.update(&Edit::set(RecordRef::Keuze, "eindoordeel", text("matig")));
+        assert!(matches!(refused, Err(Refused::Invalid(_))), "{refused:?}");
+        assert_eq!(ws.inspection.chosen_verdict().unwrap().0.as_str(), "slecht");
+
+        // Typed, then the screen changes: written.
+        ws.type_input(&Input::KeuzeOnderbouwing, "Toch goed.".into());
+        ws.commit_all_drafts();
+        assert_eq!(
+            ws.inspection.chosen_verdict().unwrap().1.data.onderbouwing,
+            "Toch goed."
+        );
+        assert!(ws.drafts_durable() || ws.store.pending());
         settle(&mut ws);
     }
 

@@ -1,7 +1,8 @@
 //! The bijlagen: 1 the toetsingskader with its footnotes, 2 the onderzoeksopzet (counts only, no
 //! names or dossier numbers; the interviews per role as a table, or in words with the people
 //! counted per function when the participants were counted, as seed 003 writes it), 3 the
-//! beslisregels (aftrekpunten, variants, scales, voorwaarden).
+//! beslisregels (aftrekpunten, variants, scales, voorwaarden; for a kader whose eindoordeel is
+//! chosen, the eindoordelen with their omschrijving, in `choice`).
 
 use std::collections::BTreeMap;
 
@@ -311,6 +312,10 @@ impl Builder<'_> {
     }
 
     pub(super) fn appendix_rules(&self) -> Section {
+        if self.choice {
+            // No beslisregels: the eindoordelen to choose from (see `choice`).
+            return self.appendix_choices();
+        }
         let fw = self.fw;
         let rules = &fw.rules;
         let deductions = rules.measure == Measure::Deductions;

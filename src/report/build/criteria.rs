@@ -48,9 +48,13 @@ impl Builder<'_> {
         )));
         let mut legend = vec![
             Text::bold("+").and(format!(" voldoende: {org} voldoet aan de verwachting")),
-            Text::bold("-").and(format!(
-                " onvoldoende: {org} voldoet (nog) niet aan de verwachting; tussen haakjes de reden als de beslisregels die onderscheiden"
-            )),
+            Text::bold("-").and(if self.choice {
+                format!(" onvoldoende: {org} voldoet (nog) niet aan de verwachting")
+            } else {
+                format!(
+                    " onvoldoende: {org} voldoet (nog) niet aan de verwachting; tussen haakjes de reden als de beslisregels die onderscheiden"
+                )
+            }),
         ];
         if !self.unscored_ids(Assessment::Inventoried).is_empty() {
             legend.push(
@@ -100,7 +104,12 @@ impl Builder<'_> {
             });
         }
         closing.push_str(&format!(
-            "Bij een aantal criteria kan het oordeel van de inspecteurs voldoende zijn terwijl {org} (nog) niet aan alle verwachtingen voldoet: het oordeel per criterium is hun eigen afweging en volgt niet uit de verwachtingen. Het eindoordeel volgt uit de verwachtingen, volgens de beslisregels in bijlage 3. In het toetsingskader in bijlage 1 staan alle criteria en verwachtingen."
+            "Bij een aantal criteria kan het oordeel van de inspecteurs voldoende zijn terwijl {org} (nog) niet aan alle verwachtingen voldoet: het oordeel per criterium is hun eigen afweging en volgt niet uit de verwachtingen. {} In het toetsingskader in bijlage 1 staan alle criteria en verwachtingen.",
+            if self.choice {
+                "Het eindoordeel kiezen de inspecteurs uit de eindoordelen in bijlage 3."
+            } else {
+                "Het eindoordeel volgt uit de verwachtingen, volgens de beslisregels in bijlage 3."
+            }
         ));
         blocks.push(Block::Paragraph(Text::plain(closing)));
         let mut out = vec![Section {

@@ -16,31 +16,55 @@ impl Builder<'_> {
         }
         let fw = self.fw;
         let chapter = self.chapters.findings;
-        let mut intro = vec![Block::Paragraph(Text::plain(format!(
-            "In dit hoofdstuk geven de inspecteurs per thema hun oordeel. Elk thema is uitgewerkt in criteria en elk criterium in verwachtingen. Per criterium volgt een tabel met het oordeel op elke verwachting{}, en daarna de onderbouwing per verwachting. De oordelen betekenen:",
-            if self.earlier.is_some() {
-                ", naast het oordeel uit de eerdere ronde"
-            } else {
-                ""
-            }
-        )))];
-        let mut legend = vec![
-            Text::plain("voldoende: ")
-                .and(format!("{} voldoet aan de verwachting", self.organisation)),
-            Text::bold("onvoldoende").and(
-                ": niet voldaan; tussen haakjes de reden als de beslisregels die onderscheiden",
-            ),
-        ];
-        if !self.unscored_ids(Assessment::Inventoried).is_empty() {
+        let mut intro = vec![Block::Paragraph(Text::plain(if self.choice {
+            format!(
+                "In dit hoofdstuk beschrijven de inspecteurs per thema wat zij aantroffen. Elk thema is uitgewerkt in criteria en elk criterium in verwachtingen. Per criterium volgt een tabel met de verwachtingen{}, en daarna de onderbouwing per verwachting. In de tabellen betekent:",
+                if self.earlier.is_some() {
+                    ", naast de eerdere ronde"
+                } else {
+                    ""
+                }
+            )
+        } else {
+            format!(
+                "In dit hoofdstuk geven de inspecteurs per thema hun oordeel. Elk thema is uitgewerkt in criteria en elk criterium in verwachtingen. Per criterium volgt een tabel met het oordeel op elke verwachting{}, en daarna de onderbouwing per verwachting. De oordelen betekenen:",
+                if self.earlier.is_some() {
+                    ", naast het oordeel uit de eerdere ronde"
+                } else {
+                    ""
+                }
+            )
+        }))];
+        let mut legend = Vec::new();
+        // A kader whose eindoordeel is chosen may have no verwachting with an oordeel at all;
+        // it has no beslisregels that tell the reasons of an onvoldoende apart.
+        if !self.choice || fw.judged_count() > 0 {
             legend.push(
-                Text::italic("geïnventariseerd")
-                    .and(": alleen in kaart gebracht, zonder oordeel; telt niet mee"),
+                Text::plain("voldoende: ")
+                    .and(format!("{} voldoet aan de verwachting", self.organisation)),
+            );
+            legend.push(Text::bold("onvoldoende").and(if self.choice {
+                ": niet voldaan"
+            } else {
+                ": niet voldaan; tussen haakjes de reden als de beslisregels die onderscheiden"
+            }));
+        }
+        if !self.unscored_ids(Assessment::Inventoried).is_empty() {
+            legend.push(Text::italic("geïnventariseerd").and(if self.choice {
+                ": in kaart gebracht; de inspecteurs beschrijven wat zij aantroffen, zonder oordeel voldoende of onvoldoende"
+            } else {
+                ": alleen in kaart gebracht, zonder oordeel; telt niet mee"
+            }));
+        }
+        if !self.choice
+            || fw.judged_count() > 0
+            || !self.unscored_ids(Assessment::NotAssessed).is_empty()
+        {
+            legend.push(
+                Text::italic("niet beoordeeld")
+                    .and(": niet beoordeeld in dit onderzoek; telt niet mee"),
             );
         }
-        legend.push(
-            Text::italic("niet beoordeeld")
-                .and(": niet beoordeeld in dit onderzoek; telt niet mee"),
-        );
         if !self.not_judged_ids().is_empty() {
             legend.push(
                 Text::italic("nog niet beoordeeld").and(if self.nothing_judged() {
@@ -172,6 +196,12 @@ impl Builder<'_> {
                 blocks.push(Block::Paragraph(Text::italic(
                     "Deze verwachting wordt in dit toetsingskader niet beoordeeld.",
                 )));
+            }
+            Shown::Inventoried(r) if self.choice => {
+                // Every topic of such a kader may be inventoried: the legend says what that
+                // means once, and each gives what the inspecteurs found.
+                blocks.push(label(Text::plain("geïnventariseerd")));
+                body(&mut blocks, r.map_or("", |r| r.data.onderbouwing.as_str()));
             }
             Shown::Inventoried(r) => {
                 blocks.push(label(Text::plain("geïnventariseerd")));

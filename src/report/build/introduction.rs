@@ -1,4 +1,5 @@
-//! Chapter 1, Inleiding: the onderzoek, the toetsingskader, the hertoets and the leeswijzer.
+//! Chapter 1, Inleiding: the onderzoek, the kerndata (when the kader asks them), the
+//! toetsingskader, the hertoets and the leeswijzer.
 
 use crate::domain::kader::Assessment;
 use crate::report::model::{Block, Section, Text};
@@ -90,19 +91,38 @@ impl Builder<'_> {
         }
         next += 1;
 
+        if let Some(section) = self.kerndata(format!("1.{next}")) {
+            out.push(section);
+            next += 1;
+        }
+
         let criteria: usize = fw.themes.iter().map(|t| t.criteria.len()).sum();
         let total = fw.expectations().len();
         let judged = fw.judged_count();
+        let source = match fw.source.trim() {
+            "" => String::new(),
+            source => format!(" (bron: {source})"),
+        };
+        let counted = if !self.choice {
+            format!("; {judged} daarvan tellen mee in het eindoordeel")
+        } else if judged > 0 {
+            format!("; {judged} daarvan krijgen een oordeel voldoende of onvoldoende")
+        } else {
+            String::new()
+        };
         let mut kader = format!(
-            "Het onderzoek is uitgevoerd aan de hand van het {} (bron: {}). Het kader telt {}, {} en {}; {judged} daarvan tellen mee in het eindoordeel.",
+            "Het onderzoek is uitgevoerd aan de hand van het {}{source}. Het kader telt {}, {} en {}{counted}.",
             fw.title,
-            fw.source.trim(),
             count(fw.themes.len() as u64, "thema", "thema’s"),
             count(criteria as u64, "criterium", "criteria"),
             count(total as u64, "verwachting", "verwachtingen"),
         );
         let inventoried = self.unscored_ids(Assessment::Inventoried);
-        if !inventoried.is_empty() {
+        if self.choice && !inventoried.is_empty() && inventoried.len() == total {
+            kader.push_str(
+                " Alle verwachtingen worden geïnventariseerd: de inspecteurs beschrijven wat zij aantroffen, zonder oordeel voldoende of onvoldoende.",
+            );
+        } else if !inventoried.is_empty() {
             kader.push_str(&format!(
                 " Alleen geïnventariseerd: {}.",
                 join_and(&inventoried)
@@ -115,9 +135,16 @@ impl Builder<'_> {
                 join_and(&not_assessed)
             ));
         }
-        kader.push_str(
-            " Het volledige toetsingskader staat in bijlage 1, de beslisregels die de oordelen tot een eindoordeel maken in bijlage 3.",
-        );
+        if self.choice {
+            kader.push_str(&format!(
+                " Het eindoordeel volgt niet uit een rekenregel: de inspecteurs kiezen het uit de {} van het kader en onderbouwen hun keuze. Het volledige toetsingskader staat in bijlage 1, de eindoordelen met hun omschrijving in bijlage 3.",
+                count(fw.verdicts.len() as u64, "eindoordeel", "eindoordelen")
+            ));
+        } else {
+            kader.push_str(
+                " Het volledige toetsingskader staat in bijlage 1, de beslisregels die de oordelen tot een eindoordeel maken in bijlage 3.",
+            );
+        }
         out.push(Section {
             number: Some(format!("1.{next}")),
             title: "Toetsingskader".to_string(),

@@ -22,12 +22,20 @@
 //! [`Status`] ([`Inspection::status`]), the same decision the overzicht, the CLI and the JSON use.
 //! The phase of the onderzoek ([`Phase`]: concept verzonden, vastgesteld) and hoor en wederhoor
 //! (the reacties with their besluit, the vervolg) are worded in `wederhoor`.
+//!
+//! The kerndata of the kader (`[[kerngegeven]]`) are a paragraph of the Inleiding (`kerndata`).
+//! A kader whose eindoordeel the inspecteurs choose (`maat = "keuze"`) has no beslisregels, no
+//! schalen and no aftrekpunten: chapter 4 gives the chosen eindoordeel with the kader's
+//! omschrijving and the onderbouwing, bijlage 3 the eindoordelen to choose from (`choice`), and
+//! every other chapter words the eindoordeel as chosen rather than computed.
 
 mod appendices;
+mod choice;
 mod criteria;
 mod deadlines;
 mod findings;
 mod introduction;
+mod kerndata;
 mod labels;
 mod people;
 mod provisional;
@@ -40,7 +48,7 @@ mod wederhoor;
 use std::collections::BTreeMap;
 
 use crate::domain::inspection::{Conflict, Inspection, OordeelData, Revision};
-use crate::domain::kader::{Assessment, Band, Framework};
+use crate::domain::kader::{Assessment, Band, Framework, Measure};
 use crate::domain::status::Status;
 use crate::domain::termijn::format_date_nl;
 use crate::domain::wederhoor::Phase;
@@ -102,6 +110,9 @@ struct Builder<'a> {
     earlier: Option<EarlierRound>,
     /// The kader has criterion oordelen: the layout of seed 003 (see `criteria`, `rounds`).
     criterion_layout: bool,
+    /// The inspecteurs choose the eindoordeel (`maat = "keuze"`): no beslisregels are applied,
+    /// and the rapport says so wherever it would speak of them (see `choice`).
+    choice: bool,
     /// The phase of the onderzoek (concept verzonden, vastgesteld …).
     phase: Phase,
     /// The date the concept was sent, if it was (also after vaststellen).
@@ -183,6 +194,7 @@ impl<'a> Builder<'a> {
             status,
             earlier,
             criterion_layout: fw.has_criterion_oordelen(),
+            choice: fw.rules.measure == Measure::Choice,
             phase: inspection.phase(),
             concept_sent: phase_data.concept_verzonden,
             chapters: Chapters {

@@ -30,6 +30,7 @@ impl Builder<'_> {
     /// "voldoende", "matig (voorlopig)" or "nog geen oordeel".
     pub(super) fn verdict_text(&self) -> String {
         match self.status.verdict() {
+            None if self.choice => "nog niet gekozen".to_string(),
             None => "nog geen oordeel".to_string(),
             Some(v) if self.provisional() => format!("{v} (voorlopig)"),
             Some(v) => v.to_string(),
@@ -40,6 +41,12 @@ impl Builder<'_> {
     pub(super) fn provisional_notice(&self) -> Option<Text> {
         if !self.provisional() {
             return None;
+        }
+        if self.nothing_judged() && self.choice {
+            return Some(Text::bold("Nog geen eindoordeel. ").and(format!(
+                "{}. Bij dit toetsingskader kiezen de inspecteurs het eindoordeel en onderbouwen zij hun keuze; dit rapport geeft daarom nog geen eindoordeel.",
+                self.no_choice_yet()
+            )));
         }
         if self.nothing_judged() {
             let mut what = format!(
@@ -109,12 +116,16 @@ impl Builder<'_> {
                 join_and(&missing)
             ));
         }
-        Some(
-            Text::bold("Voorlopig. ")
-                .and(format!(
-                    "Dit eindoordeel is onvolledig: {}. Het eindoordeel is pas definitief als elke verwachting één oordeel heeft.",
-                    parts.join("; ")
-                )),
-        )
+        Some(Text::bold("Voorlopig. ").and(if self.choice {
+            format!(
+                "Het gekozen eindoordeel rust op onvolledige gegevens: {}. Het eindoordeel is pas definitief als dat is opgelost.",
+                parts.join("; ")
+            )
+        } else {
+            format!(
+                "Dit eindoordeel is onvolledig: {}. Het eindoordeel is pas definitief als elke verwachting één oordeel heeft.",
+                parts.join("; ")
+            )
+        }))
     }
 }

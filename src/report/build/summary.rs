@@ -3,7 +3,7 @@
 use crate::domain::kader::{Assessment, Measure};
 use crate::domain::wederhoor::RapportBlok;
 use crate::report::model::{Block, Section, Text, TitlePage};
-use crate::report::text::{count, format_date_long, join_and};
+use crate::report::text::{count, format_date_long, join_and, paragraphs};
 
 use super::rounds::{RoundRef, month_year};
 use super::{Builder, capitalise, lowercase_first};
@@ -124,7 +124,9 @@ impl Builder<'_> {
         }
 
         let judged = self.fw.judged_count();
-        if self.nothing_judged() {
+        if self.choice {
+            blocks.extend(self.summary_chosen());
+        } else if self.nothing_judged() {
             blocks.push(Block::Paragraph(Text::plain(format!(
                 "Over geen van de {judged} verwachtingen die meetellen in het eindoordeel is al een oordeel vastgelegd."
             ))));
@@ -185,7 +187,22 @@ impl Builder<'_> {
         // The inspectors' own Samenvatting, below the generated counts.
         blocks.extend(self.written_block(RapportBlok::Samenvatting));
         let inventoried = self.unscored_ids(Assessment::Inventoried);
-        if !inventoried.is_empty() {
+        if self.choice && !inventoried.is_empty() {
+            blocks.push(Block::Paragraph(Text::plain(
+                if inventoried.len() == self.fw.expectations().len() {
+                    "Alle verwachtingen zijn geïnventariseerd: de inspecteurs beschrijven per verwachting wat zij aantroffen, zonder oordeel voldoende of onvoldoende.".to_string()
+                } else {
+                    format!(
+                        "{} geïnventariseerd: de inspecteurs beschrijven wat zij aantroffen, zonder oordeel voldoende of onvoldoende.",
+                        if inventoried.len() == 1 {
+                            format!("Verwachting {} is", inventoried[0])
+                        } else {
+                            format!("De verwachtingen {} zijn", join_and(&inventoried))
+                        }
+                    )
+                },
+            )));
+        } else if !inventoried.is_empty() {
             blocks.push(Block::Paragraph(Text::plain(format!(
                 "{} alleen geïnventariseerd en {} niet mee in het eindoordeel.",
                 if inventoried.len() == 1 {
@@ -200,16 +217,79 @@ impl Builder<'_> {
                 }
             ))));
         }
-        blocks.push(Block::Paragraph(Text::plain(format!(
-            "Hoofdstuk {} geeft de bevindingen per verwachting met de onderbouwing, hoofdstuk {} de termijnen en hoofdstuk {} het eindoordeel met de toegepaste beslisregels.",
-            self.chapters.findings, self.chapters.deadlines, self.chapters.verdict
-        ))));
+        let kerndata = if self.fw.key_figures.is_empty() {
+            ""
+        } else {
+            "Hoofdstuk 1 geeft ook de kerndata van de organisatie. "
+        };
+        blocks.push(Block::Paragraph(Text::plain(if self.choice {
+            format!(
+                "{kerndata}Hoofdstuk {} geeft de bevindingen per verwachting met de onderbouwing, hoofdstuk {} de termijnen en hoofdstuk {} het eindoordeel dat de inspecteurs kozen, met de onderbouwing.",
+                self.chapters.findings, self.chapters.deadlines, self.chapters.verdict
+            )
+        } else {
+            format!(
+                "{kerndata}Hoofdstuk {} geeft de bevindingen per verwachting met de onderbouwing, hoofdstuk {} de termijnen en hoofdstuk {} het eindoordeel met de toegepaste beslisregels.",
+                self.chapters.findings, self.chapters.deadlines, self.chapters.verdict
+            )
+        })));
         Section {
             number: None,
             title: "Samenvatting".to_string(),
             level: 1,
             blocks,
         }
+    }
+
+    /// The eindoordeel in the Samenvatting for a kader whose eindoordeel the inspecteurs choose:
+    /// the choice and what it means, or plainly that nothing is chosen yet.
+    fn summary_chosen(&self) -> Vec<Block> {
+        let s = &self.score;
+        let org = &self.organisation;
+        let judged = self.fw.judged_count();
+        let mut blocks = Vec::new();
+        if judged > 0 && s.judged() > 0 {
+            let mut counts = format!(
+                "{org} voldoet aan {} van de {judged} verwachtingen met een oordeel voldoende of onvoldoende; {} onvoldoende.",
+                s.met,
+                count(s.not_met, "verwachting is", "verwachtingen zijn")
+            );
+            if s.not_judged > 0 {
+                counts.push_str(&format!(
+                    " {} nog geen (eenduidig) oordeel.",
+                    count(s.not_judged, "verwachting heeft", "verwachtingen hebben")
+                ));
+            }
+            blocks.push(Block::Paragraph(Text::plain(counts)));
+        }
+        match self.inspection.chosen_verdict() {
+            Some((verdict, _)) => {
+                blocks.push(Block::Paragraph(
+                    Text::bold(if self.provisional() {
+                        "Voorlopig eindoordeel: "
+                    } else {
+                        "Eindoordeel: "
+                    })
+                    .and_bold(verdict.label())
+                    .and(format!(
+                        ". De inspecteurs hebben dit eindoordeel gekozen; hoofdstuk {} geeft hun onderbouwing.",
+                        self.chapters.verdict
+                    )),
+                ));
+                for p in paragraphs(self.fw.verdict_description(verdict)) {
+                    blocks.push(Block::Paragraph(Text::plain(p)));
+                }
+            }
+            None => {
+                // The notice that follows says why (nothing chosen, or choices that differ).
+                blocks.push(Block::Paragraph(
+                    Text::bold("Eindoordeel: ")
+                        .and_bold("nog niet gekozen")
+                        .and("."),
+                ));
+            }
+        }
+        blocks
     }
 
     /// The opening of the Samenvatting of a hertoets in the layout of seed 003: a paragraph per

@@ -1,7 +1,8 @@
 //! Chapter 4, Eindoordeel en vervolg: the eindoordeel (with the inspectors' Conclusie below it),
 //! the beslisregels as applied (aftrekpunten
 //! per onvoldoende verwachting, voorwaarden, what was left out) and what happens next (worded in
-//! `wederhoor`: the phase and the vervolg dates).
+//! `wederhoor`: the phase and the vervolg dates). A kader whose eindoordeel is chosen has its own
+//! chapter 4 (`choice`).
 
 use crate::domain::inspection::OordeelData;
 use crate::domain::kader::{Assessment, Measure};
@@ -13,6 +14,10 @@ use super::Builder;
 
 impl Builder<'_> {
     pub(super) fn verdict(&self) -> Vec<Section> {
+        if self.choice {
+            // No beslisregels to apply: the chosen eindoordeel (see `choice`).
+            return self.verdict_chosen();
+        }
         let chapter = self.chapters.verdict;
         let fw = self.fw;
         let s = &self.score;

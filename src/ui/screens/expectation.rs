@@ -2,7 +2,8 @@
 //! together, the oordeel with the kader's variants, the onderbouwing, conflicts side by side, and
 //! the oordeel's history. Alt+Links / Alt+Rechts go to the previous / next verwachting; with no text field
 //! focused, V, O and N set voldoende, onvoldoende and niet beoordeeld; Alt+O puts the focus on
-//! the oordeel (a radio group "Oordeel" for a screen reader). The keys are those of
+//! the oordeel (a radio group "Oordeel" for a screen reader, where the arrow keys choose the
+//! previous / next value, the focus going with them). The keys are those of
 //! `crate::ui::shortcuts`, which the overview of sneltoetsen lists.
 //!
 //! An oordeel in conflict (two versions after a merge) is not edited here: its versions are shown
@@ -431,9 +432,16 @@ fn list(
                     let text = RichText::new(format!("Criterium {}{mark}", c.id))
                         .strong()
                         .color(color);
+                    // Heard in words: "Criterium 1.1, oordeel criterium M (matig)", not "· M"
+                    // or "⚠".
                     let response = ui
                         .selectable_label(criterion == Some(c.id.as_str()), text)
-                        .on_hover_text(&c.title);
+                        .on_hover_text(&c.title)
+                        .accessible_name(format!(
+                            "Criterium {}, {}",
+                            c.id,
+                            criterion_status_words(ws, &c.id)
+                        ));
                     if response.clicked() {
                         cmds.push(Command::ShowCriterion(c.id.clone()));
                     }
@@ -449,6 +457,19 @@ fn list(
                 }
             }
         });
+}
+
+/// A criterion oordeel now in words, for a screen reader (what [`criterion_mark`] shows):
+/// "oordeel criterium M (matig)", "niet beoordeeld", "oordeel criterium in conflict, twee
+/// versies".
+fn criterion_status_words(ws: &Workspace, id: &str) -> String {
+    if ws.inspection.is_conflicted(Kind::CriteriumOordeel, id) {
+        return "oordeel criterium in conflict, twee versies".into();
+    }
+    match criterion_oordeel_text(ws, id).0.as_str() {
+        "niet beoordeeld" => "niet beoordeeld".into(),
+        text => format!("oordeel criterium {text}"),
+    }
 }
 
 /// The list entries of the verwachtingen of criterium `c` (the first at index `first`); with a
@@ -592,32 +613,44 @@ fn oordeel(ui: &mut Ui, ws: &mut Workspace, id: &str, cmds: &mut Vec<Command>) {
     let value = current
         .as_ref()
         .map_or(JudgementValue::NietBeoordeeld, |o| o.value);
-    // One group "Oordeel" for a screen reader; Alt+O puts the focus on the chosen one.
+    // One group "Oordeel" for a screen reader; Alt+O puts the focus on the chosen one, and on
+    // the group the arrow keys go to the previous / next choice and choose it.
     let focus = take_oordeel_focus(ui);
-    widgets::radio_group(ui, "Oordeel", |ui| {
-        for (v, key) in [
-            (JudgementValue::Voldoende, shortcuts::VOLDOENDE),
-            (JudgementValue::Onvoldoende, shortcuts::ONVOLDOENDE),
-            (JudgementValue::NietBeoordeeld, shortcuts::NIET_BEOORDEELD),
-        ] {
-            let selected = value == v;
-            let key = key.text();
-            let text = RichText::new(format!("{} ({key})", v.label())).color(if selected {
-                value_color(v)
-            } else {
-                GREY
-            });
-            let response = ui.selectable_label(selected, text.strong());
-            widgets::radio_info(&response, v.label(), selected, Some(&key));
-            if focus && selected {
-                response.request_focus();
-                response.scroll_to_me(None);
-            }
-            if response.clicked() && !selected {
-                cmds.push(set_value(ws, id, v, None));
-            }
-        }
+    let choices = [
+        (JudgementValue::Voldoende, shortcuts::VOLDOENDE),
+        (JudgementValue::Onvoldoende, shortcuts::ONVOLDOENDE),
+        (JudgementValue::NietBeoordeeld, shortcuts::NIET_BEOORDEELD),
+    ];
+    let radios: Vec<egui::Response> = widgets::radio_group(ui, "Oordeel", |ui| {
+        choices
+            .iter()
+            .map(|&(v, key)| {
+                let selected = value == v;
+                let key = key.text();
+                let text = RichText::new(format!("{} ({key})", v.label())).color(if selected {
+                    value_color(v)
+                } else {
+                    GREY
+                });
+                let response = ui.selectable_label(selected, text.strong());
+                widgets::radio_info(&response, v.label(), selected, Some(&key));
+                if focus && selected {
+                    response.request_focus();
+                    response.scroll_to_me(None);
+                }
+                if response.clicked() && !selected {
+                    cmds.push(set_value(ws, id, v, None));
+                }
+                response
+            })
+            .collect()
     });
+    if let Some(to) = widgets::radio_arrows(ui, &radios) {
+        let (v, _) = choices[to];
+        if v != value {
+            cmds.push(set_value(ws, id, v, None));
+        }
+    }
     let framework = &ws.inspection.framework;
     if value == JudgementValue::Onvoldoende
         && let Some(index) = framework.index_of(id)

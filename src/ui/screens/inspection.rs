@@ -104,13 +104,14 @@ pub fn show(
             let refused: Vec<String> = ws.invalid_inputs.iter().cloned().collect();
             if !refused.is_empty() {
                 ui.separator();
-                ui.label(
-                    RichText::new(format!(
-                        "⚠ ongeldige invoer is NIET opgeslagen: {}",
-                        refused.join(", ")
-                    ))
-                    .color(RED)
-                    .strong(),
+                let words = format!(
+                    "ongeldige invoer is NIET opgeslagen: {}",
+                    refused.join(", ")
+                );
+                widgets::spoken_label(
+                    ui,
+                    RichText::new(format!("⚠ {words}")).color(RED).strong(),
+                    &words,
                 );
             }
             ui.separator();
@@ -133,12 +134,8 @@ pub fn show(
 
     if ws.read_only {
         egui::Panel::top("alleen-lezen").show(ui, |ui| {
-            ui.label(
-                RichText::new(
-                    "🔒 Alleen-lezen: dit bestand kan hier niet worden gewijzigd (schrijfbeveiligd of op een alleen-lezen plek). U kunt alles lezen en een rapport maken. Kopieer het bestand naar een schrijfbare map om te bewerken.",
-                )
-                .strong(),
-            );
+            let words = "Alleen-lezen: dit bestand kan hier niet worden gewijzigd (schrijfbeveiligd of op een alleen-lezen plek). U kunt alles lezen en een rapport maken. Kopieer het bestand naar een schrijfbare map om te bewerken.";
+            widgets::spoken_label(ui, RichText::new(format!("🔒 {words}")).strong(), words);
         });
     }
 
@@ -332,13 +329,15 @@ fn verdict_header(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
     }
     let open = ws.derived.to_resolve();
     if open > 0 {
-        let text = format!(
-            "⚠ {}",
-            count(open as u64, "open conflict", "open conflicten")
-        );
+        let words = count(open as u64, "open conflict", "open conflicten");
+        // Heard in words, without the warning sign's name.
         if ui
-            .add(egui::Button::new(RichText::new(text).color(RED).strong()).frame(false))
+            .add(
+                egui::Button::new(RichText::new(format!("⚠ {words}")).color(RED).strong())
+                    .frame(false),
+            )
             .on_hover_text("Tot een conflict is opgelost telt het niet mee (Conflicten, F7)")
+            .accessible_name(words)
             .clicked()
         {
             cmds.push(Command::Goto(Screen::Conflicten));
@@ -462,9 +461,27 @@ fn screen(ui: &mut Ui, ws: &mut Workspace, screens: &mut Screens, cmds: &mut Vec
     }
 }
 
+/// Whether what was done is on disk: a symbol and words on screen ("✔ opgeslagen"), the words
+/// alone for a screen reader, which also hears the status change (a polite live region).
 fn save_indicator(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
+    let status = |ui: &mut Ui, symbol: &str, words: &str, color: egui::Color32| {
+        let shown = if symbol.is_empty() {
+            words.to_string()
+        } else {
+            format!("{symbol} {words}")
+        };
+        let mut text = RichText::new(shown).color(color);
+        if color == RED {
+            text = text.strong();
+        }
+        let response = widgets::spoken_label(ui, text, words);
+        response.ctx.accesskit_node_builder(response.id, |node| {
+            node.set_live(egui::accesskit::Live::Polite);
+        });
+        response
+    };
     if ws.read_only {
-        ui.label(RichText::new("🔒 alleen-lezen").color(GREY));
+        status(ui, "🔒", "alleen-lezen", GREY);
         return;
     }
     match &ws.store.state {
@@ -476,11 +493,8 @@ fn save_indicator(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
             } else {
                 format!("{waiting} wijzigingen")
             };
-            ui.label(
-                RichText::new(format!("⚠ {what} NIET opgeslagen: {error}"))
-                    .color(RED)
-                    .strong(),
-            );
+            let words = format!("{what} NIET opgeslagen: {error}");
+            status(ui, "⚠", &words, RED);
             if ui.button("Opnieuw proberen").clicked() {
                 cmds.push(Command::RetrySave);
             }
@@ -489,21 +503,25 @@ fn save_indicator(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
             }
         }
         _ if ws.store.pending() || !ws.drafts_durable() => {
-            ui.label(RichText::new("opslaan…").color(GREY));
+            status(ui, "", "opslaan…", GREY);
         }
         _ if !ws.invalid_inputs.is_empty() => {
             // Never "opgeslagen" while a refused input is on screen (it is listed beside this).
-            ui.label(RichText::new("✔ de overige wijzigingen staan op schijf").color(GREY));
+            let words = "de overige wijzigingen staan op schijf";
+            status(ui, "✔", words, GREY);
         }
         _ if ws.has_dirty_drafts() => {
             // The text is on disk as a draft; it becomes a revision when typing pauses.
-            ui.label(RichText::new("✔ opgeslagen (concept)").color(GREEN));
+            let words = "opgeslagen (concept)";
+            status(ui, "✔", words, GREEN)
+                .on_hover_text("De getypte tekst staat als concept op schijf; na een pauze in het typen wordt hij vastgelegd.");
         }
         Some(SaveState::Saved { .. }) => {
-            ui.label(RichText::new("✔ opgeslagen").color(GREEN));
+            status(ui, "✔", "opgeslagen", GREEN);
         }
         _ => {
-            ui.label(RichText::new("✔ alles staat op schijf").color(GREY));
+            let words = "alles staat op schijf";
+            status(ui, "✔", words, GREY);
         }
     }
 }

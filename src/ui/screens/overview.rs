@@ -2,18 +2,26 @@
 //! termijnen, what is still in conflict (every kind, and duplicate numbers), and the onderzoek's
 //! own details (wachtlijst facts, notes). Details or wachtlijst facts with two versions (after a
 //! merge) are not edited here: "Twee versies — kies eerst" with a button to the choice.
+//!
+//! In a kader whose eindoordeel the inspecteur chooses (`maat = "keuze"`, the risicoscan of
+//! seed 001) the eindoordeel is chosen here: a group of radio buttons "Eindoordeel" with the
+//! kader's eindoordelen, best first, each with what it means, and the onderbouwing; both are the
+//! one `keuze` record of the onderzoek, with its history. Until something is chosen the headline
+//! says "nog geen eindoordeel" (never a verdict colour); a choice with two versions (after a
+//! merge) points to Conflicten, and after vaststellen the choice is shown read-only.
 
 use eframe::egui::{self, RichText, Ui};
 
 use crate::domain::inspection::{Kind, Record, Value, WaitlistData};
 use crate::domain::judgement::JudgementValue;
-use crate::domain::scoring::{self, Tone};
+use crate::domain::kader::{Assessment, Measure};
+use crate::domain::scoring::Tone;
 use crate::domain::termijn::{format_date_nl, parse_date_input};
 use crate::ui::commands::Command;
-use crate::ui::edit::{Edit, FieldChange, RecordRef};
+use crate::ui::edit::{Edit, FieldChange, RecordRef, text};
 use crate::ui::screens::{conflicts, criterion, details};
-use crate::ui::types::{Screen, count};
-use crate::ui::widgets::{self, GREEN, GREY, RED, verdict_color};
+use crate::ui::types::{Input, Screen, count};
+use crate::ui::widgets::{self, AMBER, GREEN, GREY, RED, local_time, verdict_color};
 use crate::ui::workspace::{DraftTarget, Workspace};
 
 pub fn show(
@@ -66,11 +74,12 @@ fn header(ui: &mut Ui, ws: &Workspace) {
     }
 }
 
-fn verdict_panel(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
-    let s = &ws.derived.score;
-    // What may be claimed (no oordeel yet / provisional / final) is decided by the pure
-    // `scoring::headline`; only a real verdict gets a verdict colour.
-    let headline = scoring::headline(s);
+fn verdict_panel(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
+    // Copies: the chooser below edits the workspace while this is shown. What may be claimed
+    // (no oordeel yet / provisional / final) is decided by the pure `scoring::headline`, computed
+    // once per change; only a real verdict gets a verdict colour.
+    let s = ws.derived.score.clone();
+    let headline = ws.derived.headline.clone();
     egui::Frame::group(ui.style())
         .inner_margin(12.0)
         .show(ui, |ui| {
@@ -89,22 +98,271 @@ fn verdict_panel(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
                 );
             });
             ui.label(RichText::new(&headline.progress).strong());
-            // Aftrekpunten only where the kader decides on them (not where it counts
-            // verwachtingen voldoende).
-            let deductions = if ws.inspection.framework.rules.measure
-                == crate::domain::kader::Measure::Deductions
-            {
-                format!(" · {}", count(s.deductions, "aftrekpunt", "aftrekpunten"))
+            let measure = ws.inspection.framework.rules.measure;
+            if measure == Measure::Choice {
+                // Nothing is computed: no counts of voldoende and no rule, only what there is.
+                if let Some(line) = inventory_line(ws) {
+                    ui.label(line);
+                }
+                if s.scored() > 0 {
+                    ui.label(format!(
+                        "{} voldoende · {} onvoldoende · {} niet beoordeeld (tellen niet mee in het eindoordeel)",
+                        s.met, s.not_met, s.not_judged,
+                    ));
+                }
+                choice(ui, ws, cmds);
             } else {
-                String::new()
-            };
-            ui.label(format!(
-                "{} voldoende · {} onvoldoende · {} niet beoordeeld{deductions}",
-                s.met, s.not_met, s.not_judged,
-            ));
-            ui.label(RichText::new(&s.rule).italics());
+                // Aftrekpunten only where the kader decides on them (not where it counts
+                // verwachtingen voldoende).
+                let deductions = if measure == Measure::Deductions {
+                    format!(" · {}", count(s.deductions, "aftrekpunt", "aftrekpunten"))
+                } else {
+                    String::new()
+                };
+                ui.label(format!(
+                    "{} voldoende · {} onvoldoende · {} niet beoordeeld{deductions}",
+                    s.met, s.not_met, s.not_judged,
+                ));
+                ui.label(RichText::new(&s.rule).italics());
+            }
             open_conflicts(ui, ws, cmds);
         });
+}
+
+/// The verwachtingen that are only inventoried, in words: "Onderbouwing bij 10 van de 13
+/// verwachtingen (alleen geïnventariseerd; tellen niet mee in het eindoordeel)". `None` when
+/// the kader has none.
+fn inventory_line(ws: &Workspace) -> Option<String> {
+    let fw = &ws.inspection.framework;
+    let inventoried: Vec<&str> = (0..fw.expectations().len())
+        .map(|i| fw.expectation(i))
+        .filter(|e| e.assessment == Assessment::Inventoried)
+        .map(|e| e.id.as_str())
+        .collect();
+    if inventoried.is_empty() {
+        return None;
+    }
+    let with_text = inventoried
+        .iter()
+        .filter(|id| {
+            ws.inspection
+                .oordeel(id)
+                .is_some_and(|o| !o.data.onderbouwing.trim().is_empty())
+        })
+        .count();
+    let n = inventoried.len();
+    Some(format!(
+        "Onderbouwing bij {with_text} van de {} (alleen geïnventariseerd; {} niet mee in het eindoordeel).",
+        count(n as u64, "verwachting", "verwachtingen"),
+        if n == 1 { "telt" } else { "tellen" }
+    ))
+}
+
+/// The width of the eindoordeel descriptions and of the onderbouwing (lines stay readable).
+const CHOICE_WIDTH: f32 = 900.0;
+
+/// The eindoordeel the inspecteur chooses (a kader with `maat = "keuze"`): the kader's
+/// eindoordelen as radio buttons, best first, each with what it means; the onderbouwing; and
+/// the history of the choice. Read-only after vaststellen or in a read-only file; the way to
+/// the choice between versions when it has two.
+fn choice(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
+    ui.add_space(8.0);
+    let id = ws.inspection.keuze_id();
+    // Two versions (after a merge): the choice between them, not the editor.
+    if conflicts::notice(ui, ws, Kind::Keuze, &id, cmds) {
+        keuze_history(ui, ws);
+        return;
+    }
+    if ws.inspection.is_frozen() {
+        frozen_choice(ui, ws);
+        keuze_history(ui, ws);
+        return;
+    }
+    let fw = &ws.inspection.framework;
+    let verdicts = fw.verdicts.clone();
+    let descriptions: Vec<String> = verdicts
+        .iter()
+        .map(|v| fw.verdict_description(*v).trim().to_string())
+        .collect();
+    let current = ws
+        .inspection
+        .keuzes
+        .get(&id)
+        .map(|r| r.data.clone())
+        .unwrap_or_default();
+    let chosen = current.eindoordeel.trim().to_string();
+    let editable = !ws.read_only;
+    let set = |verdict: &str| {
+        Command::Edit(Edit::set(
+            RecordRef::Keuze,
+            "eindoordeel",
+            text(verdict.to_string()),
+        ))
+    };
+    ui.label(RichText::new("Kies het eindoordeel").strong());
+    widgets::muted(
+        ui,
+        "Dit kader rekent geen eindoordeel uit: u kiest het en onderbouwt de keuze. Pijltjestoetsen kiezen het vorige of volgende.",
+    );
+    ui.add_space(4.0);
+    let radios: Vec<egui::Response> = widgets::radio_group(ui, "Eindoordeel", |ui| {
+        ui.vertical(|ui| {
+            verdicts
+                .iter()
+                .zip(&descriptions)
+                .map(|(v, description)| {
+                    let selected = chosen == v.as_str();
+                    let label = if selected {
+                        RichText::new(v.label()).strong().color(verdict_color(*v))
+                    } else {
+                        RichText::new(v.label())
+                    };
+                    let response =
+                        ui.add_enabled(editable, egui::RadioButton::new(selected, label));
+                    widgets::radio_info(&response, v.label(), selected, None);
+                    if !description.is_empty() {
+                        let words = description.clone();
+                        response.ctx.accesskit_node_builder(response.id, |node| {
+                            node.set_description(words);
+                        });
+                        ui.horizontal(|ui| {
+                            ui.add_space(ui.spacing().icon_width + ui.spacing().icon_spacing);
+                            ui.scope(|ui| {
+                                ui.set_max_width(CHOICE_WIDTH);
+                                ui.add(
+                                    egui::Label::new(
+                                        RichText::new(description).small().color(GREY),
+                                    )
+                                    .wrap(),
+                                );
+                            });
+                        });
+                    }
+                    ui.add_space(4.0);
+                    if response.clicked() && !selected {
+                        cmds.push(set(v.as_str()));
+                    }
+                    response
+                })
+                .collect()
+        })
+        .inner
+    });
+    if editable
+        && let Some(to) = widgets::radio_arrows(ui, &radios)
+        && let Some(v) = verdicts.get(to)
+        && chosen != v.as_str()
+    {
+        cmds.push(set(v.as_str()));
+    }
+    if !chosen.is_empty()
+        && editable
+        && ui
+            .small_button("Keuze intrekken")
+            .on_hover_text("Terug naar: nog geen eindoordeel (de onderbouwing blijft staan)")
+            .clicked()
+    {
+        cmds.push(set(""));
+    }
+
+    // The onderbouwing: written when the field is left, after a pause in typing, when the screen
+    // changes and when the inspection closes.
+    ui.add_space(6.0);
+    let l = ui.label(RichText::new("Onderbouwing").strong());
+    let input = Input::KeuzeOnderbouwing;
+    let mut typed = ws.input_text(&input);
+    let response = ui
+        .add_enabled(
+            editable,
+            egui::TextEdit::multiline(&mut typed)
+                .desired_rows(4)
+                .desired_width(CHOICE_WIDTH.min(ui.available_width()))
+                .hint_text("Waarom dit eindoordeel? De onderbouwing komt in het rapport."),
+        )
+        .labelled_by(l.id);
+    if response.changed() {
+        ws.type_input(&input, typed.clone());
+    }
+    if response.lost_focus() {
+        cmds.push(Command::CommitInput(input));
+    }
+    if !chosen.is_empty() && typed.trim().is_empty() {
+        ui.label(
+            RichText::new("De keuze heeft nog geen onderbouwing; die komt in het rapport.")
+                .color(AMBER),
+        );
+    }
+    keuze_history(ui, ws);
+}
+
+/// After vaststellen: the chosen eindoordeel and its onderbouwing read-only, with the way to
+/// change them (heropenen on the Wederhoor screen).
+fn frozen_choice(ui: &mut Ui, ws: &Workspace) {
+    egui::Frame::group(ui.style())
+        .stroke(egui::Stroke::new(1.5, AMBER))
+        .show(ui, |ui| {
+            ui.label(RichText::new(format!("🔒 {}", criterion::frozen_text(ws))).strong());
+        });
+    match ws.inspection.chosen_verdict() {
+        Some((v, revision)) => {
+            ui.label(
+                RichText::new(format!("Gekozen eindoordeel: {}", v.label()))
+                    .strong()
+                    .color(verdict_color(v)),
+            );
+            ui.label(RichText::new("Onderbouwing").small().color(GREY));
+            match revision.data.onderbouwing.trim() {
+                "" => widgets::muted(ui, "(geen onderbouwing)"),
+                t => {
+                    ui.label(t);
+                }
+            }
+        }
+        None => widgets::muted(ui, "Er is geen eindoordeel gekozen."),
+    }
+}
+
+/// Every version of the chosen eindoordeel, newest first: when, who, what was chosen and the
+/// start of the onderbouwing.
+fn keuze_history(ui: &mut Ui, ws: &Workspace) {
+    let Some(history) = ws.inspection.keuzes.history(&ws.inspection.keuze_id()) else {
+        return;
+    };
+    let revisions = history.revisions();
+    let fw = &ws.inspection.framework;
+    egui::CollapsingHeader::new(format!(
+        "Historie van het eindoordeel ({})",
+        count(revisions.len() as u64, "versie", "versies")
+    ))
+    .id_salt(("keuze-historie", ws.inspection.id))
+    .show(ui, |ui| {
+        for r in revisions.iter().rev() {
+            let id = r.data.eindoordeel.trim();
+            let what = if r.meta.deleted {
+                "verwijderd".to_string()
+            } else if id.is_empty() {
+                "nog niets gekozen".to_string()
+            } else {
+                fw.verdict(id)
+                    .map_or_else(|| format!("{id} (onbekend)"), |v| v.label().to_string())
+            };
+            let onderbouwing = match r.data.onderbouwing.trim() {
+                "" => String::new(),
+                t => format!(" — {}", truncate(t, 90)),
+            };
+            ui.horizontal_wrapped(|ui| {
+                widgets::muted(
+                    ui,
+                    format!(
+                        "{} · {}",
+                        local_time(r.meta.at),
+                        ws.inspection.inspector_name(r.meta.author)
+                    ),
+                );
+                ui.label(format!("{what}{onderbouwing}"));
+            });
+        }
+    });
 }
 
 /// What is still to be chosen, as the Conflicten screen lists it: every record in conflict (of
@@ -179,7 +437,18 @@ fn progress(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
         .num_columns(columns);
     // A table for a screen reader too: rows, cells and column headers.
     widgets::table(ui, "Voortgang per criterium", columns, grid, |ui, table| {
-        let mut headers = vec!["Criterium", "Met bewijs", "Met oordeel"];
+        // A kader whose eindoordeel is chosen has only inventoried verwachtingen: what counts
+        // is whether each has its onderbouwing, not an oordeel.
+        let choice = fw.rules.measure == Measure::Choice;
+        let mut headers = vec![
+            "Criterium",
+            "Met bewijs",
+            if choice {
+                "Met onderbouwing"
+            } else {
+                "Met oordeel"
+            },
+        ];
         if with_criteria {
             headers.push("Oordeel criterium");
         }
@@ -204,7 +473,13 @@ fn progress(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
                     .filter(|&i| {
                         ws.inspection
                             .oordeel(&fw.expectation(i).id)
-                            .is_some_and(|o| o.data.value != JudgementValue::NietBeoordeeld)
+                            .is_some_and(|o| {
+                                if choice {
+                                    !o.data.onderbouwing.trim().is_empty()
+                                } else {
+                                    o.data.value != JudgementValue::NietBeoordeeld
+                                }
+                            })
                     })
                     .count();
                 let mut row = table.row(ui);
@@ -231,15 +506,27 @@ fn progress(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
                         for i in range {
                             let e = fw.expectation(i);
                             let (symbol, color) = criterion::oordeel_symbol(ws, &e.id);
-                            // Heard in words: "1.3.2, oordeel onvoldoende".
+                            // Heard in words: "1.3.2, oordeel onvoldoende"; a verwachting that
+                            // is only inventoried has an onderbouwing or not, never an oordeel.
+                            let inventoried = e.assessment == Assessment::Inventoried
+                                && !ws.derived.conflicts.contains(&e.id);
+                            let words = if inventoried {
+                                let written = ws
+                                    .inspection
+                                    .oordeel(&e.id)
+                                    .is_some_and(|o| !o.data.onderbouwing.trim().is_empty());
+                                if written {
+                                    "geïnventariseerd, met onderbouwing".to_string()
+                                } else {
+                                    "geïnventariseerd, nog geen onderbouwing".to_string()
+                                }
+                            } else {
+                                criterion::status_words(ws, &e.id).to_string()
+                            };
                             let response = ui
                                 .link(RichText::new(format!("{} {symbol}", e.id)).color(color))
                                 .on_hover_text(&e.text)
-                                .accessible_name(format!(
-                                    "{}, {}",
-                                    e.id,
-                                    criterion::status_words(ws, &e.id)
-                                ));
+                                .accessible_name(format!("{}, {words}", e.id));
                             if response.clicked() {
                                 cmds.push(Command::ShowExpectation(i));
                             }
@@ -386,11 +673,12 @@ fn waitlist(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
                 1 => "dd-mm-jjjj".to_string(),
                 _ => peildatum_hint.clone(),
             };
+            // Sized, not only desired: a grid column keeps the width of its first (sizing)
+            // frame, which left these fields a few letters wide.
             let response = ui
-                .add(
-                    egui::TextEdit::singleline(&mut inputs[i])
-                        .desired_width(160.0)
-                        .hint_text(hint),
+                .add_sized(
+                    egui::vec2(160.0, ui.spacing().interact_size.y),
+                    egui::TextEdit::singleline(&mut inputs[i]).hint_text(hint),
                 )
                 .labelled_by(l.id);
             if !response.has_focus() && !response.lost_focus() && errors[i].is_none() {

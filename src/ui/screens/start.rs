@@ -1,5 +1,6 @@
-//! The start screen: your name, recent files, "Nieuw onderzoek…", "Openen…", "Demo-onderzoek" (stap 2)
-//! and "Demo hertoets stap 1".
+//! The start screen: your name, recent files, "Nieuw onderzoek…", "Openen…", and the demos:
+//! "Demo-onderzoek" (stap 2), "Demo hertoets stap 1", "Demo tijdigheid 2024" and "Demo risicoscan
+//! 2016".
 
 use std::path::PathBuf;
 
@@ -196,6 +197,13 @@ pub fn show(
                         .clicked()
                     {
                         cmds.push(Command::Demo(demo::DEMO_KADER_2024));
+                    }
+                    if ui
+                        .add_enabled(!busy, egui::Button::new("Demo risicoscan 2016"))
+                        .on_hover_text("Een fictieve risicoscan (VNG, 2016): toelichtingen per topic, kerndata in het Nederlands getypt en een categorie die de inspecteur kiest en onderbouwt")
+                        .clicked()
+                    {
+                        cmds.push(Command::Demo(demo::DEMO_KADER_RISICOSCAN));
                     }
                     if ui
                         .add_enabled(!busy, egui::Button::new("Landelijk overzicht…"))

@@ -483,7 +483,9 @@ fn privacy(ui: &mut Ui, ws: &Workspace, state: &mut WederhoorState, cmds: &mut V
     for finding in &findings {
         ui.horizontal_wrapped(|ui| match &finding.kept {
             None => {
-                ui.label(RichText::new("⚠").color(RED));
+                // The status in words for a screen reader (and on hover), not "⚠".
+                widgets::spoken_label(ui, RichText::new("⚠").color(RED), "open vondst")
+                    .on_hover_text("Open: pas de tekst aan, of geef de vondst vrij met een reden");
                 ui.label(finding.line());
                 if !frozen && state.keep.as_ref().is_none_or(|(k, _)| *k != finding.key) {
                     let response = ui.small_button("Vrijgeven…");
@@ -497,7 +499,8 @@ fn privacy(ui: &mut Ui, ws: &Workspace, state: &mut WederhoorState, cmds: &mut V
                 }
             }
             Some(reason) => {
-                ui.label(RichText::new("✔").color(GREEN));
+                widgets::spoken_label(ui, RichText::new("✔").color(GREEN), "vrijgegeven")
+                    .on_hover_text("Vrijgegeven: de tekst mag blijven staan");
                 ui.label(RichText::new(finding.line()).color(GREY));
                 widgets::muted(ui, format!("vrijgegeven: {reason}"));
             }
@@ -554,12 +557,15 @@ fn reacties(ui: &mut Ui, ws: &Workspace, state: &mut WederhoorState, cmds: &mut 
     if list.is_empty() {
         widgets::muted(ui, "Nog geen reacties vastgelegd.");
     } else {
-        egui::Grid::new("reacties")
+        let grid = egui::Grid::new("reacties")
             .striped(true)
             .num_columns(8)
-            .spacing([12.0, 4.0])
-            .show(ui, |ui| {
-                for title in [
+            .spacing([12.0, 4.0]);
+        // A table for a screen reader too: rows, cells and column headers.
+        widgets::table(ui, "Reacties", 8, grid, |ui, table| {
+            table.header_row(
+                ui,
+                &[
                     "nr",
                     "ontvangen",
                     "van",
@@ -567,93 +573,94 @@ fn reacties(ui: &mut Ui, ws: &Workspace, state: &mut WederhoorState, cmds: &mut 
                     "soort",
                     "tekst",
                     "besluit",
-                    "",
-                ] {
-                    ui.label(RichText::new(title).strong());
-                }
-                ui.end_row();
-                for (i, (reactie, besluit)) in list.iter().enumerate() {
-                    let nr = i + 1;
-                    let r = &reactie.data;
-                    ui.label(nr.to_string());
-                    ui.label(r.ontvangen.map(format_date_nl).unwrap_or_default());
-                    ui.label(&r.van);
-                    ui.label(r.reference());
-                    ui.label(r.soort.label());
-                    ui.label(first_line(&r.tekst)).on_hover_text(&r.tekst);
-                    match besluit {
-                        Some(b) => {
-                            let mut hover = b.data.motivering.clone();
-                            for w in ws.inspection.linked_changes(&b.data) {
-                                hover.push_str(&format!("\nGewijzigd: {}", w.label()));
-                            }
-                            let text = if b.data.wijzigingen.is_empty() {
-                                b.data.besluit.label().to_string()
-                            } else {
-                                format!(
-                                    "{} (gewijzigd: {})",
-                                    b.data.besluit.label(),
-                                    b.data
-                                        .wijzigingen
-                                        .keys()
-                                        .map(String::as_str)
-                                        .collect::<Vec<_>>()
-                                        .join(", ")
-                                )
-                            };
-                            ui.label(RichText::new(text).color(GREEN))
-                                .on_hover_text(hover)
+                    "actie",
+                ],
+            );
+            for (i, (reactie, besluit)) in list.iter().enumerate() {
+                let nr = i + 1;
+                let r = &reactie.data;
+                let mut row = table.row(ui);
+                row.text(ui, nr.to_string());
+                row.text(ui, r.ontvangen.map(format_date_nl).unwrap_or_default());
+                row.text(ui, &r.van);
+                row.text(ui, r.reference());
+                row.text(ui, r.soort.label());
+                row.text(ui, first_line(&r.tekst)).on_hover_text(&r.tekst);
+                row.cell(ui, |ui| match besluit {
+                    Some(b) => {
+                        let mut hover = b.data.motivering.clone();
+                        for w in ws.inspection.linked_changes(&b.data) {
+                            hover.push_str(&format!("\nGewijzigd: {}", w.label()));
                         }
-                        None => ui.label(RichText::new("geen besluit").color(RED)),
-                    };
-                    if frozen {
-                        ui.label("");
-                    } else {
-                        let text = if besluit.is_some() {
-                            "Besluit wijzigen…"
+                        let text = if b.data.wijzigingen.is_empty() {
+                            b.data.besluit.label().to_string()
                         } else {
-                            "Besluit…"
-                        };
-                        let response = ui.small_button(text);
-                        if state.focus_reactie.as_ref() == Some(&reactie.meta.entity) {
-                            state.focus_reactie = None;
-                            response.request_focus();
-                            response.scroll_to_me(None);
-                        }
-                        let name = format!("{text} reactie {nr}");
-                        response.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::Button, true, &name)
-                        });
-                        if response.clicked() {
-                            state.open_form();
-                            // The links it has; for a first besluit, a change on the
-                            // verwachting the reactie points at.
-                            // (Only changes still standing: one undone since is no change.)
-                            let standing =
-                                |v: &&String| changed.iter().any(|w| w.verwachting == **v);
-                            let wijzigingen = match besluit {
-                                Some(b) => b
-                                    .data
+                            format!(
+                                "{} (gewijzigd: {})",
+                                b.data.besluit.label(),
+                                b.data
                                     .wijzigingen
                                     .keys()
-                                    .filter(standing)
-                                    .cloned()
-                                    .collect(),
-                                None => r.verwachting.iter().filter(standing).cloned().collect(),
-                            };
-                            state.besluit = Some(BesluitForm {
-                                reactie: reactie.meta.entity.clone(),
-                                besluit: besluit.map_or(Besluit::Overgenomen, |b| b.data.besluit),
-                                motivering: besluit
-                                    .map(|b| b.data.motivering.clone())
-                                    .unwrap_or_default(),
-                                wijzigingen,
-                            });
-                        }
+                                    .map(String::as_str)
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            )
+                        };
+                        ui.label(RichText::new(text).color(GREEN))
+                            .on_hover_text(hover);
                     }
-                    ui.end_row();
-                }
-            });
+                    None => {
+                        ui.label(RichText::new("geen besluit").color(RED));
+                    }
+                });
+                row.cell(ui, |ui| {
+                    if frozen {
+                        ui.label("");
+                        return;
+                    }
+                    let text = if besluit.is_some() {
+                        "Besluit wijzigen…"
+                    } else {
+                        "Besluit…"
+                    };
+                    let response = ui.small_button(text);
+                    if state.focus_reactie.as_ref() == Some(&reactie.meta.entity) {
+                        state.focus_reactie = None;
+                        response.request_focus();
+                        response.scroll_to_me(None);
+                    }
+                    let name = format!("{text} reactie {nr}");
+                    response
+                        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+                    if response.clicked() {
+                        state.open_form();
+                        // The links it has; for a first besluit, a change on the
+                        // verwachting the reactie points at.
+                        // (Only changes still standing: one undone since is no change.)
+                        let standing = |v: &&String| changed.iter().any(|w| w.verwachting == **v);
+                        let wijzigingen = match besluit {
+                            Some(b) => b
+                                .data
+                                .wijzigingen
+                                .keys()
+                                .filter(standing)
+                                .cloned()
+                                .collect(),
+                            None => r.verwachting.iter().filter(standing).cloned().collect(),
+                        };
+                        state.besluit = Some(BesluitForm {
+                            reactie: reactie.meta.entity.clone(),
+                            besluit: besluit.map_or(Besluit::Overgenomen, |b| b.data.besluit),
+                            motivering: besluit
+                                .map(|b| b.data.motivering.clone())
+                                .unwrap_or_default(),
+                            wijzigingen,
+                        });
+                    }
+                });
+                row.end(ui);
+            }
+        });
     }
 
     if let Some(form) = &mut state.besluit {
