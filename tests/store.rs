@@ -499,6 +499,26 @@ fn schema_fixtures_of_every_version_open() {
             veldtoets::domain::score(&inspection.framework, &inspection.judgements()).verdict,
             veldtoets::domain::Verdict::MATIG
         );
+        // Since version 6 the fixture also holds kerndata and a chosen category (copied in from
+        // the risicoscan demo); every row must survive later migrations.
+        if version >= 6 {
+            let values: Vec<&str> = inspection
+                .kerngegevens
+                .current()
+                .map(|r| r.data.waarde.as_str())
+                .collect();
+            assert_eq!(values.len(), 7, "version {version}: kerngegevens lost");
+            assert!(
+                values.iter().all(|v| !v.is_empty()),
+                "version {version}: {values:?}"
+            );
+            let chosen: Vec<&str> = inspection
+                .keuzes
+                .current()
+                .map(|r| r.data.eindoordeel.as_str())
+                .collect();
+            assert_eq!(chosen, ["potentieel_kwetsbaar"], "version {version}");
+        }
     }
 }
 
