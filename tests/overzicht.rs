@@ -993,3 +993,88 @@ fn a_chart_of_many_organisations_stays_on_the_page() {
         assert_eq!(pages.len(), parts, "each part on a page of its own");
     }
 }
+
+/// A kader whose eindoordeel the inspecteurs choose (`vng-2016-risicoscan`): the overzicht ranks
+/// by the chosen category in the kader's order, counts nothing it does not have (no voldoende,
+/// onvoldoende or wachtlijst columns, no matrix of verwachtingen), and says of a file without a
+/// choice that none is chosen — not that no verwachting is judged.
+#[test]
+fn a_kader_with_a_chosen_eindoordeel_is_ranked_by_the_choice_alone() {
+    let dir = TestDir::new();
+    let make = |file: &str, organisatie: &str, keuze: Option<&str>| {
+        dir.cmd([
+            "new",
+            file,
+            "--kader",
+            "vng-2016-risicoscan",
+            "--organisatie",
+            organisatie,
+            "--inspecteur",
+            "E. Voorbeeld",
+        ])
+        .output()
+        .success();
+        if let Some(keuze) = keuze {
+            dir.cmd([
+                "eindoordeel",
+                file,
+                keuze,
+                "--onderbouwing",
+                "Zie de risicoscan.",
+            ])
+            .output()
+            .success();
+        }
+        dir.join(file)
+    };
+    let files = [
+        make("a.veldtoets", "Veilig Thuis Aa", None),
+        make("b.veldtoets", "Veilig Thuis Bb", Some("basis_niet_op_orde")),
+        make("c.veldtoets", "Veilig Thuis Cc", Some("basis_op_orde")),
+    ];
+    let out = dir.cmd(["overzicht", "--json", "-"]).args(&files).output();
+    out.stderr_contains("(Veilig Thuis Aa) heeft nog geen gekozen eindoordeel")
+        .stderr_not_contains("niet beoordeeld");
+    let o = out.success().json();
+    assert_eq!(o["maat"], "keuze");
+    let ranked: Vec<(&str, bool)> = o["organisaties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["organisatie"].as_str().unwrap(),
+                r["nog_geen_oordeel"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        ranked,
+        [
+            ("Veilig Thuis Cc", false),
+            ("Veilig Thuis Bb", false),
+            ("Veilig Thuis Aa", true)
+        ]
+    );
+
+    let mut cmd = dir.cmd(["overzicht", "--pdf", "o.pdf", "--datum", "20-10-2026"]);
+    cmd.args(&files);
+    cmd.output().success();
+    let text = pdf_text(&dir.read_bytes("o.pdf"));
+    for phrase in [
+        "1VeiligThuisCcBasisoporde",
+        "2VeiligThuisBbBasisnietoporde",
+        "3VeiligThuisAanoggeeneindoordeelgekozen",
+        "Noggeeneindoordeel:voor1organisatiehebbendeinspecteursnoggeeneindoordeelgekozen",
+        "Bijditkaderrekentveldtoetsgeeneindoordeeluit",
+    ] {
+        assert!(text.contains(phrase), "{phrase} missing in {text}");
+    }
+    for absent in [
+        "Wachtlijst",
+        "Onvoldoendeverwachtingenperorganisatie",
+        "nogeenenkele",
+    ] {
+        assert!(!text.contains(absent), "{absent} in {text}");
+    }
+}

@@ -27,6 +27,13 @@ pub(super) fn overzicht(
     let model = overzicht::build(&inputs)?;
     // `compleet` is the inspection's status (`Inspection::status`): final or not.
     for row in model.organisaties.iter().filter(|r| !r.compleet) {
+        if model.is_choice() && row.nog_geen_oordeel && row.conflicten == 0 {
+            eprintln!(
+                "let op: '{}' ({}) heeft nog geen gekozen eindoordeel; kies het met `veldtoets eindoordeel`",
+                row.bestand, row.organisatie
+            );
+            continue;
+        }
         eprintln!(
             "let op: '{}' ({}) is niet compleet: {} niet beoordeeld, {} conflict{}; het eindoordeel is voorlopig",
             row.bestand,

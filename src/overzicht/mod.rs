@@ -36,6 +36,7 @@ use serde::{Serialize, Serializer};
 use thiserror::Error;
 
 use crate::domain::inspection::Inspection;
+use crate::domain::kader::Measure;
 use crate::domain::status::Status;
 use crate::domain::{Judgement, Verdict, score};
 
@@ -83,6 +84,13 @@ pub enum OverzichtError {
 pub struct Overzicht {
     pub kader: String,
     pub kader_titel: String,
+    /// What the kader's eindoordeel rests on: "aftrekpunten", "voldoende" (verwachtingen met)
+    /// or "keuze" (chosen by the inspecteur; then there is no score to rank within an
+    /// eindoordeel, and no verwachting is scored).
+    pub maat: &'static str,
+    /// The kader's eindoordelen by naam, best first (for the wording of the ranking).
+    #[serde(skip)]
+    pub eindoordeel_namen: Vec<String>,
     /// Who publishes rapporten on this kader (the PDF's author); empty when it does not say.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub inspectie: String,
@@ -99,6 +107,13 @@ pub struct Overzicht {
     pub termijnen: Vec<TermijnKolom>,
     /// Per termijn, how many organisations reach its norm ("5 van 22 organisaties ≥ 80%").
     pub per_termijn: Vec<TermijnTelling>,
+}
+
+impl Overzicht {
+    /// Whether the inspecteurs choose the eindoordeel in this kader (`maat = "keuze"`).
+    pub fn is_choice(&self) -> bool {
+        self.maat == "keuze"
+    }
 }
 
 /// A termijn of the kader, a column of the tijdigheid table.
@@ -416,6 +431,12 @@ pub fn build(inputs: &[(&Path, &Inspection)]) -> Result<Overzicht, OverzichtErro
     Ok(Overzicht {
         kader: fw.id.clone(),
         kader_titel: fw.title.clone(),
+        maat: match fw.rules.measure {
+            Measure::Deductions => "aftrekpunten",
+            Measure::MetCount => "voldoende",
+            Measure::Choice => "keuze",
+        },
+        eindoordeel_namen: fw.verdicts.iter().map(|v| v.label().to_string()).collect(),
         inspectie: fw.inspectorate.clone(),
         termijnen: fw
             .deadlines

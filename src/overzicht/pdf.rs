@@ -54,7 +54,19 @@ pub fn report(overzicht: &Overzicht, date: Date) -> Report {
         .filter(|r| r.nog_geen_oordeel)
         .map(named)
         .collect();
-    if !without.is_empty() {
+    let choice = o.is_choice();
+    if !without.is_empty() && choice {
+        notices.push(format!(
+            "Nog geen eindoordeel: voor {} hebben de inspecteurs nog geen eindoordeel gekozen ({}); {} achteraan in de rangschikking.",
+            if without.len() == 1 {
+                "1 organisatie".to_string()
+            } else {
+                format!("{} organisaties", without.len())
+            },
+            without.join(", "),
+            if without.len() == 1 { "zij staat" } else { "zij staan" },
+        ));
+    } else if !without.is_empty() {
         notices.push(format!(
             "Nog geen oordeel: van {} is nog geen enkele verwachting beoordeeld ({}); {} geen eindoordeel en {} achteraan in de rangschikking.",
             if without.len() == 1 {
@@ -69,34 +81,47 @@ pub fn report(overzicht: &Overzicht, date: Date) -> Report {
     }
     let e = &o.eindoordelen;
 
-    let mut ranking = Table {
-        columns: vec![
-            Column::new("Nr.", 0.5).right(),
-            Column::new("Organisatie", 3.6),
+    // Under keuze nothing is counted: the ranking is the chosen eindoordeel alone.
+    let mut columns = vec![
+        Column::new("Nr.", 0.5).right(),
+        Column::new("Organisatie", 3.6),
+    ];
+    if !choice {
+        columns.extend([
             Column::new("Voldoende", 1.3).right(),
             Column::new("Onvoldoende", 1.5).right(),
             Column::new("Wachtlijst", 1.3).center(),
-            Column::new("Eindoordeel", 2.4),
-        ],
+        ]);
+    }
+    columns.push(Column::new("Eindoordeel", if choice { 6.5 } else { 2.4 }));
+    let mut ranking = Table {
+        columns,
         header: true,
         rows: o
             .organisaties
             .iter()
             .map(|r| {
-                let row = Row::new(vec![
+                let mut cells = vec![
                     Text::plain(r.positie.to_string()),
                     Text::plain(r.organisatie.clone()),
-                    Text::plain(r.voldoende.to_string()),
-                    Text::plain(r.onvoldoende.to_string()),
-                    Text::plain(if r.wachtlijst { "ja" } else { "nee" }),
-                    if r.nog_geen_oordeel {
-                        Text::italic("nog geen oordeel")
-                    } else if r.compleet {
-                        Text::bold(r.eindoordeel.label())
-                    } else {
-                        Text::bold(r.eindoordeel.label()).and(" (voorlopig)")
-                    },
-                ]);
+                ];
+                if !choice {
+                    cells.extend([
+                        Text::plain(r.voldoende.to_string()),
+                        Text::plain(r.onvoldoende.to_string()),
+                        Text::plain(if r.wachtlijst { "ja" } else { "nee" }),
+                    ]);
+                }
+                cells.push(if r.nog_geen_oordeel && choice {
+                    Text::italic("nog geen eindoordeel gekozen")
+                } else if r.nog_geen_oordeel {
+                    Text::italic("nog geen oordeel")
+                } else if r.compleet {
+                    Text::bold(r.eindoordeel.label())
+                } else {
+                    Text::bold(r.eindoordeel.label()).and(" (voorlopig)")
+                });
+                let row = Row::new(cells);
                 if r.compleet {
                     row
                 } else {
@@ -105,14 +130,16 @@ pub fn report(overzicht: &Overzicht, date: Date) -> Report {
             })
             .collect(),
     };
-    ranking.rows.push(
-        Row::new(vec![
-            Text::new(),
-            Text::plain(count(
-                o.organisaties.len() as u64,
-                "organisatie",
-                "organisaties",
-            )),
+    let mut total = vec![
+        Text::new(),
+        Text::plain(count(
+            o.organisaties.len() as u64,
+            "organisatie",
+            "organisaties",
+        )),
+    ];
+    if !choice {
+        total.extend([
             Text::new(),
             Text::new(),
             Text::plain(
@@ -122,10 +149,10 @@ pub fn report(overzicht: &Overzicht, date: Date) -> Report {
                     .count()
                     .to_string(),
             ),
-            Text::plain(e.describe()),
-        ])
-        .with_kind(RowKind::Total),
-    );
+        ]);
+    }
+    total.push(Text::plain(e.describe()));
+    ranking.rows.push(Row::new(total).with_kind(RowKind::Total));
 
     let mut matrix_blocks = vec![Block::Paragraph(Text::plain(
         "Per organisatie (in de volgorde van de rangschikking) de verwachtingen waarop zij onvoldoende scoort, gemarkeerd met ×; een streepje betekent niet beoordeeld. De nummering van de verwachtingen volgt het toetsingskader.",
@@ -215,17 +242,11 @@ pub fn report(overzicht: &Overzicht, date: Date) -> Report {
                 title: "Eindoordeel per organisatie".to_string(),
                 level: 1,
                 blocks: vec![
-                    Block::Paragraph(Text::plain(format!(
-                        "De organisaties zijn gerangschikt naar eindoordeel (voldoende, matig, onvoldoende) en daarbinnen naar het aantal verwachtingen waaraan zij voldoen. Bij een gelijke score is gerangschikt op alfabetische volgorde. Een wachtlijst begrenst het eindoordeel volgens de beslisregels van het kader.{}",
-                        if without.is_empty() {
-                            ""
-                        } else {
-                            " Een organisatie waarvan nog geen enkele verwachting is beoordeeld, heeft nog geen eindoordeel en staat achteraan."
-                        }
-                    ))),
+                    Block::Paragraph(Text::plain(ranking_text(o, !without.is_empty()))),
                     Block::Table(ranking),
                 ],
             },
+            // Sections 2 and 3 exist only for a kader that scores verwachtingen.
             Section {
                 number: Some("2".to_string()),
                 title: "Onvoldoende verwachtingen per organisatie".to_string(),
@@ -245,8 +266,33 @@ pub fn report(overzicht: &Overzicht, date: Date) -> Report {
             },
         ]
         .into_iter()
+        .filter(|section| section.number.as_deref() == Some("1") || !o.verwachtingen.is_empty())
         .chain(timeliness(o))
         .collect(),
+    }
+}
+
+/// The paragraph above the ranking: how it is ordered, in the kader's own eindoordelen.
+fn ranking_text(o: &Overzicht, some_without: bool) -> String {
+    let names = o.eindoordeel_namen.join(", ");
+    if o.is_choice() {
+        format!(
+            "De organisaties zijn gerangschikt naar het eindoordeel dat de inspecteurs per organisatie kozen ({names}, van best naar slechtst) en bij een gelijk eindoordeel op alfabetische volgorde. Bij dit kader rekent veldtoets geen eindoordeel uit.{}",
+            if some_without {
+                " Een organisatie waarvoor nog geen eindoordeel is gekozen, staat achteraan."
+            } else {
+                ""
+            }
+        )
+    } else {
+        format!(
+            "De organisaties zijn gerangschikt naar eindoordeel ({names}) en daarbinnen naar het aantal verwachtingen waaraan zij voldoen. Bij een gelijke score is gerangschikt op alfabetische volgorde. Een wachtlijst begrenst het eindoordeel volgens de beslisregels van het kader.{}",
+            if some_without {
+                " Een organisatie waarvan nog geen enkele verwachting is beoordeeld, heeft nog geen eindoordeel en staat achteraan."
+            } else {
+                ""
+            }
+        )
     }
 }
 
