@@ -4,7 +4,10 @@
 //! cannot be read is refused at its field and stored nowhere; on the Overzicht (F1) of a kader
 //! with `maat = "keuze"` the inspecteur chooses the eindoordeel with an onderbouwing, which is
 //! one versioned record, read-only after vaststellen and never silently resolved when it has
-//! two versions. Other kaders show neither.
+//! two versions. Other kaders show neither. The onderbouwing and a kerngegeven's toelichting are
+//! drafts like every text: in the file while typed, restored after a crash. The header on every
+//! screen says the chosen eindoordeel without counts, and Conflicten shows an eindoordeel by its
+//! name and a kerngegeven as the kader writes it, never as stored.
 //!
 //! The kader is a small fictional one written here (not a shipped kader), so these tests do not
 //! change when the shipped kaders do.
@@ -22,7 +25,7 @@ use veldtoets::ui::app::App;
 use veldtoets::ui::prefs::AppDirs;
 use veldtoets::ui::types::Screen;
 use veldtoets::ui::worker::Waker;
-use veldtoets::ui::workspace::Workspace;
+use veldtoets::ui::workspace::{DRAFT_IDLE, Workspace};
 
 /// A fictional kader whose eindoordeel the inspecteur chooses, with three kerngegevens (one of
 /// each kind) in three groups.
@@ -206,6 +209,16 @@ fn type_into(harness: &mut Harness<'_, App>, role: Role, name: &str, text: &str)
     harness.run_steps(1);
 }
 
+/// Focuses the empty field `name` and types `text` in it (one key event per text, as an input
+/// method delivers it).
+fn type_in_empty(harness: &mut Harness<'_, App>, role: Role, name: &str, text: &str) {
+    harness.get_by_role_and_label(role, name).focus();
+    harness.run_steps(1);
+    assert_eq!(text_of(harness, role, name), "", "{name} is empty");
+    harness.get_by_role_and_label(role, name).type_text(text);
+    harness.run_steps(1);
+}
+
 /// The stored value and toelichting of kerngegeven `id`, if it has a record.
 fn kerngegeven(ws: &Workspace, id: &str) -> Option<(String, String)> {
     ws.inspection
@@ -219,6 +232,45 @@ fn keuze(ws: &Workspace) -> Option<KeuzeData> {
         .keuzes
         .get(&ws.inspection.keuze_id())
         .map(|r| r.data.clone())
+}
+
+/// The text of the field with role `role` a screen reader calls `name`.
+fn text_of(harness: &Harness<'_, App>, role: Role, name: &str) -> String {
+    harness
+        .get_by_role_and_label(role, name)
+        .accesskit_node()
+        .value()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The drafts in the file now (key and text), read on the store thread after every write sent
+/// before: what a crash at this moment would leave.
+fn drafts_on_disk(harness: &Harness<'_, App>) -> Vec<(String, String)> {
+    let access = ws(harness).store.access().expect("the file is open");
+    access
+        .run(|store| store.drafts().map_err(|e| e.to_string()))
+        .expect("the store thread answers")
+        .unwrap()
+        .into_iter()
+        .map(|d| (d.key, d.text))
+        .collect()
+}
+
+fn pair(key: &str, text: &str) -> (String, String) {
+    (key.to_string(), text.to_string())
+}
+
+/// The header every screen shows under a kader whose eindoordeel is chosen: the eindoordeel in
+/// the headline's words, and no counts (there is nothing counted towards it).
+fn header_says(harness: &Harness<'_, App>, eindoordeel: &str) {
+    harness.get_by_label(&format!("Eindoordeel: {eindoordeel}"));
+    for counts in ["0/0", "van 0 beoordeeld", "0 voldoende", "0 onvoldoende"] {
+        assert!(
+            harness.query_by_label_contains(counts).is_none(),
+            "no counts in the header: {counts}"
+        );
+    }
 }
 
 #[test]
@@ -408,8 +460,9 @@ fn the_inspecteur_chooses_the_eindoordeel_with_an_onderbouwing() {
     let mut harness = open(root.path(), &path);
     assert_eq!(screen(&harness), Screen::Overzicht);
 
-    // No eindoordeel before a choice: never a verdict.
+    // No eindoordeel before a choice: never a verdict, in the header neither.
     harness.get_by_label("nog geen eindoordeel");
+    header_says(&harness, "nog geen eindoordeel");
     assert!(harness.query_by_label_contains("KWETSBAAR").is_none());
     assert!(harness.query_by_label_contains("OP ORDE").is_none());
     // Nothing is counted that is not there: the verwachtingen are only inventoried.
@@ -459,6 +512,11 @@ fn the_inspecteur_chooses_the_eindoordeel_with_an_onderbouwing() {
     harness.get_by_label("KWETSBAAR");
     harness.get_by_label("gekozen door de inspecteur");
     assert!(harness.query_by_label("nog geen eindoordeel").is_none());
+    header_says(&harness, "KWETSBAAR");
+    // On every screen.
+    press(&mut harness, Key::F5);
+    header_says(&harness, "KWETSBAAR");
+    press(&mut harness, Key::F1);
     harness.get_by_label("De keuze heeft nog geen onderbouwing; die komt in het rapport.");
 
     // The onderbouwing is written when the field is left.
@@ -518,14 +576,17 @@ fn the_onderbouwing_is_written_when_typing_pauses_and_when_the_screen_changes() 
     let root = tempfile::tempdir().unwrap();
     let path = keuze_file(root.path(), "pauze.veldtoets");
     let mut harness = open(root.path(), &path);
-    // Typed before anything is chosen: the record is made with it.
-    type_into(
+    // Typed before anything is chosen: the record is made with it (on disk as a draft at once).
+    type_in_empty(
         &mut harness,
         Role::MultilineTextInput,
         "Onderbouwing",
         "Eerste indruk",
     );
-    assert!(!ws(&harness).drafts_durable(), "not on disk yet");
+    assert_eq!(
+        drafts_on_disk(&harness),
+        [pair("keuze/onderbouwing", "Eerste indruk")]
+    );
     wait_until(&mut harness, "the pause in typing", |app| {
         app.workspace()
             .and_then(keuze)
@@ -740,12 +801,22 @@ fn a_kader_that_computes_its_eindoordeel_shows_no_chooser_and_no_kerndata() {
             .query_by_role_and_label(Role::MultilineTextInput, "Onderbouwing")
             .is_none()
     );
-    // Its own wording: counts of voldoende and aftrekpunten, the decisive rule.
+    // Its own wording: counts of voldoende and aftrekpunten, the decisive rule; in the header
+    // too.
     assert!(
         harness
             .query_all_by_label_contains("aftrekpunt")
             .next()
             .is_some()
+    );
+    let total = ws(&harness).derived.score.scored();
+    assert!(total > 0);
+    assert!(
+        harness
+            .query_all_by_label_contains(&format!("van {total} beoordeeld · "))
+            .next()
+            .is_some(),
+        "the counts in the header"
     );
     press(&mut harness, Key::F5);
     assert!(
@@ -787,4 +858,302 @@ fn the_risicoscan_demo_opens_from_the_start_screen_with_its_kerndata_and_chooser
     let fw = &ws(&harness).inspection.framework;
     let figure = fw.key_figures[0].label.clone();
     field(&harness, &figure);
+}
+
+#[test]
+fn the_onderbouwing_and_a_toelichting_are_drafts_on_disk_at_once_and_back_after_a_crash() {
+    let root = tempfile::tempdir().unwrap();
+    let path = keuze_file(root.path(), "concept.veldtoets");
+    let mut harness = open(root.path(), &path);
+
+    // The onderbouwing of the eindoordeel: in the file as a draft at once, before any pause in
+    // typing (which is when it becomes a version).
+    let typing = Instant::now();
+    type_in_empty(
+        &mut harness,
+        Role::MultilineTextInput,
+        "Onderbouwing",
+        "Eerste indruk",
+    );
+    assert_eq!(
+        drafts_on_disk(&harness),
+        [pair("keuze/onderbouwing", "Eerste indruk")]
+    );
+    if typing.elapsed() < DRAFT_IDLE {
+        assert!(keuze(ws(&harness)).is_none(), "a draft, not a version yet");
+    }
+    // Another screen: a version, and the draft is settled with it.
+    press(&mut harness, Key::F5);
+    settle(&mut harness);
+    assert_eq!(
+        keuze(ws(&harness)).map(|k| k.onderbouwing),
+        Some("Eerste indruk".to_string())
+    );
+    assert_eq!(drafts_on_disk(&harness), []);
+
+    // The toelichting of a kerngegeven likewise.
+    let note = "Toelichting bij Structureel budget";
+    let typing = Instant::now();
+    type_in_empty(
+        &mut harness,
+        Role::MultilineTextInput,
+        note,
+        "Jaarrekening 20",
+    );
+    assert_eq!(
+        drafts_on_disk(&harness),
+        [pair("kerngegeven/toelichting/budget", "Jaarrekening 20")]
+    );
+    if typing.elapsed() < DRAFT_IDLE {
+        assert!(kerngegeven(ws(&harness), "budget").is_none());
+    }
+
+    // The app is gone before the pause (a crash: nothing is closed or saved on the way out).
+    drop(harness);
+    let (store, stored, _) = Store::open(&path).unwrap();
+    assert!(stored.kerngegevens.get("budget").is_none());
+    let json = veldtoets::json::ExportJson::new(&stored, jiff::Timestamp::now());
+    let concepten: Vec<(&str, &str, &str)> = json
+        .concepten
+        .iter()
+        .map(|c| (c.veld.as_str(), c.omschrijving.as_str(), c.tekst.as_str()))
+        .collect();
+    assert_eq!(
+        concepten,
+        [(
+            "kerngegeven/toelichting/budget",
+            "toelichting bij kerngegeven Structureel budget",
+            "Jaarrekening 20"
+        )]
+    );
+    drop(store);
+
+    // Opened again: the text is back in its field, said in the notice, and saved.
+    let mut harness = open(root.path(), &path);
+    let notice = ws(&harness).notice.clone().unwrap_or_default();
+    assert!(notice.contains("Hersteld na een onderbreking"), "{notice}");
+    assert!(
+        notice.contains("toelichting bij kerngegeven Structureel budget (15 tekens"),
+        "{notice}"
+    );
+    press(&mut harness, Key::F5);
+    assert_eq!(
+        text_of(&harness, Role::MultilineTextInput, note),
+        "Jaarrekening 20"
+    );
+    wait_until(&mut harness, "the restored text to be saved", |app| {
+        app.workspace()
+            .and_then(|ws| kerngegeven(ws, "budget"))
+            .is_some_and(|(_, toelichting)| toelichting == "Jaarrekening 20")
+    });
+    settle(&mut harness);
+    assert_eq!(drafts_on_disk(&harness), []);
+    close(&mut harness);
+    let (_, stored, _) = Store::open(&path).unwrap();
+    assert!(stored.drafts.is_empty(), "the draft is settled");
+    assert_eq!(
+        stored.kerngegevens.get("budget").unwrap().data.toelichting,
+        "Jaarrekening 20"
+    );
+    assert_eq!(
+        stored.chosen_verdict().map(|(v, _)| v.as_str().to_string()),
+        None
+    );
+}
+
+#[test]
+fn drafts_left_in_the_file_are_restored_into_the_onderbouwing_and_the_toelichting() {
+    let root = tempfile::tempdir().unwrap();
+    let path = keuze_file(root.path(), "hersteld.veldtoets");
+    {
+        let (mut store, inspection, _) = Store::open(&path).unwrap();
+        let who = *inspection.inspectors.keys().next().unwrap();
+        store
+            .save_draft(
+                "keuze/onderbouwing",
+                "Getypt vlak voor de stroomstoring",
+                who,
+                jiff::Timestamp::now(),
+            )
+            .unwrap();
+        store
+            .save_draft(
+                "kerngegeven/toelichting/formatie",
+                "Uit de formatieopgave",
+                who,
+                jiff::Timestamp::now(),
+            )
+            .unwrap();
+    }
+    let mut harness = open(root.path(), &path);
+    let notice = ws(&harness).notice.clone().unwrap_or_default();
+    assert!(notice.contains("Hersteld na een onderbreking"), "{notice}");
+    assert!(
+        notice.contains("onderbouwing van het eindoordeel"),
+        "{notice}"
+    );
+    assert!(
+        notice.contains("toelichting bij kerngegeven Formatie in fte"),
+        "{notice}"
+    );
+    // In their fields, as typed.
+    assert_eq!(
+        text_of(&harness, Role::MultilineTextInput, "Onderbouwing"),
+        "Getypt vlak voor de stroomstoring"
+    );
+    press(&mut harness, Key::F5);
+    assert_eq!(
+        text_of(
+            &harness,
+            Role::MultilineTextInput,
+            "Toelichting bij Formatie in fte"
+        ),
+        "Uit de formatieopgave"
+    );
+    // Saved as versions (here: on the way to another screen, or after the pause).
+    wait_until(&mut harness, "the restored texts to be saved", |app| {
+        app.workspace().is_some_and(|ws| {
+            keuze(ws).is_some_and(|k| k.onderbouwing == "Getypt vlak voor de stroomstoring")
+                && kerngegeven(ws, "formatie").is_some_and(|(_, t)| t == "Uit de formatieopgave")
+        })
+    });
+    close(&mut harness);
+    let (_, stored, _) = Store::open(&path).unwrap();
+    assert!(stored.drafts.is_empty(), "the drafts are settled");
+    let keuze = &stored.keuzes.get(&stored.keuze_id()).unwrap().data;
+    assert_eq!(
+        (keuze.eindoordeel.as_str(), keuze.onderbouwing.as_str()),
+        ("", "Getypt vlak voor de stroomstoring"),
+        "nothing chosen by restoring a text"
+    );
+    let formatie = &stored.kerngegevens.get("formatie").unwrap().data;
+    assert_eq!(
+        (formatie.waarde.as_str(), formatie.toelichting.as_str()),
+        ("", "Uit de formatieopgave")
+    );
+}
+
+/// Two copies of one onderzoek, each with another eindoordeel chosen and another structureel
+/// budget, merged.
+fn conflicted_kerndata(root: &Path) -> PathBuf {
+    let base = keuze_file(root, "basis.veldtoets");
+    let copies = [
+        ("a.veldtoets", "E. Voorbeeld", "op_orde", "4250000.5"),
+        ("b.veldtoets", "J. Proef", "niet_op_orde", "4300000"),
+    ];
+    for (name, who, eindoordeel, budget) in copies {
+        let copy = root.join(name);
+        std::fs::copy(&base, &copy).unwrap();
+        let (mut store, mut inspection, _) = Store::open(&copy).unwrap();
+        let author = inspection.add_inspector(who);
+        store.add_inspector(author, who).unwrap();
+        let keuze = inspection.change(
+            &inspection.keuze_id(),
+            Record::Keuze(KeuzeData {
+                eindoordeel: eindoordeel.into(),
+                onderbouwing: String::new(),
+            }),
+            author,
+            Stamp::now(),
+        );
+        store.append(&keuze).unwrap();
+        let value = inspection.change(
+            "budget",
+            Record::Kerngegeven(veldtoets::domain::inspection::KerngegevenData {
+                waarde: budget.into(),
+                toelichting: String::new(),
+            }),
+            author,
+            Stamp::now(),
+        );
+        store.append(&value).unwrap();
+    }
+    let merged = root.join("samen.veldtoets");
+    veldtoets::store::merge(
+        &merged,
+        &[
+            root.join("a.veldtoets").as_path(),
+            root.join("b.veldtoets").as_path(),
+        ],
+        &mut |_| {},
+    )
+    .unwrap();
+    merged
+}
+
+#[test]
+fn conflicten_shows_an_eindoordeel_by_its_name_and_a_kerngegeven_as_the_kader_writes_it() {
+    let root = tempfile::tempdir().unwrap();
+    let path = conflicted_kerndata(root.path());
+    let mut harness = open(root.path(), &path);
+    assert!(
+        ws(&harness)
+            .inspection
+            .is_conflicted(Kind::Kerngegeven, "budget")
+    );
+    let raw = ["op_orde", "niet_op_orde", "4250000.5", "4300000"];
+    let no_raw = |harness: &Harness<'_, App>| {
+        for value in raw {
+            assert!(
+                harness.query_by_label_contains(value).is_none(),
+                "shown as stored: {value}"
+            );
+        }
+    };
+    // The notice on the Overzicht names the eindoordelen.
+    harness.get_by_label_contains("eindoordeel op orde — E. Voorbeeld");
+    harness.get_by_label_contains("eindoordeel niet op orde — J. Proef");
+    no_raw(&harness);
+
+    // The versions side by side, and the choice of each field.
+    press(&mut harness, Key::F7);
+    harness
+        .get_all_by_label_contains("gekozen eindoordeel")
+        .next()
+        .unwrap()
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("op orde");
+    harness.get_by_label("niet op orde");
+    harness.get_by_label("eindoordeel: op orde — E. Voorbeeld");
+    no_raw(&harness);
+
+    harness
+        .get_all_by_label_contains("kerngegeven Structureel budget")
+        .next()
+        .unwrap()
+        .click();
+    harness.run_steps(2);
+    harness.get_by_label("€ 4.250.000,50");
+    harness.get_by_label("€ 4.300.000,00");
+    harness.get_by_label("waarde: € 4.300.000,00 — J. Proef");
+    no_raw(&harness);
+    // What choosing a version does, in one sentence.
+    let theirs = {
+        let ws = ws(&harness);
+        let conflict = ws
+            .inspection
+            .conflict_of(Kind::Kerngegeven, "budget")
+            .unwrap();
+        conflict
+            .versions
+            .iter()
+            .position(|v| ws.inspection.inspector_name(v.author) == "J. Proef")
+            .unwrap()
+    };
+    harness
+        .query_all_by_label("Deze versie kiezen")
+        .nth(theirs)
+        .unwrap()
+        .click_accesskit();
+    harness.run_steps(2);
+    harness.get_by_label_contains("krijgt de versie van J. Proef");
+    harness.get_by_label_contains(": € 4.300.000,00.");
+    no_raw(&harness);
+    harness.get_by_label("Opslaan").click_accesskit();
+    settle(&mut harness);
+    assert_eq!(
+        kerngegeven(ws(&harness), "budget").map(|(w, _)| w),
+        Some("4300000".to_string())
+    );
 }

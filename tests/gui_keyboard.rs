@@ -64,8 +64,15 @@ fn the_overview_of_sneltoetsen_opens_with_a_question_mark_and_lists_every_screen
         2
     );
     harness.get_by_label_contains("Vorige / volgende verwachting");
-    harness.get_by_label("Links / Rechts / Omhoog / Omlaag");
+    assert_eq!(
+        harness
+            .get_all_by_label("Links / Rechts / Omhoog / Omlaag")
+            .count(),
+        2,
+        "the oordeel (Verwachtingen) and the eindoordeel the inspecteur chooses (Overzicht)"
+    );
     harness.get_by_label_contains("Op het oordeel: de vorige / volgende keuze kiezen");
+    harness.get_by_label_contains("Op het eindoordeel (kader waarin de inspecteur het");
     harness.get_by_label_contains("Naar Verwachtingen");
     // Grouped per screen, each group a table with column headers.
     let group = harness.get_by_role_and_label(Role::Table, "Verwachtingen (F6)");

@@ -114,3 +114,40 @@ fn the_norm_and_its_suggestion_are_shown_beside_the_verwachting() {
     );
     harness.get_by_label("Een suggestie uit het cijfer; het oordeel is aan u.");
 }
+
+/// A kader whose eindoordeel the inspecteurs choose (the risicoscan): the app's ranking shows
+/// the chosen category and, for a file without a choice, says none is chosen — no columns of
+/// verwachtingen voldoende or onvoldoende that this kader does not count.
+#[test]
+fn a_kader_with_a_chosen_eindoordeel_is_ranked_by_the_choice_in_the_app() {
+    let root = tempfile::tempdir().unwrap();
+    let demo = root.path().join("demo.veldtoets");
+    drop(veldtoets::demo::create_for(&demo, "vng-2016-risicoscan").unwrap());
+    let fresh = root.path().join("nieuw.veldtoets");
+    {
+        let fw = veldtoets::kader_io::builtin("vng-2016-risicoscan").unwrap();
+        let (store, _) = veldtoets::store::Store::create(
+            &fresh,
+            fw,
+            "Veilig Thuis Nieuwland",
+            "E. Voorbeeld",
+            veldtoets::domain::inspection::Stamp::now(),
+        )
+        .unwrap();
+        drop(store);
+    }
+    let mut app = bare_app(root.path());
+    app.build_overzicht(vec![demo, fresh]);
+    let mut harness = harness_sized(app, egui::vec2(1366.0, 768.0));
+    wait_until(&mut harness, "the overzicht", shown);
+    harness.get_by_label("Rangorde van de organisaties");
+    assert!(
+        harness
+            .query_all_by_label_contains("Basis op orde maar potentieel kwetsbaar")
+            .next()
+            .is_some()
+    );
+    harness.get_by_label("nog geen eindoordeel gekozen");
+    assert!(harness.query_by_label("Voldoende").is_none());
+    assert!(harness.query_by_label("Onvoldoende").is_none());
+}

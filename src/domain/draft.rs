@@ -40,6 +40,12 @@ pub enum Field {
     Verbeterpunt(String),
     /// A block of the rapport the inspecteurs write (Samenvatting, Conclusie).
     Rapporttekst(RapportBlok),
+    /// The onderbouwing of the eindoordeel the inspecteur chose (one per onderzoek), in a kader
+    /// with `maat = "keuze"`.
+    KeuzeOnderbouwing,
+    /// The toelichting of a kerngegeven of the kader (by id): where the figure comes from, or
+    /// why it is missing.
+    KerngegevenToelichting(String),
     /// The flitsinterview dialog as a whole: a new one (`None`) or an edit of a saved one. Its
     /// text is the dialog's state in the UI's own encoding.
     FlashDialog(Option<String>),
@@ -62,6 +68,8 @@ impl Field {
             Field::CriteriumOnderbouwing(c) => format!("criterium/onderbouwing/{c}"),
             Field::Verbeterpunt(v) => format!("verbeterpunt/{v}"),
             Field::Rapporttekst(blok) => format!("rapporttekst/{}", blok.as_str()),
+            Field::KeuzeOnderbouwing => "keuze/onderbouwing".into(),
+            Field::KerngegevenToelichting(id) => format!("kerngegeven/toelichting/{id}"),
             Field::FlashDialog(None) => "flitsinterview/nieuw".into(),
             Field::FlashDialog(Some(id)) => format!("flitsinterview/bewerken/{id}"),
         }
@@ -115,6 +123,11 @@ impl Field {
                 .map(Field::CriteriumOnderbouwing),
             "verbeterpunt" => one(rest).map(Field::Verbeterpunt),
             "rapporttekst" => RapportBlok::parse(rest).map(Field::Rapporttekst),
+            "keuze" if rest == "onderbouwing" => Some(Field::KeuzeOnderbouwing),
+            "kerngegeven" => rest
+                .strip_prefix("toelichting/")
+                .and_then(one)
+                .map(Field::KerngegevenToelichting),
             _ => None,
         }
     }
@@ -170,6 +183,14 @@ impl Field {
             Field::Verbeterpunt(v) => format!("verbeterpunt bij {v}"),
             Field::Rapporttekst(RapportBlok::Samenvatting) => "Samenvatting van het rapport".into(),
             Field::Rapporttekst(RapportBlok::Conclusie) => "Conclusie van het rapport".into(),
+            Field::KeuzeOnderbouwing => "onderbouwing van het eindoordeel".into(),
+            Field::KerngegevenToelichting(id) => format!(
+                "toelichting bij kerngegeven {}",
+                inspection
+                    .framework
+                    .key_figure(id)
+                    .map_or(id.as_str(), |k| k.label.as_str())
+            ),
             Field::FlashDialog(None) => "nieuw flitsinterview".into(),
             Field::FlashDialog(Some(id)) => format!("flitsinterview {} (bewerken)", flash(id)),
         }
@@ -226,12 +247,28 @@ mod tests {
             Field::Verbeterpunt("1.3.2".into()),
             Field::Rapporttekst(RapportBlok::Samenvatting),
             Field::Rapporttekst(RapportBlok::Conclusie),
+            Field::KeuzeOnderbouwing,
+            Field::KerngegevenToelichting("structureel_budget".into()),
             Field::FlashDialog(None),
             Field::FlashDialog(Some("f-1".into())),
         ];
         for field in fields {
             assert_eq!(Field::parse(&field.key()), Some(field.clone()), "{field}");
         }
+    }
+
+    /// The keys are in files already written: they never change.
+    #[test]
+    fn the_keys_of_the_chosen_eindoordeel_and_the_kerndata_are_stable() {
+        assert_eq!(Field::KeuzeOnderbouwing.key(), "keuze/onderbouwing");
+        assert_eq!(
+            Field::KerngegevenToelichting("structureel_budget".into()).key(),
+            "kerngegeven/toelichting/structureel_budget"
+        );
+        assert_eq!(
+            Field::parse("kerngegeven/toelichting/fte_2016"),
+            Some(Field::KerngegevenToelichting("fte_2016".into()))
+        );
     }
 
     #[test]
@@ -250,6 +287,13 @@ mod tests {
             "criterium/onderbouwing/",
             "criterium/1.1",
             "criterium/oordeel/1.1",
+            "keuze",
+            "keuze/",
+            "keuze/eindoordeel",
+            "keuze/onderbouwing/x",
+            "kerngegeven/toelichting/",
+            "kerngegeven/waarde/budget",
+            "kerngegeven/budget",
         ] {
             assert_eq!(Field::parse(key), None, "{key}");
         }

@@ -264,7 +264,7 @@ impl App {
             for target in ws.due_drafts(Instant::now()) {
                 ws.commit_draft(&target);
             }
-            for input in ws.due_inputs(Instant::now()) {
+            for input in ws.due_inputs() {
                 // Refusals are at the field or in the notice.
                 let _ = ws.commit_input(&input);
             }

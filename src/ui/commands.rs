@@ -80,7 +80,7 @@ pub enum Command {
     CommitDraft(DraftTarget),
     /// Write what is typed in an input field that is not a draft (it was left, or Enter was
     /// pressed): a kerngegeven's value (read first; refused at the field when it cannot be
-    /// read) or a text.
+    /// read).
     CommitInput(Input),
     /// Start an interview with this role (today) and select it.
     NewInterview(String),

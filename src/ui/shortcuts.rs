@@ -123,11 +123,19 @@ pub const TO_OORDEEL: Combo = Combo::new(Modifiers::ALT, Key::O);
 pub const VOLDOENDE: Combo = Combo::key(Key::V);
 pub const ONVOLDOENDE: Combo = Combo::key(Key::O);
 pub const NIET_BEOORDEELD: Combo = Combo::key(Key::N);
-/// In a group of radio buttons (the oordeel), on one of them: the next choice, chosen at once
-/// (and the focus goes with it), round from the last to the first.
+/// In a group of radio buttons (the oordeel on a verwachting, the eindoordeel the inspecteur
+/// chooses on the Overzicht), on one of them: the next choice, chosen at once (and the focus
+/// goes with it), round from the last to the first.
 pub const CHOICE_NEXT: [Combo; 2] = [Combo::key(Key::ArrowRight), Combo::key(Key::ArrowDown)];
 /// In a group of radio buttons: the previous choice, chosen at once, round from the first.
 pub const CHOICE_PREVIOUS: [Combo; 2] = [Combo::key(Key::ArrowLeft), Combo::key(Key::ArrowUp)];
+/// The arrows of a group of radio buttons as the overview lists them: back / on, per pair.
+const CHOICE_ARROWS: [Combo; 4] = [
+    CHOICE_PREVIOUS[0],
+    CHOICE_NEXT[0],
+    CHOICE_PREVIOUS[1],
+    CHOICE_NEXT[1],
+];
 pub const DELETE: Combo = Combo::key(Key::Delete);
 pub const BACKSPACE: Combo = Combo::key(Key::Backspace);
 // Tags (interviews and flitsinterviews).
@@ -268,10 +276,16 @@ pub fn groups() -> Vec<Group> {
         group(
             "Overzicht (F1)",
             Some(Screen::Overzicht),
-            vec![Entry::new(
-                &[ENTER],
-                "In \"Teamlid toevoegen\": de naam aan het team toevoegen",
-            )],
+            vec![
+                Entry::new(
+                    &[ENTER],
+                    "In \"Teamlid toevoegen\": de naam aan het team toevoegen",
+                ),
+                Entry::new(
+                    &CHOICE_ARROWS,
+                    "Op het eindoordeel (kader waarin de inspecteur het eindoordeel kiest): het vorige / volgende kiezen (Links en Omhoog terug, Rechts en Omlaag verder)",
+                ),
+            ],
         ),
         group(
             "Interviews (F2)",
@@ -351,13 +365,8 @@ pub fn groups() -> Vec<Group> {
                     "Buiten een tekstveld: voldoende / onvoldoende / niet beoordeeld",
                 ),
                 Entry::new(
-                    &[
-                        CHOICE_PREVIOUS[0],
-                        CHOICE_NEXT[0],
-                        CHOICE_PREVIOUS[1],
-                        CHOICE_NEXT[1],
-                    ],
-                    "Op het oordeel: de vorige / volgende keuze kiezen (Links en Omhoog terug, Rechts en Omlaag verder)",
+                    &CHOICE_ARROWS,
+                    "Op het oordeel: de vorige / volgende keuze kiezen (Links en Omhoog terug, Rechts en Omlaag verder); zo ook op het eindoordeel dat u kiest (Overzicht, F1)",
                 ),
                 Entry::new(&[SEARCH], "Zoeken in de verwachtingen"),
                 Entry::new(&[ESCAPE], "In het zoekveld: de zoekwoorden wissen"),
@@ -641,6 +650,24 @@ mod tests {
             assert!(entry.what.contains(screen.title()), "{}", entry.what);
         }
         assert_eq!(everywhere[0].keys_text(), "F1");
+    }
+
+    /// The arrows choose in both radio groups the app has: the oordeel on a verwachting and
+    /// the eindoordeel the inspecteur chooses on the Overzicht; both screens list them.
+    #[test]
+    fn the_arrows_of_a_radio_group_are_listed_where_there_is_one() {
+        for screen in [Screen::Overzicht, Screen::Verwachtingen] {
+            let group = groups()
+                .into_iter()
+                .find(|g| g.screen == Some(screen))
+                .unwrap();
+            let entry = group
+                .entries
+                .iter()
+                .find(|e| e.keys == CHOICE_ARROWS)
+                .unwrap_or_else(|| panic!("{screen:?}"));
+            assert!(entry.what.contains("eindoordeel"), "{}", entry.what);
+        }
     }
 
     #[test]

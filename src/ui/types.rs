@@ -10,27 +10,16 @@ use std::path::{Path, PathBuf};
 /// Which text a draft edits.
 pub use crate::domain::draft::Field as DraftTarget;
 
-/// A field whose text is not a draft: what is typed is kept in the workspace and written as a
-/// revision when the field is left (or Enter is pressed), when the screen changes and when the
-/// inspection closes; a text also after a pause in typing. A kerngegeven's value is checked
-/// first (Dutch notation): one that cannot be read is refused and stays in its field with the
-/// reason.
+/// A field whose text is not a draft: a kerngegeven's value. Half a number is not a value, so
+/// what is typed is kept in the workspace and read (Dutch notation) and written as a revision
+/// only when the field is left (or Enter is pressed), when the screen changes and when the
+/// inspection closes, never after a pause in typing; one that cannot be read is refused and
+/// stays in its field with the reason. Every text (the onderbouwing of a chosen eindoordeel, a
+/// kerngegeven's toelichting) is a draft ([`DraftTarget`]).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Input {
-    /// The onderbouwing of the eindoordeel the inspecteur chose (a kader with `maat = "keuze"`).
-    KeuzeOnderbouwing,
     /// The value of a kerngegeven of the kader (by id), typed in Dutch notation.
     KerngegevenWaarde(String),
-    /// The toelichting of a kerngegeven (by id).
-    KerngegevenToelichting(String),
-}
-
-impl Input {
-    /// Whether the text is written after a pause in typing too (a value is checked, and only
-    /// written, when the field is left: half a number is not a value).
-    pub fn saved_when_idle(&self) -> bool {
-        !matches!(self, Input::KerngegevenWaarde(_))
-    }
 }
 
 /// Why a file is being chosen.

@@ -55,15 +55,40 @@ pub fn draft_field(
     cmds: &mut Vec<Command>,
 ) -> egui::Response {
     let label_response = ui.label(RichText::new(label).small().color(GREY));
+    draft_edit(
+        ui,
+        ws,
+        target,
+        true,
+        |text| {
+            if multiline {
+                egui::TextEdit::multiline(text)
+                    .desired_rows(3)
+                    .desired_width(f32::INFINITY)
+            } else {
+                egui::TextEdit::singleline(text).desired_width(f32::INFINITY)
+            }
+        },
+        cmds,
+    )
+    .labelled_by(label_response.id)
+}
+
+/// A text edit bound to a draft of `target`, for a screen that lays the field out itself (its
+/// size, hint and accessible name are the caller's, from `edit`, which gets the text): what is
+/// typed is the draft, on disk within [`super::workspace::DRAFT_PERSIST`], and becomes a revision
+/// when the field loses focus, the typing pauses, the screen changes or the inspection closes.
+/// Shown disabled when not `enabled` (a file opened read-only).
+pub fn draft_edit(
+    ui: &mut Ui,
+    ws: &mut Workspace,
+    target: DraftTarget,
+    enabled: bool,
+    edit: impl for<'t> FnOnce(&'t mut String) -> egui::TextEdit<'t>,
+    cmds: &mut Vec<Command>,
+) -> egui::Response {
     let text = ws.draft_text(&target);
-    let edit = if multiline {
-        egui::TextEdit::multiline(text)
-            .desired_rows(3)
-            .desired_width(f32::INFINITY)
-    } else {
-        egui::TextEdit::singleline(text).desired_width(f32::INFINITY)
-    };
-    let response = ui.add(edit).labelled_by(label_response.id);
+    let response = ui.add_enabled(enabled, edit(text));
     if response.changed() {
         ws.touch_draft(&target);
     }

@@ -22,11 +22,11 @@
 //! revision history), so a crash loses at most that fraction of a second; a draft found when the
 //! file is opened is restored into its field with a notice.
 //!
-//! A few fields are not drafts ([`Input`]: the onderbouwing of a chosen eindoordeel, a
-//! kerngegeven's value and toelichting): what is typed there is kept here and written when the
-//! field is left, when the screen changes and when the inspection closes (a text also after a
-//! pause). A kerngegeven's value is read in Dutch notation first; one that cannot be read is
-//! refused, stays in its field with the reason and is listed as not saved.
+//! One field is not a draft ([`Input`]: a kerngegeven's value, where half a number is not a
+//! value): what is typed there is kept here and written when the field is left, when the screen
+//! changes and when the inspection closes, never after a pause. It is read in Dutch notation
+//! first; one that cannot be read is refused, stays in its field with the reason and is listed
+//! as not saved.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
@@ -38,6 +38,7 @@ use crate::domain::draft::StoredDraft;
 use crate::domain::duplicates::Duplicate;
 use crate::domain::evidence;
 use crate::domain::inspection::{Change, Inspection, Kind, Record, RecordConflict, Stamp, Value};
+use crate::domain::kader::Measure;
 use crate::domain::kerndata::Quantity;
 use crate::domain::scoring::{Headline, headline};
 use crate::domain::{Score, score};
@@ -80,11 +81,12 @@ impl Draft {
 #[derive(Debug, Clone)]
 pub struct Typed {
     pub text: String,
-    /// When it was last typed in, while it waits to be written; `None` once it was refused
-    /// (it stays in the field, with the reason, until it is corrected).
+    /// When it was last typed in, while it waits to be written (when the field is left);
+    /// `None` once it was refused (it stays in the field, with the reason, until it is
+    /// corrected).
     since: Option<Instant>,
     /// The field was left (or the screen changed) but the text could not be written yet (no
-    /// name known): it is written at the next poll, not only after a pause.
+    /// name known): it is written at the next poll once the name is known.
     left: bool,
     /// Why the text was refused (a value that cannot be read), shown at the field.
     pub error: Option<String>,
@@ -203,8 +205,8 @@ pub struct Workspace {
     /// Fields whose input was refused (it stays visible there with the reason): nothing may
     /// claim that everything is saved while one exists.
     pub invalid_inputs: BTreeSet<String>,
-    /// What is typed in fields that are not drafts ([`Input`]: the onderbouwing of a chosen
-    /// eindoordeel, the kerndata) and not written yet, or refused.
+    /// What is typed in fields that are not drafts ([`Input`]: the values of the kerndata) and
+    /// not written yet, or refused.
     pub inputs: BTreeMap<Input, Typed>,
     /// The inspector's name; registered in the file with the first edit (opening a file to
     /// read it does not put you in its team). Empty while no name is known: then nothing is
@@ -1110,15 +1112,11 @@ impl Workspace {
             Some(Value::Text(text)) => text,
             _ => String::new(),
         };
-        match input {
-            Input::KerngegevenWaarde(id) => {
-                let kind = self.inspection.framework.key_figure(id).map(|k| k.kind);
-                match (kind, Quantity::from_canonical(stored.trim())) {
-                    (Some(kind), Some(q)) => q.dutch(kind),
-                    // Not in the stored form (a file written elsewhere): shown as it is.
-                    _ => stored,
-                }
-            }
+        let Input::KerngegevenWaarde(id) = input;
+        let kind = self.inspection.framework.key_figure(id).map(|k| k.kind);
+        match (kind, Quantity::from_canonical(stored.trim())) {
+            (Some(kind), Some(q)) => q.dutch(kind),
+            // Not in the stored form (a file written elsewhere): shown as it is.
             _ => stored,
         }
     }
@@ -1151,25 +1149,19 @@ impl Workspace {
     /// How the status bar names an input field whose text was refused ("kerndata: Aantal
     /// meldingen VT").
     fn input_name(&self, input: &Input) -> String {
-        match input {
-            Input::KeuzeOnderbouwing => "onderbouwing van het eindoordeel".to_string(),
-            Input::KerngegevenWaarde(id) | Input::KerngegevenToelichting(id) => {
-                let label = self
-                    .inspection
-                    .framework
-                    .key_figure(id)
-                    .map_or(id.as_str(), |k| k.label.as_str());
-                format!("kerndata: {label}")
-            }
-        }
+        let Input::KerngegevenWaarde(id) = input;
+        let label = self
+            .inspection
+            .framework
+            .key_figure(id)
+            .map_or(id.as_str(), |k| k.label.as_str());
+        format!("kerndata: {label}")
     }
 
-    /// The value to store for what is typed in `input`: the text itself, or for a kerngegeven's
-    /// value the number read in Dutch notation, in its stored form (empty: not known).
+    /// The value to store for what is typed in `input`: a kerngegeven's value is the number
+    /// read in Dutch notation, in its stored form (empty: not known).
     fn input_value(&self, input: &Input, text: &str) -> Result<String, String> {
-        let Input::KerngegevenWaarde(id) = input else {
-            return Ok(text.to_string());
-        };
+        let Input::KerngegevenWaarde(id) = input;
         let Some(figure) = self.inspection.framework.key_figure(id) else {
             return Err(format!("het kader kent geen kerngegeven '{id}'"));
         };
@@ -1181,8 +1173,8 @@ impl Workspace {
             .map_err(|e| e.to_string())
     }
 
-    /// Writes what is typed in `input` (the field was left, Enter was pressed, the typing
-    /// paused or the screen changes) as a revision of its record, when it differs from what is
+    /// Writes what is typed in `input` (the field was left, Enter was pressed or the screen
+    /// changes) as a revision of its record, when it differs from what is
     /// stored. A value that cannot be read is not written: it stays in its field with the reason
     /// (in Dutch) and is listed as not saved. Other refusals (no name yet, two versions, fixed
     /// after vaststellen) are said as for any edit; the text stays in its field.
@@ -1227,19 +1219,15 @@ impl Workspace {
         }
     }
 
-    /// Input fields due to be written: a text after a pause in typing, and what waited for the
-    /// inspector's name.
-    pub fn due_inputs(&self, now: Instant) -> Vec<Input> {
+    /// Input fields due to be written: those left while the inspector's name was not known yet
+    /// (a value is never written because the typing paused: half a number is not a value).
+    pub fn due_inputs(&self) -> Vec<Input> {
         if self.needs_name() {
             return Vec::new();
         }
         self.inputs
             .iter()
-            .filter(|(input, t)| {
-                t.since.is_some_and(|at| {
-                    t.left || (input.saved_when_idle() && now.duration_since(at) >= DRAFT_IDLE)
-                })
-            })
+            .filter(|(_, t)| t.left && t.since.is_some())
             .map(|(input, _)| input.clone())
             .collect()
     }
@@ -1388,6 +1376,8 @@ impl Workspace {
             DraftTarget::CriteriumOnderbouwing(c) => {
                 insp.framework.has_criterion_oordelen() && insp.framework.criterion(c).is_some()
             }
+            DraftTarget::KeuzeOnderbouwing => insp.framework.rules.measure == Measure::Choice,
+            DraftTarget::KerngegevenToelichting(id) => insp.framework.key_figure(id).is_some(),
             DraftTarget::Rapporttekst(_) => true,
             DraftTarget::FlashDialog(None) => true,
             DraftTarget::FlashDialog(Some(id)) => insp.flashes.get(id).is_some(),
@@ -1656,10 +1646,12 @@ soort = "fte"
         assert!(ws.inspection.kerngegevens.get("fte").is_none());
         assert_eq!(ws.edits, 0);
 
-        // The toelichting typed meanwhile is written alone; the refused value is not taken along.
-        let note = Input::KerngegevenToelichting("fte".into());
-        ws.type_input(&note, "Uit de begroting".into());
-        ws.commit_input(&note).unwrap();
+        // The toelichting typed meanwhile (a draft) is written alone; the refused value is not
+        // taken along.
+        let note = DraftTarget::KerngegevenToelichting("fte".into());
+        ws.draft_text(&note).push_str("Uit de begroting");
+        ws.touch_draft(&note);
+        ws.commit_draft(&note);
         let data = &ws.inspection.kerngegevens.get("fte").unwrap().data;
         assert_eq!(
             (data.waarde.as_str(), data.toelichting.as_str()),
@@ -1682,7 +1674,9 @@ soort = "fte"
     fn a_chosen_eindoordeel_takes_the_typed_onderbouwing_along_and_only_names_the_kaders() {
         let dir = tempfile::tempdir().unwrap();
         let mut ws = keuze_workspace(dir.path());
-        ws.type_input(&Input::KeuzeOnderbouwing, "Waarom slecht.".into());
+        let onderbouwing = DraftTarget::KeuzeOnderbouwing;
+        ws.draft_text(&onderbouwing).push_str("Waarom slecht.");
+        ws.touch_draft(&onderbouwing);
         ws.update(&Edit::set(RecordRef::Keuze, "eindoordeel", text("slecht")))
             .unwrap();
         let (verdict, revision) = ws.inspection.chosen_verdict().unwrap();
@@ -1690,7 +1684,7 @@ soort = "fte"
             (verdict.as_str(), revision.data.onderbouwing.as_str()),
             ("slecht", "Waarom slecht.")
         );
-        assert!(ws.inputs.is_empty(), "the text went along");
+        assert!(!ws.has_dirty_drafts(), "the text went along");
         assert_eq!(ws.edits, 1, "in one revision");
 
         // An id the kader does not know is refused (a mistake in a screen, said all the same).
@@ -1699,7 +1693,8 @@ soort = "fte"
         assert_eq!(ws.inspection.chosen_verdict().unwrap().0.as_str(), "slecht");
 
         // Typed, then the screen changes: written.
-        ws.type_input(&Input::KeuzeOnderbouwing, "Toch goed.".into());
+        *ws.draft_text(&onderbouwing) = "Toch goed.".to_string();
+        ws.touch_draft(&onderbouwing);
         ws.commit_all_drafts();
         assert_eq!(
             ws.inspection.chosen_verdict().unwrap().1.data.onderbouwing,
@@ -1707,6 +1702,80 @@ soort = "fte"
         );
         assert!(ws.drafts_durable() || ws.store.pending());
         settle(&mut ws);
+    }
+
+    /// Drafts of the onderbouwing of the eindoordeel and of a kerngegeven's toelichting left in
+    /// the file (a crash) are put back into their fields and saved; one of a kerngegeven the
+    /// kader does not have stays in the file, untouched.
+    #[test]
+    fn drafts_of_the_keuze_and_the_kerndata_left_in_the_file_are_restored() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = keuze_workspace(dir.path()).path.clone();
+        {
+            let (mut store, inspection, _) = Store::open(&path).unwrap();
+            let who = *inspection.inspectors.keys().next().unwrap();
+            for (key, text) in [
+                ("keuze/onderbouwing", "Half getypt"),
+                ("kerngegeven/toelichting/fte", "Uit de begr"),
+                ("kerngegeven/toelichting/weg", "Van een ander kader"),
+            ] {
+                store
+                    .save_draft(key, text, who, jiff::Timestamp::now())
+                    .unwrap();
+            }
+        }
+        let (store, inspection, _) = Store::open(&path).unwrap();
+        let backend = Logged {
+            store,
+            log: Arc::new(Mutex::new(Vec::new())),
+        };
+        let handle = StoreHandle::start(backend, path.clone(), Arc::new(NoWaker));
+        let mut ws = Workspace::new(inspection, handle, "E. Voorbeeld", path.clone());
+        let notice = ws.notice.clone().unwrap_or_default();
+        assert!(
+            notice.contains("onderbouwing van het eindoordeel (11 tekens"),
+            "{notice}"
+        );
+        assert!(
+            notice.contains("toelichting bij kerngegeven Formatie (11 tekens"),
+            "{notice}"
+        );
+        assert!(
+            notice.contains("Niet teruggezet") && notice.contains("'kerngegeven/toelichting/weg'"),
+            "{notice}"
+        );
+        assert_eq!(
+            ws.draft_text(&DraftTarget::KeuzeOnderbouwing),
+            "Half getypt"
+        );
+        assert_eq!(
+            ws.draft_text(&DraftTarget::KerngegevenToelichting("fte".into())),
+            "Uit de begr"
+        );
+        assert!(ws.has_dirty_drafts(), "to be saved");
+        ws.commit_all_drafts();
+        settle(&mut ws);
+        assert!(
+            ws.inspection.chosen_verdict().is_none(),
+            "nothing chosen by restoring text"
+        );
+        ws.store.close();
+        let (_, stored, _) = Store::open(&path).unwrap();
+        let keuze = &stored.keuzes.get(&stored.keuze_id()).unwrap().data;
+        assert_eq!(
+            (keuze.eindoordeel.as_str(), keuze.onderbouwing.as_str()),
+            ("", "Half getypt")
+        );
+        assert_eq!(
+            stored.kerngegevens.get("fte").unwrap().data.toelichting,
+            "Uit de begr"
+        );
+        let left: Vec<&str> = stored.drafts.iter().map(|d| d.key.as_str()).collect();
+        assert_eq!(
+            left,
+            ["kerngegeven/toelichting/weg"],
+            "the unknown one is kept"
+        );
     }
 
     #[test]

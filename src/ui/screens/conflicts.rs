@@ -20,6 +20,7 @@ use crate::domain::duplicates::{Duplicate, normalize_key};
 use crate::domain::inspection::{
     CheckAnswer, ConflictVersion, Field, FieldType, Kind, Record, RecordConflict, Stamp,
 };
+use crate::domain::kerndata::Quantity;
 use crate::domain::termijn::{DateKind, format_date_nl};
 use crate::ui::commands::Command;
 use crate::ui::types::Screen;
@@ -279,12 +280,12 @@ fn what_differs(ws: &Workspace, c: &RecordConflict, v: &ConflictVersion) -> Stri
         .enumerate()
         .filter(|(i, _)| differs(&c.versions, *i))
         .filter_map(|(i, f)| {
-            let value = shown_value(ws, c.kind, f.name, v.values.get(i)?);
+            let value = shown_value(ws, c.kind, &c.entity, f.name, v.values.get(i)?);
             Some(format!("{} {}", f.label, short(&value, 60)))
         })
         .collect();
     if parts.is_empty() {
-        v.summary.clone()
+        summary(ws, c, v)
     } else {
         parts.join(", ")
     }
@@ -506,7 +507,7 @@ fn list(
                     .is_some_and(|(k, e)| *k == c.kind && *e == c.entity);
                 let response = ui
                     .selectable_label(selected, &c.description)
-                    .on_hover_text(c.line(|a| ws.inspection.inspector_name(a)));
+                    .on_hover_text(line(ws, c));
                 if response.clicked() {
                     state.select_conflict(Some((c.kind, c.entity.clone())));
                     state.message = None;
@@ -856,13 +857,74 @@ fn merge_dialog(ui: &mut Ui, state: &mut ConflictsState, cmds: &mut Vec<Command>
     }
 }
 
-/// A field value for people; a reference to another record is shown as that record.
-fn shown_value(ws: &Workspace, kind: Kind, field: &str, value: &str) -> String {
+/// A field value for people (`value` is [`Value::display`]'s text, "(leeg)" when empty): a
+/// reference to another record is shown as that record, a chosen eindoordeel by its name in the
+/// kader ("potentieel kwetsbaar", not its id) and a kerngegeven's value as the kader shows it
+/// ("€ 4.250.000,50", not as stored); other values as they are. `entity` is the record's id
+/// (for a kerngegeven: which one of the kader).
+///
+/// [`Value::display`]: crate::domain::inspection::Value::display
+fn shown_value(ws: &Workspace, kind: Kind, entity: &str, field: &str, value: &str) -> String {
+    let fw = &ws.inspection.framework;
     match (kind, field) {
         (Kind::Check, "dossier") => ws.inspection.describe(Kind::Dossier, value),
         (Kind::Answer, "interview") => ws.inspection.describe(Kind::Interview, value),
+        (Kind::Keuze, "eindoordeel") => match value {
+            EMPTY => "niets gekozen".to_string(),
+            id => fw
+                .verdict(id)
+                .map_or_else(|| format!("{id} (onbekend)"), |v| v.label().to_string()),
+        },
+        (Kind::Kerngegeven, "waarde") => match (fw.key_figure(entity), value) {
+            (_, EMPTY) => "niet ingevuld".to_string(),
+            (Some(figure), stored) => Quantity::from_canonical(stored)
+                .map_or_else(|| stored.to_string(), |q| figure.show(q)),
+            (None, stored) => stored.to_string(),
+        },
         _ => value.to_string(),
     }
+}
+
+/// How [`Value::display`] writes an empty value.
+///
+/// [`Value::display`]: crate::domain::inspection::Value::display
+const EMPTY: &str = "(leeg)";
+
+/// A version in short (as [`ConflictVersion::summary`]), with its first field shown for people
+/// where the stored form is not for people: the name of a chosen eindoordeel, a kerngegeven's
+/// value in Dutch notation with its unit. Other kinds as the domain summarises them.
+fn summary(ws: &Workspace, c: &RecordConflict, v: &ConflictVersion) -> String {
+    if v.deleted || !matches!(c.kind, Kind::Keuze | Kind::Kerngegeven) {
+        return v.summary.clone();
+    }
+    c.kind
+        .fields()
+        .iter()
+        .zip(&v.values)
+        .enumerate()
+        .filter_map(|(i, (f, value))| match i {
+            0 => Some(shown_value(ws, c.kind, &c.entity, f.name, value)),
+            _ if value == EMPTY => None,
+            _ => Some(format!("{} {}", f.label, short(value, 60))),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One line for people, as [`RecordConflict::line`] with each version summarised by [`summary`].
+fn line(ws: &Workspace, c: &RecordConflict) -> String {
+    let versions: Vec<String> = c
+        .versions
+        .iter()
+        .map(|v| {
+            format!(
+                "{} ({})",
+                summary(ws, c, v),
+                ws.inspection.inspector_name(v.author)
+            )
+        })
+        .collect();
+    format!("{}: {}", c.description, versions.join(" / "))
 }
 
 /// One choice in a combined version: one field, or for an oordeel its value and variant
@@ -954,8 +1016,14 @@ fn choices(kind: Kind, versions: &[ConflictVersion], dates: &[DateKind]) -> Vec<
     out
 }
 
-/// The value of a choice in one version, for people.
-fn choice_value(ws: &Workspace, kind: Kind, choice: &Choice, version: &ConflictVersion) -> String {
+/// The value of a choice in one version of the record `entity`, for people.
+fn choice_value(
+    ws: &Workspace,
+    kind: Kind,
+    entity: &str,
+    choice: &Choice,
+    version: &ConflictVersion,
+) -> String {
     if let Some(date) = choice.date {
         return version
             .dates
@@ -968,7 +1036,7 @@ fn choice_value(ws: &Workspace, kind: Kind, choice: &Choice, version: &ConflictV
         .iter()
         .filter_map(|&i| {
             let value = version.values.get(i)?;
-            Some(shown_value(ws, kind, fields[i].name, value))
+            Some(shown_value(ws, kind, entity, fields[i].name, value))
         })
         .collect();
     if parts.len() > 1 {
@@ -1039,10 +1107,9 @@ fn detail(ui: &mut Ui, ws: &Workspace, state: &mut ConflictsState, c: &RecordCon
             }
             Some(i) => {
                 let v = &c.versions[i];
-                let value = v
-                    .values
-                    .get(f)
-                    .map_or_else(String::new, |x| shown_value(ws, c.kind, field.name, x));
+                let value = v.values.get(f).map_or_else(String::new, |x| {
+                    shown_value(ws, c.kind, &c.entity, field.name, x)
+                });
                 let mut text = RichText::new(value);
                 if v.deleted {
                     text = text.color(GREY).strikethrough();
@@ -1169,7 +1236,7 @@ fn combined(
                 return;
             };
             let v = &c.versions[i];
-            let value = choice_value(ws, c.kind, choice, v);
+            let value = choice_value(ws, c.kind, &c.entity, choice, v);
             let selected = take == i;
             let response = ui.radio(selected, short(&value, 200));
             // The name says which field and whose value, as the row and column show it.
@@ -1211,7 +1278,7 @@ fn combined(
             .map(|choice| {
                 let i = state.take.get(choice.key).copied().unwrap_or(0);
                 let v = &c.versions[i];
-                let value = choice_value(ws, c.kind, choice, v);
+                let value = choice_value(ws, c.kind, &c.entity, choice, v);
                 let value = short(value.trim_end_matches('.'), 50);
                 format!(
                     "{} van {} ({value})",
@@ -1290,7 +1357,7 @@ fn choose_sentence(ws: &Workspace, c: &RecordConflict, i: usize) -> String {
         format!(
             "{} krijgt de versie van {who}: {}. {rest}",
             capitalize(&c.description),
-            v.summary
+            summary(ws, c, v)
         )
     }
 }

@@ -7,7 +7,9 @@
 //! value typed in Dutch notation ("4.250.000,00", "1.250", "42,5") with its unit, and a
 //! toelichting. A value is read when its field is left (Tab, Enter, another screen): one that
 //! cannot be read is not saved and stays in the field with the reason; a valid one is stored in
-//! its canonical form and shown in Dutch notation again. An empty value is "onbekend".
+//! its canonical form and shown in Dutch notation again. An empty value is "onbekend". The
+//! toelichting is a draft like every other text: on disk while it is typed, restored after a
+//! crash.
 
 use eframe::egui::{self, RichText, Ui};
 
@@ -261,8 +263,9 @@ fn value_cell(ui: &mut Ui, ws: &mut Workspace, figure: &KeyFigure, cmds: &mut Ve
     }
 }
 
-/// The toelichting of a kerngegeven: where the figure comes from, or why it is missing. It
-/// wraps (a long source stays readable in full); Tab leaves it.
+/// The toelichting of a kerngegeven: where the figure comes from, or why it is missing. A draft
+/// like every text (on disk while typing, a revision when the field is left or the typing
+/// pauses). It wraps (a long source stays readable in full); Tab leaves it.
 fn note_cell(
     ui: &mut Ui,
     ws: &mut Workspace,
@@ -270,23 +273,21 @@ fn note_cell(
     width: f32,
     cmds: &mut Vec<Command>,
 ) {
-    let input = Input::KerngegevenToelichting(figure.id.clone());
-    let mut text = ws.input_text(&input);
-    let response = ui
-        .add_enabled(
-            !ws.read_only,
-            egui::TextEdit::multiline(&mut text)
+    let editable = !ws.read_only;
+    widgets::draft_edit(
+        ui,
+        ws,
+        DraftTarget::KerngegevenToelichting(figure.id.clone()),
+        editable,
+        |text| {
+            egui::TextEdit::multiline(text)
                 .desired_rows(1)
                 .desired_width(width)
-                .hint_text("bron, of waarom onbekend"),
-        )
-        .accessible_name(format!("Toelichting bij {}", figure.label));
-    if response.changed() {
-        ws.type_input(&input, text);
-    }
-    if response.lost_focus() {
-        cmds.push(Command::CommitInput(input));
-    }
+                .hint_text("bron, of waarom onbekend")
+        },
+        cmds,
+    )
+    .accessible_name(format!("Toelichting bij {}", figure.label));
 }
 
 /// Every version of the kerndata, newest first: when, who, which kerngegeven and its value.

@@ -307,6 +307,10 @@ fn actions(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
 /// The eindoordeel in sight on every screen: what may be claimed (`scoring::headline`, computed
 /// once per change in the workspace), the counts, the progress and what is still open. Only a
 /// real verdict gets a verdict colour; before the first oordeel it says "nog geen oordeel".
+/// Where the inspecteur chooses the eindoordeel (`maat = "keuze"`) nothing is counted towards
+/// it: the header says what was chosen ("Eindoordeel: KWETSBAAR") or "Eindoordeel: nog geen
+/// eindoordeel", in the headline's words, without a progress bar or counts ("0/0" would mean
+/// nothing).
 fn verdict_header(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
     let headline = &ws.derived.headline;
     let s = &ws.derived.score;
@@ -342,6 +346,10 @@ fn verdict_header(ui: &mut Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
         {
             cmds.push(Command::Goto(Screen::Conflicten));
         }
+    }
+    if ws.inspection.framework.rules.measure == Measure::Choice {
+        // Nothing is counted towards a chosen eindoordeel: the verdict above is all there is.
+        return;
     }
     let scored = s.scored();
     let judged = s.judged();

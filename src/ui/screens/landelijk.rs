@@ -73,40 +73,54 @@ pub fn show(ui: &mut Ui, state: &LandelijkState, busy: bool, cmds: &mut Vec<Comm
 
 fn ranking(ui: &mut Ui, o: &Overzicht) {
     widgets::heading(ui, "Rangorde");
+    // Under keuze nothing is counted: the ranking is the chosen eindoordeel alone.
+    let choice = o.is_choice();
+    let headers: &[&str] = if choice {
+        &["Positie", "Organisatie", "Eindoordeel", "Bestand"]
+    } else {
+        &[
+            "Positie",
+            "Organisatie",
+            "Eindoordeel",
+            "Voldoende",
+            "Onvoldoende",
+            "Bestand",
+        ]
+    };
     let grid = egui::Grid::new("landelijk-rangorde")
         .striped(true)
         .spacing([16.0, 4.0]);
-    widgets::table(ui, "Rangorde van de organisaties", 6, grid, |ui, table| {
-        table.header_row(
-            ui,
-            &[
-                "Positie",
-                "Organisatie",
-                "Eindoordeel",
-                "Voldoende",
-                "Onvoldoende",
-                "Bestand",
-            ],
-        );
-        for r in &o.organisaties {
-            let mut row = table.row(ui);
-            row.text(ui, r.positie.to_string());
-            row.text(ui, r.organisatie.clone());
-            row.cell(ui, |ui| {
-                ui.label(verdict_text(r));
-            });
-            row.text(ui, r.voldoende.to_string());
-            row.text(ui, r.onvoldoende.to_string());
-            row.text(ui, r.bestand.clone());
-            row.end(ui);
-        }
-    });
+    widgets::table(
+        ui,
+        "Rangorde van de organisaties",
+        headers.len(),
+        grid,
+        |ui, table| {
+            table.header_row(ui, headers);
+            for r in &o.organisaties {
+                let mut row = table.row(ui);
+                row.text(ui, r.positie.to_string());
+                row.text(ui, r.organisatie.clone());
+                row.cell(ui, |ui| {
+                    ui.label(verdict_text(r, choice));
+                });
+                if !choice {
+                    row.text(ui, r.voldoende.to_string());
+                    row.text(ui, r.onvoldoende.to_string());
+                }
+                row.text(ui, r.bestand.clone());
+                row.end(ui);
+            }
+        },
+    );
 }
 
 /// The eindoordeel of one organisation in words: never a verdict for an organisation without
-/// any oordeel, and marked when it is provisional.
-fn verdict_text(r: &Rij) -> RichText {
-    if r.nog_geen_oordeel {
+/// any oordeel (or, under keuze, without a choice), and marked when it is provisional.
+fn verdict_text(r: &Rij, choice: bool) -> RichText {
+    if r.nog_geen_oordeel && choice {
+        RichText::new("nog geen eindoordeel gekozen").color(GREY)
+    } else if r.nog_geen_oordeel {
         RichText::new("nog geen oordeel").color(GREY)
     } else if r.compleet {
         RichText::new(r.eindoordeel.label()).strong()

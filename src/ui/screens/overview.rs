@@ -20,7 +20,7 @@ use crate::domain::termijn::{format_date_nl, parse_date_input};
 use crate::ui::commands::Command;
 use crate::ui::edit::{Edit, FieldChange, RecordRef, text};
 use crate::ui::screens::{conflicts, criterion, details};
-use crate::ui::types::{Input, Screen, count};
+use crate::ui::types::{Screen, count};
 use crate::ui::widgets::{self, AMBER, GREEN, GREY, RED, local_time, verdict_color};
 use crate::ui::workspace::{DraftTarget, Workspace};
 
@@ -265,28 +265,28 @@ fn choice(ui: &mut Ui, ws: &mut Workspace, cmds: &mut Vec<Command>) {
         cmds.push(set(""));
     }
 
-    // The onderbouwing: written when the field is left, after a pause in typing, when the screen
-    // changes and when the inspection closes.
+    // The onderbouwing: a draft like every text (on disk while typing), written as a revision
+    // when the field is left, after a pause in typing, when the screen changes and when the
+    // inspection closes.
     ui.add_space(6.0);
     let l = ui.label(RichText::new("Onderbouwing").strong());
-    let input = Input::KeuzeOnderbouwing;
-    let mut typed = ws.input_text(&input);
-    let response = ui
-        .add_enabled(
-            editable,
-            egui::TextEdit::multiline(&mut typed)
+    let width = CHOICE_WIDTH.min(ui.available_width());
+    let target = DraftTarget::KeuzeOnderbouwing;
+    widgets::draft_edit(
+        ui,
+        ws,
+        target.clone(),
+        editable,
+        |text| {
+            egui::TextEdit::multiline(text)
                 .desired_rows(4)
-                .desired_width(CHOICE_WIDTH.min(ui.available_width()))
-                .hint_text("Waarom dit eindoordeel? De onderbouwing komt in het rapport."),
-        )
-        .labelled_by(l.id);
-    if response.changed() {
-        ws.type_input(&input, typed.clone());
-    }
-    if response.lost_focus() {
-        cmds.push(Command::CommitInput(input));
-    }
-    if !chosen.is_empty() && typed.trim().is_empty() {
+                .desired_width(width)
+                .hint_text("Waarom dit eindoordeel? De onderbouwing komt in het rapport.")
+        },
+        cmds,
+    )
+    .labelled_by(l.id);
+    if !chosen.is_empty() && ws.draft_text(&target).trim().is_empty() {
         ui.label(
             RichText::new("De keuze heeft nog geen onderbouwing; die komt in het rapport.")
                 .color(AMBER),
