@@ -539,20 +539,28 @@ fn the_rapport_pdf_shows_termijnen_norms_wachtlijst_and_eindoordeel() {
     }
 }
 
-/// The evidence beside a verwachting, with the shares within term computed once per change (as
-/// the app does), is the same as computed in one go.
+/// The evidence beside a verwachting, from a basis computed once per change (as the app does:
+/// the shares within term and the dossiervragen over all dossiers), is the same as computed in
+/// one go.
 #[test]
-fn evidence_with_precomputed_shares_is_the_same() {
-    use veldtoets::domain::evidence::{evidence, evidence_with};
+fn evidence_from_a_precomputed_basis_is_the_same() {
+    use veldtoets::domain::evidence::{EvidenceBasis, evidence, evidence_from};
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("demo.veldtoets");
     let (_, inspection) = veldtoets::demo::create_for(&path, "vt-2024-tijdigheid").unwrap();
-    let summaries = inspection.deadline_summaries();
+    let basis = EvidenceBasis::new(&inspection);
     for e in inspection.framework.expectations() {
         let id = &e.expectation.id;
         let one = evidence(&inspection, id);
-        let with = evidence_with(&inspection, id, &summaries);
+        let with = evidence_from(&inspection, id, &basis);
         assert_eq!(one.count(), with.count(), "{id}");
+        let checks = |ev: &veldtoets::domain::evidence::Evidence<'_>| -> Vec<String> {
+            ev.checks
+                .iter()
+                .map(|c| format!("{} {} {:?}", c.question.id, c.summary(), c.nee_dossiers))
+                .collect()
+        };
+        assert_eq!(checks(&one), checks(&with), "{id}");
         assert_eq!(one.deadlines, with.deadlines, "{id}");
     }
 }

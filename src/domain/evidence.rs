@@ -16,6 +16,8 @@
 //! once for the group, with the answer of its members when every member that answered it agrees,
 //! and as unresolved ([`CheckEvidence::conflict`]) when they differ.
 
+use std::collections::HashMap;
+
 use super::duplicates::{GroupAnswer, group_answer};
 use super::inspection::{
     AnswerData, CheckAnswer, DocumentData, DossierData, FlashData, Inspection, InterviewData,
@@ -135,88 +137,147 @@ impl Evidence<'_> {
     }
 }
 
-/// What every verwachting's evidence shares: the live dossiers in order, grouped by number
-/// ([`Inspection::dossier_groups`]), and the termijn summaries. Computed once when gathering
-/// evidence for many verwachtingen.
-struct Shared<'a> {
-    dossiers: Vec<Vec<&'a Revision<DossierData>>>,
-    summaries: Vec<DeadlineSummary>,
-    /// Current checks by (dossier, checklist item), when gathering for every verwachting; for a
-    /// single one, looking each check up by its derived id is cheaper than building this.
-    checks: Option<CheckIndex<'a>>,
+/// What the evidence of every verwachting shares, computed once per change and owned, so a
+/// screen keeps it between frames (`ui::workspace::Derived`): the termijn summaries and every
+/// checklist item counted over all dossiers. Counting the dossiervragen is the expensive part
+/// (every dossier × every item); drawing a verwachting then only looks its items up.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EvidenceBasis {
+    pub summaries: Vec<DeadlineSummary>,
+    /// Per checklist item id, its answers over all dossiers.
+    checks: HashMap<String, CheckTally>,
 }
 
-type CheckIndex<'a> =
-    std::collections::HashMap<(&'a str, &'a str), &'a Revision<super::inspection::CheckData>>;
+/// One checklist item counted over all dossiers (dossiers sharing a number counted once); see
+/// [`CheckEvidence`] for the meaning of each count.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct CheckTally {
+    ja: u32,
+    nee: u32,
+    nvt: u32,
+    open: u32,
+    nee_dossiers: Vec<(String, String)>,
+    conflict: u32,
+    conflict_dossiers: Vec<String>,
+}
 
-impl<'a> Shared<'a> {
-    fn new(inspection: &'a Inspection, index_checks: bool) -> Shared<'a> {
-        Shared::with_summaries(inspection, index_checks, inspection.deadline_summaries())
+type CheckIndex<'a> = HashMap<(&'a str, &'a str), &'a Revision<super::inspection::CheckData>>;
+
+impl EvidenceBasis {
+    /// Counts every checklist item of the kader over the dossiers of `inspection`.
+    pub fn new(inspection: &Inspection) -> EvidenceBasis {
+        EvidenceBasis::with_summaries(inspection, inspection.deadline_summaries())
     }
 
-    fn with_summaries(
-        inspection: &'a Inspection,
-        index_checks: bool,
+    /// As [`EvidenceBasis::new`], with the termijn summaries already computed.
+    pub fn with_summaries(
+        inspection: &Inspection,
         summaries: Vec<DeadlineSummary>,
-    ) -> Shared<'a> {
-        Shared {
-            dossiers: inspection.dossier_groups(),
-            summaries,
-            checks: index_checks.then(|| {
-                inspection
-                    .checks
-                    .current()
-                    .map(|c| ((c.data.dossier.as_str(), c.data.vraag.as_str()), c))
-                    .collect()
-            }),
-        }
+    ) -> EvidenceBasis {
+        let dossiers = inspection.dossier_groups();
+        let index: CheckIndex<'_> = inspection
+            .checks
+            .current()
+            .map(|c| ((c.data.dossier.as_str(), c.data.vraag.as_str()), c))
+            .collect();
+        let checks = inspection
+            .framework
+            .sources
+            .checklist
+            .iter()
+            .map(|q| (q.id.clone(), tally(inspection, &dossiers, &index, &q.id)))
+            .collect();
+        EvidenceBasis { summaries, checks }
     }
+}
 
-    fn check(
-        &self,
-        inspection: &'a Inspection,
-        dossier: &str,
-        vraag: &str,
-    ) -> Option<&'a Revision<super::inspection::CheckData>> {
-        match &self.checks {
-            Some(index) => index.get(&(dossier, vraag)).copied(),
-            None => inspection.checks.get(&inspection.check_id(dossier, vraag)),
+/// Counts checklist item `vraag` over the dossier groups.
+fn tally(
+    inspection: &Inspection,
+    dossiers: &[Vec<&Revision<DossierData>>],
+    index: &CheckIndex<'_>,
+    vraag: &str,
+) -> CheckTally {
+    let mut c = CheckTally::default();
+    for group in dossiers {
+        let number = group
+            .first()
+            .map_or(String::new(), |d| d.data.nummer.clone());
+        let mut notes: Vec<&str> = Vec::new();
+        let answers: Vec<Option<CheckAnswer>> = group
+            .iter()
+            .map(|d| {
+                let check = index.get(&(d.meta.entity.as_str(), vraag)).copied();
+                let unresolved = check
+                    .is_some_and(|r| inspection.checks.is_conflicted(&r.meta.entity))
+                    || existence_disputed(inspection, &d.meta.entity);
+                if unresolved {
+                    return None;
+                }
+                Some(check.map_or(CheckAnswer::Open, |r| {
+                    if r.data.antwoord == CheckAnswer::Nee {
+                        let note = r.data.notitie.as_str();
+                        if !notes.iter().any(|n| n.trim() == note.trim()) {
+                            notes.push(note);
+                        }
+                    }
+                    r.data.antwoord
+                }))
+            })
+            .collect();
+        match group_answer(answers) {
+            GroupAnswer::Unresolved => {
+                c.conflict += 1;
+                c.conflict_dossiers.push(number);
+            }
+            GroupAnswer::Agreed(CheckAnswer::Ja) => c.ja += 1,
+            GroupAnswer::Agreed(CheckAnswer::Nee) => {
+                c.nee += 1;
+                let notes: Vec<&str> = notes
+                    .iter()
+                    .copied()
+                    .filter(|n| !n.trim().is_empty() || notes.len() == 1)
+                    .collect();
+                c.nee_dossiers.push((number, notes.join("; ")));
+            }
+            GroupAnswer::Agreed(CheckAnswer::Nvt) => c.nvt += 1,
+            GroupAnswer::Agreed(CheckAnswer::Open) | GroupAnswer::Open => c.open += 1,
         }
     }
+    c
 }
 
 /// Gathers the evidence for verwachting `id`.
 pub fn evidence<'a>(inspection: &'a Inspection, id: &str) -> Evidence<'a> {
-    gather(inspection, id, &Shared::new(inspection, false))
+    gather(inspection, id, &EvidenceBasis::new(inspection))
 }
 
-/// [`evidence`] with the shares within each termijn already computed (`summaries`, as
-/// [`Inspection::deadline_summaries`] gives them): a screen computes those once per change, not
-/// in every frame.
-pub fn evidence_with<'a>(
+/// Gathers the evidence for verwachting `id` from a basis computed before
+/// ([`EvidenceBasis::new`]): a screen computes that once per change, not in every frame.
+pub fn evidence_from<'a>(
     inspection: &'a Inspection,
     id: &str,
-    summaries: &[DeadlineSummary],
+    basis: &EvidenceBasis,
 ) -> Evidence<'a> {
-    gather(
-        inspection,
-        id,
-        &Shared::with_summaries(inspection, false, summaries.to_vec()),
-    )
+    gather(inspection, id, basis)
 }
 
 /// The number of pieces of evidence per verwachting, in kader order (see [`Evidence::count`]).
 pub fn counts(inspection: &Inspection) -> Vec<usize> {
-    let shared = Shared::new(inspection, true);
+    counts_from(inspection, &EvidenceBasis::new(inspection))
+}
+
+/// As [`counts`], from a basis computed before.
+pub fn counts_from(inspection: &Inspection, basis: &EvidenceBasis) -> Vec<usize> {
     inspection
         .framework
         .expectations()
         .iter()
-        .map(|e| gather(inspection, &e.expectation.id, &shared).count())
+        .map(|e| gather(inspection, &e.expectation.id, basis).count())
         .collect()
 }
 
-fn gather<'a>(inspection: &'a Inspection, id: &str, shared: &Shared<'a>) -> Evidence<'a> {
+fn gather<'a>(inspection: &'a Inspection, id: &str, basis: &EvidenceBasis) -> Evidence<'a> {
     let fw = &inspection.framework;
     let mut answers = Vec::new();
     for a in inspection.answers.current() {
@@ -279,69 +340,23 @@ fn gather<'a>(inspection: &'a Inspection, id: &str, shared: &Shared<'a>) -> Evid
     }
     flashes.sort_by_key(|f| f.flash.data.tijdstip);
 
-    let dossiers = &shared.dossiers;
     let checks = fw
         .sources
         .checklist
         .iter()
         .filter(|q| q.expectations.iter().any(|e| e == id))
         .map(|q| {
-            let mut c = CheckEvidence {
+            let t = basis.checks.get(&q.id).cloned().unwrap_or_default();
+            CheckEvidence {
                 question: q,
-                ja: 0,
-                nee: 0,
-                nvt: 0,
-                open: 0,
-                nee_dossiers: Vec::new(),
-                conflict: 0,
-                conflict_dossiers: Vec::new(),
-            };
-            for group in dossiers {
-                let number = group
-                    .first()
-                    .map_or(String::new(), |d| d.data.nummer.clone());
-                let mut notes: Vec<&str> = Vec::new();
-                let answers: Vec<Option<CheckAnswer>> = group
-                    .iter()
-                    .map(|d| {
-                        let check = shared.check(inspection, &d.meta.entity, &q.id);
-                        let unresolved = check
-                            .is_some_and(|r| inspection.checks.is_conflicted(&r.meta.entity))
-                            || existence_disputed(inspection, &d.meta.entity);
-                        if unresolved {
-                            return None;
-                        }
-                        Some(check.map_or(CheckAnswer::Open, |r| {
-                            if r.data.antwoord == CheckAnswer::Nee {
-                                let note = r.data.notitie.as_str();
-                                if !notes.iter().any(|n| n.trim() == note.trim()) {
-                                    notes.push(note);
-                                }
-                            }
-                            r.data.antwoord
-                        }))
-                    })
-                    .collect();
-                match group_answer(answers) {
-                    GroupAnswer::Unresolved => {
-                        c.conflict += 1;
-                        c.conflict_dossiers.push(number);
-                    }
-                    GroupAnswer::Agreed(CheckAnswer::Ja) => c.ja += 1,
-                    GroupAnswer::Agreed(CheckAnswer::Nee) => {
-                        c.nee += 1;
-                        let notes: Vec<&str> = notes
-                            .iter()
-                            .copied()
-                            .filter(|n| !n.trim().is_empty() || notes.len() == 1)
-                            .collect();
-                        c.nee_dossiers.push((number, notes.join("; ")));
-                    }
-                    GroupAnswer::Agreed(CheckAnswer::Nvt) => c.nvt += 1,
-                    GroupAnswer::Agreed(CheckAnswer::Open) | GroupAnswer::Open => c.open += 1,
-                }
+                ja: t.ja,
+                nee: t.nee,
+                nvt: t.nvt,
+                open: t.open,
+                nee_dossiers: t.nee_dossiers,
+                conflict: t.conflict,
+                conflict_dossiers: t.conflict_dossiers,
             }
-            c
         })
         .collect();
 
@@ -363,7 +378,7 @@ fn gather<'a>(inspection: &'a Inspection, id: &str, shared: &Shared<'a>) -> Evid
     let deadlines = fw
         .deadlines
         .iter()
-        .zip(shared.summaries.iter().copied())
+        .zip(basis.summaries.iter().copied())
         .filter(|(def, _)| def.expectations.iter().any(|e| e == id))
         .collect();
 

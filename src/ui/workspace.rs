@@ -109,6 +109,13 @@ pub struct Derived {
     /// The share within each termijn of the kader (aligned with its termijnen), for the
     /// termijnen table and the norms beside a verwachting.
     pub deadline_summaries: Vec<crate::domain::DeadlineSummary>,
+    /// The evidence every verwachting draws on (dossiervragen counted over all dossiers), so the
+    /// evidence beside a verwachting costs a look-up per frame, not a pass over every dossier.
+    pub evidence_basis: evidence::EvidenceBasis,
+    /// The privacy check of the rapport text (Wederhoor): every finding, kept or open.
+    pub privacy_findings: Vec<crate::domain::privacy::Finding>,
+    /// Why the rapport cannot be vastgesteld now (Wederhoor); empty when it can.
+    pub vaststellen_blockers: Vec<String>,
 }
 
 impl Derived {
@@ -118,7 +125,10 @@ impl Derived {
     }
 
     pub fn compute(inspection: &Inspection) -> Derived {
-        let evidence = evidence::counts(inspection);
+        let deadline_summaries = inspection.deadline_summaries();
+        let evidence_basis =
+            evidence::EvidenceBasis::with_summaries(inspection, deadline_summaries.clone());
+        let evidence = evidence::counts_from(inspection, &evidence_basis);
         let score = score(&inspection.framework, &inspection.judgements());
         Derived {
             headline: headline(&score),
@@ -131,7 +141,10 @@ impl Derived {
                 .collect(),
             record_conflicts: inspection.all_conflicts(),
             duplicates: inspection.duplicates(),
-            deadline_summaries: inspection.deadline_summaries(),
+            deadline_summaries,
+            evidence_basis,
+            privacy_findings: inspection.privacy_findings(),
+            vaststellen_blockers: inspection.vaststellen_blockers(),
         }
     }
 }

@@ -573,7 +573,7 @@ fn detail(
     norm_suggestions(ui, ws, &e.id);
     ui.separator();
     // The shares within term come from `Derived` (once per change), not from every frame.
-    let evidence = evidence::evidence_with(&ws.inspection, &e.id, &ws.derived.deadline_summaries);
+    let evidence = evidence::evidence_from(&ws.inspection, &e.id, &ws.derived.evidence_basis);
     show_evidence(ui, ws, &evidence);
     history(ui, ws, &e.id);
 }
@@ -837,6 +837,9 @@ fn norm_suggestions(ui: &mut Ui, ws: &Workspace, id: &str) {
     widgets::muted(ui, "Een suggestie uit het cijfer; het oordeel is aan u.");
 }
 
+/// How many dossiers with "nee" on a checklist item are listed before the rest is folded away.
+const NEE_SHOWN: usize = 12;
+
 fn show_evidence(ui: &mut Ui, ws: &Workspace, ev: &Evidence<'_>) {
     let (o, w, n) = ev.tags();
     widgets::heading(ui, "Bewijs uit alle bronnen");
@@ -895,7 +898,9 @@ fn show_evidence(ui: &mut Ui, ws: &Workspace, ev: &Evidence<'_>) {
             ui.label(RichText::new(c.summary()).color(color).strong());
             widgets::muted(ui, &c.question.text);
         });
-        for (nummer, note) in &c.nee_dossiers {
+        // The first dossiers with "nee" are listed; the rest behind a fold, so a checklist item
+        // over thousands of dossiers does not lay out thousands of lines in every frame.
+        let nee_line = |ui: &mut Ui, (nummer, note): &(String, String)| {
             ui.label(
                 RichText::new(format!(
                     "   nee: {nummer}{}",
@@ -907,6 +912,26 @@ fn show_evidence(ui: &mut Ui, ws: &Workspace, ev: &Evidence<'_>) {
                 ))
                 .color(GREY),
             );
+        };
+        for line in c.nee_dossiers.iter().take(NEE_SHOWN) {
+            nee_line(ui, line);
+        }
+        if c.nee_dossiers.len() > NEE_SHOWN {
+            let rest = &c.nee_dossiers[NEE_SHOWN..];
+            egui::CollapsingHeader::new(format!(
+                "nog {} met nee",
+                if rest.len() == 1 {
+                    "1 dossier".to_string()
+                } else {
+                    format!("{} dossiers", rest.len())
+                }
+            ))
+            .id_salt(("nee-dossiers", &c.question.id))
+            .show(ui, |ui| {
+                for line in rest {
+                    nee_line(ui, line);
+                }
+            });
         }
     }
     for (def, s) in &ev.deadlines {

@@ -278,8 +278,14 @@ fn parse_date(text: &str, what: &str) -> Result<Date, Vec<String>> {
 fn actions(ui: &mut Ui, ws: &Workspace, state: &mut WederhoorState, cmds: &mut Vec<Command>) {
     widgets::heading(ui, "Status");
     let frozen = ws.inspection.is_frozen();
-    let blockers = ws.inspection.vaststellen_blockers();
-    let open_findings = ws.inspection.open_privacy_findings().len();
+    // Both computed once per change (`Derived`), not in every frame.
+    let blockers = ws.derived.vaststellen_blockers.clone();
+    let open_findings = ws
+        .derived
+        .privacy_findings
+        .iter()
+        .filter(|f| f.kept.is_none())
+        .count();
     ui.horizontal(|ui| {
         if !frozen
             && ui
@@ -461,7 +467,7 @@ fn actions(ui: &mut Ui, ws: &Workspace, state: &mut WederhoorState, cmds: &mut V
 
 fn privacy(ui: &mut Ui, ws: &Workspace, state: &mut WederhoorState, cmds: &mut Vec<Command>) {
     widgets::heading(ui, "Privacycontrole van de rapporttekst");
-    let mut findings: Vec<Finding> = ws.inspection.privacy_findings();
+    let mut findings: Vec<Finding> = ws.derived.privacy_findings.clone();
     // Open ones first (stable: in the order of the rapport).
     findings.sort_by_key(|f| f.kept.is_some());
     let open = findings.iter().filter(|f| f.kept.is_none()).count();
