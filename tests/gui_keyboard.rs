@@ -330,6 +330,24 @@ fn the_screens_are_tabs_and_the_window_is_named_after_the_onderzoek() {
     );
 }
 
+/// The panels are named regions, so a screen reader can jump between the list and the detail
+/// instead of meeting anonymous groups.
+#[test]
+fn the_panels_are_named_regions() {
+    let root = tempfile::tempdir().unwrap();
+    let mut harness = demo(root.path());
+    harness.get_by_label("Onderzoek, eindoordeel en schermen");
+    harness.get_by_label("Statusbalk");
+    harness.key_press(Key::F6);
+    harness.run_steps(2);
+    harness.get_by_label("Lijst van verwachtingen");
+    harness.get_by_label("Verwachting: oordeel en bewijs");
+    harness.key_press(Key::F2);
+    harness.run_steps(2);
+    harness.get_by_label("Lijst van interviews");
+    harness.get_by_label("Interview");
+}
+
 #[test]
 fn the_oordeel_is_a_radio_group_and_alt_o_jumps_to_it() {
     let root = tempfile::tempdir().unwrap();

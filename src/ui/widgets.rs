@@ -577,3 +577,11 @@ pub fn tab(ui: &mut Ui, selected: bool, text: RichText, key: &str) -> egui::Resp
     });
     response
 }
+
+/// Names the region (panel) `ui` draws, for a screen reader's landmark navigation ("Lijst van
+/// verwachtingen", "Verwachting"): without a name a panel is read as an anonymous group.
+pub fn region(ui: &Ui, name: &str) {
+    let name = name.to_string();
+    ui.ctx()
+        .accesskit_node_builder(ui.unique_id(), |node| node.set_label(name));
+}

@@ -438,8 +438,12 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, state: &mut ConflictsState, cmds: &
     egui::Panel::left("conflictlijst")
         .resizable(true)
         .default_size(260.0)
-        .show(ui, |ui| list(ui, ws, state, &conflicts, &duplicates));
+        .show(ui, |ui| {
+            widgets::region(ui, "Lijst van conflicten");
+            list(ui, ws, state, &conflicts, &duplicates)
+        });
     egui::CentralPanel::default().show(ui, |ui| {
+        widgets::region(ui, "Conflict: de versies");
         egui::ScrollArea::both()
             .id_salt(("conflict", ws.inspection.id))
             .auto_shrink([false, false])

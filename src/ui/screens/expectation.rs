@@ -213,6 +213,7 @@ pub fn show(
         .resizable(true)
         .default_size(190.0)
         .show(ui, |ui| {
+            widgets::region(ui, "Lijst van verwachtingen");
             work_list_controls(ui, ws, state, shown.len());
             list(
                 ui,
@@ -225,6 +226,7 @@ pub fn show(
             );
         });
     egui::CentralPanel::default().show(ui, |ui| {
+        widgets::region(ui, "Verwachting: oordeel en bewijs");
         // Each verwachting (and criterium) keeps its own scroll position, per onderzoek.
         let shown = match &criterion {
             Some(c) => format!("criterium {c}"),

@@ -88,6 +88,7 @@ pub fn show(
 ) {
     let _ = jobs;
     egui::Panel::top("navigatie").show(ui, |ui| {
+        widgets::region(ui, "Onderzoek, eindoordeel en schermen");
         ui.add_space(4.0);
         // First row: the organisation, the eindoordeel in sight and the actions; second row: the
         // screens. Two rows, so nothing overlaps in a narrow window. Both are laid out, and
@@ -98,6 +99,7 @@ pub fn show(
     });
 
     egui::Panel::bottom("status").show(ui, |ui| {
+        widgets::region(ui, "Statusbalk");
         ui.horizontal(|ui| {
             save_indicator(ui, ws, cmds);
             conflicts::status_warning(ui, ws, cmds);

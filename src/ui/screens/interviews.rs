@@ -51,8 +51,12 @@ pub fn show(ui: &mut Ui, ws: &mut Workspace, state: &mut InterviewsState, cmds: 
     egui::Panel::left("interviewlijst")
         .resizable(true)
         .default_size(260.0)
-        .show(ui, |ui| list(ui, ws, state, cmds));
+        .show(ui, |ui| {
+            widgets::region(ui, "Lijst van interviews");
+            list(ui, ws, state, cmds)
+        });
     egui::CentralPanel::default().show(ui, |ui| {
+        widgets::region(ui, "Interview");
         let selected = state
             .selected
             .clone()
