@@ -3,18 +3,22 @@
 //! - opening such a file (probe, lock, load everything into memory);
 //! - a keystroke's draft reaching the disk (p50/p99): the store write alone, and end to end
 //!   through the app's workspace and store thread (keystroke → confirmed durable), with the
-//!   time the UI thread spends per keystroke.
+//!   time the UI thread spends per keystroke;
+//! - encrypted against plain (issue 14), in the same run on two files of the same size: open
+//!   time (interleaved, so both see the same machine load) and single-edit commit percentiles.
+//!   Targets: encrypted commit p99 < 1 ms, encrypted open ≤ 1.5× plain.
 //!
 //! Run with `cargo bench --bench store`.
 
 mod support;
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use std::sync::Arc;
 use veldtoets::domain::inspection::{OordeelData, Record, Stamp};
 
-use veldtoets::store::Store;
+use veldtoets::store::{Passphrase, Store};
 use veldtoets::ui::worker::StoreHandle;
 use veldtoets::ui::workspace::{DraftTarget, Workspace};
 
@@ -33,6 +37,129 @@ fn report(name: &str, mut samples: Vec<Duration>) {
         percentile(&samples, 0.99),
         samples[samples.len() - 1]
     );
+}
+
+/// The samples' p50 and p99.
+fn p50_p99(mut samples: Vec<Duration>) -> (Duration, Duration) {
+    samples.sort();
+    (percentile(&samples, 0.50), percentile(&samples, 0.99))
+}
+
+/// `edits` single-oordeel commits on an open store, each timed alone.
+fn commits(
+    store: &mut Store,
+    inspection: &mut veldtoets::domain::inspection::Inspection,
+    edits: usize,
+) -> Vec<Duration> {
+    let author = *inspection.inspectors.keys().next().unwrap();
+    let ids: Vec<String> = inspection
+        .framework
+        .expectations()
+        .iter()
+        .map(|e| e.expectation.id.clone())
+        .collect();
+    let mut times = Vec::with_capacity(edits);
+    for n in 0..edits {
+        let id = &ids[n % ids.len()];
+        let data = OordeelData::parse(
+            &inspection.framework,
+            id,
+            if n % 2 == 0 {
+                "voldoende"
+            } else {
+                "onvoldoende"
+            },
+            format!("Onderbouwing versie {n}: bevindingen uit interviews en dossiers."),
+        )
+        .unwrap();
+        let change = inspection.change(id, Record::Oordeel(data), author, Stamp::now());
+        let t = Instant::now();
+        store.append(&change).unwrap();
+        times.push(t.elapsed());
+        inspection.apply(change);
+    }
+    times
+}
+
+/// Encrypted against plain on two files built alike: open time, interleaved, and commit
+/// percentiles, alternating blocks of commits so both files see the same load.
+fn encrypted_against_plain(dir: &Path, quick: bool) {
+    let passphrase = Passphrase::new("correct paard batterij nietje".into()).unwrap();
+    let plain = dir.join("groot-gewoon.veldtoets");
+    let encrypted = dir.join("groot-versleuteld.veldtoets");
+    support::large_inspection(&plain, 40, 200, 5000);
+    support::large_inspection_with(&encrypted, 40, 200, 5000, Some(&passphrase));
+    println!(
+        "encrypted vs plain: files of {} KiB (plain) and {} KiB (encrypted)",
+        std::fs::metadata(&plain).unwrap().len() / 1024,
+        std::fs::metadata(&encrypted).unwrap().len() / 1024
+    );
+    let runs = if quick { 3 } else { 30 };
+    let (mut plain_opens, mut encrypted_opens) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let t = Instant::now();
+        drop(Store::open(&plain).unwrap());
+        plain_opens.push(t.elapsed());
+        let t = Instant::now();
+        drop(Store::open_with(&encrypted, Some(&passphrase)).unwrap());
+        encrypted_opens.push(t.elapsed());
+    }
+    let (plain_open, _) = p50_p99(plain_opens.clone());
+    let (encrypted_open, _) = p50_p99(encrypted_opens.clone());
+    report("open, plain (probe + lock + load)", plain_opens);
+    report(
+        "open, encrypted (probe + key + lock + load)",
+        encrypted_opens,
+    );
+    println!(
+        "open, encrypted / plain (p50): {:.2}× (target ≤ 1.5×)",
+        encrypted_open.as_secs_f64() / plain_open.as_secs_f64()
+    );
+
+    // The fixed cost of an encrypted open is SQLCipher's key derivation (PBKDF2-HMAC-SHA512,
+    // 256,000 iterations, once per connection): measured as the difference between opening a
+    // new, nearly empty encrypted file and a plain one.
+    let small_plain = dir.join("klein-gewoon.veldtoets");
+    let small_encrypted = dir.join("klein-versleuteld.veldtoets");
+    support::large_inspection(&small_plain, 0, 0, 0);
+    support::large_inspection_with(&small_encrypted, 0, 0, 0, Some(&passphrase));
+    let (mut small_plain_opens, mut small_encrypted_opens) = (Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let t = Instant::now();
+        drop(Store::open(&small_plain).unwrap());
+        small_plain_opens.push(t.elapsed());
+        let t = Instant::now();
+        drop(Store::open_with(&small_encrypted, Some(&passphrase)).unwrap());
+        small_encrypted_opens.push(t.elapsed());
+    }
+    let (small_plain_open, _) = p50_p99(small_plain_opens);
+    let (small_encrypted_open, _) = p50_p99(small_encrypted_opens);
+    let derivation = small_encrypted_open.saturating_sub(small_plain_open);
+    println!(
+        "open of a new file (p50): plain {small_plain_open:?}, encrypted {small_encrypted_open:?}: key derivation ≈ {derivation:?}"
+    );
+    println!(
+        "open, encrypted without the key derivation / plain (p50): {:.2}×",
+        encrypted_open.saturating_sub(derivation).as_secs_f64() / plain_open.as_secs_f64()
+    );
+
+    let (mut plain_store, mut plain_inspection, _) = Store::open(&plain).unwrap();
+    let (mut encrypted_store, mut encrypted_inspection, _) =
+        Store::open_with(&encrypted, Some(&passphrase)).unwrap();
+    let (blocks, per_block) = if quick { (2, 25) } else { (20, 250) };
+    let (mut plain_commits, mut encrypted_commits) = (Vec::new(), Vec::new());
+    for _ in 0..blocks {
+        plain_commits.extend(commits(&mut plain_store, &mut plain_inspection, per_block));
+        encrypted_commits.extend(commits(
+            &mut encrypted_store,
+            &mut encrypted_inspection,
+            per_block,
+        ));
+    }
+    let (_, encrypted_p99) = p50_p99(encrypted_commits.clone());
+    report("single-edit commit, plain", plain_commits);
+    report("single-edit commit, encrypted", encrypted_commits);
+    println!("single-edit commit, encrypted p99: {encrypted_p99:?} (target < 1 ms)");
 }
 
 fn main() {
@@ -143,6 +270,9 @@ fn main() {
         durable,
     );
     report("UI thread per keystroke (draft + send)", ui_side);
+    drop(ws);
+
+    encrypted_against_plain(dir.path(), quick);
 }
 
 struct NoWaker;

@@ -11,20 +11,36 @@ use veldtoets::domain::inspection::{
 };
 use veldtoets::domain::termijn::{CaseDates, DateKind};
 use veldtoets::kader_io;
-use veldtoets::store::Store;
+use veldtoets::store::{Passphrase, Store};
 
 /// Creates `path` with `interviews` interviews (every guide question answered), `dossiers`
 /// dossiers with dates and every checklist item answered, and notes on answers and checks until
 /// `notes` notes exist. Returns the number of revisions written.
 pub fn large_inspection(path: &Path, interviews: usize, dossiers: usize, notes: usize) -> usize {
+    large_inspection_with(path, interviews, dossiers, notes, None)
+}
+
+/// [`large_inspection`], encrypted with `passphrase` when one is given.
+pub fn large_inspection_with(
+    path: &Path,
+    interviews: usize,
+    dossiers: usize,
+    notes: usize,
+    passphrase: Option<&Passphrase>,
+) -> usize {
     let framework = kader_io::builtin("vt-2016-stap2").unwrap();
-    let (mut store, mut inspection) = Store::create(
-        path,
-        framework,
-        "Veilig Thuis Groot",
-        "E. Voorbeeld",
-        Stamp::now(),
-    )
+    let (organisatie, inspecteur) = ("Veilig Thuis Groot", "E. Voorbeeld");
+    let (mut store, mut inspection) = match passphrase {
+        Some(passphrase) => Store::create_encrypted(
+            path,
+            framework,
+            organisatie,
+            inspecteur,
+            Stamp::now(),
+            passphrase,
+        ),
+        None => Store::create(path, framework, organisatie, inspecteur, Stamp::now()),
+    }
     .unwrap();
     let author = *inspection.inspectors.keys().next().unwrap();
     let mut changes: Vec<Change> = Vec::new();

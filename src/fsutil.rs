@@ -4,7 +4,7 @@
 //!   rename over it.
 //! - [`check_output_target`]: the guard every output (PDF, JSON, overzicht) passes first. It
 //!   refuses an existing inspection file (decided by content: the SQLite header and veldtoets'
-//!   `application_id`), a target that is one of the inputs (same path, same file through a link),
+//!   `application_id`, or the first bytes of an encrypted one), a target that is one of the inputs (same path, same file through a link),
 //!   a SQLite side file of an inspection (`-wal`, `-shm`, `-journal`) and a directory. A file
 //!   veldtoets has open anywhere is an inspection file, so that is refused too.
 //! - [`io_error_text`]: an [`std::io::Error`] as Dutch text, so no English OS message reaches a
@@ -25,16 +25,21 @@ pub const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 /// checks at compile time that its own constant is the same.
 pub const INSPECTION_APPLICATION_ID: i32 = 0x5654_5453;
 
+/// The first 4 bytes of an encrypted inspection file ("VTTS", the start of its salt); the store's
+/// `ENCRYPTED_MAGIC` is this constant.
+pub const ENCRYPTED_INSPECTION_MAGIC: &[u8; 4] = b"VTTS";
+
 /// The suffixes of SQLite's side files beside a database.
 pub const SIDE_FILE_SUFFIXES: [&str; 3] = ["-wal", "-shm", "-journal"];
 
 /// Whether `header` (the first bytes of a file) is the header of an inspection file: a SQLite
-/// database with veldtoets' application id.
+/// database with veldtoets' application id, or an encrypted inspection file.
 pub fn is_inspection_header(header: &[u8]) -> bool {
-    header.len() >= 72
+    let plain = header.len() >= 72
         && header.starts_with(SQLITE_MAGIC)
         && i32::from_be_bytes([header[68], header[69], header[70], header[71]])
-            == INSPECTION_APPLICATION_ID
+            == INSPECTION_APPLICATION_ID;
+    plain || (header.len() >= 16 && header.starts_with(ENCRYPTED_INSPECTION_MAGIC))
 }
 
 /// Whether `path` is an existing inspection file, decided by its content (not its name). A
@@ -425,5 +430,9 @@ mod tests {
         assert!(!is_inspection_header(&header[..50]));
         header[0] = b'X';
         assert!(!is_inspection_header(&header));
+        let mut encrypted = [0x5au8; 100];
+        encrypted[..4].copy_from_slice(ENCRYPTED_INSPECTION_MAGIC);
+        assert!(is_inspection_header(&encrypted));
+        assert!(!is_inspection_header(&encrypted[..8]));
     }
 }

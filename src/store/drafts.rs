@@ -119,7 +119,8 @@ pub struct Copy {
 impl Store {
     /// Starts a copy of this file at `target` (which must not exist): a consistent snapshot
     /// (`VACUUM INTO`) under a temporary name, opened so pending writes can be added.
-    /// [`Copy::finish`] puts it in place.
+    /// [`Copy::finish`] puts it in place. The copy of an encrypted file is encrypted with the same
+    /// key (`VACUUM INTO` on the keyed connection) and opened with it.
     pub fn copy_to(&self, target: &std::path::Path) -> Result<Copy, StoreError> {
         if target.exists() {
             return Err(StoreError::AlreadyExists(target.to_path_buf()));
@@ -129,7 +130,7 @@ impl Store {
         self.conn
             .execute("VACUUM INTO ?1", [temp.to_string_lossy()])
             .map_err(|e| sqlite(target, e))?;
-        match Store::open_unloaded(&temp) {
+        match Store::open_unloaded_with(&temp, self.key.as_ref()) {
             Ok((store, _)) => Ok(Copy {
                 store,
                 target: target.to_path_buf(),

@@ -48,13 +48,13 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior, params};
 use thiserror::Error;
 
 use super::schema::{CURRENT_VERSION, TABLES};
 use super::{
-    ScratchDir, Store, StoreError, file_uri, file_writable, io_error, probe, side_file, sqlite,
-    temp_path, wal_len,
+    Passphrase, ScratchDir, Store, StoreError, connect, file_uri, file_writable, io_error, probe,
+    side_file, sqlite, temp_path, wal_len,
 };
 use uuid::Uuid;
 
@@ -437,7 +437,7 @@ fn create_from(
         source: first.to_path_buf(),
     });
     let identity = {
-        let attached = Attached::new(&scratch, first)?;
+        let attached = Attached::new(&scratch, None, first)?;
         attached.check_schema()?;
         attached.identity()?
     };
@@ -447,7 +447,7 @@ fn create_from(
             total,
             source: source.to_path_buf(),
         });
-        let attached = Attached::new(&scratch, source)?;
+        let attached = Attached::new(&scratch, None, source)?;
         attached.check_schema()?;
         attached.check_identity(&identity, first)?;
     }
@@ -459,7 +459,7 @@ fn create_from(
     remove_with_side_files(&temp);
     let result = (|| {
         let first_rows = {
-            let attached = Attached::new(&scratch, first)?;
+            let attached = Attached::new(&scratch, None, first)?;
             attached.vacuum_into(&temp, target)?;
             attached.counts()?
         };
@@ -587,7 +587,7 @@ impl Store {
             if fsutil::same_file(source, &self.path) {
                 return Err(MergeError::SameFile(source.to_path_buf()));
             }
-            let attached = Attached::new(&self.conn, source)?;
+            let attached = Attached::new(&self.conn, self.key.as_ref(), source)?;
             attached.check_schema()?;
             attached.check_identity(&identity, label)?;
         }
@@ -600,7 +600,7 @@ impl Store {
                 total,
                 source: source.to_path_buf(),
             });
-            let attached = Attached::new(&self.conn, source)?;
+            let attached = Attached::new(&self.conn, self.key.as_ref(), source)?;
             // Checked above, but the file could have been swapped since.
             attached.check_identity(&identity, label)?;
             stage.add(&attached, i, sources, label)?;
@@ -741,8 +741,15 @@ fn source_error(path: &Path, e: rusqlite::Error) -> StoreError {
 
 /// A source attached to a connection; detached when dropped. A source is only ever read: it is
 /// never migrated, never written, and its `-wal` file (if any) is left exactly as it was.
+///
+/// Sources are plain files (an encrypted one is refused by [`probe`] as
+/// [`StoreError::Encrypted`]), attached with an explicitly empty key so that a connection to an
+/// encrypted target does not apply its own key to them. A private copy made with `VACUUM INTO`
+/// on that connection is encrypted with the target's key (`key`) and read with it.
 struct Attached<'c> {
     conn: &'c Connection,
+    /// The passphrase of the connection's main database, if it is encrypted.
+    key: Option<&'c Passphrase>,
     /// The source as the user named it (for messages), even when a copy is attached.
     path: PathBuf,
     /// Whether the attach succeeded (and a `DETACH` is due).
@@ -760,7 +767,11 @@ impl<'c> Attached<'c> {
     /// - otherwise (a write-protected file or folder) a file without pending WAL is attached
     ///   `immutable` (no lock, no side file), and one with a pending WAL is copied with its WAL to
     ///   a private temporary directory and the copy is attached.
-    fn new(conn: &'c Connection, path: &Path) -> Result<Attached<'c>, MergeError> {
+    fn new(
+        conn: &'c Connection,
+        key: Option<&'c Passphrase>,
+        path: &Path,
+    ) -> Result<Attached<'c>, MergeError> {
         probe(path)?;
         let absolute = std::path::absolute(path).map_err(|e| io_error(path, e))?;
         let wal = wal_len(path);
@@ -768,13 +779,14 @@ impl<'c> Attached<'c> {
             file_writable(path) && wal.is_none_or(|_| file_writable(&side_file(path, "-wal")));
         let mut attached = Attached {
             conn,
+            key,
             path: path.to_path_buf(),
             attached: false,
             scratch: None,
         };
         if lockable {
             // An absolute path never starts with "file:", so SQLite takes it as a plain name.
-            match attached.attach(absolute.to_string_lossy().into_owned()) {
+            match attached.attach(absolute.to_string_lossy().into_owned(), Keyed::Plain) {
                 Ok(()) => {
                     attached.migrate_if_older()?;
                     return Ok(attached);
@@ -790,9 +802,9 @@ impl<'c> Attached<'c> {
             let scratch = ScratchDir::new(path)?;
             let copy = scratch.copy_with_wal(path)?;
             attached.scratch = Some(scratch);
-            attached.attach(copy.to_string_lossy().into_owned())?;
+            attached.attach(copy.to_string_lossy().into_owned(), Keyed::Plain)?;
         } else {
-            attached.attach(format!("{}?immutable=1", file_uri(&absolute)))?;
+            attached.attach(format!("{}?immutable=1", file_uri(&absolute)), Keyed::Plain)?;
         }
         attached.migrate_if_older()?;
         Ok(attached)
@@ -818,6 +830,7 @@ impl<'c> Attached<'c> {
         }
         let scratch = ScratchDir::new(&self.path)?;
         let copy = scratch.file_for(&self.path);
+        // Written with the key of the connection's main database, if it has one.
         self.conn
             .execute(
                 &format!("VACUUM {SOURCE} INTO ?1"),
@@ -825,32 +838,44 @@ impl<'c> Attached<'c> {
             )
             .map_err(|e| self.err(e))?;
         self.detach();
-        let migrated = Connection::open(&copy)
-            .and_then(|conn| {
-                super::schema::migrate(&conn, version)?;
-                conn.close().map_err(|(_, e)| e)
-            })
-            .map_err(|e| {
-                MergeError::Store(StoreError::Corrupt {
-                    path: self.path.clone(),
-                    detail: format!(
-                        "het heeft bestandsversie {version} maar kan niet naar versie {CURRENT_VERSION} worden bijgewerkt ({})",
-                        super::sqlite_text(&e)
-                    ),
+        let migrated = connect(
+            &copy,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            self.key,
+            &self.path,
+        )
+        .map_err(MergeError::Store)
+        .and_then(|conn| {
+            super::schema::migrate(&conn, version)
+                .and_then(|()| conn.close().map_err(|(_, e)| e))
+                .map_err(|e| {
+                    MergeError::Store(StoreError::Corrupt {
+                        path: self.path.clone(),
+                        detail: format!(
+                            "het heeft bestandsversie {version} maar kan niet naar versie {CURRENT_VERSION} worden bijgewerkt ({})",
+                            super::sqlite_text(&e)
+                        ),
+                    })
                 })
-            });
+        });
         // The copy is removed with its directory whatever happens.
         self.scratch = Some(scratch);
         migrated?;
-        self.attach(copy.to_string_lossy().into_owned())?;
+        self.attach(copy.to_string_lossy().into_owned(), Keyed::AsMain)?;
         Ok(())
     }
 
     /// Attaches `name` and reads its schema (taking the lock of a lockable file now, so a source
     /// open in another veldtoets is refused here).
-    fn attach(&mut self, name: String) -> Result<(), StoreError> {
+    fn attach(&mut self, name: String, keyed: Keyed) -> Result<(), StoreError> {
+        let sql = match keyed {
+            // SQLCipher: an empty key attaches a plain database to any connection.
+            Keyed::Plain => format!("ATTACH DATABASE ?1 AS {SOURCE} KEY ''"),
+            // Without KEY, SQLCipher uses the key of the main database (none for a plain one).
+            Keyed::AsMain => format!("ATTACH DATABASE ?1 AS {SOURCE}"),
+        };
         self.conn
-            .execute(&format!("ATTACH DATABASE ?1 AS {SOURCE}"), [name])
+            .execute(&sql, [name])
             .map_err(|e| source_error(&self.path, e))?;
         self.attached = true;
         self.conn
@@ -978,6 +1003,14 @@ impl<'c> Attached<'c> {
                 e => e.into(),
             })
     }
+}
+
+/// How a file is attached: as a plain database, or with the key of the connection's main
+/// database (a copy written through that connection).
+#[derive(Clone, Copy)]
+enum Keyed {
+    Plain,
+    AsMain,
 }
 
 impl Drop for Attached<'_> {

@@ -16,9 +16,18 @@
 //!   transaction that survives a process kill, an OS crash and a power loss once it returns.
 //! - **Creating atomically.** [`Store::create`] builds the file under a temporary name beside the
 //!   target and renames it into place, so a half-made file never appears.
+//! - **Encryption.** [`Store::create_encrypted`] makes a SQLCipher file keyed with a
+//!   [`Passphrase`]; [`Store::open_with`] and [`Store::open_read_only_with`] open either kind.
+//!   `PRAGMA key` is the first statement on every connection to an encrypted file, and every copy
+//!   the store makes of one (backup, migrated copy, "opslaan als…") is written through a keyed
+//!   connection, so it is encrypted with the same key and salt. [`detect`] tells a plain file, an
+//!   encrypted veldtoets file (its 16-byte salt starts with [`ENCRYPTED_MAGIC`]) and anything else
+//!   apart from the first bytes; a missing or wrong passphrase gives [`StoreError::Encrypted`] or
+//!   [`StoreError::WrongPassphrase`] and leaves the file exactly as it was.
 
 mod drafts;
 mod merge;
+mod passphrase;
 mod rows;
 mod schema;
 
@@ -37,7 +46,17 @@ use crate::fsutil;
 use crate::kader_io;
 
 pub use merge::{MergeError, MergeOutcome, MergeProgress, MergeSummary, merge};
+pub use passphrase::{Passphrase, PassphraseError};
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
+
+/// The first 4 bytes of an encrypted inspection file: "VTTS", as the `application_id` of a plain
+/// one. SQLCipher keeps a file's 16-byte key derivation salt in plain text at its start; veldtoets
+/// chooses that salt itself, as these 4 bytes and 12 random ones.
+pub const ENCRYPTED_MAGIC: &[u8; 4] = fsutil::ENCRYPTED_INSPECTION_MAGIC;
+
+/// The page size of an encrypted file (SQLCipher 4's default, never changed): such a file is
+/// always a whole number of these pages.
+const ENCRYPTED_PAGE_SIZE: u64 = 4096;
 
 /// The file extension of an inspection file.
 pub const EXTENSION: &str = "veldtoets";
@@ -74,6 +93,14 @@ pub enum StoreError {
         known: u32,
     },
     #[error(
+        "'{0}': dit onderzoeksbestand is versleuteld; geef het wachtwoord om het te openen. Het bestand is niet gewijzigd"
+    )]
+    Encrypted(PathBuf),
+    #[error(
+        "'{0}': het wachtwoord klopt niet voor dit versleutelde onderzoeksbestand. Het bestand is niet gewijzigd; probeer het opnieuw (let op hoofdletters en spaties). Weet u zeker dat het wachtwoord klopt, dan is het bestand beschadigd: gebruik een reservekopie of een kopie van een collega"
+    )]
+    WrongPassphrase(PathBuf),
+    #[error(
         "'{0}' is al geopend in een ander venster of programma (veldtoets staat maar één gebruiker tegelijk toe). Sluit het daar en probeer het opnieuw"
     )]
     InUse(PathBuf),
@@ -109,10 +136,20 @@ pub enum StoreError {
     },
 }
 
-/// What the header of a file says, read without SQLite.
+/// What the header of a plain file says, read without SQLite.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Probe {
     pub schema_version: u32,
+}
+
+/// What kind of inspection file a path holds, decided from its first bytes by [`detect`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A plain SQLite file with veldtoets' `application_id`.
+    Plain(Probe),
+    /// An encrypted veldtoets file: its schema version and everything else is only known once
+    /// it is opened with the passphrase.
+    Encrypted,
 }
 
 // The store and fsutil (which recognises inspection files without knowing the store) must agree.
@@ -133,14 +170,26 @@ fn wal_len(path: &Path) -> Option<u64> {
         .map(|m| m.len())
 }
 
-/// Reads the 100-byte SQLite header of `path` and decides whether veldtoets may open it. Never
-/// writes and never creates a file.
+/// Reads the 100-byte SQLite header of a plain `path` and decides whether veldtoets may open it
+/// without a passphrase; an encrypted veldtoets file gives [`StoreError::Encrypted`] (see
+/// [`detect`]). Never writes and never creates a file.
+pub fn probe(path: &Path) -> Result<Probe, StoreError> {
+    match detect(path)? {
+        FileKind::Plain(probe) => Ok(probe),
+        FileKind::Encrypted => Err(StoreError::Encrypted(path.to_path_buf())),
+    }
+}
+
+/// Reads the first 100 bytes of `path` and decides what it is: a plain inspection file (the
+/// SQLite header with veldtoets' `application_id` and a schema version this program knows), an
+/// encrypted one (starting with [`ENCRYPTED_MAGIC`], a whole number of 4096-byte pages), or
+/// something veldtoets refuses. Never writes and never creates a file.
 ///
 /// A header saying the database has more pages than the file holds means a truncated file,
 /// unless a non-empty `-wal` file lies beside it: then the header may legitimately run ahead of
 /// the file until the WAL is checkpointed (e.g. after the disk filled during a write), and SQLite
-/// decides when the file is opened.
-pub fn probe(path: &Path) -> Result<Probe, StoreError> {
+/// decides when the file is opened. The same holds for the length of an encrypted file.
+pub fn detect(path: &Path) -> Result<FileKind, StoreError> {
     let io = |error| io_error(path, error);
     let meta = match std::fs::metadata(path) {
         Ok(meta) => meta,
@@ -160,6 +209,16 @@ pub fn probe(path: &Path) -> Result<Probe, StoreError> {
     if header.is_empty() {
         return Err(StoreError::Empty(path.to_path_buf()));
     }
+    let len = meta.len();
+    let wal_pending = wal_len(path).is_some_and(|n| n > 0);
+    if header.starts_with(ENCRYPTED_MAGIC) || ENCRYPTED_MAGIC.starts_with(&header) {
+        if header.len() < 16
+            || (!wal_pending && (len < ENCRYPTED_PAGE_SIZE || len % ENCRYPTED_PAGE_SIZE != 0))
+        {
+            return Err(StoreError::Truncated(path.to_path_buf()));
+        }
+        return Ok(FileKind::Encrypted);
+    }
     if header.len() < 100 {
         return Err(if MAGIC.starts_with(&header) || header.starts_with(MAGIC) {
             StoreError::Truncated(path.to_path_buf())
@@ -178,10 +237,8 @@ pub fn probe(path: &Path) -> Result<Probe, StoreError> {
         n if n >= 512 && n.is_power_of_two() => u64::from(n),
         _ => return Err(StoreError::NotSqlite(path.to_path_buf())),
     };
-    let len = meta.len();
     let pages = u64::from(be32(28));
     let header_valid = be32(92) == be32(24);
-    let wal_pending = wal_len(path).is_some_and(|n| n > 0);
     if !wal_pending
         && (len % page_size != 0 || (header_valid && pages.saturating_mul(page_size) > len))
     {
@@ -199,7 +256,7 @@ pub fn probe(path: &Path) -> Result<Probe, StoreError> {
             known: CURRENT_VERSION,
         });
     }
-    Ok(Probe { schema_version })
+    Ok(FileKind::Plain(Probe { schema_version }))
 }
 
 /// An open inspection file. Opened read-write ([`Store::open`]) it holds the exclusive lock until
@@ -210,6 +267,9 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     read_only: Option<ReadOnlyState>,
+    /// The passphrase of an encrypted file (a private copy, wiped on drop), for the connections
+    /// the store opens later on copies of it.
+    key: Option<Passphrase>,
 }
 
 /// How a read-only store reads its file.
@@ -375,14 +435,46 @@ impl CheckReport {
 }
 
 impl Store {
-    /// Creates a new inspection file at `path` (which must not exist) for `framework`, with the
-    /// organisatie and the first inspecteur.
+    /// Creates a new, unencrypted inspection file at `path` (which must not exist) for
+    /// `framework`, with the organisatie and the first inspecteur.
     pub fn create(
         path: &Path,
         framework: &Framework,
         organisatie: &str,
         inspecteur: &str,
         stamp: Stamp,
+    ) -> Result<(Store, Inspection), StoreError> {
+        Store::create_with(path, framework, organisatie, inspecteur, stamp, None)
+    }
+
+    /// Creates a new inspection file at `path` (which must not exist) as [`Store::create`] does,
+    /// encrypted with `passphrase`: the file is keyed before its first byte is written, so no
+    /// plain text of it ever reaches the disk.
+    pub fn create_encrypted(
+        path: &Path,
+        framework: &Framework,
+        organisatie: &str,
+        inspecteur: &str,
+        stamp: Stamp,
+        passphrase: &Passphrase,
+    ) -> Result<(Store, Inspection), StoreError> {
+        Store::create_with(
+            path,
+            framework,
+            organisatie,
+            inspecteur,
+            stamp,
+            Some(passphrase),
+        )
+    }
+
+    fn create_with(
+        path: &Path,
+        framework: &Framework,
+        organisatie: &str,
+        inspecteur: &str,
+        stamp: Stamp,
+        key: Option<&Passphrase>,
     ) -> Result<(Store, Inspection), StoreError> {
         if path.exists() {
             return Err(StoreError::AlreadyExists(path.to_path_buf()));
@@ -419,7 +511,28 @@ impl Store {
                 .create_new(true)
                 .open(&temp)
                 .map_err(|e| io_error(path, e))?;
-            let conn = Connection::open(&temp).map_err(|e| sqlite(path, e))?;
+            let conn = connect(
+                &temp,
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                key,
+                path,
+            )?;
+            if key.is_some() {
+                // Before the first write: SQLCipher writes the salt as the file's first 16 bytes.
+                // It ignores a malformed value silently, hence the check.
+                let salt = new_salt_hex();
+                conn.execute_batch(&format!("PRAGMA cipher_salt = \"x'{salt}'\";"))
+                    .map_err(|e| sqlite(path, e))?;
+                let set: String = conn
+                    .pragma_query_value(None, "cipher_salt", |r| r.get(0))
+                    .map_err(|e| sqlite(path, e))?;
+                if !set.eq_ignore_ascii_case(&salt) {
+                    return Err(StoreError::Invalid {
+                        path: path.to_path_buf(),
+                        detail: "de versleuteling kon niet worden ingesteld; het bestand is niet gemaakt".into(),
+                    });
+                }
+            }
             schema::migrate(&conn, 0).map_err(|e| sqlite(path, e))?;
             conn.execute(
                 "INSERT INTO onderzoek (id, kader_id, kader_bron, aangemaakt_op) VALUES (?1, ?2, ?3, ?4)",
@@ -440,7 +553,7 @@ impl Store {
             }
             return Err(e);
         }
-        let (mut store, mut loaded, _) = Store::open(path)?;
+        let (mut store, mut loaded, _) = Store::open_with(path, key)?;
         store.add_inspector(author, inspection.inspector_name(author))?;
         loaded.add_inspector(inspecteur);
         store.append(&details)?;
@@ -448,14 +561,31 @@ impl Store {
         Ok((store, loaded))
     }
 
-    /// Opens an existing inspection file for reading and writing: probe, lock, migrate (after a
-    /// backup) and load. A file (or folder) the user may not write gives
-    /// [`StoreError::ReadOnly`]; [`Store::open_read_only`] reads it.
+    /// Opens an existing, unencrypted inspection file for reading and writing: probe, lock,
+    /// migrate (after a backup) and load. A file (or folder) the user may not write gives
+    /// [`StoreError::ReadOnly`]; [`Store::open_read_only`] reads it. An encrypted file gives
+    /// [`StoreError::Encrypted`]: [`Store::open_with`] opens it.
     pub fn open(path: &Path) -> Result<(Store, Inspection, OpenReport), StoreError> {
-        let (store, report) = Store::open_unloaded(path)?;
+        Store::open_with(path, None)
+    }
+
+    /// [`Store::open`] for a plain or an encrypted file. `passphrase` is used when the file is
+    /// encrypted (a plain file opens as it is); an encrypted file without one gives
+    /// [`StoreError::Encrypted`], with a wrong one [`StoreError::WrongPassphrase`], and is left
+    /// byte for byte as it was, without side files.
+    pub fn open_with(
+        path: &Path,
+        passphrase: Option<&Passphrase>,
+    ) -> Result<(Store, Inspection, OpenReport), StoreError> {
+        let (store, report) = Store::open_unloaded_with(path, passphrase)?;
         let inspection = store.load()?;
         store.checkpoint_on_close()?;
         Ok((store, inspection, report))
+    }
+
+    /// Whether the file is encrypted (opened with its passphrase).
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
     }
 
     /// Lets closing the file checkpoint its WAL into it again (SQLite's default), once it was
@@ -468,16 +598,25 @@ impl Store {
     /// [`Store::open`] without reading the inspection into memory: probe, lock, migrate. A file
     /// with a pending WAL is not checkpointed on close until [`Store::checkpoint_on_close`].
     pub(crate) fn open_unloaded(path: &Path) -> Result<(Store, OpenReport), StoreError> {
-        let probed = probe(path)?;
+        Store::open_unloaded_with(path, None)
+    }
+
+    /// [`Store::open_unloaded`] for a plain or an encrypted file (see [`Store::open_with`]).
+    pub(crate) fn open_unloaded_with(
+        path: &Path,
+        passphrase: Option<&Passphrase>,
+    ) -> Result<(Store, OpenReport), StoreError> {
+        let key = key_for(path, detect(path)?, passphrase)?;
         if !file_writable(path) {
             return Err(StoreError::ReadOnly(path.to_path_buf()));
         }
         let wal_pending = wal_len(path).is_some_and(|n| n > 0);
-        let conn = Connection::open_with_flags(
+        let conn = connect(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| sqlite(path, e))?;
+            key,
+            path,
+        )?;
         // Exclusive locking before the first access: no shared-memory file, and nobody else
         // can read or write while we have the file open.
         conn.pragma_update(None, "locking_mode", "EXCLUSIVE")
@@ -490,32 +629,32 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             read_only: None,
+            key: key.map(Passphrase::duplicate),
         };
-        let opened = store.lock().and_then(|()| store.configure());
-        if let Err(e) = opened {
-            let sqlite_refused = matches!(&e, StoreError::Sqlite { .. } | StoreError::ReadOnly(_));
-            if sqlite_refused && wal_len(path).is_none() && dir_refuses_writes(path) {
-                // SQLite could not create the `-wal` file beside it.
-                return Err(StoreError::ReadOnly(path.to_path_buf()));
+        // The header of an encrypted file is only readable with the key: it is checked here, after
+        // the lock and before anything is written (a plain file's was probed already).
+        let opened = store
+            .lock()
+            .and_then(|()| store.known_version())
+            .and_then(|version| store.configure().map(|()| version));
+        let version = match opened {
+            Ok(version) => version,
+            Err(e) => {
+                let sqlite_refused =
+                    matches!(&e, StoreError::Sqlite { .. } | StoreError::ReadOnly(_));
+                if sqlite_refused && wal_len(path).is_none() && dir_refuses_writes(path) {
+                    // SQLite could not create the `-wal` file beside it.
+                    return Err(StoreError::ReadOnly(path.to_path_buf()));
+                }
+                return Err(e);
             }
-            return Err(e);
-        }
-
-        let version: u32 = store.pragma_u32("user_version")?;
-        if version > CURRENT_VERSION {
-            return Err(StoreError::Newer {
-                path: path.to_path_buf(),
-                found: version,
-                known: CURRENT_VERSION,
-            });
-        }
+        };
         let mut report = OpenReport::default();
         if version < CURRENT_VERSION {
             let backup = store.backup(version)?;
             schema::migrate(&store.conn, version).map_err(|e| store.err(e))?;
             report.migrated_from = Some((version, backup));
         }
-        debug_assert!(probed.schema_version <= CURRENT_VERSION);
         Ok((store, report))
     }
 
@@ -535,12 +674,24 @@ impl Store {
     ///
     /// A file with an older schema is not migrated: a temporary copy is (in
     /// [`std::env::temp_dir`], removed when the store is dropped). Every writing method of the
-    /// returned store gives [`StoreError::ReadOnly`].
+    /// returned store gives [`StoreError::ReadOnly`]. An encrypted file gives
+    /// [`StoreError::Encrypted`]: [`Store::open_read_only_with`] reads it.
     pub fn open_read_only(path: &Path) -> Result<(Store, Inspection), StoreError> {
+        Store::open_read_only_with(path, None)
+    }
+
+    /// [`Store::open_read_only`] for a plain or an encrypted file, with the passphrase rules of
+    /// [`Store::open_with`]. The copies it may read (of a file with a pending WAL that cannot be
+    /// locked, or migrated from an older schema) are copies of the encrypted bytes or written
+    /// through the keyed connection: encrypted with the same key.
+    pub fn open_read_only_with(
+        path: &Path,
+        passphrase: Option<&Passphrase>,
+    ) -> Result<(Store, Inspection), StoreError> {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let store = Store::open_read_only_unloaded(path)?;
+            let store = Store::open_read_only_unloaded_with(path, passphrase)?;
             let inspection = store.load()?;
             match store.verify_unchanged() {
                 Ok(()) => return Ok((store, inspection)),
@@ -550,45 +701,46 @@ impl Store {
         }
     }
 
-    /// [`Store::open_read_only`] without reading the inspection into memory.
-    pub(crate) fn open_read_only_unloaded(path: &Path) -> Result<Store, StoreError> {
-        probe(path)?;
+    /// [`Store::open_read_only_with`] without reading the inspection into memory.
+    pub(crate) fn open_read_only_unloaded_with(
+        path: &Path,
+        passphrase: Option<&Passphrase>,
+    ) -> Result<Store, StoreError> {
+        let key = key_for(path, detect(path)?, passphrase)?;
         let wal = wal_len(path);
         let mut state = ReadOnlyState::default();
         let conn = match wal {
             None => {
                 state.unchanged = Some(FileStamp::of(path)?);
-                open_immutable(path)?
+                open_immutable(path, key)?
             }
             Some(_) if file_writable(path) && file_writable(&side_file(path, "-wal")) => {
-                match open_locked_reading(path) {
+                match open_locked_reading(path, key) {
                     Ok(conn) => conn,
-                    Err(e @ (StoreError::InUse(_) | StoreError::Corrupt { .. })) => return Err(e),
+                    Err(
+                        e @ (StoreError::InUse(_)
+                        | StoreError::Corrupt { .. }
+                        | StoreError::WrongPassphrase(_)),
+                    ) => return Err(e),
                     // The lock could not be taken for another reason (a read-only share):
                     // read a copy.
-                    Err(_) => open_copy(path, &mut state)?,
+                    Err(_) => open_copy(path, key, &mut state)?,
                 }
             }
             Some(0) => {
                 state.unchanged = Some(FileStamp::of(path)?);
-                open_immutable(path)?
+                open_immutable(path, key)?
             }
-            Some(_) => open_copy(path, &mut state)?,
+            Some(_) => open_copy(path, key, &mut state)?,
         };
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
             read_only: Some(state),
+            key: key.map(Passphrase::duplicate),
         };
         store.first_read()?;
-        let version = store.pragma_u32("user_version")?;
-        if version > CURRENT_VERSION {
-            return Err(StoreError::Newer {
-                path: path.to_path_buf(),
-                found: version,
-                known: CURRENT_VERSION,
-            });
-        }
+        let version = store.known_version()?;
         if version < CURRENT_VERSION {
             store.migrate_copy(version)?;
         }
@@ -611,14 +763,16 @@ impl Store {
         }
         let scratch = ScratchDir::new(&self.path)?;
         let copy = scratch.file_for(&self.path);
+        // On an encrypted file's connection, VACUUM INTO writes the copy with the same key.
         self.conn
             .execute("VACUUM INTO ?1", [copy.to_string_lossy()])
             .map_err(|e| sqlite(&self.path, e))?;
-        let conn = Connection::open_with_flags(
+        let conn = connect(
             &copy,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| sqlite(&self.path, e))?;
+            self.key.as_ref(),
+            &self.path,
+        )?;
         schema::migrate(&conn, version).map_err(|e| sqlite(&self.path, e))?;
         let origin = std::mem::replace(&mut self.conn, conn);
         origin
@@ -681,8 +835,27 @@ impl Store {
     fn lock(&self) -> Result<(), StoreError> {
         self.conn
             .execute_batch("BEGIN IMMEDIATE; COMMIT;")
-            .map_err(|e| open_error(&self.path, e))?;
+            .map_err(|e| open_error(&self.path, e, self.key.is_some()))?;
         self.first_read()
+    }
+
+    /// The schema version of the file, after checking that it is a veldtoets file this program
+    /// can read (its `application_id`, and a version not newer than [`CURRENT_VERSION`]). Only
+    /// reads.
+    fn known_version(&self) -> Result<u32, StoreError> {
+        let application_id = self.pragma_u32("application_id")?;
+        if application_id as i32 != APPLICATION_ID {
+            return Err(StoreError::Foreign(self.path.clone()));
+        }
+        let version = self.pragma_u32("user_version")?;
+        if version > CURRENT_VERSION {
+            return Err(StoreError::Newer {
+                path: self.path.clone(),
+                found: version,
+                known: CURRENT_VERSION,
+            });
+        }
+        Ok(version)
     }
 
     /// Reads the schema: takes the lock of a locked connection, replays a WAL, and finds a
@@ -693,7 +866,7 @@ impl Store {
                 r.get::<_, i64>(0)
             })
             .map(|_| ())
-            .map_err(|e| open_error(&self.path, e))
+            .map_err(|e| open_error(&self.path, e, self.key.is_some()))
     }
 
     fn configure(&self) -> Result<(), StoreError> {
@@ -717,7 +890,8 @@ impl Store {
     }
 
     /// Writes a consistent copy beside the file (`NAME.v{version}.bak`, atomically) before a
-    /// migration, and returns its path.
+    /// migration, and returns its path. The copy of an encrypted file is written through its
+    /// keyed connection: encrypted with the same key and salt.
     fn backup(&self, version: u32) -> Result<PathBuf, StoreError> {
         let mut name = self.path.as_os_str().to_owned();
         name.push(format!(".v{version}.bak"));
@@ -884,9 +1058,16 @@ pub(crate) fn io_error(path: &Path, error: std::io::Error) -> StoreError {
     }
 }
 
-/// An error while opening (taking the lock, first read): in use, damaged, or as [`sqlite`].
-fn open_error(path: &Path, e: rusqlite::Error) -> StoreError {
+/// An error while opening (taking the lock, first read): in use, damaged, a wrong passphrase, or
+/// as [`sqlite`]. For an `encrypted` file "not a database" on the first read means that the key
+/// does not decrypt it: SQLCipher cannot tell a wrong passphrase from a damaged first page.
+fn open_error(path: &Path, e: rusqlite::Error, encrypted: bool) -> StoreError {
     match e {
+        rusqlite::Error::SqliteFailure(f, _)
+            if encrypted && f.code == rusqlite::ErrorCode::NotADatabase =>
+        {
+            StoreError::WrongPassphrase(path.to_path_buf())
+        }
         rusqlite::Error::SqliteFailure(f, _)
             if matches!(
                 f.code,
@@ -976,28 +1157,80 @@ fn set_checkpoint_on_close(conn: &Connection, path: &Path, on: bool) -> Result<(
     .map_err(|e| sqlite(path, e))
 }
 
+/// The passphrase to key a connection to `path` with: none for a plain file (a passphrase given
+/// for one is not used), the given one for an encrypted file, [`StoreError::Encrypted`] when an
+/// encrypted file comes without one.
+fn key_for<'p>(
+    path: &Path,
+    kind: FileKind,
+    passphrase: Option<&'p Passphrase>,
+) -> Result<Option<&'p Passphrase>, StoreError> {
+    match (kind, passphrase) {
+        (FileKind::Plain(_), _) => Ok(None),
+        (FileKind::Encrypted, Some(passphrase)) => Ok(Some(passphrase)),
+        (FileKind::Encrypted, None) => Err(StoreError::Encrypted(path.to_path_buf())),
+    }
+}
+
+/// Opens a connection to `target` (a path, or a `file:` URI with `SQLITE_OPEN_URI`); with a
+/// `key`, `PRAGMA key` is its first statement. Neither touches the file: SQLite reads it on the
+/// first statement that needs it, which also tells whether the key is right.
+///
+/// SQLCipher's own log (English, on stderr: "hmac check failed for pgno=1" on every wrong
+/// passphrase) is switched off; the store reports in Dutch what went wrong.
+pub(crate) fn connect(
+    target: impl AsRef<Path>,
+    flags: OpenFlags,
+    key: Option<&Passphrase>,
+    path: &Path,
+) -> Result<Connection, StoreError> {
+    let conn = Connection::open_with_flags(target, flags).map_err(|e| sqlite(path, e))?;
+    if let Some(key) = key {
+        conn.execute_batch(key.key_statement().as_str())
+            .map_err(|e| sqlite(path, e))?;
+    }
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")
+        .map_err(|e| sqlite(path, e))?;
+    Ok(conn)
+}
+
+/// A new salt for an encrypted file, as hexadecimal digits: [`ENCRYPTED_MAGIC`] and 12 random
+/// bytes (96 bits, from the operating system's random source through UUID v4).
+fn new_salt_hex() -> String {
+    let random = Uuid::new_v4().into_bytes();
+    // Bytes 6 and 8 of a v4 UUID hold its version and variant; the other 14 are random.
+    let random = [0, 1, 2, 3, 4, 5, 7, 9, 10, 11, 12, 13].map(|i| random[i]);
+    ENCRYPTED_MAGIC
+        .iter()
+        .chain(&random)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// A connection reading `path` as an immutable file: no locks, no side files, the `-wal` file
 /// (if any) ignored. Only for a file whose WAL is absent or empty.
-fn open_immutable(path: &Path) -> Result<Connection, StoreError> {
+fn open_immutable(path: &Path, key: Option<&Passphrase>) -> Result<Connection, StoreError> {
     let absolute = std::path::absolute(path).map_err(|e| io_error(path, e))?;
-    Connection::open_with_flags(
+    connect(
         format!("{}?immutable=1", file_uri(&absolute)),
         OpenFlags::SQLITE_OPEN_READ_ONLY
             | OpenFlags::SQLITE_OPEN_URI
             | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        key,
+        path,
     )
-    .map_err(|e| sqlite(path, e))
 }
 
 /// A connection reading `path` (which has a `-wal` file) under the exclusive lock, as
 /// [`Store::open`] does, but writing nothing: no statement may write, and closing leaves the WAL
 /// as it is instead of checkpointing it into the file.
-fn open_locked_reading(path: &Path) -> Result<Connection, StoreError> {
-    let conn = Connection::open_with_flags(
+fn open_locked_reading(path: &Path, key: Option<&Passphrase>) -> Result<Connection, StoreError> {
+    let conn = connect(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| sqlite(path, e))?;
+        key,
+        path,
+    )?;
     set_checkpoint_on_close(&conn, path, false)?;
     conn.pragma_update(None, "locking_mode", "EXCLUSIVE")
         .and_then(|()| conn.pragma_update(None, "query_only", true))
@@ -1006,20 +1239,26 @@ fn open_locked_reading(path: &Path) -> Result<Connection, StoreError> {
     conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
         r.get::<_, i64>(0)
     })
-    .map_err(|e| open_error(path, e))?;
+    .map_err(|e| open_error(path, e, key.is_some()))?;
     Ok(conn)
 }
 
 /// A connection on a private temporary copy of `path` and its `-wal` file (recorded in `state`,
-/// so the copy lives as long as the store).
-fn open_copy(path: &Path, state: &mut ReadOnlyState) -> Result<Connection, StoreError> {
+/// so the copy lives as long as the store). The copy of an encrypted file is as encrypted as the
+/// file: its bytes are copied, not its content.
+fn open_copy(
+    path: &Path,
+    key: Option<&Passphrase>,
+    state: &mut ReadOnlyState,
+) -> Result<Connection, StoreError> {
     let scratch = ScratchDir::new(path)?;
     let copy = scratch.copy_with_wal(path)?;
-    let conn = Connection::open_with_flags(
+    let conn = connect(
         &copy,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| sqlite(path, e))?;
+        key,
+        path,
+    )?;
     conn.pragma_update(None, "locking_mode", "EXCLUSIVE")
         .map_err(|e| sqlite(path, e))?;
     state.scratch = Some(scratch);
