@@ -39,7 +39,7 @@ use crate::domain::kerndata::Quantity;
 use crate::domain::termijn::CaseDates;
 use crate::domain::wachtlijst::{Prioriteit, WachtOp};
 use crate::kader_io;
-use crate::store::{Store, StoreError};
+use crate::store::{Passphrase, Store, StoreError};
 
 /// The kader of the default demo ([`create`]).
 pub const DEMO_KADER: &str = "vt-2016-stap2";
@@ -377,12 +377,22 @@ pub fn create(path: &Path) -> Result<(Store, Inspection)> {
 /// exist) and returns it, opened. The file is built under a temporary name and renamed into
 /// place, so a failure leaves nothing behind.
 pub fn create_for(path: &Path, kader: &str) -> Result<(Store, Inspection)> {
+    create_for_with(path, kader, None)
+}
+
+/// [`create_for`], encrypted with `passphrase` when one is given (the demo holds fictional data:
+/// plain is fine, encrypted when the user asks for it).
+pub fn create_for_with(
+    path: &Path,
+    kader: &str,
+    passphrase: Option<&Passphrase>,
+) -> Result<(Store, Inspection)> {
     let text = demo_text(kader)?;
     if path.exists() {
         return Err(StoreError::AlreadyExists(path.to_path_buf()).into());
     }
     let temp = crate::store::temp_path(path);
-    let result = build(&temp, kader, text).and_then(|()| {
+    let result = build(&temp, kader, text, passphrase).and_then(|()| {
         std::fs::rename(&temp, path)
             .with_context(|| format!("'{}' kan niet worden geschreven", path.display()))
     });
@@ -390,7 +400,7 @@ pub fn create_for(path: &Path, kader: &str) -> Result<(Store, Inspection)> {
         let _ = std::fs::remove_file(&temp);
         return Err(e);
     }
-    let (store, inspection, _) = Store::open(path)?;
+    let (store, inspection, _) = Store::open_with(path, passphrase)?;
     Ok((store, inspection))
 }
 
@@ -398,7 +408,7 @@ fn parse(text: &str) -> Result<DemoDto> {
     toml::from_str(text).context("demogegevens zijn ongeldig")
 }
 
-fn build(path: &Path, kader: &str, text: &str) -> Result<()> {
+fn build(path: &Path, kader: &str, text: &str, passphrase: Option<&Passphrase>) -> Result<()> {
     let dto = parse(text)?;
     let framework =
         kader_io::builtin(kader).ok_or_else(|| anyhow!("ingebouwd kader {kader} ontbreekt"))?;
@@ -415,8 +425,17 @@ fn build(path: &Path, kader: &str, text: &str) -> Result<()> {
         .inspecteurs
         .first()
         .ok_or_else(|| anyhow!("de demogegevens noemen geen inspecteur"))?;
-    let (mut store, mut inspection) =
-        Store::create(path, framework, &dto.organisatie, first, clock.stamp())?;
+    let (mut store, mut inspection) = match passphrase {
+        Some(passphrase) => Store::create_encrypted(
+            path,
+            framework,
+            &dto.organisatie,
+            first,
+            clock.stamp(),
+            passphrase,
+        )?,
+        None => Store::create(path, framework, &dto.organisatie, first, clock.stamp())?,
+    };
     let mut authors = Vec::new();
     for name in &dto.inspecteurs {
         let id = inspection.add_inspector(name);
@@ -929,7 +948,8 @@ mod tests {
                 "[criteria.\"1.1\"]\noordeel = \"V\"\nonderbouwing = \"x\"\ninspecteur = 0\n\n[oordelen.\"1.1.1\"]",
             );
         let dir = tempfile::tempdir().expect("tempdir");
-        let err = build(&dir.path().join("x.veldtoets"), DEMO_KADER, &text).expect_err("refused");
+        let err =
+            build(&dir.path().join("x.veldtoets"), DEMO_KADER, &text, None).expect_err("refused");
         assert!(
             format!("{err:#}").contains("kent geen oordeel per criterium"),
             "{err:#}"
@@ -976,7 +996,7 @@ mod tests {
             assert_eq!(text.matches(from).count(), 1, "{from}");
             let bad = text.replace(from, to);
             let target = dir.path().join(format!("bad-{i}.veldtoets"));
-            let err = build(&target, DEMO_KADER_2024, &bad).expect_err("refused");
+            let err = build(&target, DEMO_KADER_2024, &bad, None).expect_err("refused");
             assert!(format!("{err:#}").contains(message), "{err:#}");
         }
     }
@@ -1043,7 +1063,7 @@ mod tests {
             assert_eq!(text.matches(from).count(), 1, "{from}");
             let bad = text.replace(from, to);
             let target = dir.path().join(format!("bad-{i}.veldtoets"));
-            let err = build(&target, DEMO_KADER_RISICOSCAN, &bad).expect_err("refused");
+            let err = build(&target, DEMO_KADER_RISICOSCAN, &bad, None).expect_err("refused");
             assert!(format!("{err:#}").contains(message), "{err:#}");
         }
 
@@ -1061,7 +1081,7 @@ mod tests {
         for (i, (extra, message)) in additions.into_iter().enumerate() {
             let bad = format!("{stap2}{extra}");
             let target = dir.path().join(format!("stap2-{i}.veldtoets"));
-            let err = build(&target, DEMO_KADER, &bad).expect_err("refused");
+            let err = build(&target, DEMO_KADER, &bad, None).expect_err("refused");
             assert!(format!("{err:#}").contains(message), "{err:#}");
         }
     }

@@ -160,6 +160,7 @@ fn new_refuses_bad_arguments_and_existing_files() {
     dir.write("bestaat.veldtoets", "niet overschrijven");
     dir.run([
         "new",
+        "--onversleuteld",
         "bestaat.veldtoets",
         "--kader",
         "vt-2016-stap2",
@@ -172,6 +173,7 @@ fn new_refuses_bad_arguments_and_existing_files() {
     assert_eq!(dir.read("bestaat.veldtoets"), "niet overschrijven");
     dir.run([
         "new",
+        "--onversleuteld",
         "x.veldtoets",
         "--kader",
         "geen-kader",
@@ -183,6 +185,7 @@ fn new_refuses_bad_arguments_and_existing_files() {
     assert!(!dir.exists("x.veldtoets"));
     dir.run([
         "new",
+        "--onversleuteld",
         "x.veldtoets",
         "--kader",
         "vt-2016-stap2",
@@ -225,6 +228,7 @@ fn hertoets_copies_the_earlier_round() {
         .success();
     dir.run([
         "new",
+        "--onversleuteld",
         "ronde2.veldtoets",
         "--kader",
         "vt-2016-stap2",

@@ -91,6 +91,7 @@ fn keuze_file(dir: &TestDir, name: &str) {
     let kader = dir.write("keuze.toml", KADER);
     dir.run([
         "new",
+        "--onversleuteld",
         name,
         "--kader",
         kader.to_str().expect("utf-8 path"),

@@ -14,7 +14,8 @@ use veldtoets::domain::inspection::{
 use veldtoets::json::ExportJson;
 use veldtoets::kader_io;
 use veldtoets::store::{
-    CURRENT_VERSION, ENCRYPTED_MAGIC, FileKind, Passphrase, Store, StoreError, detect, probe,
+    CURRENT_VERSION, ENCRYPTED_MAGIC, FileKind, Keyring, Passphrase, Store, StoreError, Unlock,
+    convert, detect, merge_with, probe,
 };
 
 const ORGANISATIE: &str = "Veilig Thuis Geheimregio";
@@ -757,4 +758,279 @@ fn the_output_guard_recognises_an_encrypted_file() {
     drop(store);
     assert!(veldtoets::fsutil::is_inspection_file(&path).unwrap());
     assert!(veldtoets::fsutil::check_output_target(&path, &[]).is_err());
+}
+
+fn other() -> Passphrase {
+    pass("een ander wachtwoord van het team")
+}
+
+/// Every file in `dir` with its bytes.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    listing(dir)
+        .into_iter()
+        .map(|name| {
+            let bytes = std::fs::read(dir.join(&name)).unwrap();
+            (name, bytes)
+        })
+        .collect()
+}
+
+/// Adds an oordeel with `text` as onderbouwing to the file at `path` (opened with `key`).
+fn add_oordeel(path: &Path, key: Option<&Passphrase>, verwachting: &str, text: &str, at: i64) {
+    let (mut store, mut inspection, _) = Store::open_with(path, key).unwrap();
+    let oordeel = Record::Oordeel(
+        OordeelData::parse(
+            &inspection.framework,
+            verwachting,
+            "voldoende",
+            text.to_string(),
+        )
+        .unwrap(),
+    );
+    set(&mut store, &mut inspection, verwachting, oordeel, at);
+}
+
+#[test]
+fn a_keyring_tries_its_passphrases_and_remembers_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, store, _) = new_encrypted(dir.path(), "kr.veldtoets");
+    drop(store);
+    let plain = dir.path().join("gewoon.veldtoets");
+    let framework = kader_io::builtin("vt-2016-stap2").unwrap();
+    drop(Store::create(&plain, framework, ORGANISATIE, "E. Voorbeeld", stamp(0)).unwrap());
+    let before = snapshot(dir.path());
+
+    let mut keyring = Keyring::new();
+    assert_eq!(keyring.unlock(&plain).unwrap(), Unlock::Plain);
+    assert_eq!(keyring.unlock(&path).unwrap(), Unlock::Locked);
+    keyring.add(other());
+    assert_eq!(
+        keyring.unlock(&path).unwrap(),
+        Unlock::Locked,
+        "a wrong one"
+    );
+    assert!(keyring.passphrase_for(&path).is_none());
+    keyring.add(right());
+    assert_eq!(keyring.unlock(&path).unwrap(), Unlock::Unlocked);
+    let found = keyring.passphrase_for(&path).unwrap();
+    assert!(veldtoets::store::passphrase_opens(&path, found).unwrap());
+    // The same file under another name.
+    let relative = Path::new(".").join(&path);
+    assert!(keyring.passphrase_for(&relative).is_some());
+    assert_eq!(
+        snapshot(dir.path()),
+        before,
+        "trying passphrases writes nothing"
+    );
+
+    let garbage = dir.path().join("rommel.veldtoets");
+    std::fs::write(&garbage, b"geen onderzoek").unwrap();
+    assert!(keyring.unlock(&garbage).is_err());
+}
+
+/// Two encrypted copies with different passphrases merge into a new file, encrypted with the
+/// first one's passphrase and holding both edits; into an existing plain target, which stays
+/// plain; and without a passphrase for a source, nothing is written.
+#[test]
+fn encrypted_copies_merge_with_their_own_passphrases() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, store, _) = new_encrypted(dir.path(), "a.veldtoets");
+    drop(store);
+    let b = dir.path().join("b.veldtoets");
+    convert(&a, Some(&right()), &b, Some(&other())).unwrap();
+    add_oordeel(&a, Some(&right()), "1.1.1", "ONDERBOUWING-VAN-A", 100);
+    add_oordeel(&b, Some(&other()), "1.2.1", "ONDERBOUWING-VAN-B", 101);
+
+    // Without the second passphrase: refused before anything is written.
+    let target = dir.path().join("samen.veldtoets");
+    let err = merge_with(&target, &[&a, &b], &Keyring::with(right()), &mut |_| {})
+        .err()
+        .unwrap();
+    assert!(err.to_string().contains("versleuteld"), "{err}");
+    assert!(!target.exists());
+
+    let mut keys = Keyring::new();
+    keys.add(right());
+    keys.add(other());
+    for source in [&a, &b] {
+        assert_eq!(keys.unlock(source).unwrap(), Unlock::Unlocked);
+    }
+    let a_bytes = std::fs::read(&a).unwrap();
+    let outcome = merge_with(&target, &[&a, &b], &keys, &mut |_| {}).unwrap();
+    assert!(outcome.summary.created);
+    assert_eq!(detect(&target).unwrap(), FileKind::Encrypted);
+    assert_no_plaintext(
+        &target,
+        &[
+            ORGANISATIE,
+            "ONDERBOUWING-VAN-A",
+            "ONDERBOUWING-VAN-B",
+            MARKER,
+        ],
+        "the merged file",
+    );
+    assert_eq!(std::fs::read(&a).unwrap(), a_bytes, "a source is only read");
+    let (_, merged, _) = Store::open_with(&target, Some(&right())).unwrap();
+    assert!(merged.oordeel("1.1.1").is_some() && merged.oordeel("1.2.1").is_some());
+    assert!(matches!(
+        Store::open_with(&target, Some(&other())).err().unwrap(),
+        StoreError::WrongPassphrase(_)
+    ));
+
+    // Into an existing plain target: it keeps its own (no) encryption.
+    let plain = dir.path().join("gewoon.veldtoets");
+    convert(&a, Some(&right()), &plain, None).unwrap();
+    let outcome = merge_with(&plain, &[&b], &keys, &mut |_| {}).unwrap();
+    assert!(!outcome.summary.created);
+    assert!(matches!(detect(&plain).unwrap(), FileKind::Plain(_)));
+    let (_, merged, _) = Store::open(&plain).unwrap();
+    assert!(merged.oordeel("1.2.1").is_some());
+
+    // A wrong passphrase for a source (the keyring found none for it) is refused too.
+    let target2 = dir.path().join("samen2.veldtoets");
+    let err = merge_with(
+        &target2,
+        &[&plain, &b],
+        &Keyring::with(right()),
+        &mut |_| {},
+    )
+    .err()
+    .unwrap();
+    assert!(err.to_string().contains("versleuteld"), "{err}");
+    assert!(!target2.exists());
+}
+
+/// An encrypted source of an older schema is migrated in a private copy written with its own
+/// key: no plain text of it appears in the temporary directory, and the merge reads it.
+#[test]
+fn an_older_encrypted_source_merges_without_a_plain_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let older = dir.path().join("oud-versleuteld.veldtoets");
+    encrypt_copy(
+        &fixture(CURRENT_VERSION - 1),
+        &older,
+        "correct paard batterij nietje",
+        CURRENT_VERSION - 1,
+    );
+    let target = dir.path().join("nieuw.veldtoets");
+    let mut keys = Keyring::with(right());
+    assert_eq!(keys.unlock(&older).unwrap(), Unlock::Unlocked);
+    let older_bytes = std::fs::read(&older).unwrap();
+    let mut seen_plain = Vec::new();
+    merge_with(&target, &[&older], &keys, &mut |_| {
+        for copy in scratch_copies("oud-versleuteld") {
+            if let Ok(bytes) = std::fs::read(&copy)
+                && contains(&bytes, FIXTURE_ORGANISATIE)
+            {
+                seen_plain.push(copy);
+            }
+        }
+    })
+    .unwrap();
+    assert!(seen_plain.is_empty(), "plain copies: {seen_plain:?}");
+    assert_eq!(std::fs::read(&older).unwrap(), older_bytes);
+    assert_eq!(detect(&target).unwrap(), FileKind::Encrypted);
+    assert_no_plaintext(&target, &[FIXTURE_ORGANISATIE], "the merged file");
+    let (_, merged, _) = Store::open_with(&target, Some(&right())).unwrap();
+    assert_eq!(merged.details.current().count(), 1);
+}
+
+/// `versleutel`, `ontsleutel --naar` and `wachtwoord` as the store does them: a verified new
+/// file, the source replaced only when it is the target.
+#[test]
+fn convert_encrypts_decrypts_and_rekeys_through_a_verified_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let (enc, store, inspection) = new_encrypted(dir.path(), "bron.veldtoets");
+    drop(store);
+    let expected = export(&inspection);
+
+    // Decrypt to a copy: the original stays as it was.
+    let enc_bytes = std::fs::read(&enc).unwrap();
+    let plain = dir.path().join("kopie.veldtoets");
+    let done = convert(&enc, Some(&right()), &plain, None).unwrap();
+    assert!(!done.replaced && done.rows > 0);
+    assert_eq!(std::fs::read(&enc).unwrap(), enc_bytes);
+    assert!(matches!(detect(&plain).unwrap(), FileKind::Plain(_)));
+    assert!(contains(&std::fs::read(&plain).unwrap(), ORGANISATIE));
+    assert_eq!(export(&Store::open(&plain).unwrap().1), expected);
+
+    // Encrypt in place (with a pending WAL: an edit the plain file has not checkpointed).
+    {
+        let (mut store, mut inspection, _) = Store::open(&plain).unwrap();
+        let oordeel = Record::Oordeel(
+            OordeelData::parse(
+                &inspection.framework,
+                "1.1.1",
+                "onvoldoende",
+                "IN-DE-WAL".into(),
+            )
+            .unwrap(),
+        );
+        set(&mut store, &mut inspection, "1.1.1", oordeel, 200);
+        // A copy of the file and its WAL as a crash leaves them.
+        std::fs::copy(&plain, dir.path().join("crash.veldtoets")).unwrap();
+        std::fs::copy(side(&plain, "-wal"), dir.path().join("crash.veldtoets-wal")).unwrap();
+    }
+    let crash = dir.path().join("crash.veldtoets");
+    assert!(side(&crash, "-wal").exists());
+    let done = convert(&crash, None, &crash, Some(&other())).unwrap();
+    assert!(done.replaced);
+    assert_eq!(detect(&crash).unwrap(), FileKind::Encrypted);
+    assert!(
+        !side(&crash, "-wal").exists(),
+        "no old WAL beside the new file"
+    );
+    assert_no_plaintext(
+        &crash,
+        &[ORGANISATIE, MARKER, "IN-DE-WAL"],
+        "the encrypted file",
+    );
+    let (_, read, _) = Store::open_with(&crash, Some(&other())).unwrap();
+    assert_eq!(
+        read.oordeel("1.1.1").unwrap().data.onderbouwing,
+        "IN-DE-WAL"
+    );
+
+    // A new passphrase in place: the old one no longer opens it.
+    convert(&crash, Some(&other()), &crash, Some(&right())).unwrap();
+    assert!(matches!(
+        Store::open_with(&crash, Some(&other())).err().unwrap(),
+        StoreError::WrongPassphrase(_)
+    ));
+    let (_, reread, _) = Store::open_with(&crash, Some(&right())).unwrap();
+    assert_eq!(export(&reread), export(&read));
+
+    // No temporary file is left behind.
+    assert!(
+        listing(dir.path()).iter().all(|n| !n.ends_with(".tmp")),
+        "{:?}",
+        listing(dir.path())
+    );
+}
+
+#[test]
+fn convert_refuses_without_changing_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let (enc, store, _) = new_encrypted(dir.path(), "bron.veldtoets");
+    let copy = dir.path().join("kopie.veldtoets");
+    // Open in veldtoets (this store holds the lock): refused.
+    let err = convert(&enc, Some(&right()), &copy, None).unwrap_err();
+    assert!(matches!(err, StoreError::InUse(_)), "{err}");
+    drop(store);
+    let before = snapshot(dir.path());
+    for (key, what) in [
+        (None, "versleuteld"),
+        (Some(other()), "wachtwoord klopt niet"),
+    ] {
+        for target in [&copy, &enc] {
+            let err = convert(&enc, key.as_ref(), target, None).unwrap_err();
+            assert!(err.to_string().contains(what), "{err}");
+            assert_eq!(snapshot(dir.path()), before);
+        }
+    }
+    std::fs::write(&copy, b"bestaat al").unwrap();
+    let before = snapshot(dir.path());
+    let err = convert(&enc, Some(&right()), &copy, None).unwrap_err();
+    assert!(matches!(err, StoreError::AlreadyExists(_)), "{err}");
+    assert_eq!(snapshot(dir.path()), before);
 }

@@ -320,6 +320,7 @@ fn inspection_file_missing_or_a_directory() {
     dutch_failure(
         &dir.run([
             "new",
+            "--onversleuteld",
             "geen/map/a.veldtoets",
             "--kader",
             "vt-2016-stap2",
@@ -390,6 +391,7 @@ fn bad_date() {
     let dir = TestDir::new();
     let out = dir.run([
         "new",
+        "--onversleuteld",
         "a.veldtoets",
         "--kader",
         "vt-2016-stap2",
@@ -411,6 +413,7 @@ fn bad_date() {
 
     let out = dir.run([
         "new",
+        "--onversleuteld",
         "a.veldtoets",
         "--kader",
         "vt-2016-stap2",

@@ -2818,6 +2818,9 @@ fn a_new_inspection_goes_to_the_documents_folder_by_default_and_starts_empty() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
     harness.run_steps(2);
     type_into(&mut harness, "Organisatie:", "Veilig Thuis Proef");
+    // Encrypted by default: the passphrase twice.
+    type_into(&mut harness, "Wachtwoord:", "proef-wachtwoord");
+    type_into(&mut harness, "Herhaal wachtwoord:", "proef-wachtwoord");
     harness.get_by_label("Aanmaken").click();
     harness.run_steps(2);
     wait_until(&mut harness, "the new inspection to open", |app| {

@@ -600,6 +600,7 @@ fn tijdigheid_per_organisation_against_the_norm() {
     ] {
         dir.run([
             "new",
+            "--onversleuteld",
             file,
             "--kader",
             "norm.toml",
@@ -837,6 +838,7 @@ fn the_tijdigheid_chart_is_a_tagged_figure_with_the_data_in_its_alt_text() {
     ] {
         dir.run([
             "new",
+            "--onversleuteld",
             file,
             "--kader",
             "norm.toml",
@@ -1004,6 +1006,7 @@ fn a_kader_with_a_chosen_eindoordeel_is_ranked_by_the_choice_alone() {
     let make = |file: &str, organisatie: &str, keuze: Option<&str>| {
         dir.cmd([
             "new",
+            "--onversleuteld",
             file,
             "--kader",
             "vng-2016-risicoscan",

@@ -11,6 +11,7 @@ use common::TestDir;
 fn new_stap1(dir: &TestDir, file: &str, hertoets_van: Option<&str>) {
     let mut args = vec![
         "new",
+        "--onversleuteld",
         file,
         "--kader",
         "vt-2015-stap1",

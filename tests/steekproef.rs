@@ -11,6 +11,7 @@ use veldtoets::store::Store;
 fn new_file(dir: &TestDir, name: &str) {
     dir.run([
         "new",
+        "--onversleuteld",
         name,
         "--kader",
         "vt-2016-stap2",

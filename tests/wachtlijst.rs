@@ -11,6 +11,7 @@ use veldtoets::store::Store;
 fn file(dir: &TestDir) {
     dir.run([
         "new",
+        "--onversleuteld",
         "w.veldtoets",
         "--kader",
         "vt-2016-stap2",

@@ -15,6 +15,11 @@ use clap::{Parser, Subcommand};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Lees het wachtwoord van een versleuteld onderzoeksbestand van de eerste regel van dit
+    /// bestand (voor scripts). Anders uit de omgevingsvariabele VELDTOETS_WACHTWOORD, anders
+    /// wordt het in de terminal gevraagd.
+    #[arg(long, value_name = "PAD", global = true)]
+    pub wachtwoord_bestand: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -64,8 +69,14 @@ pub enum Command {
         /// Hertoets: neem de oordelen van dit eerdere onderzoeksbestand over als vorige ronde.
         #[arg(long, value_name = "BESTAND")]
         hertoets_van: Option<PathBuf>,
+        /// Maak het bestand zonder versleuteling (niet aanbevolen: iedereen die het bestand in
+        /// handen krijgt, kan alles lezen). Zonder deze optie wordt het versleuteld met het
+        /// wachtwoord uit --wachtwoord-bestand, VELDTOETS_WACHTWOORD of de terminal.
+        #[arg(long)]
+        onversleuteld: bool,
     },
-    /// Maakt een volledig, fictief demo-onderzoek om veldtoets mee te proberen.
+    /// Maakt een volledig, fictief demo-onderzoek om veldtoets mee te proberen. Versleuteld als
+    /// een wachtwoord is gegeven (--wachtwoord-bestand of VELDTOETS_WACHTWOORD), anders niet.
     ///
     /// Zonder --kader: een onderzoek op stap 2 (vt-2016-stap2). Met --kader vt-2015-stap1: een
     /// hertoets van stap 1 met het eerdere onderzoek als vorige ronde en een oordeel per criterium.
@@ -513,6 +524,36 @@ pub enum Command {
         /// Als JSON (een lijst objecten) in plaats van tekst.
         #[arg(long)]
         json: bool,
+    },
+    /// Versleutelt een onversleuteld onderzoeksbestand met een nieuw wachtwoord (uit
+    /// --wachtwoord-bestand, VELDTOETS_WACHTWOORD of de terminal). Het versleutelde bestand wordt
+    /// eerst volledig geschreven en gecontroleerd en vervangt dan pas het origineel.
+    Versleutel {
+        /// Het .veldtoets-bestand.
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+    },
+    /// Schrijft een onversleutelde kopie van een versleuteld onderzoeksbestand. Het origineel
+    /// blijft versleuteld en ongewijzigd.
+    Ontsleutel {
+        /// Het versleutelde .veldtoets-bestand.
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// De nieuwe, onversleutelde kopie; mag nog niet bestaan.
+        #[arg(long, value_name = "KOPIE")]
+        naar: PathBuf,
+    },
+    /// Geeft een versleuteld onderzoeksbestand een nieuw wachtwoord. Het huidige komt uit
+    /// --wachtwoord-bestand, VELDTOETS_WACHTWOORD of de terminal; het nieuwe uit
+    /// --nieuw-wachtwoord-bestand, VELDTOETS_NIEUW_WACHTWOORD of de terminal. Het bestand wordt
+    /// eerst volledig opnieuw geschreven en gecontroleerd en vervangt dan pas het origineel.
+    Wachtwoord {
+        /// Het versleutelde .veldtoets-bestand.
+        #[arg(value_name = "BESTAND")]
+        file: PathBuf,
+        /// Lees het nieuwe wachtwoord van de eerste regel van dit bestand (voor scripts).
+        #[arg(long, value_name = "PAD")]
+        nieuw_wachtwoord_bestand: Option<PathBuf>,
     },
     /// Voegt kopieën van hetzelfde onderzoek (van de inspecteurs in het veld) samen tot één
     /// bestand en print een samenvatting als JSON. Niets gaat verloren: verschillende oordelen

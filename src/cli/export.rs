@@ -15,7 +15,9 @@ use crate::domain::wederhoor::Phase;
 use crate::json::ExportJson;
 use crate::report::{self, ReportOptions};
 
-use super::{check_outputs, json_bytes, open_read, parse_date_arg, write_output};
+use super::{
+    check_outputs, json_bytes, open_read, parse_date_arg, warn_plain_export, write_output,
+};
 
 pub(super) fn export(
     file: &Path,
@@ -26,7 +28,9 @@ pub(super) fn export(
 ) -> Result<()> {
     let date = parse_date_arg(datum, "--datum")?;
     check_outputs(&[json, pdf], &[file])?;
-    let (_, inspection) = open_read(file)?;
+    let (store, inspection) = open_read(file)?;
+    let encrypted = store.is_encrypted();
+    drop(store);
     let phase = inspection.phase();
     if pdf.is_some()
         && concept
@@ -41,6 +45,7 @@ pub(super) fn export(
     if let Some(out) = json {
         let export = ExportJson::new(&inspection, jiff::Timestamp::now());
         write_output(out, &[file], &json_bytes(&export)?)?;
+        warn_plain_export(out, encrypted);
     }
     if let Some(out) = pdf {
         let date = date.unwrap_or_else(|| match phase {
@@ -74,6 +79,7 @@ pub(super) fn export(
                 bytes.len() / 1024
             );
         }
+        warn_plain_export(out, encrypted);
     }
     Ok(())
 }

@@ -10,7 +10,7 @@ use crate::json::FileCheckJson;
 use crate::kader_io;
 use crate::store::{self, Store};
 
-use super::{Author, open, open_read, parse_date_arg, print_json};
+use super::{Author, open, open_read, parse_date_arg, print_json, secrets};
 
 pub(super) fn new(
     file: &Path,
@@ -19,9 +19,13 @@ pub(super) fn new(
     inspecteur: Option<&str>,
     [van, tot]: [Option<&str>; 2],
     hertoets_van: Option<&Path>,
+    onversleuteld: bool,
 ) -> Result<()> {
     if organisatie.trim().is_empty() {
         bail!("--organisatie mag niet leeg zijn");
+    }
+    if file.exists() {
+        return Err(store::StoreError::AlreadyExists(file.to_path_buf()).into());
     }
     let framework = kader_io::resolve(kader)?;
     let bezoek_van = parse_date_arg(van, "--bezoek-van")?;
@@ -32,9 +36,17 @@ pub(super) fn new(
         bail!("--bezoek-tot ligt vóór --bezoek-van");
     }
     // Read the earlier round first, so a bad earlier file leaves nothing behind.
+    let passphrase = if onversleuteld {
+        None
+    } else {
+        Some(secrets::choose(false)?.ok_or_else(|| secrets::none_for_new(file))?)
+    };
     let earlier = hertoets_van
         .map(|path| -> Result<Vec<Round>> {
-            let (_, previous) = open_read(path)
+            // Often encrypted with the same passphrase as the new file: then asked once.
+            let keys = secrets::keyring_for(&[path], passphrase.as_ref().map(store::Passphrase::duplicate))
+                .with_context(|| format!("eerdere ronde '{}' kan niet worden gelezen", path.display()))?;
+            let (_, previous) = Store::open_read_only_with(path, keys.passphrase_for(path))
                 .with_context(|| format!("eerdere ronde '{}' kan niet worden gelezen", path.display()))?;
             if previous.framework.id != framework.id {
                 bail!(
@@ -49,8 +61,17 @@ pub(super) fn new(
         })
         .transpose()?;
     let inspecteur = inspecteur.map_or_else(default_inspector, str::to_string);
-    let (mut store, mut inspection) =
-        Store::create(file, &framework, organisatie, &inspecteur, Stamp::now())?;
+    let (mut store, mut inspection) = match &passphrase {
+        Some(passphrase) => Store::create_encrypted(
+            file,
+            &framework,
+            organisatie,
+            &inspecteur,
+            Stamp::now(),
+            passphrase,
+        )?,
+        None => Store::create(file, &framework, organisatie, &inspecteur, Stamp::now())?,
+    };
     if bezoek_van.is_some() || bezoek_tot.is_some() {
         let mut details = inspection.details_data();
         details.bezoek_van = bezoek_van;
@@ -69,11 +90,23 @@ pub(super) fn new(
         store.set_rounds(&rounds)?;
     }
     println!(
-        "onderzoek '{}' gemaakt: {} met kader {}",
+        "onderzoek '{}' gemaakt: {} met kader {}, {}",
         file.display(),
         organisatie.trim(),
-        framework.id
+        framework.id,
+        if passphrase.is_some() {
+            "versleuteld"
+        } else {
+            "onversleuteld"
+        }
     );
+    if passphrase.is_none() {
+        eprintln!(
+            "let op: '{}' is niet versleuteld; iedereen die het bestand in handen krijgt, kan alles lezen. Versleutel het met `veldtoets versleutel '{}'`",
+            file.display(),
+            file.display()
+        );
+    }
     Ok(())
 }
 
@@ -91,18 +124,26 @@ pub(super) fn demo(file: &Path, kader: Option<&str>) -> Result<()> {
     let kader = kader.map_or(demo_file::DEMO_KADER, str::trim);
     // An unknown kader is refused on its own, before anything about the file.
     demo_file::check_kader(kader)?;
-    let (_, inspection) = demo_file::create_for(file, kader).with_context(|| {
-        format!(
-            "demo-onderzoek '{}' kon niet worden gemaakt",
-            file.display()
-        )
-    })?;
+    // Fictional data: encrypted only when a passphrase is given (never asked for).
+    let passphrase = secrets::given_only()?;
+    let (_, inspection) = demo_file::create_for_with(file, kader, passphrase.as_ref())
+        .with_context(|| {
+            format!(
+                "demo-onderzoek '{}' kon niet worden gemaakt",
+                file.display()
+            )
+        })?;
     println!(
-        "demo-onderzoek '{}' gemaakt: {} ({}), {} versies",
+        "demo-onderzoek '{}' gemaakt: {} ({}), {} versies, {}",
         file.display(),
         inspection.organisatie(),
         inspection.framework.id,
-        inspection.revision_count()
+        inspection.revision_count(),
+        if passphrase.is_some() {
+            "versleuteld"
+        } else {
+            "onversleuteld"
+        }
     );
     Ok(())
 }

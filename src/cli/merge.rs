@@ -8,11 +8,17 @@ use crate::domain::inspection::Kind;
 use crate::json::MergeJson;
 use crate::store;
 
-use super::print_json;
+use super::{print_json, secrets};
 
 pub(super) fn merge(into: &Path, sources: &[PathBuf]) -> Result<()> {
     let sources: Vec<&Path> = sources.iter().map(PathBuf::as_path).collect();
-    let outcome = store::merge(into, &sources, &mut |_| {})?;
+    // The target (if it exists) and every source; files that share a passphrase ask once.
+    let mut files = sources.clone();
+    if std::fs::symlink_metadata(into).is_ok() {
+        files.insert(0, into);
+    }
+    let keys = secrets::keyring_for(&files, None)?;
+    let outcome = store::merge_with(into, &sources, &keys, &mut |_| {})?;
     let summary = &outcome.summary;
     if let Some((version, backup)) = &summary.migrated_from {
         eprintln!(

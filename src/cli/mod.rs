@@ -6,7 +6,8 @@
 //! `dossier` (`dossier`, `dossiervraag`, `dossiers --importeer`, with the case-list reader in
 //! `csv`), `wachtlijst` (`wachtzaak`, `contact`), `wederhoor` (`concept`, `reactie`,
 //! `besluit`, `vaststellen`, `heropenen`, `privacy`, `verbeterpunt`, `rapporttekst`,
-//! `vergelijk`), `export`, `merge` and `overzicht`.
+//! `vergelijk`), `export`, `merge`, `overzicht` and `encryption` (`versleutel`, `ontsleutel`,
+//! `wachtwoord`). `secrets` gets passphrases (a file, the environment, the terminal).
 //! Every JSON shape printed lives in [`crate::json`]; the helpers shared by the commands (opening
 //! a file, guarding and writing outputs) live here.
 
@@ -14,12 +15,14 @@ mod args;
 mod clap_nl;
 mod csv;
 mod dossier;
+mod encryption;
 mod export;
 mod inspection;
 mod kerndata;
 mod merge;
 mod overzicht;
 mod score;
+mod secrets;
 mod wachtlijst;
 mod wederhoor;
 
@@ -128,11 +131,20 @@ fn error_text(error: &anyhow::Error) -> String {
 }
 
 fn run(cli: Cli) -> Result<()> {
+    let new_passphrase_file = match &cli.command {
+        Some(Command::Wachtwoord {
+            nieuw_wachtwoord_bestand,
+            ..
+        }) => nieuw_wachtwoord_bestand.clone(),
+        _ => None,
+    };
+    secrets::set_sources(cli.wachtwoord_bestand.clone(), new_passphrase_file);
     match cli.command {
         None => crate::ui::run(None),
         Some(Command::Open { file }) => {
-            // Refuse a bad file here already, with the same message the window would show.
-            store::probe(&file)?;
+            // Refuse a bad file here already, with the same message the window would show (an
+            // encrypted one is fine: the window asks for its passphrase).
+            store::detect(&file)?;
             crate::ui::run(Some(file))
         }
         Some(Command::Kaders { json }) => score::kaders(json),
@@ -148,6 +160,7 @@ fn run(cli: Cli) -> Result<()> {
             bezoek_van,
             bezoek_tot,
             hertoets_van,
+            onversleuteld,
         }) => inspection::new(
             &file,
             &kader,
@@ -155,6 +168,7 @@ fn run(cli: Cli) -> Result<()> {
             inspecteur.as_deref(),
             [bezoek_van.as_deref(), bezoek_tot.as_deref()],
             hertoets_van.as_deref(),
+            onversleuteld,
         ),
         Some(Command::Demo { file, kader }) => inspection::demo(&file, kader.as_deref()),
         Some(Command::Criterium {
@@ -368,6 +382,9 @@ fn run(cli: Cli) -> Result<()> {
             inspecteur,
         }) => wederhoor::rapporttekst(&file, &blok, &tekst, inspecteur.as_deref()),
         Some(Command::Vergelijk { file, json }) => wederhoor::vergelijk(&file, json),
+        Some(Command::Versleutel { file }) => encryption::versleutel(&file),
+        Some(Command::Ontsleutel { file, naar }) => encryption::ontsleutel(&file, &naar),
+        Some(Command::Wachtwoord { file, .. }) => encryption::wachtwoord(&file),
         Some(Command::Merge { into, sources }) => merge::merge(&into, &sources),
         Some(Command::Overzicht {
             json,
@@ -381,7 +398,8 @@ fn run(cli: Cli) -> Result<()> {
 /// Opens `file` for writing (commands that change it). A read-only file is refused with
 /// [`store::StoreError::ReadOnly`].
 fn open(file: &Path) -> Result<(Store, Inspection)> {
-    let (store, inspection, report) = Store::open(file)?;
+    let passphrase = secrets::for_file(file)?;
+    let (store, inspection, report) = Store::open_with(file, passphrase.as_ref())?;
     if let Some((version, backup)) = report.migrated_from {
         eprintln!(
             "let op: '{}' is bijgewerkt van bestandsversie {version} naar {}; een reservekopie staat in '{}'",
@@ -396,7 +414,19 @@ fn open(file: &Path) -> Result<(Store, Inspection)> {
 /// Opens `file` for reading only (commands that only read it): never written, never migrated,
 /// also when it is write-protected.
 fn open_read(file: &Path) -> Result<(Store, Inspection)> {
-    Ok(Store::open_read_only(file)?)
+    let passphrase = secrets::for_file(file)?;
+    Ok(Store::open_read_only_with(file, passphrase.as_ref())?)
+}
+
+/// After writing `out` (a PDF or JSON, never encrypted) from an encrypted inspection file: says
+/// so on standard error.
+fn warn_plain_export(out: &Path, encrypted: bool) {
+    if encrypted && out != Path::new("-") {
+        eprintln!(
+            "let op: '{}' komt uit een versleuteld onderzoek, maar dit bestand is niet versleuteld; bewaar en verstuur het zorgvuldig",
+            out.display()
+        );
+    }
 }
 
 /// Refuses, before anything is written, every output in `outputs` (`-` is standard output) that

@@ -7,7 +7,8 @@ use anyhow::Result;
 use crate::domain::inspection::Inspection;
 use crate::overzicht;
 
-use super::{check_outputs, json_bytes, open_read, parse_date_arg, write_output};
+use super::{check_outputs, json_bytes, parse_date_arg, secrets, warn_plain_export, write_output};
+use crate::store::Store;
 
 pub(super) fn overzicht(
     json: Option<&Path>,
@@ -18,9 +19,13 @@ pub(super) fn overzicht(
     let date = parse_date_arg(datum, "--datum")?.unwrap_or_else(|| jiff::Zoned::now().date());
     let paths: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
     check_outputs(&[json, pdf], &paths)?;
+    // Asked once for files that share a passphrase.
+    let keys = secrets::keyring_for(&paths, None)?;
     let mut loaded = Vec::with_capacity(files.len());
+    let mut encrypted = false;
     for file in files {
-        let (_, inspection) = open_read(file)?;
+        let (store, inspection) = Store::open_read_only_with(file, keys.passphrase_for(file))?;
+        encrypted |= store.is_encrypted();
         loaded.push((file.as_path(), inspection));
     }
     let inputs: Vec<(&Path, &Inspection)> = loaded.iter().map(|(p, i)| (*p, i)).collect();
@@ -46,9 +51,11 @@ pub(super) fn overzicht(
     if let Some(out) = pdf {
         let bytes = overzicht::pdf(&model, date)?;
         write_output(out, &paths, &bytes)?;
+        warn_plain_export(out, encrypted);
     }
     if let Some(out) = json {
         write_output(out, &paths, &json_bytes(&model)?)?;
+        warn_plain_export(out, encrypted);
     }
     Ok(())
 }

@@ -154,6 +154,7 @@ pub(super) fn concept(
         )
     })?;
     warn_provisional(&inspection, "in het concept");
+    super::warn_plain_export(pdf, store.is_encrypted());
     let replaced = match before {
         Phase::ConceptVerzonden { on: earlier } | Phase::ReactiesVerwerkt { concept: earlier } => {
             format!(" (vervangt het concept van {})", format_date_nl(earlier))

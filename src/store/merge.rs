@@ -53,8 +53,8 @@ use thiserror::Error;
 
 use super::schema::{CURRENT_VERSION, TABLES};
 use super::{
-    Passphrase, ScratchDir, Store, StoreError, connect, file_uri, file_writable, io_error, probe,
-    side_file, sqlite, temp_path, wal_len,
+    Keyring, Passphrase, ScratchDir, Store, StoreError, connect, detect, export_to, file_uri,
+    file_writable, io_error, key_for, side_file, sqlite, temp_path, wal_len,
 };
 use uuid::Uuid;
 
@@ -381,6 +381,22 @@ pub fn merge(
     sources: &[&Path],
     progress: &mut dyn FnMut(MergeProgress),
 ) -> Result<MergeOutcome, MergeError> {
+    merge_with(target, sources, &Keyring::new(), progress)
+}
+
+/// [`merge`] with encrypted files: `keys` holds the passphrase of every encrypted source and of
+/// an encrypted target (see [`Keyring::unlock`]); one it does not hold gives
+/// [`StoreError::Encrypted`] before anything is written. Sources and target may differ in
+/// encryption: an existing target keeps its own (plain stays plain, encrypted stays encrypted
+/// with its own passphrase). A target created by the merge is encrypted when any source is,
+/// with the passphrase of the first encrypted source, so a merge never writes plain text of an
+/// encrypted copy.
+pub fn merge_with(
+    target: &Path,
+    sources: &[&Path],
+    keys: &Keyring,
+    progress: &mut dyn FnMut(MergeProgress),
+) -> Result<MergeOutcome, MergeError> {
     let Some((first, rest)) = sources.split_first() else {
         return Err(MergeError::NoSources);
     };
@@ -401,14 +417,15 @@ pub fn merge(
     match std::fs::symlink_metadata(target) {
         Ok(_) => {
             // Not loaded here: the merge validates and loads the result anyway.
-            let (mut store, report) = Store::open_unloaded(target)?;
-            let mut outcome = store.merge_from(sources, progress)?;
+            let (mut store, report) =
+                Store::open_unloaded_with(target, keys.passphrase_for(target))?;
+            let mut outcome = store.merge_from_with(sources, keys, progress)?;
             store.checkpoint_on_close()?;
             outcome.summary.migrated_from = report.migrated_from;
             Ok(outcome)
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            create_from(target, first, rest, progress)
+            create_from(target, first, rest, keys, progress)
         }
         Err(error) => Err(io_error(target, error).into()),
     }
@@ -418,6 +435,7 @@ fn create_from(
     target: &Path,
     first: &Path,
     rest: &[&Path],
+    keys: &Keyring,
     progress: &mut dyn FnMut(MergeProgress),
 ) -> Result<MergeOutcome, MergeError> {
     if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty())
@@ -437,7 +455,7 @@ fn create_from(
         source: first.to_path_buf(),
     });
     let identity = {
-        let attached = Attached::new(&scratch, None, first)?;
+        let attached = Attached::new(&scratch, keys, first)?;
         attached.check_schema()?;
         attached.identity()?
     };
@@ -447,10 +465,14 @@ fn create_from(
             total,
             source: source.to_path_buf(),
         });
-        let attached = Attached::new(&scratch, None, source)?;
+        let attached = Attached::new(&scratch, keys, source)?;
         attached.check_schema()?;
         attached.check_identity(&identity, first)?;
     }
+    // Every source opened above, so each encrypted one has its passphrase in `keys`.
+    let target_key = std::iter::once(first)
+        .chain(rest.iter().copied())
+        .find_map(|source| keys.passphrase_for(source));
 
     progress(MergeProgress::Creating {
         source: first.to_path_buf(),
@@ -459,12 +481,12 @@ fn create_from(
     remove_with_side_files(&temp);
     let result = (|| {
         let first_rows = {
-            let attached = Attached::new(&scratch, None, first)?;
-            attached.vacuum_into(&temp, target)?;
+            let attached = Attached::new(&scratch, keys, first)?;
+            attached.copy_into(&temp, target, target_key)?;
             attached.counts()?
         };
         let mut outcome = {
-            let (mut store, _) = Store::open_unloaded(&temp)?;
+            let (mut store, _) = Store::open_unloaded_with(&temp, target_key)?;
             // The sources were announced as checked above; they are checked again (cheaply)
             // against the copy, without reporting that twice.
             let mut report = |p: MergeProgress| {
@@ -472,7 +494,7 @@ fn create_from(
                     progress(p);
                 }
             };
-            store.merge_sources(rest, first, 1, total, &mut report)?
+            store.merge_sources(rest, keys, first, 1, total, &mut report)?
         };
         if target.exists() {
             // Someone made it meanwhile: never replace a file we did not check.
@@ -514,7 +536,7 @@ fn sync_parent(path: &Path) {
     }
 }
 
-fn remove_with_side_files(path: &Path) {
+pub(super) fn remove_with_side_files(path: &Path) {
     for suffix in ["", "-wal", "-shm", "-journal"] {
         let mut name = path.as_os_str().to_owned();
         name.push(suffix);
@@ -560,8 +582,19 @@ impl Store {
         sources: &[&Path],
         progress: &mut dyn FnMut(MergeProgress),
     ) -> Result<MergeOutcome, MergeError> {
+        self.merge_from_with(sources, &Keyring::new(), progress)
+    }
+
+    /// [`Store::merge_from`] with encrypted sources: `keys` holds the passphrase of each (see
+    /// [`merge_with`]). This file keeps its own encryption.
+    pub fn merge_from_with(
+        &mut self,
+        sources: &[&Path],
+        keys: &Keyring,
+        progress: &mut dyn FnMut(MergeProgress),
+    ) -> Result<MergeOutcome, MergeError> {
         let own = self.path.clone();
-        self.merge_sources(sources, &own, 0, sources.len(), progress)
+        self.merge_sources(sources, keys, &own, 0, sources.len(), progress)
     }
 
     /// [`Store::merge_from`], calling this file `label` in messages (a target being created is
@@ -570,6 +603,7 @@ impl Store {
     fn merge_sources(
         &mut self,
         sources: &[&Path],
+        keys: &Keyring,
         label: &Path,
         first_index: usize,
         total: usize,
@@ -587,7 +621,7 @@ impl Store {
             if fsutil::same_file(source, &self.path) {
                 return Err(MergeError::SameFile(source.to_path_buf()));
             }
-            let attached = Attached::new(&self.conn, self.key.as_ref(), source)?;
+            let attached = Attached::new(&self.conn, keys, source)?;
             attached.check_schema()?;
             attached.check_identity(&identity, label)?;
         }
@@ -600,7 +634,7 @@ impl Store {
                 total,
                 source: source.to_path_buf(),
             });
-            let attached = Attached::new(&self.conn, self.key.as_ref(), source)?;
+            let attached = Attached::new(&self.conn, keys, source)?;
             // Checked above, but the file could have been swapped since.
             attached.check_identity(&identity, label)?;
             stage.add(&attached, i, sources, label)?;
@@ -742,13 +776,14 @@ fn source_error(path: &Path, e: rusqlite::Error) -> StoreError {
 /// A source attached to a connection; detached when dropped. A source is only ever read: it is
 /// never migrated, never written, and its `-wal` file (if any) is left exactly as it was.
 ///
-/// Sources are plain files (an encrypted one is refused by [`probe`] as
-/// [`StoreError::Encrypted`]), attached with an explicitly empty key so that a connection to an
-/// encrypted target does not apply its own key to them. A private copy made with `VACUUM INTO`
-/// on that connection is encrypted with the target's key (`key`) and read with it.
+/// A source is attached with its own key (`KEY ?`): an empty one for a plain file (so a
+/// connection to an encrypted target does not apply its own key to it), the passphrase the
+/// [`Keyring`] found for an encrypted one. Every private copy of a source is the encrypted bytes
+/// of the file or written with `sqlcipher_export` under the source's own key, never as plain
+/// text.
 struct Attached<'c> {
     conn: &'c Connection,
-    /// The passphrase of the connection's main database, if it is encrypted.
+    /// The source's passphrase, if it is encrypted.
     key: Option<&'c Passphrase>,
     /// The source as the user named it (for messages), even when a copy is attached.
     path: PathBuf,
@@ -759,7 +794,8 @@ struct Attached<'c> {
 }
 
 impl<'c> Attached<'c> {
-    /// Probes `path` and attaches it for reading:
+    /// Detects `path`, finds its key in `keys` (an encrypted source the keyring holds no
+    /// passphrase for gives [`StoreError::Encrypted`]) and attaches it for reading:
     /// - a file that may be locked (the file, and its `-wal` file if any, writable) is attached
     ///   normally, so the inherited exclusive lock applies and a source open in another veldtoets
     ///   is refused (a `-wal` file it has is folded into it on detach, as SQLite does on every
@@ -769,10 +805,10 @@ impl<'c> Attached<'c> {
     ///   a private temporary directory and the copy is attached.
     fn new(
         conn: &'c Connection,
-        key: Option<&'c Passphrase>,
+        keys: &'c Keyring,
         path: &Path,
     ) -> Result<Attached<'c>, MergeError> {
-        probe(path)?;
+        let key = key_for(path, detect(path)?, keys.passphrase_for(path))?;
         let absolute = std::path::absolute(path).map_err(|e| io_error(path, e))?;
         let wal = wal_len(path);
         let lockable =
@@ -786,12 +822,16 @@ impl<'c> Attached<'c> {
         };
         if lockable {
             // An absolute path never starts with "file:", so SQLite takes it as a plain name.
-            match attached.attach(absolute.to_string_lossy().into_owned(), Keyed::Plain) {
+            match attached.attach(absolute.to_string_lossy().into_owned()) {
                 Ok(()) => {
                     attached.migrate_if_older()?;
                     return Ok(attached);
                 }
-                Err(e @ (StoreError::InUse(_) | StoreError::Corrupt { .. })) => {
+                Err(
+                    e @ (StoreError::InUse(_)
+                    | StoreError::Corrupt { .. }
+                    | StoreError::WrongPassphrase(_)),
+                ) => {
                     return Err(e.into());
                 }
                 // E.g. a folder where SQLite may not create the `-wal` file: read it as below.
@@ -802,9 +842,9 @@ impl<'c> Attached<'c> {
             let scratch = ScratchDir::new(path)?;
             let copy = scratch.copy_with_wal(path)?;
             attached.scratch = Some(scratch);
-            attached.attach(copy.to_string_lossy().into_owned(), Keyed::Plain)?;
+            attached.attach(copy.to_string_lossy().into_owned())?;
         } else {
-            attached.attach(format!("{}?immutable=1", file_uri(&absolute)), Keyed::Plain)?;
+            attached.attach(format!("{}?immutable=1", file_uri(&absolute)))?;
         }
         attached.migrate_if_older()?;
         Ok(attached)
@@ -820,7 +860,7 @@ impl<'c> Attached<'c> {
     }
 
     /// A source with an older schema (a copy from a colleague who has not updated yet) is read
-    /// through a private copy made with `VACUUM INTO` and brought up to date with the same
+    /// through a private copy (written with its own key) brought up to date with the same
     /// migrations [`Store::open`] applies; the file itself is left exactly as it was.
     fn migrate_if_older(&mut self) -> Result<(), MergeError> {
         let version = self.version()?;
@@ -830,13 +870,8 @@ impl<'c> Attached<'c> {
         }
         let scratch = ScratchDir::new(&self.path)?;
         let copy = scratch.file_for(&self.path);
-        // Written with the key of the connection's main database, if it has one.
-        self.conn
-            .execute(
-                &format!("VACUUM {SOURCE} INTO ?1"),
-                [copy.to_string_lossy()],
-            )
-            .map_err(|e| self.err(e))?;
+        // Not `VACUUM INTO`: of an attached encrypted database it writes plain text.
+        export_to(self.conn, SOURCE, &copy, self.key, &self.path)?;
         self.detach();
         let migrated = connect(
             &copy,
@@ -861,22 +896,28 @@ impl<'c> Attached<'c> {
         // The copy is removed with its directory whatever happens.
         self.scratch = Some(scratch);
         migrated?;
-        self.attach(copy.to_string_lossy().into_owned(), Keyed::AsMain)?;
+        self.attach(copy.to_string_lossy().into_owned())?;
         Ok(())
     }
 
-    /// Attaches `name` and reads its schema (taking the lock of a lockable file now, so a source
-    /// open in another veldtoets is refused here).
-    fn attach(&mut self, name: String, keyed: Keyed) -> Result<(), StoreError> {
-        let sql = match keyed {
-            // SQLCipher: an empty key attaches a plain database to any connection.
-            Keyed::Plain => format!("ATTACH DATABASE ?1 AS {SOURCE} KEY ''"),
-            // Without KEY, SQLCipher uses the key of the main database (none for a plain one).
-            Keyed::AsMain => format!("ATTACH DATABASE ?1 AS {SOURCE}"),
+    /// Attaches `name` with the source's key and reads its schema (taking the lock of a lockable
+    /// file now, so a source open in another veldtoets is refused here, and checking the key).
+    fn attach(&mut self, name: String) -> Result<(), StoreError> {
+        let encrypted = self.key.is_some();
+        let error = |e| match e {
+            rusqlite::Error::SqliteFailure(f, _)
+                if encrypted && f.code == rusqlite::ErrorCode::NotADatabase =>
+            {
+                StoreError::WrongPassphrase(self.path.clone())
+            }
+            e => source_error(&self.path, e),
         };
         self.conn
-            .execute(&sql, [name])
-            .map_err(|e| source_error(&self.path, e))?;
+            .execute(
+                &format!("ATTACH DATABASE ?1 AS {SOURCE} KEY ?2"),
+                params![name, self.key.map_or("", Passphrase::text)],
+            )
+            .map_err(error)?;
         self.attached = true;
         self.conn
             .query_row(
@@ -885,7 +926,7 @@ impl<'c> Attached<'c> {
                 |r| r.get::<_, i64>(0),
             )
             .map(|_| ())
-            .map_err(|e| source_error(&self.path, e))
+            .map_err(error)
     }
 
     fn detach(&mut self) {
@@ -977,40 +1018,31 @@ impl<'c> Attached<'c> {
     }
 
     /// Writes a consistent copy of the source to `temp` (which becomes `target`).
-    fn vacuum_into(&self, temp: &Path, target: &Path) -> Result<(), MergeError> {
-        self.conn
-            .execute(
-                &format!("VACUUM {SOURCE} INTO ?1"),
-                [temp.to_string_lossy()],
-            )
-            .map(|_| ())
-            .map_err(|e| match source_error(&self.path, e) {
-                e @ (StoreError::Sqlite { .. }
-                | StoreError::DiskFull(_)
-                | StoreError::Io { .. }) => {
-                    let detail = match &e {
-                        StoreError::DiskFull(_) => {
-                            "de schijf is vol; maak ruimte vrij en probeer het opnieuw".to_string()
-                        }
-                        StoreError::Sqlite { error, .. } => super::sqlite_text(error),
-                        other => other.to_string(),
-                    };
-                    MergeError::CannotCreate {
-                        path: target.to_path_buf(),
-                        detail,
+    /// Writes the source completely to the new file `temp` (the target being created), with
+    /// `key` or plain.
+    fn copy_into(
+        &self,
+        temp: &Path,
+        target: &Path,
+        key: Option<&Passphrase>,
+    ) -> Result<(), MergeError> {
+        export_to(self.conn, SOURCE, temp, key, target).map_err(|e| match e {
+            e @ (StoreError::Sqlite { .. } | StoreError::DiskFull(_) | StoreError::Io { .. }) => {
+                let detail = match &e {
+                    StoreError::DiskFull(_) => {
+                        "de schijf is vol; maak ruimte vrij en probeer het opnieuw".to_string()
                     }
+                    StoreError::Sqlite { error, .. } => super::sqlite_text(error),
+                    other => other.to_string(),
+                };
+                MergeError::CannotCreate {
+                    path: target.to_path_buf(),
+                    detail,
                 }
-                e => e.into(),
-            })
+            }
+            e => e.into(),
+        })
     }
-}
-
-/// How a file is attached: as a plain database, or with the key of the connection's main
-/// database (a copy written through that connection).
-#[derive(Clone, Copy)]
-enum Keyed {
-    Plain,
-    AsMain,
 }
 
 impl Drop for Attached<'_> {

@@ -25,7 +25,9 @@
 //!   apart from the first bytes; a missing or wrong passphrase gives [`StoreError::Encrypted`] or
 //!   [`StoreError::WrongPassphrase`] and leaves the file exactly as it was.
 
+mod convert;
 mod drafts;
+mod keyring;
 mod merge;
 mod passphrase;
 mod rows;
@@ -45,7 +47,9 @@ use crate::domain::kader::Framework;
 use crate::fsutil;
 use crate::kader_io;
 
-pub use merge::{MergeError, MergeOutcome, MergeProgress, MergeSummary, merge};
+pub use convert::{Conversion, convert};
+pub use keyring::{Keyring, Unlock, passphrase_opens};
+pub use merge::{MergeError, MergeOutcome, MergeProgress, MergeSummary, merge, merge_with};
 pub use passphrase::{Passphrase, PassphraseError};
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
 
@@ -518,20 +522,7 @@ impl Store {
                 path,
             )?;
             if key.is_some() {
-                // Before the first write: SQLCipher writes the salt as the file's first 16 bytes.
-                // It ignores a malformed value silently, hence the check.
-                let salt = new_salt_hex();
-                conn.execute_batch(&format!("PRAGMA cipher_salt = \"x'{salt}'\";"))
-                    .map_err(|e| sqlite(path, e))?;
-                let set: String = conn
-                    .pragma_query_value(None, "cipher_salt", |r| r.get(0))
-                    .map_err(|e| sqlite(path, e))?;
-                if !set.eq_ignore_ascii_case(&salt) {
-                    return Err(StoreError::Invalid {
-                        path: path.to_path_buf(),
-                        detail: "de versleuteling kon niet worden ingesteld; het bestand is niet gemaakt".into(),
-                    });
-                }
+                set_new_salt(&conn, "main", path)?;
             }
             schema::migrate(&conn, 0).map_err(|e| sqlite(path, e))?;
             conn.execute(
@@ -595,13 +586,9 @@ impl Store {
         set_checkpoint_on_close(&self.conn, &self.path, true)
     }
 
-    /// [`Store::open`] without reading the inspection into memory: probe, lock, migrate. A file
-    /// with a pending WAL is not checkpointed on close until [`Store::checkpoint_on_close`].
-    pub(crate) fn open_unloaded(path: &Path) -> Result<(Store, OpenReport), StoreError> {
-        Store::open_unloaded_with(path, None)
-    }
-
-    /// [`Store::open_unloaded`] for a plain or an encrypted file (see [`Store::open_with`]).
+    /// [`Store::open_with`] without reading the inspection into memory: detect, key, lock,
+    /// migrate. A file with a pending WAL is not checkpointed on close until
+    /// [`Store::checkpoint_on_close`].
     pub(crate) fn open_unloaded_with(
         path: &Path,
         passphrase: Option<&Passphrase>,
@@ -1192,6 +1179,82 @@ pub(crate) fn connect(
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")
         .map_err(|e| sqlite(path, e))?;
     Ok(conn)
+}
+
+/// Gives the not yet written encrypted database `schema` of `conn` a new salt (see
+/// [`new_salt_hex`]). Must come before its first write: SQLCipher writes the salt as the file's
+/// first 16 bytes. It ignores a malformed value silently, hence the check.
+fn set_new_salt(conn: &Connection, schema: &str, path: &Path) -> Result<(), StoreError> {
+    let salt = new_salt_hex();
+    conn.execute_batch(&format!("PRAGMA {schema}.cipher_salt = \"x'{salt}'\";"))
+        .map_err(|e| sqlite(path, e))?;
+    let set: String = conn
+        .query_row(&format!("PRAGMA {schema}.cipher_salt"), [], |r| r.get(0))
+        .map_err(|e| sqlite(path, e))?;
+    if !set.eq_ignore_ascii_case(&salt) {
+        return Err(StoreError::Invalid {
+            path: path.to_path_buf(),
+            detail: "de versleuteling kon niet worden ingesteld; het bestand is niet gemaakt"
+                .into(),
+        });
+    }
+    Ok(())
+}
+
+/// The name under which [`export_to`] attaches the file it writes.
+const EXPORT_SCHEMA: &str = "veldtoets_export";
+
+/// Writes the database `schema` of `conn` completely to the new file `target` (which must not
+/// exist), encrypted with `key` (and a new salt) or plain, with veldtoets' `application_id` and
+/// the same schema version, and syncs it. Uses SQLCipher's `sqlcipher_export`, which reads
+/// through the connection: an encrypted source is decrypted in memory only, and nothing but the
+/// target is written. `label` names the file in errors.
+pub(crate) fn export_to(
+    conn: &Connection,
+    schema: &str,
+    target: &Path,
+    key: Option<&Passphrase>,
+    label: &Path,
+) -> Result<(), StoreError> {
+    let version: u32 = conn
+        .query_row(&format!("PRAGMA {schema}.user_version"), [], |r| r.get(0))
+        .map_err(|e| sqlite(label, e))?;
+    // Made here, empty: a connection opened without SQLITE_OPEN_CREATE (the store's) cannot
+    // attach a file that does not exist, and SQLite takes an empty file as a new database.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(target)
+        .map_err(|e| io_error(target, e))?;
+    conn.execute(
+        &format!("ATTACH DATABASE ?1 AS {EXPORT_SCHEMA} KEY ?2"),
+        params![target.to_string_lossy(), key.map_or("", Passphrase::text)],
+    )
+    .map_err(|e| sqlite(target, e))?;
+    let written = (|| {
+        if key.is_some() {
+            set_new_salt(conn, EXPORT_SCHEMA, target)?;
+        }
+        conn.query_row(
+            &format!("SELECT sqlcipher_export('{EXPORT_SCHEMA}', ?1)"),
+            [schema],
+            |_| Ok(()),
+        )
+        .map_err(|e| sqlite(target, e))?;
+        // sqlcipher_export copies tables and indexes, not these two header fields.
+        conn.execute_batch(&format!(
+            "PRAGMA {EXPORT_SCHEMA}.application_id = {APPLICATION_ID}; PRAGMA {EXPORT_SCHEMA}.user_version = {version};"
+        ))
+        .map_err(|e| sqlite(target, e))
+    })();
+    let detached = conn
+        .execute_batch(&format!("DETACH DATABASE {EXPORT_SCHEMA}"))
+        .map_err(|e| sqlite(target, e));
+    written?;
+    detached?;
+    std::fs::File::open(target)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| io_error(target, e))
 }
 
 /// A new salt for an encrypted file, as hexadecimal digits: [`ENCRYPTED_MAGIC`] and 12 random

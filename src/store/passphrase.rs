@@ -53,6 +53,12 @@ impl Passphrase {
         Passphrase(Wiped(self.0.0.clone()))
     }
 
+    /// The passphrase itself, for a bound `KEY ?` parameter (an attached file) and for comparing
+    /// two passphrases.
+    pub(crate) fn text(&self) -> &str {
+        &self.0.0
+    }
+
     /// The statement that keys a connection with this passphrase: `PRAGMA key = '…'`, the
     /// passphrase as an SQL string literal (single quotes doubled).
     pub(crate) fn key_statement(&self) -> Wiped {

@@ -10,14 +10,17 @@ use eframe::egui::{self, Key, KeyboardShortcut, Modifiers, RichText};
 
 use crate::demo;
 use crate::kader_io;
-use crate::store::Store;
+use crate::store::{Keyring, Passphrase, Store};
 
 use super::commands::Command;
 use super::prefs::{AppDirs, Prefs};
+use super::screens::passphrase::{Answer, PassphrasePrompt};
 use super::screens::{self, inspection::Screens};
 use super::shortcuts;
-use super::types::{Closing, FilePurpose, KaderChoice, Screen, file_name};
-use super::worker::{self, JobOutput, Jobs, SaveState, StoreHandle, Waker};
+use super::types::{Closing, FilePurpose, KaderChoice, PLAIN_EXPORT, Screen, file_name};
+use super::worker::{
+    self, JobOutput, Jobs, PassphraseFor, SaveState, StoreHandle, Unlocking, Waker,
+};
 use super::workspace::{Refused, Workspace};
 
 /// Ctrl+Shift+F: log a flitsinterview, from anywhere (see [`shortcuts::FLASH`]).
@@ -43,6 +46,8 @@ pub struct App {
     pub jobs: Jobs,
     pub chooser: Option<screens::file_chooser::FileChooser>,
     pub dialog: Option<Dialog>,
+    /// The passphrase of an encrypted file is asked for (between two jobs: nothing waits on it).
+    pub prompt: Option<PassphrasePrompt>,
     waker: Arc<dyn Waker>,
     commands: Vec<Command>,
     /// Called once after the first frame (the startup benchmark uses it).
@@ -140,7 +145,7 @@ impl App {
         let mut form_draft = FormDraft::start(&dirs);
         if let Some(form) = FormDraft::restore(&dirs) {
             form_draft.written = form.draft_text();
-            start.new_form = Some(form);
+            start.new_form = Some(Box::new(form));
         }
         App {
             view: View::Start(start),
@@ -149,6 +154,7 @@ impl App {
             prefs,
             chooser: None,
             dialog: None,
+            prompt: None,
             waker,
             commands: Vec::new(),
             on_first_frame: None,
@@ -205,6 +211,15 @@ impl App {
         let ctx = ui.ctx().clone();
         self.intercept_quit(&ctx);
         self.poll(&ctx);
+        if self.prompt.is_some() {
+            // Drawn first, like the overview of sneltoetsen: its field and buttons take the
+            // keys, nothing under it reacts to one (not even "?" or F1).
+            self.show_prompt(&ctx);
+            ctx.input_mut(|i| {
+                i.events
+                    .retain(|e| !matches!(e, egui::Event::Key { .. } | egui::Event::Text(_)));
+            });
+        }
         self.help_keys(&ctx);
         if self.shortcuts_open {
             // Drawn first: it takes its own keys (Esc, Tab, Enter on its button), and nothing
@@ -394,6 +409,7 @@ impl App {
                 inspection,
                 report,
                 read_only,
+                passphrase,
             } => {
                 if std::mem::take(&mut self.form_draft.creating) {
                     // The form became an inspection: its draft is done with, and its folder
@@ -413,6 +429,7 @@ impl App {
                 } else {
                     Workspace::new(*inspection, handle, &inspector, path.clone())
                 };
+                ws.passphrase = passphrase;
                 let screens = Screens::new(&mut ws);
                 if let Some((version, backup)) = report.migrated_from {
                     ws.notice = Some(format!(
@@ -441,18 +458,35 @@ impl App {
                     self.commands.push(Command::Chosen(purpose, path));
                 }
             }
-            JobOutput::Written { path, what, opened } => {
+            JobOutput::Written {
+                path,
+                what,
+                opened,
+                plain,
+            } => {
+                let mut message = if opened {
+                    format!(
+                        "Opgeslagen in {} en geopend in de PDF-lezer.",
+                        path.display()
+                    )
+                } else {
+                    format!("Opgeslagen in {}.", path.display())
+                };
+                if plain {
+                    message.push(' ');
+                    message.push_str(PLAIN_EXPORT);
+                }
                 self.dialog = Some(Dialog {
                     title: what,
-                    message: if opened {
-                        format!(
-                            "Opgeslagen in {} en geopend in de PDF-lezer.",
-                            path.display()
-                        )
-                    } else {
-                        format!("Opgeslagen in {}.", path.display())
-                    },
+                    message,
                 });
+            }
+            JobOutput::PassphraseNeeded {
+                path,
+                wrong,
+                purpose,
+            } => {
+                self.prompt = Some(PassphrasePrompt::new(path, purpose, wrong));
             }
             JobOutput::ConceptWritten {
                 path,
@@ -460,17 +494,23 @@ impl App {
                 hash,
                 text,
             } => self.concept_written(path, on, hash, text),
-            JobOutput::OverzichtBuilt { files, model } => {
+            JobOutput::OverzichtBuilt {
+                files,
+                model,
+                encrypted,
+            } => {
                 if let View::Start(state) = &mut self.view {
                     state.overzicht = Some(Box::new(screens::landelijk::LandelijkState {
                         files,
                         model: *model,
+                        encrypted,
                     }));
                 }
             }
             JobOutput::Merged {
                 summary,
                 inspection,
+                plain_from_encrypted,
             } => {
                 let mut message = format!(
                     "{} samengevoegd. {}",
@@ -480,6 +520,11 @@ impl App {
                 if !summary.conflicts.is_empty() || !summary.record_conflicts.is_empty() {
                     message.push_str(
                         " Kies per conflict welke versie geldt, of combineer ze, bij Conflicten (F7). Tot een conflict is opgelost telt het niet mee en is het eindoordeel voorlopig.",
+                    );
+                }
+                if plain_from_encrypted {
+                    message.push_str(
+                        " Let op: dit onderzoeksbestand is niet versleuteld; wat uit een versleutelde kopie is samengevoegd, staat er nu onversleuteld in.",
                     );
                 }
                 if let View::Inspection(ws, _) = &mut self.view {
@@ -535,13 +580,14 @@ impl App {
                 self.chooser = None;
                 self.jobs.spawn(
                     format!("{} openen", file_name(&path)),
-                    worker::open_job(path),
+                    worker::open_job(path, None),
                 );
             }
             Command::New {
                 path,
                 kader,
                 organisatie,
+                passphrase,
             } => {
                 self.chooser = None;
                 self.form_draft.creating = true;
@@ -582,15 +628,32 @@ impl App {
                             };
                         }
                         let stamp = crate::domain::inspection::Stamp::now();
-                        if let Err(e) =
-                            Store::create(&path, &framework, &organisatie, &inspector, stamp)
-                        {
+                        // The only holder by now: taken over, not copied.
+                        let passphrase = passphrase.map(|p| {
+                            std::sync::Arc::try_unwrap(p).unwrap_or_else(|p| p.duplicate())
+                        });
+                        // The store is closed again at once: the open below takes the file.
+                        let created = match &passphrase {
+                            Some(passphrase) => Store::create_encrypted(
+                                &path,
+                                &framework,
+                                &organisatie,
+                                &inspector,
+                                stamp,
+                                passphrase,
+                            ),
+                            None => {
+                                Store::create(&path, &framework, &organisatie, &inspector, stamp)
+                            }
+                        }
+                        .map(drop);
+                        if let Err(e) = created {
                             return JobOutput::Failed {
                                 title: "Onderzoek niet aangemaakt".into(),
                                 message: e.to_string(),
                             };
                         }
-                        worker::open_job(path)(progress)
+                        worker::open_job(path, passphrase)(progress)
                     });
             }
             Command::Demo(kader) => {
@@ -612,6 +675,7 @@ impl App {
                             inspection: Box::new(inspection),
                             report: Default::default(),
                             read_only: false,
+                            passphrase: None,
                         },
                         Err(e) => JobOutput::Failed {
                             title: "Demo-onderzoek niet aangemaakt".into(),
@@ -794,8 +858,10 @@ impl App {
         if files.is_empty() {
             return;
         }
-        self.jobs
-            .spawn("landelijk overzicht maken", worker::overzicht_job(files));
+        self.jobs.spawn(
+            "landelijk overzicht maken",
+            worker::overzicht_job(Unlocking::new(files, Keyring::new()), None),
+        );
     }
 
     /// Writes the landelijk overzicht shown to `path` as PDF, never over one of its files.
@@ -808,6 +874,7 @@ impl App {
         };
         let model = overzicht.model.clone();
         let sources = overzicht.files.clone();
+        let plain = overzicht.encrypted;
         let open_after = self.open_exports;
         self.jobs
             .spawn("landelijk overzicht opslaan", move |progress| {
@@ -834,6 +901,7 @@ impl App {
                     path,
                     what: "Landelijk overzicht opgeslagen".into(),
                     opened,
+                    plain,
                 }
             });
     }
@@ -845,6 +913,7 @@ impl App {
         ws.commit_all_drafts();
         let inspection = ws.inspection.clone();
         let source = ws.path.clone();
+        let plain = ws.encrypted();
         let what = if concept {
             "Conceptrapport"
         } else {
@@ -877,6 +946,7 @@ impl App {
                 path,
                 what: format!("{what} opgeslagen"),
                 opened,
+                plain,
             }
         });
     }
@@ -971,12 +1041,17 @@ impl App {
         match ws.take_step(step) {
             Ok(()) => {
                 screens.wederhoor.concept_sent();
+                let mut message = format!(
+                    "Het conceptrapport staat in {} en is vastgelegd als verzonden op {date}.",
+                    path.display()
+                );
+                if ws.encrypted() {
+                    message.push(' ');
+                    message.push_str(PLAIN_EXPORT);
+                }
                 self.dialog = Some(Dialog {
                     title: "Concept verzonden".into(),
-                    message: format!(
-                        "Het conceptrapport staat in {} en is vastgelegd als verzonden op {date}.",
-                        path.display()
-                    ),
+                    message,
                 });
             }
             Err(reasons) => {
@@ -1012,19 +1087,61 @@ impl App {
             return;
         }
         ws.commit_all_drafts();
+        // The open file's passphrase first: colleagues' copies usually share it.
+        let keyring = ws
+            .passphrase
+            .as_ref()
+            .map_or_else(Keyring::new, |p| Keyring::with(p.duplicate()));
+        self.spawn_merge(Unlocking::new(sources, keyring), None);
+    }
+
+    /// The merge itself, on a worker: first the passphrase of every encrypted copy (the ones
+    /// known tried first; one none opens is asked for, between two jobs, and the merge goes on
+    /// from that copy with `given`), then the merge on the store thread while the UI waits.
+    fn spawn_merge(&mut self, mut unlocking: Unlocking, given: Option<Passphrase>) {
+        let Some(ws) = self.workspace() else {
+            return;
+        };
         let Some(access) = ws.store.access() else {
             return;
         };
+        let plain_target = !ws.encrypted();
         self.jobs.spawn_blocking("Samenvoegen", move |progress| {
+            match unlocking.unlock(given, progress) {
+                Ok(None) => {}
+                Ok(Some(wrong)) => {
+                    let path = unlocking.current().map(Path::to_path_buf).unwrap_or_default();
+                    return JobOutput::PassphraseNeeded {
+                        path,
+                        wrong,
+                        purpose: PassphraseFor::Merge(unlocking),
+                    };
+                }
+                Err(e) => {
+                    return JobOutput::Failed {
+                        title: "Niet samengevoegd".into(),
+                        message: format!("{e}. Het geopende onderzoek is niet gewijzigd."),
+                    };
+                }
+            }
+            let Unlocking {
+                files: sources,
+                keyring,
+                encrypted,
+                ..
+            } = unlocking;
             let reporter = progress.clone();
             let result = access.run(move |store| {
                 let refs: Vec<&Path> = sources.iter().map(PathBuf::as_path).collect();
-                store.merge_from(&refs, &mut |step| reporter.report(merge_step(&step)))
+                store.merge_from_with(&refs, &keyring, &mut |step| {
+                    reporter.report(merge_step(&step))
+                })
             });
             match result {
                 Some(Ok(outcome)) => JobOutput::Merged {
                     summary: outcome.summary,
                     inspection: Box::new(outcome.inspection),
+                    plain_from_encrypted: encrypted && plain_target,
                 },
                 Some(Err(e)) => JobOutput::Failed {
                     title: "Niet samengevoegd".into(),
@@ -1036,6 +1153,48 @@ impl App {
                 },
             }
         });
+    }
+
+    /// The passphrase dialog, and what follows from the answer: the job that asked goes on with
+    /// the passphrase (the dialog comes back while it is wrong), or stops.
+    fn show_prompt(&mut self, ctx: &egui::Context) {
+        let Some(prompt) = &mut self.prompt else {
+            return;
+        };
+        let Some(answer) = prompt.show(ctx) else {
+            return;
+        };
+        let Some(prompt) = self.prompt.take() else {
+            return;
+        };
+        let PassphrasePrompt { path, purpose, .. } = prompt;
+        match (answer, purpose) {
+            (Answer::Given(passphrase), PassphraseFor::Open) => {
+                self.jobs.spawn(
+                    format!("{} openen", file_name(&path)),
+                    worker::open_job(path, Some(passphrase)),
+                );
+            }
+            (Answer::Given(passphrase), PassphraseFor::Merge(unlocking)) => {
+                self.spawn_merge(unlocking, Some(passphrase));
+            }
+            (Answer::Given(passphrase), PassphraseFor::Overzicht(unlocking)) => {
+                self.jobs.spawn(
+                    "landelijk overzicht maken",
+                    worker::overzicht_job(unlocking, Some(passphrase)),
+                );
+            }
+            (Answer::Cancelled, PassphraseFor::Merge(_)) => {
+                if let Some(ws) = self.workspace_mut() {
+                    ws.notice = Some(format!(
+                        "Niet samengevoegd: zonder het wachtwoord van '{}' is er niets samengevoegd. Het geopende onderzoek is niet gewijzigd.",
+                        file_name(&path)
+                    ));
+                }
+            }
+            // Nothing was opened or read: the screen stays as it was.
+            (Answer::Cancelled, PassphraseFor::Open | PassphraseFor::Overzicht(_)) => {}
+        }
     }
 
     /// Keeps the new-inspection form on disk while it is filled in (see [`FormDraft`]).

@@ -25,6 +25,9 @@ pub enum Command {
         path: PathBuf,
         kader: KaderChoice,
         organisatie: String,
+        /// Encrypt the new file with this passphrase (`None`: a plain file). Shared, not
+        /// copied, and wiped when the last holder drops it.
+        passphrase: Option<std::sync::Arc<crate::store::Passphrase>>,
     },
     /// Make and open the demo inspection of this kader (one of `demo::DEMO_KADERS`).
     Demo(&'static str),

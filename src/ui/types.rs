@@ -192,6 +192,49 @@ pub fn file_name(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
+/// Said after the success message of an export (a PDF) of an encrypted inspection: the export
+/// itself is not encrypted.
+pub const PLAIN_EXPORT: &str = "Let op: dit bestand is niet versleuteld. Iedereen die het in handen krijgt, kan het lezen; bewaar en verstuur het even zorgvuldig als het onderzoek zelf.";
+
+/// Empties `text` and overwrites its bytes with zeros (a typed passphrase that was not handed
+/// on, e.g. the repetition in the new-inspection form).
+pub fn wipe(text: &mut String) {
+    let mut bytes = std::mem::take(text).into_bytes();
+    bytes.iter_mut().for_each(|b| *b = 0);
+    std::hint::black_box(&mut bytes);
+}
+
+/// A passphrase as it is typed into a masked field: wiped when dropped. Its text is moved into
+/// a [`crate::store::Passphrase`] (also wiped) as soon as it is used, and never written
+/// anywhere. Room for a long passphrase is reserved up front, so typing rarely moves the text
+/// (a move would leave a copy behind in freed memory).
+pub struct Typing(pub String);
+
+impl Typing {
+    /// The typed text, leaving the field empty.
+    pub fn take(&mut self) -> String {
+        std::mem::replace(&mut self.0, String::with_capacity(128))
+    }
+
+    /// Empties the field, wiping what was typed.
+    pub fn clear(&mut self) {
+        wipe(&mut self.0);
+        self.0 = String::with_capacity(128);
+    }
+}
+
+impl Default for Typing {
+    fn default() -> Typing {
+        Typing(String::with_capacity(128))
+    }
+}
+
+impl Drop for Typing {
+    fn drop(&mut self) {
+        wipe(&mut self.0);
+    }
+}
+
 /// A count with its noun in the right number: `count(1, "aftrekpunt", "aftrekpunten")` is
 /// "1 aftrekpunt", `count(0, …)` and `count(2, …)` take the plural.
 pub fn count(n: impl Into<u64>, singular: &str, plural: &str) -> String {
@@ -224,5 +267,12 @@ mod tests {
         assert_eq!(join_and(&["M. de Vries"]), "M. de Vries");
         assert_eq!(join_and(&["A", "B"]), "A en B");
         assert_eq!(join_and(&["A", "B", "C"]), "A, B en C");
+    }
+
+    #[test]
+    fn wipe_empties_the_text() {
+        let mut text = String::from("geheim");
+        wipe(&mut text);
+        assert!(text.is_empty());
     }
 }

@@ -22,7 +22,7 @@ use jiff::Timestamp;
 
 use crate::domain::draft::StoredDraft;
 use crate::domain::inspection::{Change, Inspection};
-use crate::store::{OpenReport, Store};
+use crate::store::{FileKind, Keyring, OpenReport, Passphrase, Store, StoreError, Unlock};
 
 use super::types::FilePurpose;
 
@@ -47,6 +47,16 @@ pub enum JobOutput {
         report: OpenReport,
         /// The file can only be read (write-protected, or on a read-only share).
         read_only: bool,
+        /// The passphrase of an encrypted file, kept in memory only (a merge tries it on
+        /// colleagues' copies first); `None` for a plain file.
+        passphrase: Option<Passphrase>,
+    },
+    /// An encrypted file needs a passphrase none known opens (`wrong`: the one just given did
+    /// not): the app asks for it and continues `purpose` with it.
+    PassphraseNeeded {
+        path: PathBuf,
+        wrong: bool,
+        purpose: PassphraseFor,
     },
     /// A file was written as a copy of the open inspection with every pending edit ("opslaan
     /// als…" while the open file cannot be written).
@@ -63,11 +73,13 @@ pub enum JobOutput {
         purpose: FilePurpose,
         paths: Vec<PathBuf>,
     },
-    /// A file was written (export); `opened` says whether it was handed to the system viewer.
+    /// A file was written (export); `opened` says whether it was handed to the system viewer,
+    /// `plain` that it holds, unencrypted, what was read from an encrypted inspection file.
     Written {
         path: PathBuf,
         what: String,
         opened: bool,
+        plain: bool,
     },
     /// The conceptrapport to send was written to `path`: record it as sent on `on` with the
     /// PDF's SHA-256 and the rapport's text (only now, with the file on disk).
@@ -81,11 +93,15 @@ pub enum JobOutput {
     Merged {
         summary: crate::store::MergeSummary,
         inspection: Box<Inspection>,
+        /// An encrypted copy was merged into a plain file: its content is now unencrypted.
+        plain_from_encrypted: bool,
     },
-    /// The landelijk overzicht of `files` was built (the files only read).
+    /// The landelijk overzicht of `files` was built (the files only read); `encrypted`: some of
+    /// them are encrypted (a PDF of the overzicht is not).
     OverzichtBuilt {
         files: Vec<PathBuf>,
         model: Box<crate::overzicht::Overzicht>,
+        encrypted: bool,
     },
     Failed {
         title: String,
@@ -237,34 +253,137 @@ impl Jobs {
     }
 }
 
-/// Opens an inspection file: probe, then lock, migrate and load.
-pub fn open_job(path: PathBuf) -> impl FnOnce(&Progress) -> JobOutput + Send + 'static {
+/// What a passphrase is asked for, and everything needed to go on once it is given.
+pub enum PassphraseFor {
+    /// Opening the file (again, with the passphrase).
+    Open,
+    /// Merging colleagues' copies into the open file.
+    Merge(Unlocking),
+    /// The landelijk overzicht of several files.
+    Overzicht(Unlocking),
+}
+
+/// Several files (a merge, a landelijk overzicht) whose passphrases are being found: colleagues
+/// usually share one, so each passphrase known is tried on every encrypted file before anyone
+/// is asked again (a [`Keyring`], in memory only).
+pub struct Unlocking {
+    pub files: Vec<PathBuf>,
+    pub keyring: Keyring,
+    /// The files before this one are plain or unlocked.
+    pub next: usize,
+    /// One of the files unlocked so far is encrypted.
+    pub encrypted: bool,
+}
+
+impl Unlocking {
+    pub fn new(files: Vec<PathBuf>, keyring: Keyring) -> Unlocking {
+        Unlocking {
+            files,
+            keyring,
+            next: 0,
+            encrypted: false,
+        }
+    }
+
+    /// The file to unlock next (the one asked for, when a passphrase is needed).
+    pub fn current(&self) -> Option<&Path> {
+        self.files.get(self.next).map(PathBuf::as_path)
+    }
+
+    /// Finds the passphrase of every file from [`Unlocking::next`] on, with `given` (just typed
+    /// for the current file) first. Returns `Some(wrong)` when the current file needs a
+    /// passphrase the keyring does not hold (`wrong`: `given` does not open it either), `None`
+    /// once every file is plain or unlocked. Only reads the files (a key derivation each).
+    pub fn unlock(
+        &mut self,
+        given: Option<Passphrase>,
+        progress: &Progress,
+    ) -> Result<Option<bool>, StoreError> {
+        if let (Some(passphrase), Some(path)) = (given, self.current()) {
+            progress.report("wachtwoord controleren…");
+            if !crate::store::passphrase_opens(path, &passphrase)? {
+                return Ok(Some(true));
+            }
+            self.keyring.add(passphrase);
+        }
+        while let Some(path) = self.files.get(self.next) {
+            progress.report(format!(
+                "versleuteling controleren {}/{}: {}",
+                self.next + 1,
+                self.files.len(),
+                super::types::file_name(path)
+            ));
+            match self.keyring.unlock(path)? {
+                Unlock::Plain => {}
+                Unlock::Unlocked => self.encrypted = true,
+                Unlock::Locked => return Ok(Some(false)),
+            }
+            self.next += 1;
+        }
+        Ok(None)
+    }
+}
+
+/// Opens an inspection file: detect, then lock, migrate and load; an encrypted one with
+/// `passphrase`, or, without one (or with a wrong one), the app is asked for it
+/// ([`JobOutput::PassphraseNeeded`]). A file that cannot be written is opened read-only.
+pub fn open_job(
+    path: PathBuf,
+    passphrase: Option<Passphrase>,
+) -> impl FnOnce(&Progress) -> JobOutput + Send + 'static {
     move |progress| {
         progress.report("bestand controleren…");
-        if let Err(e) = crate::store::probe(&path) {
-            return JobOutput::Failed {
-                title: "Bestand kan niet worden geopend".into(),
-                message: e.to_string(),
-            };
+        match crate::store::detect(&path) {
+            Ok(FileKind::Encrypted) if passphrase.is_none() => {
+                return JobOutput::PassphraseNeeded {
+                    path,
+                    wrong: false,
+                    purpose: PassphraseFor::Open,
+                };
+            }
+            Ok(_) => {}
+            Err(e) => {
+                return JobOutput::Failed {
+                    title: "Bestand kan niet worden geopend".into(),
+                    message: e.to_string(),
+                };
+            }
         }
-        progress.report("openen en inlezen…");
-        let opened = match Store::open(&path) {
+        progress.report(if passphrase.is_some() {
+            "wachtwoord controleren, openen en inlezen…"
+        } else {
+            "openen en inlezen…"
+        });
+        let key = passphrase.as_ref();
+        let opened = match Store::open_with(&path, key) {
             Ok((store, inspection, report)) => Ok((store, inspection, report, false)),
-            Err(crate::store::StoreError::ReadOnly(_)) => {
+            Err(StoreError::ReadOnly(_)) => {
                 progress.report("alleen-lezen openen…");
-                Store::open_read_only(&path)
+                Store::open_read_only_with(&path, key)
                     .map(|(store, inspection)| (store, inspection, OpenReport::default(), true))
             }
             Err(e) => Err(e),
         };
         match opened {
-            Ok((store, inspection, report, read_only)) => JobOutput::Opened {
-                path,
-                store: Box::new(store),
-                inspection: Box::new(inspection),
-                report,
-                read_only,
-            },
+            Ok((store, inspection, report, read_only)) => {
+                // Kept only for a file that needs it.
+                let passphrase = passphrase.filter(|_| store.is_encrypted());
+                JobOutput::Opened {
+                    path,
+                    store: Box::new(store),
+                    inspection: Box::new(inspection),
+                    report,
+                    read_only,
+                    passphrase,
+                }
+            }
+            Err(StoreError::WrongPassphrase(_) | StoreError::Encrypted(_)) => {
+                JobOutput::PassphraseNeeded {
+                    wrong: passphrase.is_some(),
+                    path,
+                    purpose: PassphraseFor::Open,
+                }
+            }
             Err(e) => JobOutput::Failed {
                 title: "Bestand kan niet worden geopend".into(),
                 message: e.to_string(),
@@ -273,33 +392,58 @@ pub fn open_job(path: PathBuf) -> impl FnOnce(&Progress) -> JobOutput + Send + '
     }
 }
 
-/// Reads `files` (read-only: nothing in them changes) and builds their landelijk overzicht.
-pub fn overzicht_job(files: Vec<PathBuf>) -> impl FnOnce(&Progress) -> JobOutput + Send + 'static {
+/// Reads the files of `unlocking` (read-only: nothing in them changes) and builds their
+/// landelijk overzicht. Encrypted files are opened with the passphrase found for each (one
+/// shared by several files is asked once); a file none opens is asked for
+/// ([`JobOutput::PassphraseNeeded`], with `given` the passphrase just typed for it).
+pub fn overzicht_job(
+    mut unlocking: Unlocking,
+    given: Option<Passphrase>,
+) -> impl FnOnce(&Progress) -> JobOutput + Send + 'static {
     move |progress| {
+        let failed = |message: String| JobOutput::Failed {
+            title: "Landelijk overzicht niet gemaakt".into(),
+            message,
+        };
+        match unlocking.unlock(given, progress) {
+            Ok(None) => {}
+            Ok(Some(wrong)) => {
+                let path = unlocking
+                    .current()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_default();
+                return JobOutput::PassphraseNeeded {
+                    path,
+                    wrong,
+                    purpose: PassphraseFor::Overzicht(unlocking),
+                };
+            }
+            Err(e) => return failed(e.to_string()),
+        }
+        let Unlocking {
+            files,
+            keyring,
+            encrypted,
+            ..
+        } = unlocking;
         let mut loaded = Vec::with_capacity(files.len());
         for (i, path) in files.iter().enumerate() {
             progress.report(format!("bestand {} van {} lezen…", i + 1, files.len()));
-            match Store::open_read_only(path) {
+            match Store::open_read_only_with(path, keyring.passphrase_for(path)) {
                 Ok((_, inspection)) => loaded.push((path.as_path(), inspection)),
-                Err(e) => {
-                    return JobOutput::Failed {
-                        title: "Landelijk overzicht niet gemaakt".into(),
-                        message: format!("'{}': {e}", path.display()),
-                    };
-                }
+                Err(e) => return failed(format!("'{}': {e}", path.display())),
             }
         }
+        drop(keyring);
         progress.report("overzicht maken…");
         let inputs: Vec<(&Path, &Inspection)> = loaded.iter().map(|(p, i)| (*p, i)).collect();
         match crate::overzicht::build(&inputs) {
             Ok(model) => JobOutput::OverzichtBuilt {
                 files,
                 model: Box::new(model),
+                encrypted,
             },
-            Err(e) => JobOutput::Failed {
-                title: "Landelijk overzicht niet gemaakt".into(),
-                message: e.to_string(),
-            },
+            Err(e) => failed(e.to_string()),
         }
     }
 }

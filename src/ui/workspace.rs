@@ -231,6 +231,9 @@ pub struct Workspace {
     /// file because their field is gone or unknown (both in words, for the notice).
     restored: Vec<String>,
     kept: Vec<String>,
+    /// The passphrase of an encrypted file, in memory only (never in the preferences, a log or
+    /// a draft): a merge tries it first on colleagues' copies. `None` for a plain file.
+    pub(crate) passphrase: Option<crate::store::Passphrase>,
 }
 
 impl Workspace {
@@ -274,6 +277,7 @@ impl Workspace {
             name_wanted: false,
             restored: Vec::new(),
             kept: Vec::new(),
+            passphrase: None,
         }
     }
 
@@ -296,6 +300,11 @@ impl Workspace {
             ));
         }
         ws
+    }
+
+    /// Whether the open file is encrypted (opened or created with a passphrase).
+    pub fn encrypted(&self) -> bool {
+        self.passphrase.is_some()
     }
 
     /// The name edits in this session are attributed to (empty while none is known).

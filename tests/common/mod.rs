@@ -116,7 +116,10 @@ impl TestDir {
             .env("HOME", self.path())
             .env("XDG_CONFIG_HOME", self.join(".config"))
             .env("XDG_DATA_HOME", self.join(".local/share"))
-            .env("XDG_CACHE_HOME", self.join(".cache"));
+            .env("XDG_CACHE_HOME", self.join(".cache"))
+            // A passphrase of the developer's own shell must not change what a test sees.
+            .env_remove("VELDTOETS_WACHTWOORD")
+            .env_remove("VELDTOETS_NIEUW_WACHTWOORD");
         cmd
     }
 
@@ -137,6 +140,7 @@ impl TestDir {
     pub fn new_inspection(&self, name: &str) {
         self.run([
             "new",
+            "--onversleuteld",
             name,
             "--kader",
             "vt-2016-stap2",

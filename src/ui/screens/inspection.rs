@@ -131,6 +131,15 @@ pub fn show(
                     ws.path.display()
                 ),
             );
+            if ws.encrypted() {
+                ui.separator();
+                widgets::spoken_label(
+                    ui,
+                    RichText::new("versleuteld").color(GREY),
+                    "bestand versleuteld",
+                )
+                .on_hover_text("Dit onderzoeksbestand is versleuteld: het opent alleen met het wachtwoord. Een rapport (PDF) is niet versleuteld.");
+            }
         });
     });
 

@@ -16,6 +16,8 @@ use crate::ui::widgets::{self, GREEN, GREY, RED};
 pub struct LandelijkState {
     pub files: Vec<PathBuf>,
     pub model: Overzicht,
+    /// Some of the files are encrypted: the PDF of the overzicht is not.
+    pub encrypted: bool,
 }
 
 /// A share as a whole percentage, rounded half up (as the PDF and the rapport print it).
@@ -40,6 +42,12 @@ pub fn show(ui: &mut Ui, state: &LandelijkState, busy: bool, cmds: &mut Vec<Comm
             o.eindoordelen.describe()
         ),
     );
+    if state.encrypted {
+        widgets::muted(
+            ui,
+            "Er zijn versleutelde bestanden bij; een PDF van dit overzicht wordt niet versleuteld.",
+        );
+    }
     ui.horizontal(|ui| {
         if ui
             .add_enabled(!busy, egui::Button::new("PDF opslaan…"))

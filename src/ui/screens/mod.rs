@@ -15,5 +15,6 @@ pub mod inspection;
 pub mod interviews;
 pub mod landelijk;
 pub mod overview;
+pub mod passphrase;
 pub mod start;
 pub mod wederhoor;

@@ -8,16 +8,18 @@ use eframe::egui::{self, RichText, Ui};
 
 use crate::demo;
 use crate::kader_io;
+use crate::store::Passphrase;
 use crate::ui::commands::Command;
 use crate::ui::prefs::Prefs;
 use crate::ui::shortcuts;
-use crate::ui::types::{FilePurpose, KaderChoice, file_name};
-use crate::ui::widgets::{self, GREY, RED};
+use crate::ui::types::{FilePurpose, KaderChoice, Typing, file_name, wipe};
+use crate::ui::widgets::{self, AMBER, GREY, RED};
 use crate::ui::worker::Jobs;
 
 pub struct StartState {
     pub inspecteur: String,
-    pub new_form: Option<NewForm>,
+    /// The new-inspection form, while it is open (boxed: the start screen stays small).
+    pub new_form: Option<Box<NewForm>>,
     /// Where a new file goes when no path is typed: the folder of the last new inspection, else
     /// the documents folder (made when needed).
     pub default_dir: PathBuf,
@@ -36,10 +38,27 @@ pub struct NewForm {
     pub restored: bool,
     /// Put the cursor in the organisatie field (the form was just opened).
     pub focus: bool,
+    /// The passphrase and its repetition, masked; never part of the draft
+    /// ([`NewForm::draft_text`]) and wiped once used or when the form goes.
+    pub passphrase: Typing,
+    pub repeat: Typing,
+    /// "Onversleuteld opslaan (niet aanbevolen)": no passphrase, a plain file.
+    pub plain: bool,
 }
 
+/// The checkbox for a plain file.
+pub const PLAIN_LABEL: &str = "Onversleuteld opslaan (niet aanbevolen)";
+
+/// The warning shown while the checkbox is ticked.
+pub const PLAIN_WARNING: &str =
+    "Zonder versleuteling kan iedereen die het bestand in handen krijgt alle aantekeningen lezen.";
+
+/// The hint under the passphrase fields.
+pub const SHARE_HINT: &str = "Deel het wachtwoord met uw teamgenoten om kopieën uit te wisselen. Zonder wachtwoord is het bestand niet te openen.";
+
 impl NewForm {
-    /// What was typed, as draft text to keep on disk; `None` while nothing was typed.
+    /// What was typed, as draft text to keep on disk; `None` while nothing was typed. Only the
+    /// organisatie, the file and the kader: never the passphrase (nor whether there is one).
     pub fn draft_text(&self) -> Option<String> {
         if self.organisatie.trim().is_empty() && self.path.trim().is_empty() {
             return None;
@@ -74,6 +93,9 @@ impl NewForm {
             error: None,
             restored: true,
             focus: false,
+            passphrase: Typing::default(),
+            repeat: Typing::default(),
+            plain: false,
         })
     }
 }
@@ -112,15 +134,18 @@ impl StartState {
     }
 }
 
-fn new_form_state() -> NewForm {
-    NewForm {
+fn new_form_state() -> Box<NewForm> {
+    Box::new(NewForm {
         organisatie: String::new(),
         kader: KaderChoice::Builtin(kader_io::builtin_ids()[0].to_string()),
         path: String::new(),
         error: None,
         restored: false,
         focus: true,
-    }
+        passphrase: Typing::default(),
+        repeat: Typing::default(),
+        plain: false,
+    })
 }
 
 pub fn show(
@@ -350,13 +375,22 @@ fn new_form(
                 ),
             );
         }
+        let fields = encryption(ui, form);
         if let Some(error) = &form.error {
             ui.label(RichText::new(error).color(RED));
         }
         ui.horizontal(|ui| {
             if ui.button("Aanmaken").clicked() {
                 match validate(form, default_dir, inspecteur) {
-                    Ok(cmd) => cmds.push(cmd),
+                    Ok(cmd) => {
+                        // egui keeps a field's undo history beside it: gone with the text.
+                        ui.data_mut(|d| {
+                            for id in &fields {
+                                d.remove::<egui::text_edit::TextEditState>(*id);
+                            }
+                        });
+                        cmds.push(cmd);
+                    }
                     Err(e) => form.error = Some(e),
                 }
             }
@@ -365,6 +399,46 @@ fn new_form(
             );
         });
     });
+}
+
+/// The encryption of the new file: versleuteld by default, with the passphrase twice (masked);
+/// the checkbox for a plain file hides them and shows what that means. Returns the ids of the
+/// passphrase fields shown.
+fn encryption(ui: &mut Ui, form: &mut NewForm) -> Vec<egui::Id> {
+    if ui.checkbox(&mut form.plain, PLAIN_LABEL).changed() && form.plain {
+        // Not kept while it is not used.
+        form.passphrase.clear();
+        form.repeat.clear();
+    }
+    if form.plain {
+        widgets::spoken_label(
+            ui,
+            RichText::new(format!("⚠ {PLAIN_WARNING}"))
+                .color(AMBER)
+                .strong(),
+            PLAIN_WARNING,
+        );
+        return Vec::new();
+    }
+    let mut ids = Vec::new();
+    for (label, text) in [
+        ("Wachtwoord:", &mut form.passphrase),
+        ("Herhaal wachtwoord:", &mut form.repeat),
+    ] {
+        ui.horizontal(|ui| {
+            let l = ui.label(label);
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(&mut text.0)
+                        .password(true)
+                        .desired_width(260.0),
+                )
+                .labelled_by(l.id);
+            ids.push(field.id);
+        });
+    }
+    widgets::muted(ui, SHARE_HINT);
+    ids
 }
 
 fn suggested_name(organisatie: &str) -> String {
@@ -390,9 +464,11 @@ fn suggested_name(organisatie: &str) -> String {
     )
 }
 
-/// Checks the form without touching the disk (the creating job checks the path itself).
+/// Checks the form without touching the disk (the creating job checks the path itself). The
+/// passphrase leaves the form here: moved into a [`Passphrase`] for the command, its repetition
+/// wiped; refused (empty, the two differ, or not a passphrase), both fields are emptied.
 fn validate(
-    form: &NewForm,
+    form: &mut NewForm,
     default_dir: &std::path::Path,
     inspecteur: &str,
 ) -> Result<Command, String> {
@@ -401,12 +477,12 @@ fn validate(
             "Vul eerst uw naam in (bovenaan): het onderzoek wordt onder uw naam aangemaakt.".into(),
         );
     }
-    let organisatie = form.organisatie.trim();
+    let organisatie = form.organisatie.trim().to_string();
     if organisatie.is_empty() {
         return Err("Vul de naam van de organisatie in.".into());
     }
     let path = if form.path.trim().is_empty() {
-        default_dir.join(suggested_name(organisatie))
+        default_dir.join(suggested_name(&organisatie))
     } else {
         let mut p = PathBuf::from(form.path.trim());
         if p.extension().is_none() {
@@ -414,9 +490,40 @@ fn validate(
         }
         p
     };
+    let passphrase = if form.plain {
+        None
+    } else {
+        Some(std::sync::Arc::new(take_passphrase(form)?))
+    };
     Ok(Command::New {
         path,
         kader: form.kader.clone(),
-        organisatie: organisatie.to_string(),
+        organisatie,
+        passphrase,
+    })
+}
+
+/// The passphrase typed twice in the form, as a [`Passphrase`]; the fields are emptied either
+/// way.
+fn take_passphrase(form: &mut NewForm) -> Result<Passphrase, String> {
+    let mut text = form.passphrase.take();
+    let mut repeat = form.repeat.take();
+    let same = text == repeat;
+    wipe(&mut repeat);
+    if text.is_empty() {
+        return Err("Kies een wachtwoord en vul het twee keer in: het onderzoek wordt versleuteld opgeslagen. Wilt u dat niet, vink dan \"Onversleuteld opslaan\" aan.".into());
+    }
+    if !same {
+        wipe(&mut text);
+        return Err(
+            "De twee wachtwoorden zijn niet gelijk. Vul het wachtwoord opnieuw twee keer in."
+                .into(),
+        );
+    }
+    Passphrase::new(text).map_err(|e| {
+        format!(
+            "{} Vul het opnieuw twee keer in.",
+            super::passphrase::sentence(&e.to_string())
+        )
     })
 }
