@@ -112,35 +112,57 @@ fn frames(quick: bool, dossiers: usize, notes: usize) {
         "opened the large inspection in {:?} (background job)",
         start.elapsed()
     );
-    let n = if quick { 10 } else { 300 };
-    for screen in Screen::ALL {
-        {
-            let ws = harness.state().workspace().unwrap();
-            let interview = ws
-                .inspection
-                .interviews
-                .current()
-                .next()
-                .map(|i| i.meta.entity.clone());
-            let dossier = ws
-                .inspection
-                .dossier_list()
-                .first()
-                .map(|d| d.meta.entity.clone());
-            let screens = harness.state_mut().screens_mut().unwrap();
-            screens.current = screen;
-            screens.interviews.selected = interview;
-            screens.dossiers.selected = dossier;
-            screens.expectation.index = 4;
+    // Every screen is measured in three rounds of 300 frames, each round visiting all screens,
+    // so a burst of interference from the host (slow frames in a decaying cluster, charged as
+    // CPU time, without page faults or context switches) lands in one round of one screen and
+    // the per-round p99 shows it for what it is.
+    let (n, rounds) = if quick { (10, 1) } else { (300, 3) };
+    let mut samples: Vec<Vec<Sample>> = vec![Vec::with_capacity(n * rounds); Screen::ALL.len()];
+    let mut round_p99: Vec<Vec<Duration>> = vec![Vec::new(); Screen::ALL.len()];
+    for _ in 0..rounds {
+        for (s, &screen) in Screen::ALL.iter().enumerate() {
+            let start = samples[s].len();
+            {
+                let ws = harness.state().workspace().unwrap();
+                let interview = ws
+                    .inspection
+                    .interviews
+                    .current()
+                    .next()
+                    .map(|i| i.meta.entity.clone());
+                let dossier = ws
+                    .inspection
+                    .dossier_list()
+                    .first()
+                    .map(|d| d.meta.entity.clone());
+                let screens = harness.state_mut().screens_mut().unwrap();
+                screens.current = screen;
+                screens.interviews.selected = interview;
+                screens.dossiers.selected = dossier;
+                screens.expectation.index = 4;
+            }
+            harness.run_steps(3);
+            for i in 0..n {
+                // Move the pointer a little, as a user does, so every frame has input to process.
+                harness.hover_at(egui::pos2(400.0 + (i % 50) as f32, 300.0));
+                samples[s].push(measure(|| harness.step()));
+            }
+            let mut cpu: Vec<Duration> = samples[s][start..].iter().map(|x| x.cpu).collect();
+            cpu.sort();
+            round_p99[s].push(percentile(&cpu, 0.99));
         }
-        harness.run_steps(3);
-        let mut samples = Vec::with_capacity(n);
-        for i in 0..n {
-            // Move the pointer a little, as a user does, so every frame has input to process.
-            harness.hover_at(egui::pos2(400.0 + (i % 50) as f32, 300.0));
-            samples.push(measure(|| harness.step()));
-        }
-        report_frames(&format!("frame: {}", screen.title()), &samples);
+    }
+    for (s, screen) in Screen::ALL.iter().enumerate() {
+        report_frames(&format!("frame: {}", screen.title()), &samples[s]);
+        let mut p99s = round_p99[s].clone();
+        let shown: Vec<String> = p99s.iter().map(|d| format!("{d:.3?}")).collect();
+        p99s.sort();
+        println!(
+            "{:<35} {} (median {:.3?})",
+            "  cpu p99 per round of 300",
+            shown.join(", "),
+            p99s[p99s.len() / 2]
+        );
     }
 
     // Typing without a pause into the onderbouwing of the verwachting on screen: one character

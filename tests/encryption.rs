@@ -826,6 +826,15 @@ fn a_keyring_tries_its_passphrases_and_remembers_the_file() {
     let garbage = dir.path().join("rommel.veldtoets");
     std::fs::write(&garbage, b"geen onderzoek").unwrap();
     assert!(keyring.unlock(&garbage).is_err());
+
+    // A passphrase typed for one file is kept only when it opens that file.
+    let mut typed = Keyring::new();
+    assert!(!typed.add_for(&path, other()).unwrap());
+    assert!(typed.is_empty() && typed.passphrase_for(&path).is_none());
+    assert!(typed.add_for(&path, right()).unwrap());
+    assert!(typed.passphrase_for(&path).is_some());
+    assert_eq!(typed.unlock(&path).unwrap(), Unlock::Unlocked);
+    assert_eq!(snapshot(dir.path())[..before.len()], before[..]);
 }
 
 /// Two encrypted copies with different passphrases merge into a new file, encrypted with the

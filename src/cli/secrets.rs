@@ -160,8 +160,7 @@ fn ask_until_unlocked(keyring: &mut Keyring, file: &Path) -> Result<()> {
         let Some(passphrase) = prompt(&format!("Wachtwoord voor '{}': ", file.display()))? else {
             bail!(how_to_give(file));
         };
-        keyring.add(passphrase);
-        if keyring.unlock(file)? == Unlock::Unlocked {
+        if keyring.add_for(file, passphrase)? {
             return Ok(());
         }
         if attempt < ATTEMPTS {

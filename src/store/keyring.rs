@@ -52,6 +52,29 @@ impl Keyring {
         }
     }
 
+    /// Tries `passphrase` on the encrypted file `path` (one key derivation) and, when it opens
+    /// it, keeps it for that file. A passphrase that does not open it is not kept, so a wrong one
+    /// typed by the user is never tried again on other files. Returns whether it opens `path`.
+    pub fn add_for(&mut self, path: &Path, passphrase: Passphrase) -> Result<bool, StoreError> {
+        if !passphrase_opens(path, &passphrase)? {
+            return Ok(false);
+        }
+        let absolute = std::path::absolute(path).map_err(|e| super::io_error(path, e))?;
+        let index = match self
+            .passphrases
+            .iter()
+            .position(|p| p.text() == passphrase.text())
+        {
+            Some(i) => i,
+            None => {
+                self.passphrases.push(passphrase);
+                self.passphrases.len() - 1
+            }
+        };
+        self.files.push((absolute, index));
+        Ok(true)
+    }
+
     /// Whether it holds no passphrase.
     pub fn is_empty(&self) -> bool {
         self.passphrases.is_empty()

@@ -301,10 +301,10 @@ impl Unlocking {
     ) -> Result<Option<bool>, StoreError> {
         if let (Some(passphrase), Some(path)) = (given, self.current()) {
             progress.report("wachtwoord controleren…");
-            if !crate::store::passphrase_opens(path, &passphrase)? {
+            let path = path.to_path_buf();
+            if !self.keyring.add_for(&path, passphrase)? {
                 return Ok(Some(true));
             }
-            self.keyring.add(passphrase);
         }
         while let Some(path) = self.files.get(self.next) {
             progress.report(format!(
