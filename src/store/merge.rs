@@ -508,7 +508,7 @@ fn create_from(
                 path: target.to_path_buf(),
                 detail: fsutil::io_error_text(&e),
             })?;
-        sync_parent(target);
+        fsutil::sync_parent(target);
         let summary = &mut outcome.summary;
         summary.target = target.to_path_buf();
         summary.created = true;
@@ -522,18 +522,6 @@ fn create_from(
         remove_with_side_files(&temp);
     }
     result
-}
-
-/// Makes a rename in the directory of `path` durable (best effort: not every platform can open a
-/// directory).
-fn sync_parent(path: &Path) {
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    if let Ok(dir) = std::fs::File::open(parent) {
-        let _ = dir.sync_all();
-    }
 }
 
 pub(super) fn remove_with_side_files(path: &Path) {
