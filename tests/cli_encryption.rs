@@ -49,7 +49,9 @@ fn run_with(dir: &TestDir, given: Given, pass: &str, args: &[&str]) -> Output {
             cmd.env("VELDTOETS_WACHTWOORD", pass);
         }
         Given::File => {
-            dir.write("wachtwoord.txt", format!("{pass}\n"));
+            let file = dir.write("wachtwoord.txt", format!("{pass}\n"));
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o600)).unwrap();
             cmd.arg("--wachtwoord-bestand").arg("wachtwoord.txt");
         }
     }
@@ -218,9 +220,9 @@ fn every_command_works_with_each_way_of_giving_the_passphrase() {
                 after, expected,
                 "{args:?} with a wrong passphrase ({given:?})"
             );
-            // The right one.
+            // The right one (from a file only its owner may read: no warning about it).
             let out = run_with(&dir, given, PASS, args);
-            out.success();
+            out.success().stderr_not_contains("kan ook door anderen");
             let output = args
                 .iter()
                 .position(|a| *a == "--json" || *a == "--pdf")
@@ -313,9 +315,16 @@ fn versleutel_ontsleutel_and_wachtwoord_convert_through_a_verified_copy() {
         .stderr_contains("VELDTOETS_WACHTWOORD");
     assert_eq!(dir.read_bytes("p.veldtoets"), before);
 
+    // A backup from an earlier migration stays plain: said.
+    std::fs::copy(dir.join("p.veldtoets"), dir.join("p.veldtoets.v3.bak")).unwrap();
     run_with(&dir, Given::Env, PASS, &["versleutel", "p.veldtoets"])
         .success()
-        .stdout_contains("is versleuteld");
+        .stdout_contains("is versleuteld")
+        .stderr_contains(
+            "p.veldtoets.v3.bak' (van een eerdere bijwerking van het bestand) is niet versleuteld",
+        );
+    // One made after, encrypted, keeps the old passphrase through `wachtwoord`: said too.
+    std::fs::copy(dir.join("p.veldtoets"), dir.join("p.veldtoets.v4.bak")).unwrap();
     let bytes = dir.read_bytes("p.veldtoets");
     assert!(bytes.starts_with(b"VTTS") && !contains(&bytes, MARKER));
     run_with(&dir, Given::Env, PASS, &["versleutel", "p.veldtoets"])
@@ -323,7 +332,11 @@ fn versleutel_ontsleutel_and_wachtwoord_convert_through_a_verified_copy() {
         .stderr_contains("al versleuteld");
 
     // A new passphrase from a file; the old one no longer opens it.
-    dir.write("nieuw.txt", "een nieuw wachtwoord\n");
+    let nieuw = dir.write("nieuw.txt", "een nieuw wachtwoord\n");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(nieuw, std::fs::Permissions::from_mode(0o644)).unwrap();
+    }
     run_with(
         &dir,
         Given::Env,
@@ -336,7 +349,16 @@ fn versleutel_ontsleutel_and_wachtwoord_convert_through_a_verified_copy() {
         ],
     )
     .success()
-    .stdout_contains("gewijzigd");
+    .stdout_contains("gewijzigd")
+    .stderr_contains(
+        "p.veldtoets.v4.bak' (van een eerdere bijwerking van het bestand) opent nog met het oude wachtwoord",
+    )
+    .stderr_not_contains("v3.bak")
+    // Readable by others, which is said.
+    .stderr_contains(
+        "let op: --nieuw-wachtwoord-bestand 'nieuw.txt' kan ook door anderen op deze computer worden gelezen (rechten 644)",
+    )
+    .stderr_contains("chmod 600 'nieuw.txt'");
     run_with(&dir, Given::Env, PASS, &["score", "p.veldtoets"])
         .failure()
         .stderr_contains("wachtwoord klopt niet");
@@ -367,6 +389,22 @@ fn versleutel_ontsleutel_and_wachtwoord_convert_through_a_verified_copy() {
     )
     .failure()
     .stderr_contains("bestaat al");
+    // Never over the encrypted file itself, by its own name, another spelling or a hard link.
+    std::fs::hard_link(dir.join("p.veldtoets"), dir.join("link.veldtoets")).unwrap();
+    let before = snapshot(&dir);
+    for naar in ["p.veldtoets", "./p.veldtoets", "link.veldtoets"] {
+        run_with(
+            &dir,
+            Given::Env,
+            PASS,
+            &["ontsleutel", "p.veldtoets", "--naar", naar],
+        )
+        .failure()
+        .stderr_contains("is het versleutelde bestand zelf")
+        .stderr_contains("niet gewijzigd");
+        assert_eq!(snapshot(&dir), before, "--naar {naar}");
+    }
+    assert_encrypted(&dir, "p.veldtoets");
 }
 
 /// Two encrypted copies merge (a new target is encrypted), with different passphrases asked for
@@ -424,11 +462,28 @@ fn merge_and_overzicht_of_encrypted_and_mixed_files() {
         &["ontsleutel", "a.veldtoets", "--naar", "plain.veldtoets"],
     )
     .success();
+    // Encrypted content into a plain target only when asked for explicitly, and refused before
+    // any passphrase is needed.
+    let before = snapshot(&dir);
+    dir.cmd(["merge", "--into", "plain.veldtoets", "b.veldtoets"])
+        .output()
+        .failure()
+        .stderr_contains("'plain.veldtoets' is niet versleuteld en 'b.veldtoets' is dat wel")
+        .stderr_contains("veldtoets versleutel 'plain.veldtoets'")
+        .stderr_contains("--onversleuteld")
+        .stderr_contains("niets gewijzigd");
+    assert_eq!(snapshot(&dir), before);
     run_with(
         &dir,
         Given::Env,
         PASS,
-        &["merge", "--into", "plain.veldtoets", "b.veldtoets"],
+        &[
+            "merge",
+            "--into",
+            "plain.veldtoets",
+            "b.veldtoets",
+            "--onversleuteld",
+        ],
     )
     .success();
     assert!(contains(
@@ -507,4 +562,23 @@ fn a_hertoets_reads_an_encrypted_earlier_round() {
     )
     .json();
     assert!(export.to_string().contains("onvoldoende"), "{export}");
+
+    // An unencrypted hertoets of an encrypted round would put that round in plain text: refused
+    // before any passphrase is asked, nothing made.
+    let before = snapshot(&dir);
+    dir.run([
+        "new",
+        "--onversleuteld",
+        "ronde3.veldtoets",
+        "--kader",
+        "vt-2016-stap2",
+        "--organisatie",
+        ORG,
+        "--hertoets-van",
+        "ronde1.veldtoets",
+    ])
+    .failure()
+    .stderr_contains("de eerdere ronde 'ronde1.veldtoets' is versleuteld")
+    .stderr_contains("niets gemaakt");
+    assert_eq!(snapshot(&dir), before);
 }

@@ -1043,3 +1043,50 @@ fn convert_refuses_without_changing_anything() {
     assert!(matches!(err, StoreError::AlreadyExists(_)), "{err}");
     assert_eq!(snapshot(dir.path()), before);
 }
+
+/// A conversion (versleutel / ontsleutel / wachtwoord) with a wrong passphrase on a file whose
+/// last edits are still in its WAL (the state a crash leaves) changes neither the file nor the WAL.
+#[test]
+fn convert_with_a_wrong_passphrase_leaves_a_pending_wal_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, store, _) = new_encrypted(dir.path(), "open.veldtoets");
+    let copies = tempfile::tempdir().unwrap();
+    let copy = copies.path().join("kopie.veldtoets");
+    std::fs::copy(&path, &copy).unwrap();
+    std::fs::copy(side(&path, "-wal"), side(&copy, "-wal")).unwrap();
+    drop(store);
+    assert!(std::fs::metadata(side(&copy, "-wal")).unwrap().len() > 0);
+    let before = snapshot(copies.path());
+    let target = copies.path().join("doel.veldtoets");
+    for (key, what) in [
+        (Some(other()), "wachtwoord klopt niet"),
+        (None, "versleuteld"),
+    ] {
+        for (to, to_key) in [(&target, None), (&copy, Some(other())), (&copy, None)] {
+            let err = convert(&copy, key.as_ref(), to, to_key.as_ref()).unwrap_err();
+            assert!(err.to_string().contains(what), "{err}");
+            assert_eq!(snapshot(copies.path()), before, "a file or its WAL changed");
+        }
+    }
+    // The right passphrase still finds the WAL's edits.
+    let done = convert(&copy, Some(&right()), &target, None).unwrap();
+    assert!(!done.replaced);
+    assert!(Store::open(&target).is_ok());
+}
+
+/// An empty `-wal` file beside an encrypted file (left by a crash right after a checkpoint) is
+/// left as it is by a refused open, like every other side file.
+#[test]
+fn a_wrong_passphrase_leaves_an_empty_wal_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, store, _) = new_encrypted(dir.path(), "leeg.veldtoets");
+    drop(store);
+    std::fs::write(side(&path, "-wal"), b"").unwrap();
+    assert_refused_untouched(
+        &path,
+        Some(&pass("verkeerd")),
+        |e| matches!(e, StoreError::WrongPassphrase(_)),
+        "het wachtwoord klopt niet",
+    );
+    Store::open_with(&path, Some(&right())).unwrap();
+}

@@ -409,9 +409,10 @@ fn the_demo_stays_one_click_and_plain() {
 
 /// A colleague's copy of `source` (encrypted with `source_pass`) at `target`, encrypted with
 /// `target_pass`, where the colleague judged `verwachting` onvoldoende.
-fn colleague_copy(source: &Path, source_pass: &str, target: &Path, target_pass: &str) {
+fn colleague_copy(source: &Path, source_pass: Option<&str>, target: &Path, target_pass: &str) {
     let key = passphrase(target_pass);
-    store::convert(source, Some(&passphrase(source_pass)), target, Some(&key)).unwrap();
+    let source_key = source_pass.map(passphrase);
+    store::convert(source, source_key.as_ref(), target, Some(&key)).unwrap();
     let (mut store, mut inspection, _) = Store::open_with(target, Some(&key)).unwrap();
     let author = inspection.add_inspector("J. Proef");
     store.add_inspector(author, "J. Proef").unwrap();
@@ -444,7 +445,12 @@ fn merging_a_copy_with_another_passphrase_asks_for_it() {
     let mine = dir.join("mijn.veldtoets");
     encrypted_demo(&mine, "vt-2016-stap2", "ons teamwachtwoord");
     let theirs = dir.join("collega.veldtoets");
-    colleague_copy(&mine, "ons teamwachtwoord", &theirs, "ander wachtwoord");
+    colleague_copy(
+        &mine,
+        Some("ons teamwachtwoord"),
+        &theirs,
+        "ander wachtwoord",
+    );
     let theirs_bytes = std::fs::read(&theirs).unwrap();
 
     let mut harness = open_encrypted(root.path(), &mine, "ons teamwachtwoord");
@@ -524,7 +530,12 @@ fn a_copy_sharing_the_open_files_passphrase_merges_without_asking() {
     let mine = dir.join("mijn.veldtoets");
     encrypted_demo(&mine, "vt-2016-stap2", "gedeeld wachtwoord");
     let theirs = dir.join("collega.veldtoets");
-    colleague_copy(&mine, "gedeeld wachtwoord", &theirs, "gedeeld wachtwoord");
+    colleague_copy(
+        &mine,
+        Some("gedeeld wachtwoord"),
+        &theirs,
+        "gedeeld wachtwoord",
+    );
     let mut harness = open_encrypted(root.path(), &mine, "gedeeld wachtwoord");
     harness
         .state_mut()
@@ -546,6 +557,73 @@ fn a_copy_sharing_the_open_files_passphrase_merges_without_asking() {
         harness.step();
     }
     assert_eq!(value_4_1_1(harness.state()), JudgementValue::Onvoldoende);
+}
+
+/// An encrypted copy into the open, unencrypted file: asked first, before anything is merged;
+/// "Niet samenvoegen" (Escape) leaves the file as it was, "Toch onversleuteld samenvoegen"
+/// merges and says where the content now is.
+#[test]
+fn an_encrypted_copy_goes_into_a_plain_file_only_when_the_user_agrees() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("documenten");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mine = dir.join("mijn.veldtoets");
+    drop(veldtoets::demo::create_for(&mine, "vt-2016-stap2").unwrap());
+    let theirs = dir.join("collega.veldtoets");
+    colleague_copy(&mine, None, &theirs, "kopie wachtwoord");
+    let mut harness = support::open_file(root.path(), &mine);
+    assert!(!harness.state().workspace().unwrap().encrypted());
+    let before = value_4_1_1(harness.state());
+    assert_ne!(before, JudgementValue::Onvoldoende);
+
+    let ask = |harness: &mut Harness<'_, App>| {
+        harness.state_mut().command(Command::ChosenMany(
+            FilePurpose::Merge,
+            vec![theirs.clone()],
+        ));
+        harness.run_steps(1);
+        wait_until(harness, "the passphrase dialog", prompt_shown);
+        answer(harness, "kopie wachtwoord");
+        wait_until(harness, "the question", |app| {
+            app.plain_merge.is_some() && !app.jobs.is_busy()
+        });
+        harness.run_steps(2);
+        harness.get_by_label_contains("Het geopende onderzoek is niet versleuteld");
+    };
+    ask(&mut harness);
+    assert_eq!(value_4_1_1(harness.state()), before, "asked before merging");
+    harness.key_press(Key::Escape);
+    harness.run_steps(3);
+    assert!(harness.state().plain_merge.is_none());
+    assert!(!harness.state().jobs.is_busy());
+    assert_eq!(value_4_1_1(harness.state()), before, "nothing merged");
+    let notice = harness.state().workspace().unwrap().notice.clone();
+    assert!(
+        notice
+            .as_deref()
+            .is_some_and(|n| n.contains("Niet samengevoegd")),
+        "{notice:?}"
+    );
+
+    ask(&mut harness);
+    harness
+        .get_by_label("Toch onversleuteld samenvoegen")
+        .click();
+    harness.run_steps(1);
+    wait_until(&mut harness, "the merge summary", |app| {
+        app.dialog
+            .as_ref()
+            .is_some_and(|d| d.title == "Samengevoegd")
+    });
+    assert_eq!(value_4_1_1(harness.state()), JudgementValue::Onvoldoende);
+    let (_, message) = dialog_text(harness.state()).unwrap();
+    assert!(
+        message.contains("staat er nu onversleuteld in"),
+        "{message}"
+    );
+    harness.state_mut().dialog = None;
+    close(&mut harness);
+    assert!(matches!(store::detect(&mine).unwrap(), FileKind::Plain(_)));
 }
 
 #[test]

@@ -567,6 +567,11 @@ pub enum Command {
         /// De bestanden om samen te voegen (ze worden alleen gelezen).
         #[arg(value_name = "BRON", required = true)]
         sources: Vec<PathBuf>,
+        /// Voeg versleutelde bronnen ook samen in een bestaand doel dat niet versleuteld is (niet
+        /// aanbevolen: hun inhoud staat daarna onversleuteld op schijf). Zonder deze optie wordt
+        /// dat geweigerd; versleutel het doel liever eerst met `veldtoets versleutel DOEL`.
+        #[arg(long)]
+        onversleuteld: bool,
     },
     /// Landelijk overzicht van onderzoeken met hetzelfde kader: de organisaties gerangschikt naar
     /// eindoordeel en aantal verwachtingen voldoende, de matrix organisaties × verwachtingen en

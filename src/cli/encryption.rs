@@ -32,7 +32,7 @@ pub(super) fn versleutel(file: &Path) -> Result<()> {
         file.display(),
         done.rows
     );
-    for backup in plain_backups(file) {
+    for backup in backups(file, false) {
         eprintln!(
             "let op: de reservekopie '{}' (van een eerdere bijwerking van het bestand) is niet versleuteld; verwijder die als u hem niet meer nodig hebt",
             backup.display()
@@ -46,6 +46,15 @@ pub(super) fn ontsleutel(file: &Path, naar: &Path) -> Result<()> {
     if let FileKind::Plain(_) = store::detect(file)? {
         bail!(
             "'{}' is niet versleuteld; er is niets te ontsleutelen",
+            file.display()
+        );
+    }
+    // `convert` replaces the source when the target is the same file: here that would put the
+    // whole onderzoek in plain text where the encrypted file was.
+    if crate::fsutil::same_file(file, naar) {
+        bail!(
+            "--naar '{}' is het versleutelde bestand zelf; kies een nieuwe naam voor de onversleutelde kopie. '{}' is niet gewijzigd",
+            naar.display(),
             file.display()
         );
     }
@@ -93,11 +102,18 @@ pub(super) fn wachtwoord(file: &Path) -> Result<()> {
         file.display(),
         done.rows
     );
+    for backup in backups(file, true) {
+        eprintln!(
+            "let op: de reservekopie '{}' (van een eerdere bijwerking van het bestand) opent nog met het oude wachtwoord; verwijder die als u hem niet meer nodig hebt",
+            backup.display()
+        );
+    }
     Ok(())
 }
 
-/// The backups beside `file` made before a migration (`FILE.vN.bak`) that are not encrypted.
-fn plain_backups(file: &Path) -> Vec<PathBuf> {
+/// The backups beside `file` made before a migration (`FILE.vN.bak`), the encrypted or the
+/// plain ones.
+fn backups(file: &Path, encrypted: bool) -> Vec<PathBuf> {
     let Some(name) = file.file_name().map(|n| n.to_string_lossy().into_owned()) else {
         return Vec::new();
     };
@@ -115,7 +131,11 @@ fn plain_backups(file: &Path) -> Vec<PathBuf> {
             n.starts_with(&prefix) && n.ends_with(".bak")
         })
         .map(|e| e.path())
-        .filter(|p| matches!(store::detect(p), Ok(FileKind::Plain(_))))
+        .filter(|p| match store::detect(p) {
+            Ok(FileKind::Plain(_)) => !encrypted,
+            Ok(FileKind::Encrypted) => encrypted,
+            Err(_) => false,
+        })
         .collect();
     found.sort();
     found

@@ -35,6 +35,15 @@ pub(super) fn new(
     {
         bail!("--bezoek-tot ligt vóór --bezoek-van");
     }
+    if onversleuteld
+        && let Some(path) = hertoets_van
+        && matches!(store::detect(path), Ok(store::FileKind::Encrypted))
+    {
+        bail!(
+            "de eerdere ronde '{}' is versleuteld: een onversleuteld nieuw onderzoek zou de oordelen en onderbouwingen eruit onversleuteld op schijf zetten. Maak het nieuwe onderzoek versleuteld (zonder --onversleuteld); er is niets gemaakt",
+            path.display()
+        );
+    }
     // Read the earlier round first, so a bad earlier file leaves nothing behind.
     let passphrase = if onversleuteld {
         None

@@ -2,16 +2,20 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use crate::domain::inspection::Kind;
 use crate::json::MergeJson;
-use crate::store;
+use crate::store::{self, FileKind};
 
 use super::{print_json, secrets};
 
-pub(super) fn merge(into: &Path, sources: &[PathBuf]) -> Result<()> {
+/// `allow_plain`: encrypted sources may go into an existing plain target (`--onversleuteld`).
+pub(super) fn merge(into: &Path, sources: &[PathBuf], allow_plain: bool) -> Result<()> {
     let sources: Vec<&Path> = sources.iter().map(PathBuf::as_path).collect();
+    if !allow_plain {
+        refuse_plain_target(into, &sources)?;
+    }
     // The target (if it exists) and every source; files that share a passphrase ask once.
     let mut files = sources.clone();
     if std::fs::symlink_metadata(into).is_ok() {
@@ -70,4 +74,32 @@ pub(super) fn merge(into: &Path, sources: &[PathBuf]) -> Result<()> {
         eprintln!("{}", line.replacen("Let op:", "let op:", 1));
     }
     print_json(&MergeJson::new(into, &outcome))
+}
+
+/// Refuses to merge an encrypted source into an existing plain target: that would put the
+/// source's content on disk in plain text without anyone choosing it. Before any passphrase is
+/// asked, so nothing is read or written. A source that cannot be detected is left to the merge,
+/// which says what is wrong with it.
+fn refuse_plain_target(into: &Path, sources: &[&Path]) -> Result<()> {
+    if std::fs::symlink_metadata(into).is_err() {
+        // A new target is encrypted when any source is (see `store::merge_with`).
+        return Ok(());
+    }
+    if !matches!(store::detect(into), Ok(FileKind::Plain(_))) {
+        return Ok(());
+    }
+    let encrypted: Vec<String> = sources
+        .iter()
+        .filter(|s| matches!(store::detect(s), Ok(FileKind::Encrypted)))
+        .map(|s| format!("'{}'", s.display()))
+        .collect();
+    if encrypted.is_empty() {
+        return Ok(());
+    }
+    bail!(
+        "'{into}' is niet versleuteld en {list} {is} dat wel: samenvoegen zou de inhoud onversleuteld op schijf zetten. Versleutel eerst het doel met `veldtoets versleutel '{into}'`, of geef --onversleuteld als u dit echt wilt. Er is niets gewijzigd",
+        into = into.display(),
+        list = encrypted.join(", "),
+        is = if encrypted.len() == 1 { "is" } else { "zijn" },
+    )
 }

@@ -385,7 +385,11 @@ fn run(cli: Cli) -> Result<()> {
         Some(Command::Versleutel { file }) => encryption::versleutel(&file),
         Some(Command::Ontsleutel { file, naar }) => encryption::ontsleutel(&file, &naar),
         Some(Command::Wachtwoord { file, .. }) => encryption::wachtwoord(&file),
-        Some(Command::Merge { into, sources }) => merge::merge(&into, &sources),
+        Some(Command::Merge {
+            into,
+            sources,
+            onversleuteld,
+        }) => merge::merge(&into, &sources, onversleuteld),
         Some(Command::Overzicht {
             json,
             pdf,

@@ -17,9 +17,9 @@ use anyhow::{Context, Result, anyhow, bail};
 use crate::store::{self, FileKind, Keyring, Passphrase, StoreError, Unlock};
 
 /// The environment variable with the passphrase.
-pub(super) const ENV: &str = "VELDTOETS_WACHTWOORD";
+pub(super) const ENV: &str = store::PASSPHRASE_ENV;
 /// The environment variable with a new passphrase (`veldtoets wachtwoord`).
-pub(super) const ENV_NEW: &str = "VELDTOETS_NIEUW_WACHTWOORD";
+pub(super) const ENV_NEW: &str = store::NEW_PASSPHRASE_ENV;
 
 /// How often a passphrase typed on the terminal may be wrong before the command stops.
 const ATTEMPTS: usize = 3;
@@ -70,6 +70,7 @@ fn given(new: bool) -> Result<Option<Passphrase>> {
                 path.display()
             )
         })?;
+        warn_if_readable_by_others(option, &path);
         let first = first_line(text);
         return Passphrase::new(first)
             .map(Some)
@@ -82,6 +83,27 @@ fn given(new: bool) -> Result<Option<Passphrase>> {
             bail!("{env} is geen geldige tekst (UTF-8)")
         }
     }
+}
+
+/// A passphrase file that others on this computer may read (group or world permissions) is
+/// used, with a warning saying how to restrict it.
+fn warn_if_readable_by_others(option: &str, path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = std::fs::metadata(path) {
+            let mode = meta.permissions().mode() & 0o777;
+            if mode & 0o044 != 0 {
+                eprintln!(
+                    "let op: {option} '{}' kan ook door anderen op deze computer worden gelezen (rechten {mode:o}); beperk dat met `chmod 600 '{}'`",
+                    path.display(),
+                    path.display()
+                );
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (option, path);
 }
 
 /// The first line of `text` without its line ending (a file written by `echo` ends in one).

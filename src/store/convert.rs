@@ -17,7 +17,7 @@ use rusqlite::{Connection, OpenFlags, params};
 use super::merge::remove_with_side_files;
 use super::{
     CURRENT_VERSION, Passphrase, StoreError, connect, detect, export_to, io_error, key_for,
-    open_error, sqlite,
+    open_error, set_checkpoint_on_close, sqlite,
 };
 use crate::fsutil;
 
@@ -67,6 +67,9 @@ pub fn convert(
     let conn = Connection::open_in_memory().map_err(|e| sqlite(source, e))?;
     conn.execute_batch("PRAGMA cipher_log_level = NONE; PRAGMA locking_mode = EXCLUSIVE;")
         .map_err(|e| sqlite(source, e))?;
+    // The source is only read: its WAL stays as it is when the connection closes, also after a
+    // refused passphrase. Only a replaced source has its WAL folded in, explicitly, below.
+    set_checkpoint_on_close(&conn, source, false)?;
     let absolute = std::path::absolute(source).map_err(|e| io_error(source, e))?;
     conn.execute(
         &format!("ATTACH DATABASE ?1 AS {SOURCE} KEY ?2"),

@@ -54,7 +54,8 @@ use thiserror::Error;
 use super::schema::{CURRENT_VERSION, TABLES};
 use super::{
     Keyring, Passphrase, ScratchDir, Store, StoreError, connect, detect, export_to, file_uri,
-    file_writable, io_error, key_for, side_file, sqlite, temp_path, wal_len,
+    file_writable, io_error, key_for, set_checkpoint_on_close, side_file, sqlite, temp_path,
+    wal_len,
 };
 use uuid::Uuid;
 
@@ -900,13 +901,23 @@ impl<'c> Attached<'c> {
             }
             e => source_error(&self.path, e),
         };
-        self.conn
-            .execute(
-                &format!("ATTACH DATABASE ?1 AS {SOURCE} KEY ?2"),
-                params![name, self.key.map_or("", Passphrase::text)],
-            )
-            .map_err(error)?;
+        // A refused ATTACH (a wrong passphrase) closes the source again, which would checkpoint
+        // its pending WAL into it: not while the key is unchecked. An attached source's WAL is
+        // folded in on detach as before (the content is the same).
+        let checkpoint = self
+            .conn
+            .db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE)
+            .map(|off| !off)
+            .map_err(|e| source_error(&self.path, e))?;
+        set_checkpoint_on_close(self.conn, &self.path, false)?;
+        let result = self.conn.execute(
+            &format!("ATTACH DATABASE ?1 AS {SOURCE} KEY ?2"),
+            params![name, self.key.map_or("", Passphrase::text)],
+        );
+        let restored = set_checkpoint_on_close(self.conn, &self.path, checkpoint);
+        result.map_err(error)?;
         self.attached = true;
+        restored?;
         self.conn
             .query_row(
                 &format!("SELECT count(*) FROM {SOURCE}.sqlite_schema"),

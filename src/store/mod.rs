@@ -50,7 +50,7 @@ use crate::kader_io;
 pub use convert::{Conversion, convert};
 pub use keyring::{Keyring, Unlock, passphrase_opens};
 pub use merge::{MergeError, MergeOutcome, MergeProgress, MergeSummary, merge, merge_with};
-pub use passphrase::{Passphrase, PassphraseError};
+pub use passphrase::{NEW_PASSPHRASE_ENV, PASSPHRASE_ENV, Passphrase, PassphraseError};
 pub use schema::{APPLICATION_ID, CURRENT_VERSION};
 
 /// The first 4 bytes of an encrypted inspection file: "VTTS", as the `application_id` of a plain
@@ -597,7 +597,6 @@ impl Store {
         if !file_writable(path) {
             return Err(StoreError::ReadOnly(path.to_path_buf()));
         }
-        let wal_pending = wal_len(path).is_some_and(|n| n > 0);
         let conn = connect(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -610,8 +609,9 @@ impl Store {
             .map_err(|e| sqlite(path, e))?;
         conn.busy_timeout(Duration::from_millis(200))
             .map_err(|e| sqlite(path, e))?;
-        // A file refused below keeps its pending WAL exactly as it was (no checkpoint on close).
-        set_checkpoint_on_close(&conn, path, !wal_pending)?;
+        // A file refused below keeps its WAL exactly as it was (no checkpoint on close, which
+        // would also remove an empty `-wal` file).
+        set_checkpoint_on_close(&conn, path, wal_len(path).is_none())?;
         let store = Store {
             conn,
             path: path.to_path_buf(),
@@ -1134,8 +1134,14 @@ fn pragma_u32(conn: &Connection, path: &Path, name: &str) -> Result<u32, StoreEr
 }
 
 /// Whether closing `conn` checkpoints its WAL into the file (SQLite's default) or leaves the WAL
-/// exactly as it is.
-fn set_checkpoint_on_close(conn: &Connection, path: &Path, on: bool) -> Result<(), StoreError> {
+/// exactly as it is. Applies to every database of the connection, attached ones included: a
+/// failed `ATTACH` (a wrong passphrase) closes the file it opened, and SQLite's checkpoint copies
+/// WAL frames without decrypting them, so without this a refused file would still change.
+pub(crate) fn set_checkpoint_on_close(
+    conn: &Connection,
+    path: &Path,
+    on: bool,
+) -> Result<(), StoreError> {
     conn.set_db_config(
         rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
         !on,
@@ -1173,8 +1179,13 @@ pub(crate) fn connect(
 ) -> Result<Connection, StoreError> {
     let conn = Connection::open_with_flags(target, flags).map_err(|e| sqlite(path, e))?;
     if let Some(key) = key {
+        // SQLite's message about this statement could quote part of it: the passphrase. Never
+        // passed on.
         conn.execute_batch(key.key_statement().as_str())
-            .map_err(|e| sqlite(path, e))?;
+            .map_err(|_| StoreError::Invalid {
+                path: path.to_path_buf(),
+                detail: "de sleutel kon niet uit het wachtwoord worden ingesteld (onverwachte databasefout); probeer het opnieuw".into(),
+            })?;
     }
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")
         .map_err(|e| sqlite(path, e))?;

@@ -11,6 +11,11 @@
 
 use std::fmt;
 
+/// The environment variable the CLI reads a passphrase from (for scripts).
+pub const PASSPHRASE_ENV: &str = "VELDTOETS_WACHTWOORD";
+/// The environment variable the CLI reads a new passphrase from (`veldtoets wachtwoord`).
+pub const NEW_PASSPHRASE_ENV: &str = "VELDTOETS_NIEUW_WACHTWOORD";
+
 /// Why a text cannot be a passphrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum PassphraseError {

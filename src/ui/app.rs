@@ -17,7 +17,9 @@ use super::prefs::{AppDirs, Prefs};
 use super::screens::passphrase::{Answer, PassphrasePrompt};
 use super::screens::{self, inspection::Screens};
 use super::shortcuts;
-use super::types::{Closing, FilePurpose, KaderChoice, PLAIN_EXPORT, Screen, file_name};
+use super::types::{
+    Closing, FilePurpose, KaderChoice, PLAIN_EXPORT, PLAIN_MERGE_QUESTION, Screen, file_name,
+};
 use super::worker::{
     self, JobOutput, Jobs, PassphraseFor, SaveState, StoreHandle, Unlocking, Waker,
 };
@@ -48,6 +50,11 @@ pub struct App {
     pub dialog: Option<Dialog>,
     /// The passphrase of an encrypted file is asked for (between two jobs: nothing waits on it).
     pub prompt: Option<PassphrasePrompt>,
+    /// Encrypted copies would go into the open, plain file: asked first (see
+    /// [`JobOutput::PlainMergeAsked`]).
+    pub plain_merge: Option<Unlocking>,
+    /// The question just appeared: "Niet samenvoegen" takes the focus (once).
+    plain_merge_focus: bool,
     waker: Arc<dyn Waker>,
     commands: Vec<Command>,
     /// Called once after the first frame (the startup benchmark uses it).
@@ -155,6 +162,8 @@ impl App {
             chooser: None,
             dialog: None,
             prompt: None,
+            plain_merge: None,
+            plain_merge_focus: false,
             waker,
             commands: Vec::new(),
             on_first_frame: None,
@@ -211,10 +220,11 @@ impl App {
         let ctx = ui.ctx().clone();
         self.intercept_quit(&ctx);
         self.poll(&ctx);
-        if self.prompt.is_some() {
+        if self.prompt.is_some() || self.plain_merge.is_some() {
             // Drawn first, like the overview of sneltoetsen: its field and buttons take the
             // keys, nothing under it reacts to one (not even "?" or F1).
             self.show_prompt(&ctx);
+            self.show_plain_merge(&ctx);
             ctx.input_mut(|i| {
                 i.events
                     .retain(|e| !matches!(e, egui::Event::Key { .. } | egui::Event::Text(_)));
@@ -506,6 +516,10 @@ impl App {
                         encrypted,
                     }));
                 }
+            }
+            JobOutput::PlainMergeAsked { unlocking } => {
+                self.plain_merge = Some(unlocking);
+                self.plain_merge_focus = true;
             }
             JobOutput::Merged {
                 summary,
@@ -1092,13 +1106,20 @@ impl App {
             .passphrase
             .as_ref()
             .map_or_else(Keyring::new, |p| Keyring::with(p.duplicate()));
-        self.spawn_merge(Unlocking::new(sources, keyring), None);
+        self.spawn_merge(Unlocking::new(sources, keyring), None, false);
     }
 
     /// The merge itself, on a worker: first the passphrase of every encrypted copy (the ones
     /// known tried first; one none opens is asked for, between two jobs, and the merge goes on
     /// from that copy with `given`), then the merge on the store thread while the UI waits.
-    fn spawn_merge(&mut self, mut unlocking: Unlocking, given: Option<Passphrase>) {
+    /// Encrypted copies go into a plain open file only with `allow_plain` (the user agreed):
+    /// otherwise the job asks first.
+    fn spawn_merge(
+        &mut self,
+        mut unlocking: Unlocking,
+        given: Option<Passphrase>,
+        allow_plain: bool,
+    ) {
         let Some(ws) = self.workspace() else {
             return;
         };
@@ -1123,6 +1144,9 @@ impl App {
                         message: format!("{e}. Het geopende onderzoek is niet gewijzigd."),
                     };
                 }
+            }
+            if unlocking.encrypted && plain_target && !allow_plain {
+                return JobOutput::PlainMergeAsked { unlocking };
             }
             let Unlocking {
                 files: sources,
@@ -1176,7 +1200,7 @@ impl App {
                 );
             }
             (Answer::Given(passphrase), PassphraseFor::Merge(unlocking)) => {
-                self.spawn_merge(unlocking, Some(passphrase));
+                self.spawn_merge(unlocking, Some(passphrase), false);
             }
             (Answer::Given(passphrase), PassphraseFor::Overzicht(unlocking)) => {
                 self.jobs.spawn(
@@ -1349,6 +1373,54 @@ impl App {
                 cmds.push(Command::CloseDiscarding);
             }
         });
+    }
+
+    /// The question before encrypted copies go into the open, plain file. "Niet samenvoegen"
+    /// has the focus (Enter) and is what Escape does; merging needs a deliberate choice.
+    fn show_plain_merge(&mut self, ctx: &egui::Context) {
+        if self.plain_merge.is_none() {
+            return;
+        }
+        let mut merge = None;
+        egui::Modal::new(egui::Id::unique("veldtoets-onversleuteld-samenvoegen")).show(ctx, |ui| {
+            ui.set_max_width(480.0);
+            ui.label(
+                RichText::new("Versleutelde kopie in een onversleuteld onderzoek?")
+                    .heading()
+                    .strong(),
+            );
+            ui.add_space(8.0);
+            ui.label(PLAIN_MERGE_QUESTION);
+            ui.add_space(12.0);
+            ui.horizontal(|ui| {
+                let no = ui.button("Niet samenvoegen");
+                if std::mem::take(&mut self.plain_merge_focus) {
+                    no.request_focus();
+                }
+                if no.clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                    merge = Some(false);
+                }
+                if ui.button("Toch onversleuteld samenvoegen").clicked() {
+                    merge = Some(true);
+                }
+            });
+        });
+        match merge {
+            Some(true) => {
+                if let Some(unlocking) = self.plain_merge.take() {
+                    self.spawn_merge(unlocking, None, true);
+                }
+            }
+            Some(false) => {
+                self.plain_merge = None;
+                if let Some(ws) = self.workspace_mut() {
+                    ws.notice = Some(
+                        "Niet samengevoegd: het geopende onderzoek is niet gewijzigd. Versleutel het eerst (veldtoets versleutel BESTAND) en voeg dan samen.".into(),
+                    );
+                }
+            }
+            None => {}
+        }
     }
 
     fn show_dialog(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {

@@ -194,6 +194,9 @@ pub fn file_name(path: &Path) -> String {
 
 /// Said after the success message of an export (a PDF) of an encrypted inspection: the export
 /// itself is not encrypted.
+/// Asked before an encrypted copy is merged into the open, unencrypted inspection file.
+pub const PLAIN_MERGE_QUESTION: &str = "Het geopende onderzoek is niet versleuteld, maar een van de gekozen kopieën wel. Na het samenvoegen staat wat uit die kopie komt onversleuteld op deze schijf: iedereen die het bestand in handen krijgt, kan het lezen. Versleutel het onderzoek liever eerst (veldtoets versleutel BESTAND) en voeg dan samen.";
+
 pub const PLAIN_EXPORT: &str = "Let op: dit bestand is niet versleuteld. Iedereen die het in handen krijgt, kan het lezen; bewaar en verstuur het even zorgvuldig als het onderzoek zelf.";
 
 /// Empties `text` and overwrites its bytes with zeros (a typed passphrase that was not handed

@@ -89,11 +89,18 @@ pub enum JobOutput {
         hash: String,
         text: String,
     },
+    /// Every copy to merge is unlocked, some are encrypted, and the open file is not: the app
+    /// asks before their content goes into it unencrypted, and merges (with `unlocking`) only
+    /// when the user says so.
+    PlainMergeAsked {
+        unlocking: Unlocking,
+    },
     /// Sources were merged into the open inspection.
     Merged {
         summary: crate::store::MergeSummary,
         inspection: Box<Inspection>,
-        /// An encrypted copy was merged into a plain file: its content is now unencrypted.
+        /// An encrypted copy was merged into a plain file (after the user agreed): its content
+        /// is now unencrypted.
         plain_from_encrypted: bool,
     },
     /// The landelijk overzicht of `files` was built (the files only read); `encrypted`: some of
@@ -461,6 +468,9 @@ pub fn open_in_viewer(path: &Path) -> bool {
     };
     command
         .arg(path)
+        // A passphrase veldtoets was started with is none of the viewer's business.
+        .env_remove(crate::store::PASSPHRASE_ENV)
+        .env_remove(crate::store::NEW_PASSPHRASE_ENV)
         .stdin(std::process::Stdio::null())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
