@@ -6,7 +6,9 @@
 //!   time the UI thread spends per keystroke;
 //! - encrypted against plain (issue 14), in the same run on two files of the same size: open
 //!   time (interleaved, so both see the same machine load) and single-edit commit percentiles.
-//!   Targets: encrypted commit p99 < 1 ms, encrypted open ≤ 1.5× plain.
+//!   Targets: encrypted commit p99 < 1 ms, encrypted open ≤ 1.5× plain. The open is not met by
+//!   design: SQLCipher's key derivation alone takes ~0.15 s (see ARCHITECTURE.md, the decision on
+//!   the key derivation); the bench also prints the ratio without it.
 //!
 //! Run with `cargo bench --bench store`.
 
@@ -112,7 +114,7 @@ fn encrypted_against_plain(dir: &Path, quick: bool) {
         encrypted_opens,
     );
     println!(
-        "open, encrypted / plain (p50): {:.2}× (target ≤ 1.5×)",
+        "open, encrypted / plain (p50): {:.2}× (target ≤ 1.5×; not met by design: the key derivation, see ARCHITECTURE.md)",
         encrypted_open.as_secs_f64() / plain_open.as_secs_f64()
     );
 
