@@ -1090,3 +1090,30 @@ fn a_wrong_passphrase_leaves_an_empty_wal_in_place() {
     );
     Store::open_with(&path, Some(&right())).unwrap();
 }
+
+/// A conversion to a new file leaves nothing beside the source: no `-wal` file from reading it.
+#[test]
+fn convert_leaves_no_side_file_beside_the_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, store, _) = new_encrypted(dir.path(), "bron.veldtoets");
+    drop(store);
+    assert_eq!(listing(dir.path()), ["bron.veldtoets"]);
+    convert(
+        &path,
+        Some(&right()),
+        &dir.path().join("plat.veldtoets"),
+        None,
+    )
+    .unwrap();
+    convert(
+        &dir.path().join("plat.veldtoets"),
+        None,
+        &dir.path().join("weer.veldtoets"),
+        Some(&other()),
+    )
+    .unwrap();
+    assert_eq!(
+        listing(dir.path()),
+        ["bron.veldtoets", "plat.veldtoets", "weer.veldtoets"]
+    );
+}

@@ -67,8 +67,9 @@ pub fn convert(
     let conn = Connection::open_in_memory().map_err(|e| sqlite(source, e))?;
     conn.execute_batch("PRAGMA cipher_log_level = NONE; PRAGMA locking_mode = EXCLUSIVE;")
         .map_err(|e| sqlite(source, e))?;
-    // The source is only read: its WAL stays as it is when the connection closes, also after a
-    // refused passphrase. Only a replaced source has its WAL folded in, explicitly, below.
+    // Until the key is checked, closing leaves the source's WAL exactly as it is: SQLite's
+    // checkpoint copies WAL frames without decrypting them, so a wrong passphrase would still
+    // change the file. Switched back on once the key opens it (`convert_attached`).
     set_checkpoint_on_close(&conn, source, false)?;
     let absolute = std::path::absolute(source).map_err(|e| io_error(source, e))?;
     conn.execute(
@@ -95,6 +96,9 @@ fn convert_attached(
     let application_id: i32 = conn
         .query_row(&format!("PRAGMA {SOURCE}.application_id"), [], |r| r.get(0))
         .map_err(|e| open_error(source, e, encrypted))?;
+    // The key is right: closing folds a pending WAL into the file as every close does (the
+    // content is the same) and removes the `-wal` file the attach made.
+    set_checkpoint_on_close(conn, source, true)?;
     conn.execute_batch("BEGIN IMMEDIATE; COMMIT;")
         .map_err(|e| open_error(source, e, encrypted))?;
     if application_id != super::APPLICATION_ID {
