@@ -437,6 +437,19 @@ fn value_4_1_1(app: &App) -> JudgementValue {
         .value
 }
 
+/// A merge was called off: no job left, 4.1.1 as `before`, and the notice says so.
+fn nothing_merged(app: &App, before: JudgementValue) {
+    assert!(!app.jobs.is_busy());
+    assert_eq!(value_4_1_1(app), before, "nothing merged");
+    let notice = app.workspace().unwrap().notice.clone();
+    assert!(
+        notice
+            .as_deref()
+            .is_some_and(|n| n.contains("Niet samengevoegd")),
+        "{notice:?}"
+    );
+}
+
 #[test]
 fn merging_a_copy_with_another_passphrase_asks_for_it() {
     let root = tempfile::tempdir().unwrap();
@@ -471,15 +484,7 @@ fn merging_a_copy_with_another_passphrase_asks_for_it() {
     harness.get_by_label("Annuleren").click();
     harness.run_steps(3);
     assert!(harness.state().prompt.is_none());
-    assert!(!harness.state().jobs.is_busy());
-    assert_eq!(value_4_1_1(harness.state()), before, "nothing merged");
-    let notice = harness.state().workspace().unwrap().notice.clone();
-    assert!(
-        notice
-            .as_deref()
-            .is_some_and(|n| n.contains("Niet samengevoegd")),
-        "{notice:?}"
-    );
+    nothing_merged(harness.state(), before);
     assert_eq!(std::fs::read(&theirs).unwrap(), theirs_bytes);
 
     // Again: the open file's passphrase is tried first and does not open the copy; a wrong one
@@ -595,15 +600,7 @@ fn an_encrypted_copy_goes_into_a_plain_file_only_when_the_user_agrees() {
     harness.key_press(Key::Escape);
     harness.run_steps(3);
     assert!(harness.state().plain_merge.is_none());
-    assert!(!harness.state().jobs.is_busy());
-    assert_eq!(value_4_1_1(harness.state()), before, "nothing merged");
-    let notice = harness.state().workspace().unwrap().notice.clone();
-    assert!(
-        notice
-            .as_deref()
-            .is_some_and(|n| n.contains("Niet samengevoegd")),
-        "{notice:?}"
-    );
+    nothing_merged(harness.state(), before);
 
     ask(&mut harness);
     harness
