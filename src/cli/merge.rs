@@ -81,10 +81,8 @@ pub(super) fn merge(into: &Path, sources: &[PathBuf], allow_plain: bool) -> Resu
 /// asked, so nothing is read or written. A source that cannot be detected is left to the merge,
 /// which says what is wrong with it.
 fn refuse_plain_target(into: &Path, sources: &[&Path]) -> Result<()> {
-    if std::fs::symlink_metadata(into).is_err() {
-        // A new target is encrypted when any source is (see `store::merge_with`).
-        return Ok(());
-    }
+    // A target that does not exist yet is made encrypted when any source is (see
+    // `store::merge_with`); an encrypted or unreadable one is not this question.
     if !matches!(store::detect(into), Ok(FileKind::Plain(_))) {
         return Ok(());
     }
