@@ -55,7 +55,7 @@ mount --bind /tmp/.X11-unix "$root/tmp/.X11-unix"
 in_root() { chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root \
     DISPLAY="$display" DEBIAN_FRONTEND=noninteractive "$@"; }
 
-Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp -noreset >"$out/xvfb.log" 2>&1 &
 xvfb_pid=$!
 sleep 2
 
