@@ -1,7 +1,7 @@
 //! Where the app reads the clock. The domain never does: ids and times reach it as a [`Stamp`],
 //! so the core stays deterministic and testable. `Stamp::now()` is an inherent method of the
 //! domain type, implemented here so that the domain module itself contains no clock call (the
-//! tidy test, `tests/tidy.rs`, enforces that).
+//! tidy test, `tests/suite/tidy.rs`, enforces that).
 
 use jiff::Timestamp;
 use uuid::Uuid;

@@ -41,7 +41,7 @@ use uuid::Uuid;
 use args::{Cli, Command};
 
 /// The command line with its Dutch help, as `--help` shows it; the man pages are generated from
-/// it (`tests/manpages.rs`).
+/// it (`tests/suite/manpages.rs`).
 pub use clap_nl::command;
 pub use score::{parse_judgements, read_judgements};
 

@@ -11,7 +11,7 @@
 //! replacing both heads ([`crate::domain::inspection::Inspection::change`] does exactly that).
 //! [`MergeSummary::record_conflicts`] lists them all.
 //!
-//! Properties, each covered by `tests/merge.rs`:
+//! Properties, each covered by `tests/suite/merge.rs`:
 //! - **Idempotent, order-independent, associative**: a set union is all three. The only
 //!   non-revision data that can differ between copies is an inspecteur's spelling of the same
 //!   name (the id is derived from the normalised name); the merge keeps the smallest spelling, so

@@ -10,7 +10,7 @@
 //!   [`theme`] are shared.
 //! - [`types`]: the small types every part shares (a leaf: it imports no other module of `ui`).
 //!
-//! The modules import each other one way only (`tests/tidy.rs` fails on a cycle): `types` and
+//! The modules import each other one way only (`tests/suite/tidy.rs` fails on a cycle): `types` and
 //! `edit` at the bottom, then `worker`, `workspace`, `commands`, `widgets`, the screens, and
 //! `app` on top.
 

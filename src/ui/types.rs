@@ -2,7 +2,7 @@
 //! chosen, the kader of a new inspection, why an inspection is closing, the read-only notice and
 //! file names for people.
 //!
-//! A leaf: it imports no other module of `ui` (`tests/tidy.rs` fails on a cycle among the
+//! A leaf: it imports no other module of `ui` (`tests/suite/tidy.rs` fails on a cycle among the
 //! modules of `ui`), so every module can use it without importing each other.
 
 use std::path::{Path, PathBuf};
