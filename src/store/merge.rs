@@ -586,10 +586,25 @@ impl Store {
         self.merge_sources(sources, keys, &own, 0, sources.len(), progress)
     }
 
-    /// [`Store::merge_from`], calling this file `label` in messages (a target being created is
-    /// still a temporary copy of its first source) and numbering the sources from `first_index`
-    /// of `total` in the progress reports.
-    fn merge_sources(
+    /// The checks [`Store::merge_from_with`] makes before it writes anything, and nothing else:
+    /// this file can be written, and every source opens with its key in `keys`, is not this file,
+    /// has a schema this version reads and is a copy of this same onderzoek. Nothing is written.
+    /// For a question to the user about a merge (encrypted copies into a plain file) that is
+    /// asked only when the merge can happen.
+    pub fn check_merge_sources_with(
+        &mut self,
+        sources: &[&Path],
+        keys: &Keyring,
+        progress: &mut dyn FnMut(MergeProgress),
+    ) -> Result<(), MergeError> {
+        let own = self.path.clone();
+        self.check_sources(sources, keys, &own, 0, sources.len(), progress)
+            .map(|_| ())
+    }
+
+    /// The first pass of a merge: checks every source (see
+    /// [`Store::check_merge_sources_with`]) and returns this file's identity.
+    fn check_sources(
         &mut self,
         sources: &[&Path],
         keys: &Keyring,
@@ -597,7 +612,7 @@ impl Store {
         first_index: usize,
         total: usize,
         progress: &mut dyn FnMut(MergeProgress),
-    ) -> Result<MergeOutcome, MergeError> {
+    ) -> Result<Identity, MergeError> {
         prepare_connection(&self.conn, &self.path)?;
         self.writable()?;
         let identity = read_identity(&self.conn, "main", &self.path)?;
@@ -614,6 +629,22 @@ impl Store {
             attached.check_schema()?;
             attached.check_identity(&identity, label)?;
         }
+        Ok(identity)
+    }
+
+    /// [`Store::merge_from`], calling this file `label` in messages (a target being created is
+    /// still a temporary copy of its first source) and numbering the sources from `first_index`
+    /// of `total` in the progress reports.
+    fn merge_sources(
+        &mut self,
+        sources: &[&Path],
+        keys: &Keyring,
+        label: &Path,
+        first_index: usize,
+        total: usize,
+        progress: &mut dyn FnMut(MergeProgress),
+    ) -> Result<MergeOutcome, MergeError> {
+        let identity = self.check_sources(sources, keys, label, first_index, total, progress)?;
 
         let stage = Stage::new(&self.conn, &self.path)?;
         let mut drafts_left_behind = Vec::new();

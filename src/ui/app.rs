@@ -1113,7 +1113,7 @@ impl App {
     /// known tried first; one none opens is asked for, between two jobs, and the merge goes on
     /// from that copy with `given`), then the merge on the store thread while the UI waits.
     /// Encrypted copies go into a plain open file only with `allow_plain` (the user agreed):
-    /// otherwise the job asks first.
+    /// otherwise the job checks the copies as the merge would, and asks only when they pass.
     fn spawn_merge(
         &mut self,
         mut unlocking: Unlocking,
@@ -1131,7 +1131,10 @@ impl App {
             match unlocking.unlock(given, progress) {
                 Ok(None) => {}
                 Ok(Some(wrong)) => {
-                    let path = unlocking.current().map(Path::to_path_buf).unwrap_or_default();
+                    let path = unlocking
+                        .current()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_default();
                     return JobOutput::PassphraseNeeded {
                         path,
                         wrong,
@@ -1139,14 +1142,26 @@ impl App {
                     };
                 }
                 Err(e) => {
-                    return JobOutput::Failed {
-                        title: "Niet samengevoegd".into(),
-                        message: format!("{e}. Het geopende onderzoek is niet gewijzigd."),
-                    };
+                    return merge_failed(&e);
                 }
             }
             if unlocking.encrypted && plain_target && !allow_plain {
-                return JobOutput::PlainMergeAsked { unlocking };
+                // Ask only about a merge that can happen: the copies get the checks the merge
+                // makes before writing (a copy of another onderzoek is refused without asking).
+                let reporter = progress.clone();
+                let checked = access.run(move |store| {
+                    let refs: Vec<&Path> = unlocking.files.iter().map(PathBuf::as_path).collect();
+                    let result =
+                        store.check_merge_sources_with(&refs, &unlocking.keyring, &mut |step| {
+                            reporter.report(merge_step(&step))
+                        });
+                    (result, unlocking)
+                });
+                return match checked {
+                    Some((Ok(()), unlocking)) => JobOutput::PlainMergeAsked { unlocking },
+                    Some((Err(e), _)) => merge_failed(&e),
+                    None => merge_failed(&UNSAVED_FIRST),
+                };
             }
             let Unlocking {
                 files: sources,
@@ -1167,14 +1182,8 @@ impl App {
                     inspection: Box::new(outcome.inspection),
                     plain_from_encrypted: encrypted && plain_target,
                 },
-                Some(Err(e)) => JobOutput::Failed {
-                    title: "Niet samengevoegd".into(),
-                    message: format!("{e}. Het geopende onderzoek is niet gewijzigd."),
-                },
-                None => JobOutput::Failed {
-                    title: "Niet samengevoegd".into(),
-                    message: "Er zijn wijzigingen die nog niet konden worden opgeslagen; los dat eerst op (zie de statusregel) en probeer het opnieuw.".into(),
-                },
+                Some(Err(e)) => merge_failed(&e),
+                None => merge_failed(&UNSAVED_FIRST),
             }
         });
     }
@@ -1492,6 +1501,17 @@ fn column(ui: &mut egui::Ui, width: f32, text: RichText) {
     ui.set_max_width(width);
     ui.add(egui::Label::new(text).wrap());
 }
+
+/// Why a merge did not happen, in the app's error dialog; the open file is unchanged.
+fn merge_failed(why: &dyn std::fmt::Display) -> JobOutput {
+    JobOutput::Failed {
+        title: "Niet samengevoegd".into(),
+        message: format!("{why}. Het geopende onderzoek is niet gewijzigd."),
+    }
+}
+
+/// Why a merge waits: the store thread is gone, or earlier writes are failing.
+const UNSAVED_FIRST: &str = "Er zijn wijzigingen die nog niet konden worden opgeslagen; los dat eerst op (zie de statusregel) en probeer het opnieuw";
 
 fn merge_step(step: &crate::store::MergeProgress) -> String {
     use crate::store::MergeProgress as P;

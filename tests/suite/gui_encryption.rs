@@ -623,6 +623,51 @@ fn an_encrypted_copy_goes_into_a_plain_file_only_when_the_user_agrees() {
     assert!(matches!(store::detect(&mine).unwrap(), FileKind::Plain(_)));
 }
 
+/// The question about plain text comes only for a merge that can happen: an encrypted copy of
+/// another onderzoek is refused with the merge's own reason, and nothing is asked.
+#[test]
+fn an_encrypted_copy_of_another_onderzoek_is_refused_without_the_plain_question() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("documenten");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mine = dir.join("mijn.veldtoets");
+    drop(veldtoets::demo::create_for(&mine, "vt-2016-stap2").unwrap());
+    let other = dir.join("ander.veldtoets");
+    encrypted_demo(&other, "vt-2016-stap2", "ander wachtwoord");
+    let other_bytes = std::fs::read(&other).unwrap();
+    let mut harness = support::open_file(root.path(), &mine);
+    assert!(!harness.state().workspace().unwrap().encrypted());
+    let before = value_4_1_1(harness.state());
+
+    harness
+        .state_mut()
+        .command(Command::ChosenMany(FilePurpose::Merge, vec![other.clone()]));
+    harness.run_steps(1);
+    wait_until(&mut harness, "the passphrase dialog", prompt_shown);
+    answer(&mut harness, "ander wachtwoord");
+    wait_until(&mut harness, "the refusal", |app| {
+        (app.dialog.is_some() || app.plain_merge.is_some()) && !app.jobs.is_busy()
+    });
+    assert!(
+        harness.state().plain_merge.is_none(),
+        "asked about plain text for a merge that cannot happen"
+    );
+    let (title, message) = dialog_text(harness.state()).unwrap();
+    assert_eq!(title, "Niet samengevoegd");
+    assert!(
+        message.contains("hoort bij een ander onderzoek"),
+        "{message}"
+    );
+    assert!(message.contains("niet gewijzigd"), "{message}");
+    assert!(!harness.state().jobs.is_busy());
+    assert_eq!(value_4_1_1(harness.state()), before, "nothing merged");
+    assert_eq!(
+        std::fs::read(&other).unwrap(),
+        other_bytes,
+        "the copy changed"
+    );
+}
+
 #[test]
 fn exports_of_an_encrypted_file_say_they_are_not_encrypted() {
     let root = tempfile::tempdir().unwrap();
