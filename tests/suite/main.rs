@@ -1,7 +1,7 @@
 //! The integration tests, as one test binary.
 //!
 //! Every file here is a module of this crate rather than a test target of its own: one crate to
-//! compile and one binary to link instead of forty, and `cargo test` runs all of it in parallel.
+//! compile and one binary to link instead of 42, and `cargo test` runs all of it in parallel.
 //! Shared helpers are in [`common`] (the CLI and temporary folders) and [`support`] (the app under
 //! egui_kittest). Run one file's tests with `cargo test --test suite merge::`.
 
